@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Keeps the data flowing one way (DESIGN.md): analysis never reaches into the server, the web app
+// sees only types from server/schema, and only the store talks to Neo4j.
+const root = join(import.meta.dirname, '..', '..');
+const IMPORT =
+  /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s*\(?\s*['"]([^'"]+)['"]/gm;
+
+function sourceFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(join(root, dir));
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'dist' || name === 'target') return [];
+    if (statSync(join(root, path)).isDirectory()) return sourceFiles(path);
+    return /\.(ts|js|mjs)$/.test(name) ? [path] : [];
+  });
+}
+
+function importsOf(file: string): { spec: string; typeOnly: boolean }[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) => ({ spec: (m[3] ?? m[4]) as string, typeOnly: Boolean(m[2]) }));
+}
+
+function resolvesInto(file: string, spec: string, folder: string): boolean {
+  if (!spec.startsWith('.')) return false;
+  const target = relative(root, join(root, file, '..', spec));
+  return target === folder || target.startsWith(folder + '/');
+}
+
+describe('import direction', () => {
+  it('analysis/ imports nothing from server/, scripts/ or web/', () => {
+    const offending = sourceFiles('analysis').flatMap((file) =>
+      importsOf(file)
+        .filter(({ spec }) => ['server', 'scripts', 'web'].some((f) => resolvesInto(file, spec, f)))
+        .map(({ spec }) => `${file} -> ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('web/ imports only types, and only from server/schema', () => {
+    const offending = sourceFiles('web/src').flatMap((file) =>
+      importsOf(file)
+        .filter(({ spec, typeOnly }) => {
+          if (resolvesInto(file, spec, 'server/schema')) return !typeOnly;
+          return ['server', 'scripts', 'analysis'].some((f) => resolvesInto(file, spec, f));
+        })
+        .map(({ spec }) => `${file} -> ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('only server/store imports neo4j-driver, and the store never imports the API', () => {
+    const files = [...sourceFiles('server'), ...sourceFiles('analysis'), ...sourceFiles('web/src')];
+    const offending = files.flatMap((file) =>
+      importsOf(file)
+        .filter(({ spec }) =>
+          file.startsWith('server/store/')
+            ? resolvesInto(file, spec, 'server/api')
+            : spec === 'neo4j-driver' || spec.startsWith('neo4j-driver/'),
+        )
+        .map(({ spec }) => `${file} -> ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('server/schema is a leaf that needs only zod', () => {
+    const offending = sourceFiles('server/schema').flatMap((file) =>
+      importsOf(file)
+        .filter(({ spec }) => !spec.startsWith('.') && spec !== 'zod' && !spec.startsWith('node:'))
+        .map(({ spec }) => `${file} -> ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+});
