@@ -1,0 +1,94 @@
+/**
+ * Parses one JSON line strictly: the parser's own message on a syntax error, and duplicate keys
+ * reported (JSON.parse silently keeps the last one, which would hide conflicting values).
+ */
+
+/** The parsed object, or why the line is not a usable JSON object. */
+export type JsonLineResult =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; message: string; field?: string };
+
+/** Parses a line that must hold one JSON object; `truncated` marks a last line without a newline. */
+export function parseJsonLine(text: string, truncated: boolean): JsonLineResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const fix = truncated
+      ? 'the file ends in the middle of this record (truncated?): export it again in full'
+      : 'fix the JSON on this line (one complete object per line)';
+    return { ok: false, message: `malformed JSON: ${reason}; ${fix}` };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    return { ok: false, message: `expected one JSON object per line, found ${what}` };
+  }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== undefined) {
+    return {
+      ok: false,
+      field: duplicate,
+      message: `key "${duplicate}" appears twice in one object: keep one value (use a list for several)`,
+    };
+  }
+  return { ok: true, value: value as Record<string, unknown> };
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COLON = 0x3a;
+
+/**
+ * Returns the first key that occurs twice in the same object of an already valid JSON text. Because
+ * the text parsed, a scan of strings and brackets is enough: a string directly followed by `:` is a key.
+ */
+export function findDuplicateKey(text: string): string | undefined {
+  // One key set per open container; arrays get null so nesting stays aligned.
+  const stack: (Set<string> | null)[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
+      const end = findStringEnd(text, i + 1);
+      const keys = stack[stack.length - 1];
+      if (keys && isFollowedByColon(text, end + 1)) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (keys.has(key)) return key;
+        keys.add(key);
+      }
+      i = end + 1;
+      continue;
+    }
+    if (code === OPEN_BRACE) stack.push(new Set());
+    else if (code === OPEN_BRACKET) stack.push(null);
+    else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) stack.pop();
+    i += 1;
+  }
+  return undefined;
+}
+
+function findStringEnd(text: string, from: number): number {
+  let at = text.indexOf('"', from);
+  while (at !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes += 1;
+    if (backslashes % 2 === 0) return at;
+    at = text.indexOf('"', at + 1);
+  }
+  return text.length;
+}
+
+function isFollowedByColon(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === COLON) return true;
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return false;
+  }
+  return false;
+}

@@ -1,0 +1,82 @@
+/**
+ * Reads Ariadne NDJSON: one entity or link per line, `{"kind":"entity","type":"Person",...}` or
+ * `{"kind":"link","type":"MEMBER_OF","source":"...","target":"...",...}`. Blank lines are skipped;
+ * every bad line becomes an error and the lines after it are still read. An entity type with a `kind`
+ * field of its own (Organisation, Document, Account, Communication, Location, Event) carries that
+ * field as `kind`, and the record kind `entity` follows from the type.
+ */
+import { parseJsonLine } from './json-line.ts';
+import { readLines } from './lines.ts';
+import type { RawRecord, ReadError, ReadItem, ReadOptions } from './types.ts';
+import { DEFAULT_MAX_LINE_BYTES } from './types.ts';
+
+const RECORD_KINDS = new Set(['entity', 'link']);
+
+/**
+ * Entity types that have a `kind` field of their own (an Organisation's kind, a Document's kind...).
+ * One object cannot hold two `kind` keys, so for these types a `kind` other than entity or link is
+ * the entity's own field, and the record is an entity: `{"kind":"passport","type":"Document",...}`.
+ */
+export const TYPES_WITH_OWN_KIND: ReadonlySet<string> = new Set([
+  'Organisation',
+  'Document',
+  'Account',
+  'Communication',
+  'Location',
+  'Event',
+]);
+
+/** Streams the records of an Ariadne NDJSON file, with an error for each line that is not one. */
+export async function* readNdjson(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  for await (const event of readLines(path, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
+    if (event.type === 'problem') {
+      yield { file: path, line: event.line, message: event.message };
+      continue;
+    }
+    if (event.text.trim() === '') continue;
+    const parsed = parseJsonLine(event.text, event.eol === '');
+    if (!parsed.ok) {
+      yield withField({ file: path, line: event.line, message: parsed.message }, parsed.field);
+      continue;
+    }
+    yield toRecord(path, event.line, parsed.value);
+  }
+}
+
+/** Splits a parsed line into kind, type and the remaining fields, or explains what is missing. */
+export function toRecord(file: string, line: number, value: Record<string, unknown>): RawRecord | ReadError {
+  const { kind, type, ...fields } = value;
+  if (
+    typeof type === 'string' &&
+    TYPES_WITH_OWN_KIND.has(type) &&
+    typeof kind === 'string' &&
+    !RECORD_KINDS.has(kind)
+  ) {
+    return { file, line, kind: 'entity', type, fields: { ...fields, kind } };
+  }
+  if (kind === undefined) {
+    return { file, line, field: 'kind', message: 'missing "kind": add "kind": "entity" or "kind": "link"' };
+  }
+  if (typeof kind !== 'string' || !RECORD_KINDS.has(kind)) {
+    return {
+      file,
+      line,
+      field: 'kind',
+      message: `"kind" is ${JSON.stringify(kind)}: it must be "entity" or "link"`,
+    };
+  }
+  if (typeof type !== 'string' || type.trim() === '') {
+    const example = kind === 'entity' ? '"Person"' : '"MEMBER_OF"';
+    return {
+      file,
+      line,
+      field: 'type',
+      message: `${type === undefined ? 'missing "type"' : '"type" must be a non-empty string'}: add the ${kind} type, e.g. "type": ${example}`,
+    };
+  }
+  return { file, line, kind: kind as 'entity' | 'link', type, fields };
+}
+
+function withField(error: ReadError, field: string | undefined): ReadError {
+  return field === undefined ? error : { ...error, field };
+}
