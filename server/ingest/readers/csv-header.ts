@@ -72,7 +72,10 @@ export function readHeader(file: string, line: number, cells: string[]): CsvHead
 }
 
 function kindFromColumns(columns: Set<string>): CsvFileKind | undefined {
-  if (columns.has('source') && columns.has('target')) return 'link';
+  const linkColumns = columns.has('source') && columns.has('target');
+  // With a kind column beside both entity and link columns the file mixes both: each row says.
+  if (linkColumns && columns.has('id') && columns.has('kind')) return undefined;
+  if (linkColumns) return 'link';
   if (columns.has('id')) return 'entity';
   return undefined;
 }
