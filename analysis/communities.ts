@@ -1,0 +1,166 @@
+/**
+ * Community detection: the syndicates and cells of a network, by Louvain modularity optimisation
+ * on the weighted undirected projection of the case graph.
+ *
+ * Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008) "Fast unfolding of
+ * communities in large networks", J. Stat. Mech. P10008. Runs graphology-communities-louvain.
+ * A community Louvain returns in several pieces is split into its connected parts (a cell with no
+ * tie between its halves is two cells), and ids are stable: by size, then smallest member id.
+ */
+import louvainModule from 'graphology-communities-louvain';
+import type { AbstractGraph } from 'graphology-types';
+import { assertGraph, assertRng } from './check-graph.ts';
+import { labelComponents } from './components.ts';
+import { buildCsr, type Csr } from './csr.ts';
+import type { EdgeWeightOption } from './edge-weight.ts';
+import { cjsDefault } from './interop.ts';
+import { createRng } from './random.ts';
+import { toWeightedUndirected, type UndirectedOptions } from './undirected.ts';
+
+export { summariseCommunities } from './community-summary.ts';
+
+const louvain = cjsDefault(louvainModule);
+
+export interface CommunityOptions {
+  /** Modularity resolution: above 1 gives smaller communities, below 1 larger ones. */
+  resolution?: number;
+  rng?: () => number;
+  /** Seed for a reproducible run (used when `rng` is not given). */
+  seed?: number;
+  /** Communities smaller than this are not reported; their members are listed as unassigned. */
+  minSize?: number;
+  splitDisconnected?: boolean;
+  getEdgeWeight?: EdgeWeightOption;
+  /** Options of the undirected projection (link-type weights, node filter). */
+  projection?: UndirectedOptions;
+}
+
+export const DEFAULTS = {
+  resolution: 1,
+  seed: 1,
+  minSize: 1,
+  splitDisconnected: true,
+  getEdgeWeight: 'weight' as EdgeWeightOption,
+};
+
+/** One community; `contribution` is its share of the modularity. */
+export interface Community {
+  id: number;
+  size: number;
+  members: string[];
+  contribution: number;
+}
+
+export interface CommunityResult {
+  modularity: number;
+  communities: Community[];
+  /** Node id -> community id, for nodes in a reported community. */
+  membership: Record<string, number>;
+  unassigned: string[];
+}
+
+/** Detects communities with Louvain and returns them with stable ids. */
+export function detectCommunities(graph: AbstractGraph, options: CommunityOptions = {}): CommunityResult {
+  assertGraph(graph, 'communities');
+  const o = { ...DEFAULTS, ...options };
+  const rng = options.rng ?? createRng(o.seed);
+  assertRng(rng, 'communities');
+  if (!(o.resolution > 0))
+    throw new Error('ariadne/analysis/communities: resolution must be positive, e.g. 1.');
+  const projection = toWeightedUndirected(graph, { getEdgeWeight: o.getEdgeWeight, ...o.projection });
+  const csr = buildCsr(projection, { getEdgeWeight: 'weight' });
+  const raw =
+    projection.size === 0
+      ? Object.fromEntries(projection.nodes().map((node, i) => [node, i]))
+      : louvain(projection, { getEdgeWeight: 'weight', resolution: o.resolution, rng });
+  const group = new Int32Array(csr.nodes.length);
+  csr.nodes.forEach((node, i) => {
+    group[i] = raw[node] as number;
+  });
+  const parts = o.splitDisconnected ? labelComponents(csr, undefined, group).label : group;
+  return describePartition(csr, parts, o.resolution, o.minSize);
+}
+
+function describePartition(
+  csr: Csr,
+  parts: Int32Array,
+  resolution: number,
+  minSize: number,
+): CommunityResult {
+  const groups = new Map<number, number[]>();
+  parts.forEach((part, i) => {
+    const list = groups.get(part);
+    if (list) list.push(i);
+    else groups.set(part, [i]);
+  });
+  const { total, contributions } = modularityOf(csr, parts, resolution);
+  const ordered = [...groups.entries()]
+    .map(([part, nodes]) => ({ part, members: nodes.map((i) => csr.nodes[i] as string).sort(compareIds) }))
+    .sort(
+      (a, b) => b.members.length - a.members.length || compareIds(a.members[0] ?? '', b.members[0] ?? ''),
+    );
+  const communities: Community[] = [];
+  const membership: Record<string, number> = {};
+  const unassigned: string[] = [];
+  for (const { part, members } of ordered) {
+    if (members.length < minSize) {
+      unassigned.push(...members);
+      continue;
+    }
+    const id = communities.length;
+    communities.push({ id, size: members.length, members, contribution: contributions.get(part) ?? 0 });
+    for (const member of members) membership[member] = id;
+  }
+  return { modularity: total, communities, membership, unassigned: unassigned.sort(compareIds) };
+}
+
+/** Splits every group of a membership into its connected parts; parts get new numeric labels. */
+export function splitIntoConnectedParts(
+  graph: AbstractGraph,
+  membership: Readonly<Record<string, number>>,
+): Record<string, number> {
+  assertGraph(graph, 'communities');
+  const csr = buildCsr(graph);
+  const group = new Int32Array(csr.nodes.length);
+  csr.nodes.forEach((node, i) => {
+    group[i] = membership[node] ?? -1 - i;
+  });
+  const { label } = labelComponents(csr, undefined, group);
+  return Object.fromEntries(csr.nodes.map((node, i) => [node, label[i] as number]));
+}
+
+/** Weighted modularity with resolution, in total and per group (Newman & Girvan 2004). */
+export function modularityOf(
+  csr: Csr,
+  parts: Int32Array,
+  resolution = 1,
+): { total: number; contributions: Map<number, number> } {
+  const inside = new Map<number, number>();
+  const degree = new Map<number, number>();
+  let twiceM = 0;
+  for (let v = 0; v < csr.nodes.length; v++) {
+    const part = parts[v]!;
+    for (let j = csr.offsets[v]!; j < csr.offsets[v + 1]!; j++) {
+      const w = csr.weights[j]!;
+      twiceM += w;
+      degree.set(part, (degree.get(part) ?? 0) + w);
+      if (parts[csr.targets[j]!] === part) inside.set(part, (inside.get(part) ?? 0) + w);
+    }
+  }
+  const contributions = new Map<number, number>();
+  let total = 0;
+  for (const [part, d] of degree) {
+    const q = twiceM === 0 ? 0 : (inside.get(part) ?? 0) / twiceM - resolution * (d / twiceM) ** 2;
+    contributions.set(part, q);
+    total += q;
+  }
+  return { total, contributions };
+}
+
+/** Orders ids as strings, numerically when both are numbers ("2" before "10"). */
+export function compareIds(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  if (a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y) && x !== y) return x - y;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,16 @@
+/**
+ * Seeded pseudo-random numbers for reproducible analyses: mulberry32 (Tommy Ettinger, public
+ * domain), a 32-bit generator that is fast and good enough for shuffling node orders and pivots.
+ */
+
+/** A deterministic rng returning numbers in [0, 1) from a 32-bit seed. */
+export function createRng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
