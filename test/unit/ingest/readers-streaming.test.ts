@@ -23,7 +23,7 @@ async function writeLines(path: string, count: number, line: (index: number) => 
   for (let index = 0; index < count; index += 1) {
     if (!out.write(line(index))) await new Promise((resolve) => out.once('drain', resolve));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
 /** Reads everything, sampling the live heap every `every` items; returns the count and the peak growth. */
