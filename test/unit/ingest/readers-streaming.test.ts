@@ -21,7 +21,7 @@ function liveHeap(): number {
 async function writeLines(path: string, count: number, line: (index: number) => string): Promise<void> {
   const out = createWriteStream(path);
   for (let index = 0; index < count; index += 1) {
-    if (!out.write(line(index))) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(line(index))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));
 }
