@@ -8,12 +8,18 @@ import { all, entityRecord, first, pairLinks, toNumber } from './ftm-fields.ts';
 
 /** Person -> Person; the FtM id doubles as `sourceRef`, the reference back to the published record. */
 export function mapPerson(entity: FtmEntity): Mapped[] {
-  const person = entityRecord(entity, 'Person', {
-    sourceRef: entity.id,
-    birthDate: first(entity, 'birthDate'),
-    nationalities: all(entity, 'nationality', 'citizenship'),
-    gender: first(entity, 'gender'),
-  });
+  const parts = [first(entity, 'firstName'), first(entity, 'lastName')].filter(Boolean);
+  const person = entityRecord(
+    entity,
+    'Person',
+    {
+      sourceRef: entity.id,
+      birthDate: first(entity, 'birthDate'),
+      nationalities: all(entity, 'nationality', 'citizenship'),
+      gender: first(entity, 'gender'),
+    },
+    parts.length > 0 ? parts.join(' ') : undefined,
+  );
   return [person, ...addressLinks(entity)];
 }
 

@@ -184,6 +184,12 @@ describe('readCsv', () => {
     expect(record).toMatchObject({ fields: { name: 'Bell\u0007and NUL\u0000', notes: 'esc \u001b[31m' } });
   });
 
+  it('reports a line that is not UTF-8, saying how to save the file, and reads the next row', async () => {
+    const items = await read('latin1.csv');
+    expect(items[0]).toMatchObject({ line: 2, message: expect.stringContaining('save the file as UTF-8') });
+    expect(items[1]).toMatchObject({ line: 3, fields: { id: 'p2' } });
+  });
+
   it('reports a folder without entities.csv or links.csv', async () => {
     expect(await read('.')).toMatchObject([
       { line: 0, message: expect.stringContaining('neither entities.csv') },

@@ -175,6 +175,11 @@ describe('readFtm on every mapped schema', () => {
     ]);
   });
 
+  it('names a person without a name from the first and last names', async () => {
+    const { items } = await read(handWritten);
+    expect(byId(items, 'per-4')?.fields).toMatchObject({ name: 'Amira Said', sourceRef: 'per-4' });
+  });
+
   it('turns a note into a notes patch', async () => {
     const { items } = await read(handWritten);
     expect(items.find((item) => !isReadError(item) && item.fields.ftmSchema === 'Note')).toMatchObject({
