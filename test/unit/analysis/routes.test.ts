@@ -15,7 +15,7 @@ function caseGraph(): CaseGraph {
   }
   const route = (id: string, places: string[]) => {
     g.addNode(id, { entityType: 'Route', mode: 'sea' });
-    places.forEach((p, order) => g.addEdge(id, p, { linkType: 'ROUTE_LEG', order }));
+    for (const [order, place] of places.entries()) g.addEdge(id, place, { linkType: 'ROUTE_LEG', order });
   };
   // Legs given out of order: the order attribute decides.
   g.addNode('r-libya', { entityType: 'Route' });
