@@ -85,7 +85,7 @@ export function checkGrade(grade: string, scheme: GradingScheme): string | undef
     fits.length > 0
       ? `; it would fit the ${fits.join(' or ')} scheme: set "gradeScheme" if that is meant`
       : '';
-  return `${JSON.stringify(grade)} is not a ${scheme} grade: use ${EXAMPLES[scheme]}${hint}`;
+  return `${JSON.stringify(grade)} is not a grade in the ${scheme} scheme: use ${EXAMPLES[scheme]}${hint}`;
 }
 
 /** Takes a grade apart in its own scheme; throws a RangeError explaining the right form when it does not fit. */
