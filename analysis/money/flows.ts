@@ -28,13 +28,16 @@ export type IncompleteReason =
   | 'several receivers'
   | 'no date';
 
+/** Why a transfer's amount could not be converted. */
+export type UnconvertedReason = 'no amount' | 'no currency' | 'unknown currency' | 'no rate on date';
+
 /** What `extractPayments` returns. */
 export interface ExtractedPayments {
   transfers: Transfer[];
   /** Payments that lack a party or a date, never turned into transfers. */
   incomplete: { payment: string; reason: IncompleteReason }[];
-  /** Transfers left unconverted because no rate was in force for their currency on their date. */
-  unconverted: { payment: string; currency: string; date: string }[];
+  /** Transfers left unconverted: no amount, no currency, or no rate in force for it on their date. */
+  unconverted: { payment: string; currency: string; date: string; reason: UnconvertedReason }[];
 }
 
 const PARTY_TYPES = new Set(['Person', 'Organisation', 'Account']);
@@ -61,11 +64,21 @@ export function extractPayments(
       result.incomplete.push({ payment: id, reason });
       return;
     }
-    const amount = typeof attributes.amount === 'number' ? attributes.amount : 0;
-    const currency = attributes.currency ?? settings.currency;
+    const known = typeof attributes.amount === 'number' && Number.isFinite(attributes.amount);
+    const amount = known ? (attributes.amount as number) : 0;
+    const currency = typeof attributes.currency === 'string' ? attributes.currency.trim().toUpperCase() : '';
     const date = attributes.date as string;
-    const rate = rateOf(currency, date);
-    if (rate === undefined) result.unconverted.push({ payment: id, currency, date });
+    const rate = known && currency ? rateOf(currency, date) : undefined;
+    if (rate === undefined) {
+      const reason = !known
+        ? 'no amount'
+        : !currency
+          ? 'no currency'
+          : rateOf.knows(currency)
+            ? 'no rate on date'
+            : 'unknown currency';
+      result.unconverted.push({ payment: id, currency, date, reason });
+    }
     const transfer: Transfer = {
       id,
       from: payers[0] as string,

@@ -14,7 +14,10 @@ export interface ExchangeRate {
 }
 
 /** Looks up the rate in force for a currency on a date; undefined when none is known. */
-export type RateLookup = (currency: string, date: string) => number | undefined;
+export type RateLookup = ((currency: string, date: string) => number | undefined) & {
+  /** Whether the table has any rate for the currency (to tell an unknown currency from a missing date). */
+  knows: (currency: string) => boolean;
+};
 
 /** Builds a lookup over a rates table; the analysis currency itself always converts at 1. */
 export function createRateLookup(rates: readonly ExchangeRate[], target: string, module: string): RateLookup {
@@ -31,7 +34,7 @@ export function createRateLookup(rates: readonly ExchangeRate[], target: string,
     byCurrency.set(entry.currency, list);
   }
   for (const list of byCurrency.values()) list.sort((a, b) => a.time - b.time);
-  return (currency, date) => {
+  const lookup = (currency: string, date: string): number | undefined => {
     if (currency === target) return 1;
     const list = byCurrency.get(currency);
     const time = parseTime(date);
@@ -43,4 +46,7 @@ export function createRateLookup(rates: readonly ExchangeRate[], target: string,
     }
     return found;
   };
+  return Object.assign(lookup, {
+    knows: (currency: string) => currency === target || byCurrency.has(currency),
+  });
 }

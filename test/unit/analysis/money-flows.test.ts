@@ -52,7 +52,21 @@ describe('extractPayments', () => {
   it('reports a currency without a rate instead of guessing one', () => {
     const { transfers, unconverted } = extractPayments(caseGraph(), { rates, currency: 'EUR' });
     expect(transfers.find((t) => t.id === 'pay3')?.amountConverted).toBeNull();
-    expect(unconverted).toEqual([{ payment: 'pay3', currency: 'XAF', date: '2024-03-12' }]);
+    expect(unconverted).toEqual([
+      { payment: 'pay3', currency: 'XAF', date: '2024-03-12', reason: 'unknown currency' },
+    ]);
+  });
+
+  it('tells a payment dated before any rate of its currency from one in an unknown currency', () => {
+    const g = caseGraph();
+    g.setNodeAttribute('pay1', 'date', '2023-12-31');
+    g.removeNodeAttribute('pay2', 'currency');
+    const { unconverted } = extractPayments(g, { rates });
+    expect(unconverted.map((u) => [u.payment, u.reason])).toEqual([
+      ['pay1', 'no rate on date'],
+      ['pay2', 'no currency'],
+      ['pay3', 'unknown currency'],
+    ]);
   });
 
   it('reports payments missing a party apart, never as transfers', () => {
