@@ -33,6 +33,8 @@ export const MISSING_SOURCES_MESSAGE =
 export const MISSING_HANDLING_MESSAGE =
   'every record needs a handling code (H0, H1, H2 or H3): add "handling" to the record, or pass --handling <code> for the whole file';
 
+const ANY_GRADE = /^([ABCX][1-4]|[1-3][A-E][PC]|[A-F][1-6])$/;
+
 const gradeField = z
   .preprocess(
     (value) => (typeof value === 'string' ? value.trim().toUpperCase() : value),
@@ -71,7 +73,8 @@ type Issue = { path: string[]; message: string };
 export function checkProvenanceRules(record: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
   const { grade, gradeScheme, handling, handlingCondition, firstSeen, lastSeen } = record;
-  if (typeof grade === 'string') {
+  // A grade that fits no scheme at all is already reported by the grade field itself.
+  if (typeof grade === 'string' && ANY_GRADE.test(grade)) {
     const scheme: GradingScheme = GRADING_SCHEMES.includes(gradeScheme as GradingScheme)
       ? (gradeScheme as GradingScheme)
       : 'europol';
