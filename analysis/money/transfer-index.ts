@@ -78,3 +78,23 @@ export function makeHit(
 export function distinct(transfers: readonly TimedTransfer[], key: 'from' | 'to'): string[] {
   return [...new Set(transfers.map((t) => t[key]))];
 }
+
+/** The transfers of a date-sorted list with low <= time <= high, found by binary search. */
+export function between(
+  list: readonly TimedTransfer[] | undefined,
+  low: number,
+  high: number,
+): TimedTransfer[] {
+  if (!list || list.length === 0) return [];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as TimedTransfer).time < low) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TimedTransfer[] = [];
+  for (let i = lo; i < list.length && (list[i] as TimedTransfer).time <= high; i++)
+    out.push(list[i] as TimedTransfer);
+  return out;
+}

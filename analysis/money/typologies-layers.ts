@@ -5,7 +5,13 @@
  * on roughly what they received: layering keeps the value while it moves it); a
  * bipartite is a set of payers paying a set of payees, none of whom pays on within the window.
  */
-import { indexTransfers, makeHit, type TimedTransfer, type TransferIndex } from './transfer-index.ts';
+import {
+  between,
+  indexTransfers,
+  makeHit,
+  type TimedTransfer,
+  type TransferIndex,
+} from './transfer-index.ts';
 import { DAY_MS, type Transfer, type TypologyHit } from './types.ts';
 
 /** Options of the layered detectors. */
@@ -48,10 +54,7 @@ export function detectBipartite(
   });
 }
 
-/** Transfers of `list` within [low, high]. */
-function within(list: readonly TimedTransfer[] | undefined, low: number, high: number): TimedTransfer[] {
-  return (list ?? []).filter((t) => t.time >= low && t.time <= high);
-}
+const within = between;
 
 /** The single onward payment of a conduit that received `arrival`, if the party is one. */
 function onward(

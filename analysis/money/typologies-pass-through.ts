@@ -4,7 +4,13 @@
  * money mules). Structuring: many payments just under a reporting threshold within a short window
  * (FATF Recommendation 10 and the "smurfing" typology; FATF/Egmont 2013 on cash thresholds).
  */
-import { indexTransfers, makeHit, type TimedTransfer, type TransferIndex } from './transfer-index.ts';
+import {
+  between,
+  indexTransfers,
+  makeHit,
+  type TimedTransfer,
+  type TransferIndex,
+} from './transfer-index.ts';
 import { DAY_MS, type Transfer, type TypologyHit } from './types.ts';
 
 /** Options of the pass-through and structuring detectors. */
@@ -66,9 +72,7 @@ export function passThroughFromIndex(index: TransferIndex, options: FlowThroughO
     const matched = new Set<TimedTransfer>();
     for (const receipt of incoming) {
       if (receipt.amountConverted === null || receipt.amountConverted < options.minAmount) continue;
-      const out = outgoing.filter(
-        (t) => t.time >= receipt.time && t.time <= receipt.time + span && t.to !== receipt.from,
-      );
+      const out = between(outgoing, receipt.time, receipt.time + span).filter((t) => t.to !== receipt.from);
       const paid = out.reduce((sum, t) => sum + (t.amountConverted ?? 0), 0);
       if (out.length === 0 || paid < options.minShare * receipt.amountConverted) continue;
       matched.add(receipt);
