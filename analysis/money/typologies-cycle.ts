@@ -21,7 +21,7 @@ export interface CycleOptions {
 }
 
 /** Defaults of `detectCycles`. */
-export const DEFAULTS: CycleOptions = { maxLength: 12, windowDays: 10, maxCycles: 10_000, maxSteps: 20_000 };
+export const DEFAULTS: CycleOptions = { maxLength: 12, windowDays: 30, maxCycles: 10_000, maxSteps: 20_000 };
 
 /** Simple, time-ordered directed cycles of at least two hops. */
 export function detectCycles(

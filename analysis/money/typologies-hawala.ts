@@ -1,9 +1,10 @@
 /**
- * Hawala-style offsetting between two brokers. Client money enters at one broker and the same value
- * is paid out by the other; a flow in the opposite direction lets the two brokers settle by
- * offsetting, so that little or no money passes between them directly (FATF 2013, "The Role of Hawala
- * and Other Similar Service Providers in Money Laundering and Terrorist Financing", section 3 on
- * settlement by reverse transactions).
+ * Hawala-style offsetting between two brokers (FATF 2013, "The Role of Hawala and Other Similar
+ * Service Providers in Money Laundering and Terrorist Financing", section 3 on settlement). Two shapes:
+ * - client offsetting: client money enters at one broker and the same value is paid out by the other;
+ *   a flow in the opposite direction balances it, so little or no money passes between the brokers;
+ * - balancing settlement: the brokers settle what they owe each other in a few transfers both ways
+ *   that net out, instead of moving each client's money.
  */
 import { indexTransfers, makeHit, type TimedTransfer, type TransferIndex } from './transfer-index.ts';
 import type { Transfer, TypologyHit } from './types.ts';
@@ -19,6 +20,8 @@ export interface HawalaOptions {
   maxDirectShare: number;
   /** Smallest flow each way, in the analysis currency. */
   minAmount: number;
+  /** Balancing settlement: fewest transfers between the two brokers, counting both ways. */
+  minSettlements: number;
 }
 
 /** Defaults of `detectHawalaOffsetting`. */
@@ -27,6 +30,7 @@ export const DEFAULTS: HawalaOptions = {
   maxImbalance: 0.25,
   maxDirectShare: 0.1,
   minAmount: 0,
+  minSettlements: 3,
 };
 
 /** Pairs of brokers whose clients' opposite flows net out with little direct transfer between them. */
@@ -62,6 +66,33 @@ export function hawalaFromIndex(index: TransferIndex, options: HawalaOptions): T
       const hit = offsetting(index, candidates[i] as string, candidates[j] as string, options);
       if (hit) hits.push(hit);
     }
+  }
+  const paired = new Set(hits.map((h) => [h.parties[0], h.parties[1]].sort().join('\u0000')));
+  return [
+    ...hits,
+    ...settlements(index, options).filter((h) => !paired.has([...h.parties].sort().join('\u0000'))),
+  ];
+}
+
+/** Pairs that pay each other both ways, at least `minSettlements` times, with flows that net out. */
+function settlements(index: TransferIndex, options: HawalaOptions): TypologyHit[] {
+  const brokers = options.brokers ? new Set(options.brokers) : undefined;
+  const pairs = new Map<string, { a: string; b: string; ab: TimedTransfer[]; ba: TimedTransfer[] }>();
+  for (const t of index.transfers) {
+    if (brokers && !(brokers.has(t.from) && brokers.has(t.to))) continue;
+    const [a, b] = [t.from, t.to].sort() as [string, string];
+    const key = `${a}\u0000${b}`;
+    const pair = pairs.get(key) ?? { a, b, ab: [], ba: [] };
+    (t.from === a ? pair.ab : pair.ba).push(t);
+    pairs.set(key, pair);
+  }
+  const hits: TypologyHit[] = [];
+  for (const { a, b, ab, ba } of pairs.values()) {
+    if (ab.length === 0 || ba.length === 0 || ab.length + ba.length < options.minSettlements) continue;
+    const [there, back] = [sum(ab), sum(ba)];
+    if (there <= options.minAmount || back <= options.minAmount) continue;
+    if (Math.abs(there - back) > options.maxImbalance * (there + back)) continue;
+    hits.push(makeHit('hawala-offsetting', [a, b], [...ab, ...ba]));
   }
   return hits;
 }

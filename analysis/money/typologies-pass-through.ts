@@ -109,7 +109,10 @@ export function structuringFromIndex(index: TransferIndex, options: FlowThroughO
   return hits;
 }
 
-/** The window of the given span holding the most transfers of a date-sorted list. */
+/**
+ * The window of the given span holding the most transfers of a date-sorted list, widened to the
+ * transfers that follow or precede it by no more than the span (a run of deposits longer than one window).
+ */
 function densestWindow(list: readonly TimedTransfer[], span: number): TimedTransfer[] {
   let best: [number, number] = [0, 0];
   let start = 0;
@@ -117,5 +120,9 @@ function densestWindow(list: readonly TimedTransfer[], span: number): TimedTrans
     while ((list[end] as TimedTransfer).time - (list[start] as TimedTransfer).time > span) start++;
     if (end + 1 - start > best[1] - best[0]) best = [start, end + 1];
   }
-  return list.slice(best[0], best[1]);
+  let [low, high] = best;
+  const time = (i: number) => (list[i] as TimedTransfer).time;
+  while (low > 0 && time(low) - time(low - 1) <= span) low--;
+  while (high > 0 && high < list.length && time(high) - time(high - 1) <= span) high++;
+  return list.slice(low, high);
 }

@@ -14,12 +14,8 @@ import {
   type HubOptions,
   scatterGatherFromIndex,
 } from './typologies-hub.ts';
-import {
-  bipartiteFromIndex,
-  DEFAULTS as LAYER_DEFAULTS,
-  type LayerOptions,
-  stacksFromIndex,
-} from './typologies-layers.ts';
+import { bipartiteFromIndex, DEFAULTS as LAYER_DEFAULTS, type LayerOptions } from './typologies-layers.ts';
+import { DEFAULTS as STACK_DEFAULTS, type StackOptions, stacksFromIndex } from './typologies-stack.ts';
 import {
   DEFAULTS as FLOW_DEFAULTS,
   type FlowThroughOptions,
@@ -35,6 +31,7 @@ export interface TypologyOptions {
   fan: Partial<FanOptions>;
   hub: Partial<HubOptions>;
   cycle: Partial<CycleOptions>;
+  stack: Partial<StackOptions>;
   layers: Partial<LayerOptions>;
   flow: Partial<FlowThroughOptions>;
   hawala: Partial<HawalaOptions>;
@@ -62,6 +59,7 @@ export const DEFAULTS: TypologyOptions = {
   fan: FAN_DEFAULTS,
   hub: HUB_DEFAULTS,
   cycle: CYCLE_DEFAULTS,
+  stack: STACK_DEFAULTS,
   layers: LAYER_DEFAULTS,
   flow: FLOW_DEFAULTS,
   hawala: HAWALA_DEFAULTS,
@@ -75,7 +73,12 @@ const EXPLAINED_BY: Partial<Record<TypologyKind, TypologyKind[]>> = {
   stack: ['scatter-gather', 'gather-scatter', 'cycle'],
   // A short cycle inside a hub pattern is the hub paying back one of its own payers.
   cycle: ['gather-scatter', 'scatter-gather'],
+  // Scatter-gathers from several origins through shared intermediaries are one stack.
+  'scatter-gather': ['stack'],
 };
+
+/** Which of two mutually explaining kinds wins when their hits are the same size: the more specific. */
+const PRECEDENCE: TypologyKind[] = ['cycle', 'scatter-gather', 'gather-scatter', 'stack'];
 
 type Runner = (index: TransferIndex, options: TypologyOptions) => TypologyHit[];
 
@@ -85,7 +88,7 @@ const RUNNERS: Record<TypologyKind, Runner> = {
   cycle: (index, o) => cyclesFromIndex(index, { ...CYCLE_DEFAULTS, ...o.cycle }),
   'scatter-gather': (index, o) => scatterGatherFromIndex(index, { ...HUB_DEFAULTS, ...o.hub }),
   'gather-scatter': (index, o) => gatherScatterFromIndex(index, { ...HUB_DEFAULTS, ...o.hub }),
-  stack: (index, o) => stacksFromIndex(index, { ...LAYER_DEFAULTS, ...o.layers }),
+  stack: (index, o) => stacksFromIndex(index, { ...STACK_DEFAULTS, ...o.stack }),
   bipartite: (index, o) => bipartiteFromIndex(index, { ...LAYER_DEFAULTS, ...o.layers }),
   'pass-through': (index, o) => passThroughFromIndex(index, { ...FLOW_DEFAULTS, ...o.flow }),
   structuring: (index, o) => structuringFromIndex(index, { ...FLOW_DEFAULTS, ...o.flow }),
@@ -109,17 +112,32 @@ export function detectTypologies(
   return foldNested(hits, settings.foldShare);
 }
 
-/** Drops hits whose payments lie mostly inside hits of the kinds that explain them. */
+/**
+ * Drops hits whose payments lie mostly inside hits of the kinds that explain them. Where two kinds
+ * explain each other (a stack and the scatter-gathers it is made of), the smaller hit gives way, or on
+ * a tie the less specific kind.
+ */
 export function foldNested(hits: readonly TypologyHit[], share: number): TypologyHit[] {
   if (share >= 1) return [...hits];
-  const kindsOf = new Map<string, Set<TypologyKind>>();
+  const byPayment = new Map<string, TypologyHit[]>();
   for (const hit of hits) {
-    for (const p of hit.payments) kindsOf.set(p, (kindsOf.get(p) ?? new Set()).add(hit.kind));
+    for (const p of hit.payments) byPayment.set(p, [...(byPayment.get(p) ?? []), hit]);
   }
+  const outranks = (x: TypologyHit, h: TypologyHit) => {
+    if (!EXPLAINED_BY[x.kind]?.includes(h.kind)) return true;
+    if (x.payments.length !== h.payments.length) return x.payments.length > h.payments.length;
+    return PRECEDENCE.indexOf(x.kind) < PRECEDENCE.indexOf(h.kind);
+  };
   return hits.filter((hit) => {
     const explainers = EXPLAINED_BY[hit.kind];
     if (!explainers) return true;
-    const inside = hit.payments.filter((p) => explainers.some((k) => kindsOf.get(p)?.has(k))).length;
-    return inside <= share * hit.payments.length;
+    const overlapping = new Set<TypologyHit>();
+    let inside = 0;
+    for (const p of hit.payments) {
+      const covering = (byPayment.get(p) ?? []).filter((x) => explainers.includes(x.kind));
+      if (covering.length > 0) inside++;
+      for (const x of covering) overlapping.add(x);
+    }
+    return inside <= share * hit.payments.length || ![...overlapping].some((x) => outranks(x, hit));
   });
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectCycles } from '../../../analysis/money/typologies-cycle.ts';
 import { detectHawalaOffsetting } from '../../../analysis/money/typologies-hawala.ts';
-import { detectBipartite, detectStacks } from '../../../analysis/money/typologies-layers.ts';
+import { detectBipartite } from '../../../analysis/money/typologies-layers.ts';
 import { detectPassThrough, detectStructuring } from '../../../analysis/money/typologies-pass-through.ts';
+import { detectStacks } from '../../../analysis/money/typologies-stack.ts';
 import { detectTypologies } from '../../../analysis/money/typologies.ts';
 import type { Transfer } from '../../../analysis/money/types.ts';
 
@@ -52,6 +53,13 @@ describe('structuring', () => {
     expect(hits[0]?.total).toBe(29_200);
   });
 
+  it('reports the whole run of deposits, not only the busiest week', () => {
+    const run = Array.from({ length: 7 }, (_, i) =>
+      t('depositor', 'bank', 9_500, `2024-10-${String(7 + 2 * i).padStart(2, '0')}`),
+    );
+    expect(detectStructuring(run)[0]?.payments).toHaveLength(7);
+  });
+
   it('does not flag the same amounts spread over months', () => {
     const transfers = [
       t('p', 'a', 9_800, '2024-01-01'),
@@ -86,6 +94,18 @@ describe('hawala offsetting', () => {
     expect(detectHawalaOffsetting([...hawala, t('L', 'I', 8_000, '2024-06-07')])).toEqual([]);
   });
 
+  it('pairs two brokers who settle by transfers both ways that net out', () => {
+    const settling = [
+      t('B1', 'B2', 24_000, '2024-04-02'),
+      t('B2', 'B1', 26_000, '2024-04-30'),
+      t('B1', 'B2', 18_500, '2024-06-11'),
+      t('B2', 'B1', 16_000, '2024-07-23'),
+    ];
+    expect(detectHawalaOffsetting(settling).map((h) => h.parties)).toEqual([['B1', 'B2']]);
+    // One large transfer the other way is a debt, not a settlement that nets out.
+    expect(detectHawalaOffsetting([...settling, t('B1', 'B2', 60_000, '2024-08-01')])).toEqual([]);
+  });
+
   it('does not pair brokers whose flows go one way only', () => {
     expect(detectHawalaOffsetting(hawala.slice(0, 4), { brokers: ['L', 'I'] })).toEqual([]);
   });
@@ -113,6 +133,21 @@ describe('cycles, stacks and bipartites', () => {
     const spent = [t('S2', 'M2', 5_000, '2024-01-01'), t('M2', 'D2', 40, '2024-01-02')];
     expect(detectStacks(layered).map((h) => h.parties)).toEqual([['S', 'M', 'D']]);
     expect(detectStacks(spent)).toEqual([]);
+  });
+
+  it('reads two origins paying through shared intermediaries into one destination as one stack', () => {
+    const transfers = [
+      t('O1', 'M1', 31_000, '2024-09-02'),
+      t('O1', 'M2', 30_300, '2024-09-02'),
+      t('O2', 'M1', 30_300, '2024-09-03'),
+      t('O2', 'M2', 29_600, '2024-09-03'),
+      t('M1', 'D', 59_400, '2024-09-05'),
+      t('M2', 'D', 58_500, '2024-09-05'),
+      // M1 is a busy account: fees from elsewhere do not hide the layering.
+      ...['f1', 'f2', 'f3', 'f4'].map((f) => t(f, 'M1', 2_000, '2024-09-04')),
+    ];
+    const hits = detectTypologies(transfers, { kinds: ['scatter-gather', 'stack'] });
+    expect(hits.map((h) => [h.kind, h.payments.length])).toEqual([['stack', 6]]);
   });
 
   it('finds payers paying payees that do not pay on, with at least two on each side', () => {
