@@ -136,6 +136,6 @@ function groupLayers(conduits: Conduit[]): Conduit[][] {
     }
   });
   const groups = new Map<number, Conduit[]>();
-  conduits.forEach((c, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), c]));
+  for (const [i, c] of conduits.entries()) groups.set(find(i), [...(groups.get(find(i)) ?? []), c]);
   return [...groups.values()];
 }
