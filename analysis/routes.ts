@@ -30,9 +30,11 @@ export interface Hotspot {
   journeys: number;
   routes: string[];
   syndicates: string[];
+  /** Events located there (crossings, meetings, incidents). */
+  events: number;
   incidents: Record<string, number>;
   deaths: number;
-  /** Journeys + 5 per syndicate + 3 per incident: a ranking aid, never a threat grade. */
+  /** Journeys + 5 per syndicate + 1 per event + 2 more per incident: a ranking aid, never a threat grade. */
   score: number;
 }
 
@@ -134,6 +136,7 @@ export function findHotspots(graph: CaseGraph, options: Partial<HotspotOptions> 
       journeys: 0,
       routes: [],
       syndicates: [],
+      events: 0,
       incidents: {},
       deaths: 0,
       score: 0,
@@ -162,7 +165,7 @@ export function findHotspots(graph: CaseGraph, options: Partial<HotspotOptions> 
   for (const s of spots.values()) {
     s.syndicates = [...(syndicatesAt.get(s.location) ?? [])].sort();
     const incidents = Object.values(s.incidents).reduce((a, b) => a + b, 0);
-    s.score = s.journeys + 5 * s.syndicates.length + 3 * incidents;
+    s.score = s.journeys + 5 * s.syndicates.length + s.events + 2 * incidents;
   }
   return [...spots.values()].sort((a, b) => b.score - a.score || a.location.localeCompare(b.location));
 }
@@ -188,6 +191,7 @@ function countIncidents(
     graph.forEachOutEdge(event, (_edge, link, _source, location) => {
       if (link.linkType !== 'LOCATED_IN' || !has(graph, location, 'Location')) return;
       const s = spot(location);
+      s.events++;
       if (settings.incidentKinds.includes(kind)) s.incidents[kind] = (s.incidents[kind] ?? 0) + 1;
       if (typeof attributes.deaths === 'number') s.deaths += attributes.deaths;
       graph.forEachNeighbor(event, (person) => {
