@@ -3,7 +3,7 @@
  * share an identifier. Names are compared after folding diacritics and common Arabic-Latin
  * transliteration variants (Mohammed/Muhammad, Abdul/Abd al, el-/al-), with a token-sorted
  * Jaro-Winkler similarity (Winkler 1990, "String Comparator Metrics and Enhanced Decision Rules in the
- * Fellegi-Sunter Model of Record Linkage"). Pairs are drawn from blocks (shared name-token prefix,
+ * Fellegi-Sunter Model of Record Linkage"). Pairs are drawn from blocks (two shared name-token prefixes,
  * shared document, phone or account) so the work is not quadratic in the number of persons. Nothing is
  * merged: the analyst confirms a candidate with SAME_AS, and confirmed pairs are skipped.
  */
@@ -153,11 +153,20 @@ function personRecords(graph: CaseGraph): PersonRecord[] {
   return records;
 }
 
-/** Blocking keys: a three-letter prefix of each name token, and each linked identifier. */
+/**
+ * Blocking keys: for each pair of name tokens, their three-letter prefixes (so a shared first name
+ * alone does not make a block), a lone token's prefix, and each linked identifier.
+ */
 function blockKeys(record: PersonRecord): Set<string> {
   const keys = new Set<string>();
   for (const name of record.keys) {
-    for (const token of name.split(' ')) if (token.length >= 2) keys.add(`n:${token.slice(0, 3)}`);
+    const tokens = [...new Set(name.split(' ').filter((t) => t.length >= 2))]
+      .map((t) => t.slice(0, 3))
+      .sort();
+    if (tokens.length === 1) keys.add(`n:${tokens[0]}`);
+    for (let i = 0; i < tokens.length; i++) {
+      for (let j = i + 1; j < tokens.length; j++) keys.add(`n:${tokens[i]}|${tokens[j]}`);
+    }
   }
   for (const identifier of record.identifiers) keys.add(`i:${identifier}`);
   return keys;
