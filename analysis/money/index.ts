@@ -11,7 +11,7 @@ export { detectCycles } from './typologies-cycle.ts';
 export { detectFanIn, detectFanOut } from './typologies-fan.ts';
 export { detectHawalaOffsetting } from './typologies-hawala.ts';
 export { detectGatherScatter, detectScatterGather } from './typologies-hub.ts';
-export { detectBipartite } from './typologies-layers.ts';
+export { detectBipartite } from './typologies-bipartite.ts';
 export { detectPassThrough, detectStructuring } from './typologies-pass-through.ts';
 export { detectStacks } from './typologies-stack.ts';
 export type { Transfer, TypologyHit, TypologyKind } from './types.ts';

@@ -14,7 +14,11 @@ import {
   type HubOptions,
   scatterGatherFromIndex,
 } from './typologies-hub.ts';
-import { bipartiteFromIndex, DEFAULTS as LAYER_DEFAULTS, type LayerOptions } from './typologies-layers.ts';
+import {
+  type BipartiteOptions,
+  bipartiteFromIndex,
+  DEFAULTS as BIPARTITE_DEFAULTS,
+} from './typologies-bipartite.ts';
 import { DEFAULTS as STACK_DEFAULTS, type StackOptions, stacksFromIndex } from './typologies-stack.ts';
 import {
   DEFAULTS as FLOW_DEFAULTS,
@@ -32,7 +36,7 @@ export interface TypologyOptions {
   hub: Partial<HubOptions>;
   cycle: Partial<CycleOptions>;
   stack: Partial<StackOptions>;
-  layers: Partial<LayerOptions>;
+  bipartite: Partial<BipartiteOptions>;
   flow: Partial<FlowThroughOptions>;
   hawala: Partial<HawalaOptions>;
   /** Share of a hit's payments inside a larger pattern above which the hit is folded into it; 1 keeps all. */
@@ -60,7 +64,7 @@ export const DEFAULTS: TypologyOptions = {
   hub: HUB_DEFAULTS,
   cycle: CYCLE_DEFAULTS,
   stack: STACK_DEFAULTS,
-  layers: LAYER_DEFAULTS,
+  bipartite: BIPARTITE_DEFAULTS,
   flow: FLOW_DEFAULTS,
   hawala: HAWALA_DEFAULTS,
   foldShare: 0.5,
@@ -89,7 +93,7 @@ const RUNNERS: Record<TypologyKind, Runner> = {
   'scatter-gather': (index, o) => scatterGatherFromIndex(index, { ...HUB_DEFAULTS, ...o.hub }),
   'gather-scatter': (index, o) => gatherScatterFromIndex(index, { ...HUB_DEFAULTS, ...o.hub }),
   stack: (index, o) => stacksFromIndex(index, { ...STACK_DEFAULTS, ...o.stack }),
-  bipartite: (index, o) => bipartiteFromIndex(index, { ...LAYER_DEFAULTS, ...o.layers }),
+  bipartite: (index, o) => bipartiteFromIndex(index, { ...BIPARTITE_DEFAULTS, ...o.bipartite }),
   'pass-through': (index, o) => passThroughFromIndex(index, { ...FLOW_DEFAULTS, ...o.flow }),
   structuring: (index, o) => structuringFromIndex(index, { ...FLOW_DEFAULTS, ...o.flow }),
   'hawala-offsetting': (index, o) => hawalaFromIndex(index, { ...HAWALA_DEFAULTS, ...o.hawala }),

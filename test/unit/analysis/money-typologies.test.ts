@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectCycles } from '../../../analysis/money/typologies-cycle.ts';
 import { detectHawalaOffsetting } from '../../../analysis/money/typologies-hawala.ts';
-import { detectBipartite } from '../../../analysis/money/typologies-layers.ts';
+import { detectBipartite } from '../../../analysis/money/typologies-bipartite.ts';
 import { detectPassThrough, detectStructuring } from '../../../analysis/money/typologies-pass-through.ts';
 import { detectStacks } from '../../../analysis/money/typologies-stack.ts';
 import { detectTypologies } from '../../../analysis/money/typologies.ts';

@@ -13,35 +13,33 @@ import {
 import { DAY_MS, type Transfer, type TypologyHit } from './types.ts';
 
 /** Options of `detectBipartite`. */
-export interface LayerOptions {
+export interface BipartiteOptions {
   /** Fewest payers and fewest payees. */
   minSide: number;
   windowDays: number;
 }
 
 /** Defaults of `detectBipartite`: two payers and two payees within ten days. */
-export const DEFAULTS: LayerOptions = { minSide: 2, windowDays: 10 };
+export const DEFAULTS: BipartiteOptions = { minSide: 2, windowDays: 10 };
 
 /** Payers paying payees, none of whom receives (payers) or pays (payees) within the window. */
 export function detectBipartite(
   transfers: readonly Transfer[],
-  options: Partial<LayerOptions> = {},
+  options: Partial<BipartiteOptions> = {},
 ): TypologyHit[] {
-  return bipartiteFromIndex(indexTransfers(transfers, 'money/typologies-layers'), {
+  return bipartiteFromIndex(indexTransfers(transfers, 'money/typologies-bipartite'), {
     ...DEFAULTS,
     ...options,
   });
 }
 
-const within = between;
-
 /** Bipartites over an index: connected groups of pure payers and pure payees. */
-export function bipartiteFromIndex(index: TransferIndex, options: LayerOptions): TypologyHit[] {
+export function bipartiteFromIndex(index: TransferIndex, options: BipartiteOptions): TypologyHit[] {
   const span = options.windowDays * DAY_MS;
   const pure = index.transfers.filter(
     (t) =>
-      within(index.incoming.get(t.from), t.time - span, t.time + span).length === 0 &&
-      within(index.outgoing.get(t.to), t.time - span, t.time + span).length === 0,
+      between(index.incoming.get(t.from), t.time - span, t.time + span).length === 0 &&
+      between(index.outgoing.get(t.to), t.time - span, t.time + span).length === 0,
   );
   const hits: TypologyHit[] = [];
   for (const group of components(pure)) {
