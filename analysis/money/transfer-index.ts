@@ -74,11 +74,6 @@ export function makeHit(
   };
 }
 
-/** The distinct values of `key` over the transfers, in first-seen order. */
-export function distinct(transfers: readonly TimedTransfer[], key: 'from' | 'to'): string[] {
-  return [...new Set(transfers.map((t) => t[key]))];
-}
-
 /** The transfers of a date-sorted list with low <= time <= high, found by binary search. */
 export function between(
   list: readonly TimedTransfer[] | undefined,
