@@ -16,7 +16,7 @@ export function openTestStore(): Promise<Store> {
 
 /** Removes every node and relationship, in batches. */
 export async function clearDatabase(store: Store): Promise<void> {
-  await store.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await store.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
 }
 
 /** The environment that points the CLI or server at the test Neo4j. */

@@ -47,13 +47,12 @@ public final class Launcher {
             .build();
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "ariadne-neo4j-shutdown"));
 
-    if (auth) {
-      String password = readPassword(Path.of(credentials));
-      // Parameters keep the password out of the query text and the query log.
-      dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
-          .executeTransactionally(
-              "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-              Map.of("password", password));
+    try {
+      if (auth) setPassword(dbms, readPassword(Path.of(credentials)));
+    } catch (Exception e) {
+      System.err.println("ariadne-neo4j: could not set the generated password: " + e.getMessage());
+      dbms.shutdown();
+      System.exit(1);
     }
     writeReady(home, port);
     System.out.println("Neo4j " + Version.getNeo4jVersion() + " listening on bolt://127.0.0.1:" + port);
@@ -68,6 +67,19 @@ public final class Launcher {
     Path tmp = home.resolve("ready.json.tmp");
     Files.writeString(tmp, json, StandardCharsets.UTF_8);
     Files.move(tmp, home.resolve("ready.json"), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Sets the neo4j user's password; the same password again is no change, not an error. */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    try {
+      // Parameters keep the password out of the query text and the query log.
+      dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+          .executeTransactionally(
+              "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+              Map.of("password", password));
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
+    }
   }
 
   /** Reads the password from Ariadne's credentials.json ({"user", "password"}), kept mode 0600. */

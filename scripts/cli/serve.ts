@@ -1,0 +1,45 @@
+/** `ariadne serve` and `ariadne start` (what `npm start` runs): the web app and API. */
+import { z } from 'zod';
+import { loadConfig } from '../../server/config.ts';
+import { closeOnSignals, serve } from '../../server/serve.ts';
+import { type Command, EXIT, parseCommand, report } from './common.ts';
+
+const Options = z.strictObject({
+  port: z.coerce.number().int().min(1).max(65535, 'must be a port number from 1 to 65535').optional(),
+  help: z.boolean().optional(),
+});
+
+function makeCommand(name: 'serve' | 'start', summary: string, stopLocalOnExit: boolean): Command {
+  const usage = `ariadne ${name} [--port N]`;
+  return {
+    name,
+    summary,
+    usage,
+    async run(argv) {
+      try {
+        const opts = parseCommand(argv, { port: { type: 'string' } }, Options);
+        if (opts.help) {
+          process.stdout.write(`usage: ${usage}\n${summary}\n`);
+          return EXIT.ok;
+        }
+        const config = loadConfig();
+        if (opts.port !== undefined) config.port = opts.port;
+        const say = (line: string) => process.stdout.write(`${line}\n`);
+        const running = await serve(config, { stopLocalOnExit, say });
+        closeOnSignals(running, say);
+        say(`Ariadne is serving ${running.url} (Neo4j at ${running.connection.target.uri})`);
+        await new Promise(() => {});
+        return EXIT.ok;
+      } catch (error) {
+        return report(error, usage);
+      }
+    },
+  };
+}
+
+export const serveCommand = makeCommand('serve', 'serve the API and the web app', false);
+export const startCommand = makeCommand(
+  'start',
+  'start Neo4j if needed, load the demo case into an empty database, and serve',
+  true,
+);

@@ -1,0 +1,61 @@
+/** Errors as application/problem+json (RFC 9457), never with a stack trace. */
+import type { NextFunction, Request, Response } from 'express';
+import { StoreUnavailableError } from '../store/store.ts';
+
+/** An error that carries its HTTP status and a message fit for the client. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors?: { field: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/** Sends a problem document. */
+export function sendProblem(
+  res: Response,
+  status: number,
+  title: string,
+  detail?: string,
+  errors?: HttpError['errors'],
+): void {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .json({
+      type: 'about:blank',
+      title,
+      status,
+      ...(detail ? { detail } : {}),
+      ...(errors ? { errors } : {}),
+    });
+}
+
+/** The last middleware: turns anything thrown into a problem document. */
+export function problemHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  if (error instanceof HttpError) {
+    sendProblem(res, error.status, error.message, undefined, error.errors);
+    return;
+  }
+  if (error instanceof StoreUnavailableError || isDriverUnavailable(error)) {
+    res.setHeader('Retry-After', '5');
+    sendProblem(res, 503, 'Neo4j is unavailable', 'The graph database does not answer; try again shortly.');
+    return;
+  }
+  const status = (error as { status?: number }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    sendProblem(res, status, (error as Error).message || 'Bad request');
+    return;
+  }
+  process.stderr.write(
+    `ariadne: request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  sendProblem(res, 500, 'Internal error', 'The request failed; the server log has the details.');
+}
+
+function isDriverUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError');
+}

@@ -1,0 +1,97 @@
+/**
+ * The store: the only place that talks to Neo4j. It opens the driver, checks the connection with a
+ * clear error, runs the migrations, and hands out small query helpers to the rest of the store.
+ */
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import type { Neo4jTarget } from '../config.ts';
+import { runMigrations } from './migrations.ts';
+
+export interface Store {
+  readonly driver: Driver;
+  readonly uri: string;
+  readonly database: string | undefined;
+  /** One read query, parameterised, routed to readers. */
+  read<R extends RecordShape = RecordShape>(
+    cypher: string,
+    params?: Record<string, unknown>,
+  ): Promise<QueryResult<R>>;
+  /** One write query, parameterised, in a managed (retried) transaction. */
+  write<R extends RecordShape = RecordShape>(
+    cypher: string,
+    params?: Record<string, unknown>,
+  ): Promise<QueryResult<R>>;
+  /** One auto-commit query, for `CALL { ... } IN TRANSACTIONS` batches (not retried). */
+  autoCommit(cypher: string, params?: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Neo4j cannot be reached or refused us; the message says which URI, what failed and what to do. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+export interface OpenOptions {
+  migrate?: boolean;
+  /** Keep below the HTTP timeout so that an outage turns into a quick 503, not a hung request. */
+  maxRetryMs?: number;
+}
+
+/** Opens a driver to the target, verifies it answers, and (by default) runs the migrations. */
+export async function openStore(target: Neo4jTarget, options: OpenOptions = {}): Promise<Store> {
+  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
+    disableLosslessIntegers: true,
+    connectionTimeout: 4_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: options.maxRetryMs ?? 3_000,
+    userAgent: 'ariadne/0.1',
+  });
+  try {
+    await driver.verifyConnectivity({ database: target.database });
+  } catch (error) {
+    await driver.close();
+    throw unavailable(target.uri, error);
+  }
+  const database = target.database;
+  const store: Store = {
+    driver,
+    uri: target.uri,
+    database,
+    read: (cypher, params = {}) =>
+      driver.executeQuery(cypher, params, { database, routing: neo4j.routing.READ }) as never,
+    write: (cypher, params = {}) =>
+      driver.executeQuery(cypher, params, { database, routing: neo4j.routing.WRITE }) as never,
+    autoCommit: async (cypher, params = {}) => {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        await session.run(cypher, params);
+      } finally {
+        await session.close();
+      }
+    },
+    close: () => driver.close(),
+  };
+  if (options.migrate ?? true) await runMigrations(store);
+  return store;
+}
+
+/** Turns a driver failure into an error that names the URI, the cause and the fix. */
+export function unavailable(uri: string, error: unknown): StoreUnavailableError {
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  let hint = 'check that Neo4j runs and NEO4J_URI points at it, or unset NEO4J_URI to use the local one';
+  if (code.includes('Unauthorized') || code.includes('Security') || /auth/i.test(message)) {
+    hint = 'check NEO4J_USER and NEO4J_PASSWORD (for the local Neo4j: .data/neo4j/credentials.json)';
+  } else if (code.includes('Database.DatabaseNotFound')) {
+    hint = 'check NEO4J_DATABASE: that database does not exist on the server';
+  }
+  return new StoreUnavailableError(`Neo4j at ${uri} is not available: ${message.split('\n')[0]} (${hint}).`);
+}
+
+/** The Neo4j version and edition the store talks to. */
+export async function serverVersion(store: Store): Promise<{ version: string; edition: string }> {
+  const result = await store.read<{ version: string; edition: string }>(
+    "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version, edition",
+  );
+  const row = result.records[0];
+  return { version: row?.get('version') ?? 'unknown', edition: row?.get('edition') ?? 'unknown' };
+}

@@ -1,0 +1,69 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../../server/api/app.ts';
+import { startLocalNeo4j, stopLocalNeo4j } from '../../server/local/neo4j.ts';
+import type { Store } from '../../server/store/store.ts';
+import { openTestStore } from '../helpers/neo4j.ts';
+
+let store: Store;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  store = await openTestStore();
+  server = createApp({ store }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  await store.close();
+});
+
+describe('/healthz', () => {
+  it('answers 200 with the Neo4j version while Neo4j runs', async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      neo4j: { version: inject('neo4j').version },
+    });
+  });
+
+  it('answers 503 with a reason within 5 s while Neo4j is stopped, and 200 again once it is back', async () => {
+    const { home, port } = inject('neo4j');
+    await stopLocalNeo4j(home);
+    try {
+      const started = Date.now();
+      const down = await fetch(`${base}/healthz`);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(down.status).toBe(503);
+      expect(down.headers.get('retry-after')).toBe('5');
+      const body = await down.json();
+      expect(body.status).toBe('unavailable');
+      expect(body.reason).toMatch(/Neo4j is not reachable/);
+    } finally {
+      await startLocalNeo4j({ home, port, strictPort: true, heap: '2g' });
+    }
+    const up = await fetch(`${base}/healthz`);
+    expect(up.status).toBe(200);
+    expect((await up.json()).status).toBe('ok');
+  });
+
+  it('serves an OpenAPI 3.1 document generated from the schemas', async () => {
+    const doc = await (await fetch(`${base}/api/openapi.json`)).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/healthz'].get.responses['200'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/Health',
+    );
+    expect(doc.components.schemas.Health.properties.status.enum).toEqual(['ok', 'unavailable']);
+  });
+
+  it('answers unknown API routes with a problem document and a strict CSP', async () => {
+    const response = await fetch(`${base}/api/nothing-here`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+  });
+});
