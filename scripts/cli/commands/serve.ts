@@ -1,8 +1,8 @@
 /** `ariadne serve` and `ariadne start` (what `npm start` runs): the web app and API. */
 import { z } from 'zod';
-import { loadConfig } from '../../server/config.ts';
-import { closeOnSignals, serve } from '../../server/serve.ts';
-import { type Command, EXIT, parseCommand, report } from './common.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { closeOnSignals, serve } from '../../../server/serve.ts';
+import { type Command, EXIT, parseCommand, report } from '../common.ts';
 
 const Options = z.strictObject({
   port: z.coerce.number().int().min(1).max(65535, 'must be a port number from 1 to 65535').optional(),
@@ -37,9 +37,7 @@ function makeCommand(name: 'serve' | 'start', summary: string, stopLocalOnExit: 
   };
 }
 
-export const serveCommand = makeCommand('serve', 'serve the API and the web app', false);
-export const startCommand = makeCommand(
-  'start',
-  'start Neo4j if needed, load the demo case into an empty database, and serve',
-  true,
-);
+export const commands: Command[] = [
+  makeCommand('serve', 'serve the API and the web app', false),
+  makeCommand('start', 'start Neo4j if needed, load the demo case into an empty database, and serve', true),
+];

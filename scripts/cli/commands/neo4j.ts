@@ -1,8 +1,8 @@
 /** `ariadne neo4j start|stop|status`: the local Neo4j under ARIADNE_HOME. */
 import { z } from 'zod';
-import { loadConfig } from '../../server/config.ts';
-import { localStatus, startLocalNeo4j, stopLocalNeo4j } from '../../server/local/neo4j.ts';
-import { type Command, EXIT, parseCommand, printJson, report, UsageError } from './common.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { localStatus, startLocalNeo4j, stopLocalNeo4j } from '../../../server/local/neo4j.ts';
+import { type Command, EXIT, parseCommand, printJson, report, UsageError } from '../common.ts';
 
 const USAGE = 'ariadne neo4j start [--port N] | stop | status [--json]';
 
@@ -12,36 +12,38 @@ const Options = z.strictObject({
   help: z.boolean().optional(),
 });
 
-export const neo4jCommand: Command = {
-  name: 'neo4j',
-  summary: 'start, stop or inspect the local Neo4j (Community 5.26, Bolt on 127.0.0.1)',
-  usage: USAGE,
-  async run(argv) {
-    try {
-      const [action, ...rest] = argv;
-      const opts = parseCommand(rest, { port: { type: 'string' }, json: { type: 'boolean' } }, Options);
-      if (opts.help || action === undefined || action === '--help') {
-        process.stdout.write(
-          `usage: ${USAGE}\n\nData, logs, pid and port live under $ARIADNE_HOME/neo4j (default .data/neo4j).\n`,
-        );
-        return action === undefined ? EXIT.usage : EXIT.ok;
+export const commands: Command[] = [
+  {
+    name: 'neo4j',
+    summary: 'start, stop or inspect the local Neo4j (Community 5.26, Bolt on 127.0.0.1)',
+    usage: USAGE,
+    async run(argv) {
+      try {
+        const [action, ...rest] = argv;
+        const opts = parseCommand(rest, { port: { type: 'string' }, json: { type: 'boolean' } }, Options);
+        if (opts.help || action === undefined || action === '--help') {
+          process.stdout.write(
+            `usage: ${USAGE}\n\nData, logs, pid and port live under $ARIADNE_HOME/neo4j (default .data/neo4j).\n`,
+          );
+          return action === undefined ? EXIT.usage : EXIT.ok;
+        }
+        const config = loadConfig();
+        if (action === 'status') return status(config.home, opts.json ?? false);
+        if (action === 'stop') return await stop(config.home);
+        if (action === 'start')
+          return await start(
+            config.home,
+            opts.port ?? config.localNeo4jPort,
+            opts.port !== undefined,
+            config.localNeo4jHeap,
+          );
+        throw new UsageError(`unknown action ${JSON.stringify(action)}: use start, stop or status`);
+      } catch (error) {
+        return report(error, USAGE);
       }
-      const config = loadConfig();
-      if (action === 'status') return status(config.home, opts.json ?? false);
-      if (action === 'stop') return await stop(config.home);
-      if (action === 'start')
-        return await start(
-          config.home,
-          opts.port ?? config.localNeo4jPort,
-          opts.port !== undefined,
-          config.localNeo4jHeap,
-        );
-      throw new UsageError(`unknown action ${JSON.stringify(action)}: use start, stop or status`);
-    } catch (error) {
-      return report(error, USAGE);
-    }
+    },
   },
-};
+];
 
 function status(home: string, json: boolean): number {
   const s = localStatus(home);
