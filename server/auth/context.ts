@@ -1,0 +1,44 @@
+/**
+ * Who is asking, and how their requests are recorded: the contract between authentication, the
+ * routers and the store. The store filters every read by the viewer's clearance.
+ */
+import type { HandlingCode } from '../schema/model.ts';
+
+export const ROLES = ['viewer', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The authenticated user a request acts for. */
+export interface Viewer {
+  username: string;
+  role: Role;
+  /** Handling codes this user may see. */
+  clearance: HandlingCode[];
+  /** The user's agency, matched against a record's `restrictedTo` list. */
+  agency: string | null;
+}
+
+/** What a user may see, as the store needs it in its queries. */
+export interface Clearance {
+  handling: HandlingCode[];
+  agency: string | null;
+}
+
+/** The clearance of a viewer. */
+export function clearanceOf(viewer: Viewer): Clearance {
+  return { handling: viewer.clearance, agency: viewer.agency };
+}
+
+/** Full clearance, for the command line run by the operator of the database. */
+export const FULL_CLEARANCE: Clearance = { handling: ['H0', 'H1', 'H2', 'H3'], agency: null };
+
+/** One audit event as a handler describes it; the audit trail adds who, when and the chain. */
+export interface AuditInput {
+  action: string;
+  targets: string[];
+  parameters?: Record<string, unknown>;
+  purpose?: string;
+  outcome: 'ok' | 'denied' | 'not-found' | 'invalid' | 'error';
+}
+
+/** Appends an audit event; rejects when it cannot be written (the request then fails). */
+export type Audit = (input: AuditInput) => Promise<void>;
