@@ -1,6 +1,8 @@
 /**
  * Who is asking, and how their requests are recorded: the contract between authentication, the
- * routers and the store. The store filters every read by the viewer's clearance.
+ * routers and the store. The store filters every read by the viewer's clearance: a record is
+ * visible when its `handling` is among the clearance's codes and it has no `restrictedTo` list or
+ * that list names the viewer's agency; a link is visible when it and both its ends are.
  */
 import type { HandlingCode } from '../schema/model.ts';
 
@@ -21,6 +23,8 @@ export interface Viewer {
 export interface Clearance {
   handling: HandlingCode[];
   agency: string | null;
+  /** Sees records restricted to any agency: only the database's operator at the command line. */
+  unrestricted?: boolean;
 }
 
 /** The clearance of a viewer. */
@@ -29,7 +33,7 @@ export function clearanceOf(viewer: Viewer): Clearance {
 }
 
 /** Full clearance, for the command line run by the operator of the database. */
-export const FULL_CLEARANCE: Clearance = { handling: ['H0', 'H1', 'H2', 'H3'], agency: null };
+export const FULL_CLEARANCE: Clearance = { handling: ['H0', 'H1', 'H2', 'H3'], agency: null, unrestricted: true };
 
 /** One audit event as a handler describes it; the audit trail adds who, when and the chain. */
 export interface AuditInput {
