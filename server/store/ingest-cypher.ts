@@ -1,0 +1,83 @@
+/**
+ * The Cypher of the ingest writes. Labels and types come from the schema's whitelists and are quoted
+ * in backticks; every value is a parameter. Each query compares before it sets, in the same statement,
+ * so that it can say what it created, updated (new fields or sources) or left unchanged, and hand back
+ * the old value of every field it changed.
+ */
+import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
+
+/** Quotes a label from the entity whitelist. */
+export function quoteLabel(label: EntityLabel): string {
+  if (!(ENTITY_LABELS as readonly string[]).includes(label)) throw new Error(`unknown entity label ${label}`);
+  return `\`${label}\``;
+}
+
+/** Quotes a relationship type from the link whitelist. */
+export function quoteType(type: LinkType): string {
+  if (!(LINK_TYPES as readonly string[]).includes(type)) throw new Error(`unknown link type ${type}`);
+  return `\`${type}\``;
+}
+
+// Shared tail: diff against the stored values, set, and count. `x` is the node or relationship.
+const COMPARE_AND_SET = `
+WITH x, row, created,
+  [k IN keys(row.props) WHERE x[k] IS NULL] AS added,
+  [k IN keys(row.props) WHERE x[k] IS NOT NULL AND x[k] <> row.props[k] | {field: k, old: x[k]}] AS changed,
+  [s IN row.sources WHERE NOT s IN coalesce(x.sources, [])] AS newSources
+WITH x, row, created, changed, size(added) + size(changed) + size(newSources) > 0 AS touched, newSources
+SET x += row.props,
+    x.sources = coalesce(x.sources, []) + newSources,
+    x.createdAt = coalesce(x.createdAt, row.createdAt, $now),
+    x.createdBy = coalesce(x.createdBy, row.createdBy, $user),
+    x.updatedAt = CASE WHEN created OR touched OR x.updatedAt IS NULL THEN coalesce(row.updatedAt, $now) ELSE x.updatedAt END
+RETURN
+  sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
+  sum(CASE WHEN NOT created AND touched THEN 1 ELSE 0 END) AS updated,
+  sum(CASE WHEN NOT created AND NOT touched THEN 1 ELSE 0 END) AS unchanged,
+  collect(CASE WHEN NOT created AND size(changed) > 0 THEN {id: row.id, changed: changed} END) AS conflicts`;
+
+/** MERGE a batch of nodes of one label on id. */
+export function mergeNodesCypher(label: EntityLabel): string {
+  const l = quoteLabel(label);
+  return `UNWIND $rows AS row
+OPTIONAL MATCH (old:${l} {id: row.id})
+WITH row, old IS NULL AS created
+MERGE (x:${l} {id: row.id})${COMPARE_AND_SET}`;
+}
+
+/** MERGE a batch of relationships of one type between nodes of known labels, matched on id. */
+export function mergeLinksCypher(type: LinkType, sourceLabel: EntityLabel, targetLabel: EntityLabel): string {
+  const t = quoteType(type);
+  return `UNWIND $rows AS row
+MATCH (a:${quoteLabel(sourceLabel)} {id: row.source})
+MATCH (b:${quoteLabel(targetLabel)} {id: row.target})
+OPTIONAL MATCH (a)-[old:${t} {id: row.id}]->(b)
+WITH a, b, row, old IS NULL AS created
+MERGE (a)-[x:${t} {id: row.id}]->(b)${COMPARE_AND_SET}`;
+}
+
+/** Appends conflict entries (JSON strings) to the history of nodes of one label. */
+export function appendNodeConflictsCypher(label: EntityLabel): string {
+  return `UNWIND $items AS item
+MATCH (x:${quoteLabel(label)} {id: item.id})
+SET x.conflicts = coalesce(x.conflicts, []) + item.entries`;
+}
+
+/** Appends conflict entries to the history of relationships of one type, found from their source node. */
+export function appendLinkConflictsCypher(type: LinkType, sourceLabel: EntityLabel): string {
+  return `UNWIND $items AS item
+MATCH (:${quoteLabel(sourceLabel)} {id: item.source})-[x:${quoteType(type)} {id: item.id}]->()
+SET x.conflicts = coalesce(x.conflicts, []) + item.entries`;
+}
+
+/** Finds the entity label of each id, through the per-label id constraints (one index seek per label). */
+export function lookupLabelsCypher(): string {
+  const branches = ENTITY_LABELS.map(
+    (label) => `MATCH (n:${quoteLabel(label)} {id: id}) RETURN '${label}' AS label`,
+  );
+  return `UNWIND $ids AS id
+CALL (id) {
+  ${branches.join('\n  UNION ALL\n  ')}
+}
+RETURN id, label`;
+}

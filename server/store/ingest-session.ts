@@ -1,0 +1,63 @@
+/**
+ * Sessions for the ingest: managed write transactions whose lost connections become
+ * StoreUnavailableError, and the batched look-up of the labels of existing entity ids.
+ */
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { EntityLabel } from '../schema/model.ts';
+import { lookupLabelsCypher } from './ingest-cypher.ts';
+import { type Store, StoreUnavailableError, unavailable } from './store.ts';
+
+/** Ids per look-up query. */
+const LOOKUP_BATCH = 5_000;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Runs a unit of work in a managed write transaction; a lost connection becomes StoreUnavailableError. */
+export async function runWrite<T>(store: Store, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    return await session.executeWrite(work);
+  } catch (error) {
+    throw toStoreError(store, error);
+  } finally {
+    await session.close().catch(() => {});
+  }
+}
+
+const UNAVAILABLE_CODES = [
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+];
+
+/** Tells a lost or refused connection (StoreUnavailableError) from other failures, which pass unchanged. */
+export function toStoreError(store: Store, error: unknown): unknown {
+  if (error instanceof StoreUnavailableError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.includes(code)) return unavailable(store.uri, error);
+  return error;
+}
+
+/** The entity label of each id that exists in the database (ids not found are absent from the map). */
+export async function lookupEntityLabels(
+  store: Store,
+  ids: readonly string[],
+): Promise<Map<string, EntityLabel>> {
+  const labels = new Map<string, EntityLabel>();
+  const unique = [...new Set(ids)];
+  for (const batch of chunks(unique, LOOKUP_BATCH)) {
+    let result: Awaited<ReturnType<Store['read']>>;
+    try {
+      result = await store.read(lookupLabelsCypher(), { ids: batch });
+    } catch (error) {
+      throw toStoreError(store, error);
+    }
+    for (const record of result.records)
+      labels.set(record.get('id') as string, record.get('label') as EntityLabel);
+  }
+  return labels;
+}
