@@ -4,6 +4,7 @@
  * the model's labels and link types are read, and the store's bookkeeping properties are left out,
  * so what comes out is the content an ingest of the same records would write.
  */
+import neo4j from 'neo4j-driver';
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
 import type { Clearance } from '../auth/context.ts';
 import type { Store } from './store.ts';
@@ -107,7 +108,8 @@ async function* pagesOf(
     const result = await store.read<{ id: string; properties: Record<string, unknown> }>(cypher, {
       ...paramsOf(scope),
       after,
-      limit,
+      // Sent as a Neo4j integer: a JavaScript number reaches Cypher as a float, which LIMIT refuses.
+      limit: neo4j.int(limit),
     });
     const page = result.records.map((r) => ({ id: r.get('id'), properties: r.get('properties') }));
     if (page.length > 0) yield page;

@@ -1,0 +1,120 @@
+/**
+ * `ariadne export`: the graph, or one case, as NDJSON or a CSV pair (both re-importable with
+ * `ariadne ingest`) or as GEXF or GraphML for Gephi. Run by the database's operator, so with full
+ * clearance; the files are written under temporary names and put in place only when complete.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { FULL_CLEARANCE } from '../../../server/auth/context.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { connect } from '../../../server/connect.ts';
+import { type ExportSummary, runExport } from '../../../server/export/export.ts';
+import { storeSource } from '../../../server/export/store-source.ts';
+import { EXPORT_FORMATS } from '../../../server/export/types.ts';
+import { findExportCase } from '../../../server/store/export-reads.ts';
+import type { Store } from '../../../server/store/store.ts';
+import { type Command, EXIT, parseCommand, printJson, report, UsageError } from '../common.ts';
+
+const USAGE =
+  'ariadne export [--case NAME] --format ndjson|csv|gexf|graphml --out PATH [--excel-safe] [--json]';
+const HELP = `usage: ${USAGE}
+
+  --case NAME     only this case (by id or exact name): its members and the links between them
+  --format F      ndjson or csv (re-importable with ariadne ingest), gexf or graphml (Gephi)
+  --out PATH      the file to write; for csv, the folder that gets entities.csv and links.csv
+  --excel-safe    csv only: prefix cells that start with = + - @ tab or CR with ' so a spreadsheet
+                  shows them as text; the values change, so the files no longer re-import as they were
+  --json          print the summary (files, counts per type, losses) as JSON
+`;
+
+const Options = z.strictObject({
+  case: z.string().min(1).optional(),
+  format: z.enum(EXPORT_FORMATS, { error: `use one of ${EXPORT_FORMATS.join(', ')}` }).optional(),
+  out: z.string().min(1).optional(),
+  'excel-safe': z.boolean().optional(),
+  json: z.boolean().optional(),
+  help: z.boolean().optional(),
+});
+
+async function resolveCase(store: Store, key: string | undefined): Promise<string | undefined> {
+  if (key === undefined) return undefined;
+  const found = await findExportCase(store, FULL_CLEARANCE, key);
+  if (found.found) return found.id;
+  if (found.reason === 'ambiguous')
+    throw new UsageError(
+      `several cases are named ${JSON.stringify(key)}: pass one id (${found.candidates.join(', ')})`,
+    );
+  throw new UsageError(
+    `no case has the id or name ${JSON.stringify(key)}: see the Case nodes in ariadne stats`,
+  );
+}
+
+function printSummary(summary: ExportSummary): void {
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+  const lines = [
+    `exported ${total(summary.entities)} entities and ${total(summary.links)} links as ${summary.format}:`,
+    ...summary.files.map((file) => `  ${file}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function warnLosses(summary: ExportSummary): void {
+  for (const loss of summary.losses) {
+    process.stderr.write(
+      `ariadne: warning: ${loss.count} ${loss.type}.${loss.property} value(s) will not re-import as they were: ${loss.reason} (NDJSON carries them exactly)\n`,
+    );
+  }
+}
+
+export const commands: Command[] = [
+  {
+    name: 'export',
+    summary: 'write the graph or one case as NDJSON, CSV, GEXF or GraphML',
+    usage: USAGE,
+    async run(argv) {
+      try {
+        const opts = parseCommand(
+          argv,
+          {
+            case: { type: 'string' },
+            format: { type: 'string' },
+            out: { type: 'string' },
+            'excel-safe': { type: 'boolean' },
+            json: { type: 'boolean' },
+          },
+          Options,
+        );
+        if (opts.help) {
+          process.stdout.write(HELP);
+          return EXIT.ok;
+        }
+        if (opts.format === undefined)
+          throw new UsageError('--format is required: ndjson, csv, gexf or graphml');
+        if (opts.out === undefined)
+          throw new UsageError('--out is required: the file (or, for csv, the folder) to write');
+        if (opts['excel-safe'] && opts.format !== 'csv')
+          throw new UsageError('--excel-safe applies to --format csv only');
+        const { store } = await connect(loadConfig(), (line) => process.stderr.write(`${line}\n`), {
+          migrate: true,
+        });
+        try {
+          const caseId = await resolveCase(store, opts.case);
+          const summary = await runExport(storeSource(store, { clearance: FULL_CLEARANCE, caseId }), {
+            format: opts.format,
+            out: resolve(opts.out),
+            excelSafe: opts['excel-safe'] === true,
+            description: caseId === undefined ? 'Ariadne export' : `Ariadne export of case ${caseId}`,
+          });
+          warnLosses(summary);
+          if (opts.json) printJson({ ...summary, case: caseId ?? null });
+          else printSummary(summary);
+        } finally {
+          await store.close();
+        }
+        return EXIT.ok;
+      } catch (error) {
+        return report(error, USAGE);
+      }
+    },
+  },
+];
