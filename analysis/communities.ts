@@ -12,6 +12,7 @@ import type { AbstractGraph } from 'graphology-types';
 import { assertGraph, assertRng } from './check-graph.ts';
 import { labelComponents } from './components.ts';
 import { buildCsr, type Csr } from './csr.ts';
+import { viewCsrAsGraph } from './csr-graph.ts';
 import type { EdgeWeightOption } from './edge-weight.ts';
 import { cjsDefault } from './interop.ts';
 import { createRng } from './random.ts';
@@ -62,21 +63,33 @@ export interface CommunityResult {
 /** Detects communities with Louvain and returns them with stable ids. */
 export function detectCommunities(graph: AbstractGraph, options: CommunityOptions = {}): CommunityResult {
   assertGraph(graph, 'communities');
+  const { projection: projectionOptions, getEdgeWeight, ...rest } = options;
+  const projection = toWeightedUndirected(graph, {
+    getEdgeWeight: getEdgeWeight === undefined ? DEFAULTS.getEdgeWeight : getEdgeWeight,
+    ...projectionOptions,
+  });
+  return detectCommunitiesInCsr(buildCsr(projection, { getEdgeWeight: 'weight' }), rest);
+}
+
+/** Detects communities on an undirected CSR (e.g. from a loaded edge list), without a graphology graph. */
+export function detectCommunitiesInCsr(
+  csr: Csr,
+  options: Omit<CommunityOptions, 'projection' | 'getEdgeWeight'> = {},
+): CommunityResult {
   const o = { ...DEFAULTS, ...options };
   const rng = options.rng ?? createRng(o.seed);
   assertRng(rng, 'communities');
   if (!(o.resolution > 0))
     throw new Error('ariadne/analysis/communities: resolution must be positive, e.g. 1.');
-  const projection = toWeightedUndirected(graph, { getEdgeWeight: o.getEdgeWeight, ...o.projection });
-  const csr = buildCsr(projection, { getEdgeWeight: 'weight' });
-  const raw =
-    projection.size === 0
-      ? Object.fromEntries(projection.nodes().map((node, i) => [node, i]))
-      : louvain(projection, { getEdgeWeight: 'weight', resolution: o.resolution, rng });
   const group = new Int32Array(csr.nodes.length);
-  csr.nodes.forEach((node, i) => {
-    group[i] = raw[node] as number;
-  });
+  if (csr.targets.length === 0) for (let i = 0; i < group.length; i++) group[i] = i;
+  else {
+    // Louvain reads a lean view of the CSR: the same algorithm, without a graphology instance.
+    const raw = louvain(viewCsrAsGraph(csr), { getEdgeWeight: 'weight', resolution: o.resolution, rng });
+    csr.nodes.forEach((node, i) => {
+      group[i] = raw[node] as number;
+    });
+  }
   const parts = o.splitDisconnected ? labelComponents(csr, undefined, group).label : group;
   return describePartition(csr, parts, o.resolution, o.minSize);
 }

@@ -1,10 +1,11 @@
 /**
  * Compressed sparse row (CSR) adjacency on typed arrays: the layout the hot loops (Brandes,
- * PageRank, BFS) run on. Parallel links are merged (weights summed) and self-loops dropped, so a
- * multi graph and its simple projection give the same CSR.
+ * PageRank, BFS, Louvain) run on. Parallel links are merged (weights summed) and self-loops
+ * dropped, so a multi graph and its simple projection give the same CSR.
  */
 import type { AbstractGraph } from 'graphology-types';
 import { type EdgeWeightOption, resolveEdgeWeight } from './edge-weight.ts';
+import type { EdgeList } from './load-edges.ts';
 
 /** Adjacency of a graph; `in*` is the transpose (the same arrays when undirected). */
 export interface Csr {
@@ -25,43 +26,57 @@ export interface CsrOptions {
   directed?: boolean;
 }
 
+type Rows = { offsets: Uint32Array; targets: Int32Array; weights: Float64Array };
+
 /** Builds the CSR adjacency of any graphology graph. */
 export function buildCsr(graph: AbstractGraph, options: CsrOptions = {}): Csr {
   const directed = options.directed ?? false;
   const weightOf = resolveEdgeWeight(options.getEdgeWeight ?? null);
   const nodes = graph.nodes();
+  const index = indexNodes(nodes);
+  const from = new Int32Array(graph.size);
+  const to = new Int32Array(graph.size);
+  const w = new Float64Array(graph.size);
+  // An undirected link of a mixed graph is read both ways even when following direction.
+  const both = new Uint8Array(directed ? graph.size : 0);
+  let m = 0;
+  graph.forEachEdge((edge, attributes, source, target, _s, _t, undirected) => {
+    from[m] = index.get(source) as number;
+    to[m] = index.get(target) as number;
+    w[m] = weightOf(edge, attributes);
+    if (directed && undirected) both[m] = 1;
+    m++;
+  });
+  const out = compress(nodes.length, from, to, w, directed ? both : null);
+  if (!directed) return withTranspose(nodes, index, false, out, out);
+  return withTranspose(nodes, index, true, out, compress(nodes.length, to, from, w, both));
+}
+
+/** Builds the CSR adjacency of a loaded edge list (see load-edges.ts). */
+export function csrFromEdgeList(edges: EdgeList, options: { directed?: boolean } = {}): Csr {
+  const directed = options.directed ?? false;
+  const n = edges.nodes.length;
+  const w = edges.weights ?? new Float64Array(edges.sources.length).fill(1);
+  const index = indexNodes(edges.nodes);
+  const out = compress(n, edges.sources, edges.targets, w, directed ? new Uint8Array(0) : null);
+  if (!directed) return withTranspose(edges.nodes, index, false, out, out);
+  const back = compress(n, edges.targets, edges.sources, w, new Uint8Array(0));
+  return withTranspose(edges.nodes, index, true, out, back);
+}
+
+function indexNodes(nodes: string[]): Map<string, number> {
   const index = new Map<string, number>();
   for (let i = 0; i < nodes.length; i++) index.set(nodes[i] as string, i);
+  return index;
+}
 
-  const from: number[] = [];
-  const to: number[] = [];
-  const w: number[] = [];
-  graph.forEachEdge((edge, attributes, source, target, _s, _t, undirected) => {
-    const a = index.get(source) as number;
-    const b = index.get(target) as number;
-    if (a === b) return;
-    const weight = weightOf(edge, attributes);
-    from.push(a);
-    to.push(b);
-    w.push(weight);
-    if (!directed || undirected) {
-      from.push(b);
-      to.push(a);
-      w.push(weight);
-    }
-  });
-  const out = compress(nodes.length, from, to, w);
-  if (!directed)
-    return {
-      nodes,
-      index,
-      directed,
-      ...out,
-      inOffsets: out.offsets,
-      inTargets: out.targets,
-      inWeights: out.weights,
-    };
-  const back = compress(nodes.length, to, from, w);
+function withTranspose(
+  nodes: string[],
+  index: Map<string, number>,
+  directed: boolean,
+  out: Rows,
+  back: Rows,
+) {
   return {
     nodes,
     index,
@@ -73,24 +88,47 @@ export function buildCsr(graph: AbstractGraph, options: CsrOptions = {}): Csr {
   };
 }
 
+/**
+ * Counting sort of the links by row, then a merge of duplicate targets within each row. `oneWay`
+ * null stores every link in both rows (undirected); otherwise a link goes in its source row only,
+ * and also in its target row where `oneWay[e]` is 1.
+ */
 function compress(
   n: number,
-  from: number[],
-  to: number[],
-  w: number[],
-): { offsets: Uint32Array; targets: Int32Array; weights: Float64Array } {
-  // Counting sort by row, then merge duplicate targets within each row.
+  from: Int32Array,
+  to: Int32Array,
+  w: Float64Array,
+  oneWay: Uint8Array | null,
+): Rows {
+  const twoWay = (e: number) => oneWay === null || oneWay[e] === 1;
   const start = new Uint32Array(n + 1);
-  for (const a of from) start[a + 1]!++;
+  for (let e = 0; e < from.length; e++) {
+    const a = from[e]!;
+    const b = to[e]!;
+    if (a === b) continue;
+    start[a + 1]!++;
+    if (twoWay(e)) start[b + 1]!++;
+  }
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const fill = start.slice(0, n);
-  const targets = new Int32Array(from.length);
-  const weights = new Float64Array(from.length);
+  const targets = new Int32Array(start[n]!);
+  const weights = new Float64Array(start[n]!);
   for (let e = 0; e < from.length; e++) {
-    const slot = fill[from[e]!]!++;
-    targets[slot] = to[e]!;
+    const a = from[e]!;
+    const b = to[e]!;
+    if (a === b) continue;
+    let slot = fill[a]!++;
+    targets[slot] = b;
+    weights[slot] = w[e]!;
+    if (!twoWay(e)) continue;
+    slot = fill[b]!++;
+    targets[slot] = a;
     weights[slot] = w[e]!;
   }
+  return mergeDuplicates(n, start, targets, weights);
+}
+
+function mergeDuplicates(n: number, start: Uint32Array, targets: Int32Array, weights: Float64Array): Rows {
   const seen = new Int32Array(n).fill(-1);
   const offsets = new Uint32Array(n + 1);
   let write = 0;
@@ -109,5 +147,6 @@ function compress(
     }
   }
   offsets[n] = write;
+  if (write === targets.length) return { offsets, targets, weights };
   return { offsets, targets: targets.slice(0, write), weights: weights.slice(0, write) };
 }

@@ -48,13 +48,18 @@ export function pagerankDetailed(graph: AbstractGraph, options: PagerankOptions 
   if (!(o.alpha > 0 && o.alpha < 1))
     throw new Error('ariadne/analysis/pagerank: alpha must lie in (0, 1), e.g. 0.85.');
   const csr = buildCsr(graph, { getEdgeWeight: o.getEdgeWeight, directed: o.directed });
-  const { x, iterations, converged } = iterate(csr, o.alpha, o.tolerance, o.maxIterations);
+  const { x, iterations, converged } = pagerankOnCsr(csr, o);
   const scores: Record<string, number> = {};
   for (let i = 0; i < csr.nodes.length; i++) scores[csr.nodes[i] as string] = x[i]!;
   return { scores, iterations, converged };
 }
 
-function iterate(csr: Csr, alpha: number, tolerance: number, maxIterations: number) {
+/** PageRank on a prepared CSR: scores by node index, with convergence details. */
+export function pagerankOnCsr(
+  csr: Csr,
+  options: Pick<PagerankOptions, 'alpha' | 'tolerance' | 'maxIterations'> = {},
+): { x: Float64Array; iterations: number; converged: boolean } {
+  const { alpha, tolerance, maxIterations } = { ...DEFAULTS, ...options };
   const n = csr.nodes.length;
   const { offsets, targets, weights } = csr;
   const share = new Float64Array(weights.length);
