@@ -49,6 +49,7 @@ export async function lookupEntityLabels(
 ): Promise<Map<string, EntityLabel>> {
   const labels = new Map<string, EntityLabel>();
   const unique = [...new Set(ids)];
+  if (unique.length === 0) return labels;
   for (const batch of chunks(unique, LOOKUP_BATCH)) {
     let result: Awaited<ReturnType<Store['read']>>;
     try {

@@ -1,0 +1,202 @@
+/**
+ * The ingest pipeline: files (or records) in, everything validated before the first write, then written
+ * in batches recorded on an Import node. Invalid input writes nothing (or, with --skip-invalid, writes the
+ * rest and says what it left out); an interrupted import resumes; a finished one is not run twice.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { StoreUnavailableError } from '../store/store.ts';
+import { beginImport, finishImport, readImport } from '../store/imports.ts';
+import type { Store } from '../store/store.ts';
+import { checkLinks, checkPatches, LabelResolver } from './check-pass.ts';
+import { IdRegistry } from './id-registry.ts';
+import { expandInput, hashFile, identityOptions, importIdOf } from './import-id.ts';
+import { IssueSink } from './issue-sink.ts';
+import { createReadStats, type ReadItem, type ReadStats, readRecords } from './readers/index.ts';
+import { buildReport, emptyReport } from './report.ts';
+import { SpoolWriter } from './spool.ts';
+import { addOptionRecords, caseIdOf, defaultsOf } from './synthetic.ts';
+import type { IngestOptions, IngestReport } from './types.ts';
+import { type PassState, toRawRecord, validateAll } from './validate-pass.ts';
+import { type Tally, writeAll } from './write-pass.ts';
+
+/** Where records come from: files (with their checksums), or objects handed over in memory. */
+interface Input {
+  files: string[];
+  sha256: string[];
+  items: (stats: ReadStats) => AsyncIterable<ReadItem>;
+  /** For in-memory records, the hash of their content, complete once they have been read. */
+  contentHash?: Hash;
+  writesBeside: (file: string) => boolean;
+}
+
+/** Imports files (Ariadne NDJSON, CSV pairs, FollowTheMoney); see IngestOptions. */
+export async function ingestFiles(
+  store: Store,
+  paths: readonly string[],
+  options: IngestOptions,
+): Promise<IngestReport> {
+  const files = (await Promise.all(paths.map(expandInput))).flat();
+  const sha256 = await Promise.all(files.map(hashFile));
+  return runImport(
+    store,
+    {
+      files: [...paths],
+      sha256,
+      items: (stats) => readRecords([...paths], { format: options.format ?? 'auto', stats }),
+      writesBeside: (file) => !file.startsWith('--') && existsSync(dirname(file)),
+    },
+    options,
+  );
+}
+
+/** Imports records handed over as objects (`{kind, type, ...fields}`), with the same guarantees. */
+export async function importRecords(
+  store: Store,
+  records: AsyncIterable<object> | Iterable<object>,
+  options: IngestOptions & { name?: string },
+): Promise<IngestReport> {
+  const name = options.name ?? 'records';
+  const contentHash = createHash('sha256');
+  async function* items(): AsyncGenerator<ReadItem> {
+    let line = 0;
+    for await (const raw of records) {
+      contentHash.update(`${JSON.stringify(raw)}\n`);
+      yield toRawRecord(raw, name, ++line);
+    }
+  }
+  return runImport(
+    store,
+    { files: [name], sha256: [], items, contentHash, writesBeside: () => false },
+    options,
+  );
+}
+
+async function runImport(store: Store, input: Input, options: IngestOptions): Promise<IngestReport> {
+  let importId = input.contentHash ? '' : importIdOf(input.sha256, options);
+  if (importId !== '') {
+    const done = await alreadyImported(store, importId, input.files);
+    if (done) return done;
+  }
+  const tmp = await mkdtemp(join(tmpdir(), 'ariadne-ingest-'));
+  try {
+    const stats = createReadStats();
+    const state = newState(tmp, options);
+    await validateAll(state, input.items(stats));
+    const resolver = new LabelResolver(store, state);
+    await addOptionRecords(state, resolver, options);
+    await Promise.all([state.entities.close(), state.links.close(), state.patches.close()]);
+    const links = new SpoolWriter(join(tmp, 'links-checked.ndjson'));
+    const patches = new SpoolWriter(join(tmp, 'patches-checked.ndjson'));
+    await checkPatches(state, resolver, patches);
+    await checkLinks(state, resolver, links);
+    await Promise.all([links.close(), patches.close()]);
+    if (input.contentHash) {
+      importId = importIdOf([input.contentHash.digest('hex')], options);
+      const done = await alreadyImported(store, importId, input.files);
+      if (done) return done;
+    }
+    const warnings = Object.entries(stats.unmapped).map(
+      ([schema, n]) =>
+        `${n} FollowTheMoney record(s) of schema ${schema} have no Ariadne counterpart and were skipped`,
+    );
+    const invalid = state.sink.count > 0 && !options.skipInvalid;
+    const errorFiles =
+      state.sink.count > 0 || state.seenFiles.size > 0
+        ? await state.sink.writeFiles(state.seenFiles, invalid ? 'errors' : 'rejects', input.writesBeside)
+        : [];
+    const base = { importId, files: input.files, state, errorFiles, warnings };
+    if (invalid) return buildReport({ ...base, status: 'invalid' });
+    if (options.dryRun) return buildReport({ ...base, status: 'dry-run' });
+    const spools = { entities: state.entities.path, patches: patches.path, links: links.path };
+    const total = state.entities.count + patches.count + links.count;
+    const { tally, conflicts, resumed } = await writeImport(store, {
+      importId,
+      input,
+      options,
+      spools,
+      total,
+    });
+    return buildReport({ ...base, status: 'complete', tally, conflicts, resumed });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+function newState(tmp: string, options: IngestOptions): PassState {
+  return {
+    registry: new IdRegistry(),
+    sink: new IssueSink(join(tmp, 'issues.ndjson')),
+    entities: new SpoolWriter(join(tmp, 'entities.ndjson')),
+    links: new SpoolWriter(join(tmp, 'links.ndjson')),
+    patches: new SpoolWriter(join(tmp, 'patches.ndjson')),
+    rejected: new Set(),
+    valid: {},
+    seenFiles: new Set(),
+    records: 0,
+    validate: { dateFormat: options.dateFormat, defaults: defaultsOf(options) },
+    caseId: options.caseName === undefined ? undefined : caseIdOf(options.caseName),
+    onProgress: options.onProgress,
+  };
+}
+
+async function alreadyImported(
+  store: Store,
+  importId: string,
+  files: string[],
+): Promise<IngestReport | null> {
+  const existing = await readImport(store, importId);
+  if (existing?.status !== 'complete') return null;
+  return {
+    ...emptyReport(importId, files),
+    status: 'already-imported',
+    importedAt: existing.finishedAt ?? existing.startedAt,
+  };
+}
+
+async function writeImport(
+  store: Store,
+  job: {
+    importId: string;
+    input: Input;
+    options: IngestOptions;
+    spools: { entities: string; patches: string; links: string };
+    total: number;
+  },
+) {
+  const { importId, input, options } = job;
+  const record = await beginImport(store, {
+    id: importId,
+    files: input.files,
+    sha256: input.sha256,
+    options: JSON.stringify(identityOptions(options)),
+    user: options.user,
+  });
+  const resumed = record.batchesDone > 0;
+  const start: Tally = resumed ? (JSON.parse(record.counts) as Tally) : { counts: {}, conflicts: 0 };
+  try {
+    const result = await writeAll(store, {
+      importId,
+      user: options.user,
+      batchSize: options.batchSize ?? 5_000,
+      skip: record.batchesDone,
+      total: job.total,
+      tally: { counts: start.counts ?? {}, conflicts: start.conflicts ?? 0 },
+      spools: job.spools,
+      onProgress: options.onProgress,
+      afterBatch: options.afterBatch,
+    });
+    await finishImport(store, importId, { status: 'complete', counts: JSON.stringify(result.tally) });
+    return { ...result, resumed };
+  } catch (error) {
+    // With the database gone the status cannot be written; the Import node already says how far it got.
+    if (!(error instanceof StoreUnavailableError)) {
+      const message = error instanceof Error ? error.message : String(error);
+      await finishImport(store, importId, { status: 'failed', error: message }).catch(() => {});
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * Pass 1: every record is read, validated and normalised (file-level provenance filled in), its id
+ * checked against the others in the import, and spooled; problems go to the issue sink. Nothing touches
+ * the database here. With --case, each new entity also gets its PART_OF link to the case.
+ */
+import { deriveLinkId } from '../schema/keys.ts';
+import { matchLinkType, type ValidateOptions, validateRecord } from '../schema/records.ts';
+import { hashValues, type IdRegistry } from './id-registry.ts';
+import type { IssueSink } from './issue-sink.ts';
+import { isReadError, type RawRecord, type ReadItem } from './readers/index.ts';
+import type { SpoolWriter } from './spool.ts';
+import type { IngestProgress } from './types.ts';
+
+/** A validated link waiting for its ends to be checked. */
+export type SpooledLink = { type: string; file: string; line: number; properties: Record<string, unknown> };
+
+/** A patch waiting for its entity to be resolved. */
+export type SpooledPatch = { file: string; line: number; id: string; fields: Record<string, unknown> };
+
+/** What pass 1 shares with the passes after it. */
+export interface PassState {
+  registry: IdRegistry;
+  sink: IssueSink;
+  entities: SpoolWriter;
+  links: SpoolWriter;
+  patches: SpoolWriter;
+  /** Ids of entities that were rejected, so that links to them say why. */
+  rejected: Set<string>;
+  valid: Record<string, number>;
+  seenFiles: Set<string>;
+  records: number;
+  validate: ValidateOptions;
+  caseId?: string | undefined;
+  /** The provenance of the first entity, for a case created without --source and --handling. */
+  firstProvenance?: Record<string, unknown> | undefined;
+  onProgress?: ((progress: IngestProgress) => void) | undefined;
+}
+
+const PROVENANCE_KEYS = ['sources', 'grade', 'gradeScheme', 'handling', 'handlingCondition', 'restrictedTo'];
+
+function provenanceOf(properties: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    PROVENANCE_KEYS.filter((k) => properties[k] !== undefined).map((k) => [k, properties[k]]),
+  );
+}
+
+/** Turns a raw object (`{kind, type, ...fields}`, as the demo generator yields) into a reader's record. */
+export function toRawRecord(
+  raw: unknown,
+  file: string,
+  line: number,
+): RawRecord | { file: string; line: number; message: string } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { file, line, message: 'a record is an object with "kind", "type" and its fields' };
+  const { kind, type, ...fields } = raw as Record<string, unknown>;
+  const typeText = typeof type === 'string' ? type : '';
+  if (kind === 'entity' || kind === 'link' || kind === 'entity-patch')
+    return { file, line, kind, type: typeText, fields };
+  const own = kind === undefined ? {} : { kind };
+  return {
+    file,
+    line,
+    kind: matchLinkType(typeText) ? 'link' : 'entity',
+    type: typeText,
+    fields: { ...fields, ...own },
+  };
+}
+
+async function acceptEntity(
+  state: PassState,
+  item: RawRecord,
+  type: string,
+  properties: Record<string, unknown>,
+) {
+  const id = String(properties.id);
+  const outcome = state.registry.addEntity(id, type as never, hashValues(properties), item);
+  if (outcome.kind === 'same') return;
+  if (outcome.kind === 'clash') {
+    const message = `id ${JSON.stringify(id)} is also used at ${outcome.earlier.file}:${outcome.earlier.line} with different values: give one of them another id, or make them equal`;
+    await state.sink.reject({
+      file: item.file,
+      line: item.line,
+      type,
+      issues: [{ field: 'id', message }],
+      record: item.fields,
+    });
+    return;
+  }
+  state.valid[type] = (state.valid[type] ?? 0) + 1;
+  state.firstProvenance ??= provenanceOf(properties);
+  await state.entities.write({ type, properties });
+  if (state.caseId !== undefined && type !== 'Case') {
+    const link = { source: id, target: state.caseId };
+    const linkId = deriveLinkId({ type: 'PART_OF', ...link });
+    state.registry.addLink(linkId, 'PART_OF', 0, item);
+    const spooled: SpooledLink = {
+      type: 'PART_OF',
+      file: item.file,
+      line: item.line,
+      properties: { id: linkId, ...link, ...provenanceOf(properties) },
+    };
+    await state.links.write(spooled);
+  }
+}
+
+async function acceptLink(
+  state: PassState,
+  item: RawRecord,
+  type: string,
+  properties: Record<string, unknown>,
+) {
+  const id = String(properties.id);
+  const outcome = state.registry.addLink(id, type as never, hashValues(properties), item);
+  if (outcome.kind === 'same') return;
+  if (outcome.kind === 'clash') {
+    const message = `link id ${JSON.stringify(id)} is also used at ${outcome.earlier.file}:${outcome.earlier.line} with different values: give one of them another id, or make them equal`;
+    await state.sink.reject({
+      file: item.file,
+      line: item.line,
+      type,
+      issues: [{ field: 'id', message }],
+      record: item.fields,
+    });
+    return;
+  }
+  const spooled: SpooledLink = { type, file: item.file, line: item.line, properties };
+  await state.links.write(spooled);
+}
+
+/** Validates one record (or takes a read error) and spools it. */
+export async function takeItem(state: PassState, item: ReadItem): Promise<void> {
+  state.seenFiles.add(item.file);
+  if (isReadError(item)) {
+    await state.sink.reject({
+      file: item.file,
+      line: item.line,
+      issues: [{ field: item.field ?? '', message: item.message }],
+    });
+    return;
+  }
+  state.records++;
+  if (state.records % 2_000 === 0) state.onProgress?.({ phase: 'validate', done: state.records });
+  if (item.kind === 'entity-patch') {
+    const { id, ...fields } = item.fields;
+    if (typeof id !== 'string' || id === '') {
+      await state.sink.reject({
+        file: item.file,
+        line: item.line,
+        type: 'patch',
+        issues: [{ field: 'id', message: 'a patch names the entity it adds to in "id"' }],
+        record: item.fields,
+      });
+    } else await state.patches.write({ file: item.file, line: item.line, id, fields } satisfies SpooledPatch);
+    return;
+  }
+  const result = validateRecord(item, state.validate);
+  if (!result.ok) {
+    if (item.kind === 'entity' && typeof item.fields.id === 'string') state.rejected.add(item.fields.id);
+    await state.sink.reject({
+      file: item.file,
+      line: item.line,
+      type: item.type,
+      issues: result.issues,
+      record: item.fields,
+    });
+    return;
+  }
+  const { kind, type, properties } = result.record;
+  const props = properties as Record<string, unknown>;
+  if (kind === 'entity') await acceptEntity(state, item, type, props);
+  else await acceptLink(state, item, type, props);
+}
+
+/** Runs pass 1 over every item. */
+export async function validateAll(state: PassState, items: AsyncIterable<ReadItem>): Promise<void> {
+  for await (const item of items) await takeItem(state, item);
+  state.onProgress?.({ phase: 'validate', done: state.records });
+}

@@ -1,0 +1,135 @@
+/**
+ * Import records: one `Import` node per import (id from the files' contents and options) holding its
+ * files, checksums, options, status (running, complete, failed), the batches written and the counts.
+ * Each batch is written in the same transaction that advances `batchesDone`, so after an interruption
+ * the node says exactly what was written and the import resumes from there.
+ */
+import type { EntityLabel, LinkType } from '../schema/model.ts';
+import { runWrite, toStoreError } from './ingest-session.ts';
+import { type WriteCounts, type WriteMeta, writeEntityBatch, writeLinkBatch } from './ingest-writes.ts';
+import type { Store } from './store.ts';
+
+/** The states of an import. */
+export type ImportStatus = 'running' | 'complete' | 'failed';
+
+/** What the database knows of an import. */
+export interface ImportRecord {
+  id: string;
+  status: ImportStatus;
+  files: string[];
+  sha256: string[];
+  options: string;
+  batchesDone: number;
+  counts: string;
+  startedAt: string;
+  finishedAt: string | null;
+  createdBy: string;
+  error: string | null;
+}
+
+/** One batch of the write pass: nodes of one label, or links of one type between two labels. */
+export type ImportBatch =
+  | { kind: 'entities'; label: EntityLabel; rows: Record<string, unknown>[] }
+  | {
+      kind: 'links';
+      type: LinkType;
+      ends: { source: EntityLabel; target: EntityLabel };
+      rows: Record<string, unknown>[];
+    };
+
+/** Reads an import by id, or null when it never ran. */
+export async function readImport(store: Store, id: string): Promise<ImportRecord | null> {
+  let result: Awaited<ReturnType<Store['read']>>;
+  try {
+    result = await store.read('MATCH (i:Import {id: $id}) RETURN properties(i) AS i', { id });
+  } catch (error) {
+    throw toStoreError(store, error);
+  }
+  const props = result.records[0]?.get('i') as Partial<ImportRecord> | undefined;
+  if (!props) return null;
+  return {
+    id,
+    status: props.status ?? 'running',
+    files: props.files ?? [],
+    sha256: props.sha256 ?? [],
+    options: props.options ?? '{}',
+    batchesDone: Number(props.batchesDone ?? 0),
+    counts: props.counts ?? '{}',
+    startedAt: props.startedAt ?? '',
+    finishedAt: props.finishedAt ?? null,
+    createdBy: props.createdBy ?? '',
+    error: props.error ?? null,
+  };
+}
+
+/** Records an import as running (created, or resumed with its batches and counts kept). */
+export async function beginImport(
+  store: Store,
+  info: { id: string; files: string[]; sha256: string[]; options: string; user: string },
+): Promise<ImportRecord> {
+  await runWrite(store, (tx) =>
+    tx.run(
+      `MERGE (i:Import {id: $id})
+ON CREATE SET i.startedAt = $now, i.batchesDone = 0, i.counts = '{}', i.createdBy = $user, i.createdAt = $now
+SET i.status = 'running', i.files = $files, i.sha256 = $sha256, i.options = $options, i.updatedAt = $now,
+    i.error = null`,
+      { ...info, now: new Date().toISOString() },
+    ),
+  );
+  const record = await readImport(store, info.id);
+  if (!record) throw new Error(`import ${info.id} was not recorded`);
+  return record;
+}
+
+/**
+ * Writes one batch and advances the import in the same transaction: `batchesDone` becomes `index + 1`
+ * and `counts` whatever `tally` makes of this batch's counts (pure: the transaction may be retried).
+ */
+export async function writeImportBatch(
+  store: Store,
+  importId: string,
+  index: number,
+  batch: ImportBatch,
+  meta: WriteMeta,
+  tally: (counts: WriteCounts) => string,
+): Promise<WriteCounts> {
+  return runWrite(store, async (tx) => {
+    const counts =
+      batch.kind === 'entities'
+        ? await writeEntityBatch(tx, batch.label, batch.rows, meta)
+        : await writeLinkBatch(tx, batch.type, batch.ends, batch.rows, meta);
+    await tx.run(
+      'MATCH (i:Import {id: $id}) SET i.batchesDone = $done, i.counts = $counts, i.updatedAt = $now',
+      { id: importId, done: index + 1, counts: tally(counts), now: new Date().toISOString() },
+    );
+    return counts;
+  });
+}
+
+/** Marks an import complete or failed, with its final counts (and the error when it failed). */
+export async function finishImport(
+  store: Store,
+  id: string,
+  outcome: { status: 'complete' | 'failed'; counts?: string; error?: string },
+): Promise<void> {
+  await runWrite(store, (tx) =>
+    tx.run(
+      `MATCH (i:Import {id: $id})
+SET i.status = $status, i.counts = coalesce($counts, i.counts), i.error = $error, i.finishedAt = $now, i.updatedAt = $now`,
+      {
+        id,
+        status: outcome.status,
+        counts: outcome.counts ?? null,
+        error: outcome.error ?? null,
+        now: new Date().toISOString(),
+      },
+    ),
+  );
+}
+
+/** Whether the database holds any entity (of the model's labels). */
+export async function hasEntities(store: Store, labels: readonly EntityLabel[]): Promise<boolean> {
+  const branches = labels.map((label) => `MATCH (n:\`${label}\`) RETURN n LIMIT 1`).join(' UNION ALL ');
+  const result = await store.read(`CALL () { ${branches} } RETURN count(*) AS n`);
+  return Number(result.records[0]?.get('n') ?? 0) > 0;
+}
