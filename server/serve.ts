@@ -5,6 +5,7 @@
  */
 import type { Server } from 'node:http';
 import { createApp } from './api/app.ts';
+import { ensureAdmin } from './auth/ensure-admin.ts';
 import type { Config } from './config.ts';
 import { type Connection, connect } from './connect.ts';
 import { stopLocalNeo4j } from './local/neo4j.ts';
@@ -29,6 +30,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));
   const connection = await connect(config, say);
   await options.beforeListen?.(connection);
+  await ensureAdmin(connection.store, config, say);
   const app = createApp({ store: connection.store });
   const server = await new Promise<Server>((done, fail) => {
     const s = app.listen(config.port, config.host, () => done(s));

@@ -1,66 +1,102 @@
 /**
  * The Express application: security headers, the API under /api, /healthz, and the web app built
- * by Vite. Routers are one per resource; errors leave as application/problem+json.
+ * by Vite. Every /api request passes the same frame: a rate limit per address, the strict JSON body
+ * parser, the session (required but for sign-in and the documentation), a rate limit per session,
+ * idempotency keys on writes; then the routers, one per resource, each route validated by zod and
+ * audited. Errors leave as application/problem+json.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import { auditTrailFor } from '../auth/audit-trail.ts';
+import { ADMIN } from '../auth/roles.ts';
 import { StatsSchema } from '../schema/api/health.ts';
 import { readStats } from '../store/stats.ts';
 import type { Store } from '../store/store.ts';
+import { auditRouter } from './audit.ts';
+import { authRouter } from './auth.ts';
+import { docsRouter } from './docs.ts';
 import { healthRouter } from './health.ts';
-import { buildOpenApi, documentRoute } from './openapi.ts';
+import { identify, requireSession } from './middleware/authenticate.ts';
+import { idempotency } from './middleware/idempotency.ts';
+import { jsonBody } from './middleware/json-body.ts';
+import { type BucketOptions, rateLimit } from './middleware/rate-limit.ts';
+import { stateOf } from './middleware/request-state.ts';
+import { cors, securityHeaders } from './middleware/security.ts';
+import { route } from './middleware/validated.ts';
+import { buildOpenApi } from './openapi.ts';
 import { problemHandler, sendProblem } from './problem.ts';
+import { usersRouter } from './users.ts';
 
 export const VERSION = '0.1.0';
 const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
+
+export interface RateLimits {
+  /** Every /api request, per client address. */
+  perAddress: BucketOptions;
+  /** Every request of a session. */
+  perSession: BucketOptions;
+  /** Sign-in attempts, per client address. */
+  login: BucketOptions;
+}
+
+export const DEFAULT_LIMITS: RateLimits = {
+  perAddress: { capacity: 600, perSecond: 100 },
+  perSession: { capacity: 300, perSecond: 50 },
+  login: { capacity: 10, perSecond: 10 / 60 },
+};
 
 export interface AppOptions {
   store: Store;
   /** Where the built web app lives; defaults to web/dist. */
   webRoot?: string;
+  limits?: Partial<RateLimits>;
+  /** Origins allowed to call the API from a browser (none by default). */
+  corsOrigins?: readonly string[];
+  /** Express's `trust proxy`: set it behind a TLS-terminating proxy so cookies are marked Secure. */
+  trustProxy?: boolean | string;
 }
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
-
-documentRoute({
-  method: 'get',
-  path: '/api/stats',
-  summary: 'Node counts per label and relationship counts per type',
-  tags: ['service'],
-  responses: { 200: { description: 'Counts', schema: StatsSchema } },
-});
-
 /** Builds the application around an open store. */
-export function createApp({ store, webRoot = WEB_DIST }: AppOptions): Express {
+export function createApp({
+  store,
+  webRoot = WEB_DIST,
+  limits = {},
+  corsOrigins = [],
+  trustProxy = false,
+}: AppOptions): Express {
+  const limit = { ...DEFAULT_LIMITS, ...limits };
+  const trail = auditTrailFor(store);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use((_req, res, next) => {
-    res.setHeader('Content-Security-Policy', CSP);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    next();
-  });
+  app.set('trust proxy', trustProxy);
+  app.use(securityHeaders());
+  app.use(cors(corsOrigins));
   app.use(healthRouter(store));
+
+  app.use(
+    '/api',
+    rateLimit(limit.perAddress, (req) => req.ip ?? 'unknown'),
+  );
+  app.use('/api', ...jsonBody());
+  app.use('/api', identify(store, trail));
+  app.use('/api', requireSession());
+  app.use(
+    '/api',
+    rateLimit(limit.perSession, (req, res) => stateOf(res).sessionId ?? req.ip ?? 'unknown'),
+  );
+  app.use('/api', idempotency(store));
+
   app.get('/api/openapi.json', (_req, res) => {
     res.json(buildOpenApi(VERSION));
   });
-  app.get('/api/stats', async (_req, res) => {
-    res.json(await readStats(store));
-  });
+  app.use(docsRouter());
+  app.use(authRouter({ store, trail, loginLimit: limit.login }));
+  app.use(usersRouter({ store }));
+  app.use(auditRouter({ store }));
+  app.use(statsRouter(store));
+
   app.use('/api', (req, res) => sendProblem(res, 404, 'Not found', `No API route ${req.method} ${req.path}`));
   if (existsSync(webRoot)) {
     app.use(express.static(webRoot, { index: 'index.html', maxAge: '1h' }));
@@ -68,4 +104,23 @@ export function createApp({ store, webRoot = WEB_DIST }: AppOptions): Express {
   app.use((_req, res) => sendProblem(res, 404, 'Not found'));
   app.use(problemHandler);
   return app;
+}
+
+/** `/api/stats`: counts over the whole database, regardless of clearance, so for admins only. */
+function statsRouter(store: Store): express.Router {
+  const router = express.Router();
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/api/stats',
+      summary: 'Node counts per label and relationship counts per type',
+      tags: ['service'],
+      roles: ADMIN,
+      audit: 'stats.read',
+      responses: { 200: { description: 'Counts', schema: StatsSchema } },
+    },
+    () => readStats(store),
+  );
+  return router;
 }

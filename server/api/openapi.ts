@@ -10,7 +10,11 @@ export interface RouteDoc {
   summary: string;
   tags: string[];
   query?: z.ZodObject;
+  /** Path parameters; without it every `{name}` in the path is a string. */
+  params?: z.ZodObject;
   body?: z.ZodType;
+  /** Roles that may call the route (`x-roles`); absent means the route needs no session. */
+  roles?: readonly string[];
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
 
@@ -18,8 +22,35 @@ const routes: RouteDoc[] = [];
 
 /** Records a route for the OpenAPI document; returns it for chaining. */
 export function documentRoute(route: RouteDoc): RouteDoc {
+  if (route.roles) {
+    route = {
+      ...route,
+      responses: {
+        401: { description: 'No session' },
+        403: { description: 'The role may not do this' },
+        ...route.responses,
+      },
+    };
+  }
   if (!routes.some((r) => r.method === route.method && r.path === route.path)) routes.push(route);
   return route;
+}
+
+/** Whether a path (e.g. `/api/users/ana`) matches a documented route, whatever the method. */
+export function isDocumentedPath(path: string): boolean {
+  return routes.some((r) => pathPattern(r.path).test(path));
+}
+
+const patterns = new Map<string, RegExp>();
+
+function pathPattern(path: string): RegExp {
+  let pattern = patterns.get(path);
+  if (!pattern) {
+    const escaped = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+');
+    pattern = new RegExp(`^${escaped}/?$`);
+    patterns.set(path, pattern);
+  }
+  return pattern;
 }
 
 type Json = Record<string, unknown>;
@@ -45,13 +76,17 @@ function schemaOf(schema: z.ZodType, components: Json): Json {
   return relink(json) as Json;
 }
 
-function parametersOf(query: z.ZodObject | undefined, path: string, components: Json): unknown[] {
-  const params: unknown[] = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
+function parametersOf(route: RouteDoc, components: Json): unknown[] {
+  const { query, path } = route;
+  const params: unknown[] = [...path.matchAll(/\{(\w+)\}/g)].map((m) => {
+    const field = route.params?.shape[m[1] as string] as z.ZodType | undefined;
+    return {
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: field ? schemaOf(field, components) : { type: 'string' },
+    };
+  });
   for (const [name, field] of Object.entries(query?.shape ?? {})) {
     params.push({
       name,
@@ -81,7 +116,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     (paths[route.path] as Record<string, unknown>)[route.method] = {
       summary: route.summary,
       tags: route.tags,
-      parameters: parametersOf(route.query, route.path, components),
+      parameters: parametersOf(route, components),
+      ...(route.roles
+        ? { 'x-roles': [...route.roles], security: [{ bearer: [] }, { cookie: [] }] }
+        : { security: [] }),
       ...(route.body
         ? {
             requestBody: {
@@ -98,6 +136,12 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     info: { title: 'Ariadne API', version, description: 'Graph intelligence on people-smuggling networks.' },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/auth/login' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'ariadne_session' },
+      },
+    },
   };
 }

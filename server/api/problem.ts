@@ -2,12 +2,20 @@
 import type { NextFunction, Request, Response } from 'express';
 import { StoreUnavailableError } from '../store/store.ts';
 
+/** One invalid field of a request: where it is (`body.name`, `query.limit`) and what is wrong. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
 /** An error that carries its HTTP status and a message fit for the client. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly errors?: { field: string; message: string }[],
+    readonly errors?: FieldError[],
+    /** Seconds after which a retry may succeed, sent as Retry-After (429, 503). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -19,7 +27,7 @@ export function sendProblem(
   status: number,
   title: string,
   detail?: string,
-  errors?: HttpError['errors'],
+  errors?: FieldError[],
 ): void {
   res
     .status(status)
@@ -35,7 +43,12 @@ export function sendProblem(
 
 /** The last middleware: turns anything thrown into a problem document. */
 export function problemHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
   if (error instanceof HttpError) {
+    if (error.retryAfter !== undefined) res.setHeader('Retry-After', String(Math.max(1, error.retryAfter)));
     sendProblem(res, error.status, error.message, undefined, error.errors);
     return;
   }
@@ -46,6 +59,7 @@ export function problemHandler(error: unknown, _req: Request, res: Response, _ne
   }
   const status = (error as { status?: number }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Body-parser errors (413, 415, bad encoding) carry a status; their messages are safe to show.
     sendProblem(res, status, (error as Error).message || 'Bad request');
     return;
   }
@@ -55,7 +69,8 @@ export function problemHandler(error: unknown, _req: Request, res: Response, _ne
   sendProblem(res, 500, 'Internal error', 'The request failed; the server log has the details.');
 }
 
-function isDriverUnavailable(error: unknown): boolean {
+/** Whether an error means Neo4j did not answer (as opposed to refusing a query). */
+export function isDriverUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   return code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError');
 }

@@ -1,0 +1,122 @@
+/**
+ * The audit trail's writer: one per store in a process. Events wait in a queue and are appended in
+ * batches by a single writer, so this process never forks the chain and busy moments cost one
+ * transaction per batch rather than per event. A caller's promise settles once its event is
+ * committed (or could not be), which is what lets a request wait for its event before answering.
+ */
+import { appendAuditEvents, readAuditPage } from '../store/audit.ts';
+import type { Store } from '../store/store.ts';
+import {
+  type AuditDraft,
+  type AuditEvent,
+  type ChainReport,
+  ChainVerifier,
+  canonicalJson,
+  sealEvents,
+} from './audit-chain.ts';
+import type { AuditInput, Role } from './context.ts';
+
+/** Who acted: a user, or the operator at the command line. */
+export interface AuditActor {
+  username: string;
+  role: Role | null;
+  ip: string | null;
+}
+
+export interface AuditTrail {
+  /** Appends one event; resolves once it is committed. */
+  append(actor: AuditActor, input: AuditInput): Promise<AuditEvent>;
+}
+
+/** The audit trail could not be written; the request that needed it must fail. */
+export class AuditUnavailableError extends Error {
+  override name = 'AuditUnavailableError';
+}
+
+const MAX_BATCH = 200;
+const MAX_TEXT = 2_000;
+
+interface Pending {
+  draft: AuditDraft;
+  done: (event: AuditEvent) => void;
+  fail: (error: unknown) => void;
+}
+
+const trails = new WeakMap<Store, AuditTrail>();
+
+/** The process's one writer for a store. */
+export function auditTrailFor(store: Store): AuditTrail {
+  let trail = trails.get(store);
+  if (!trail) {
+    trail = createAuditTrail(store);
+    trails.set(store, trail);
+  }
+  return trail;
+}
+
+function createAuditTrail(store: Store): AuditTrail {
+  const queue: Pending[] = [];
+  let writing = false;
+  const drain = async () => {
+    writing = true;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, MAX_BATCH);
+      try {
+        const events = await appendAuditEvents(
+          store,
+          batch.map((p) => p.draft),
+          sealEvents,
+        );
+        for (const [i, p] of batch.entries()) p.done(events[i] as AuditEvent);
+      } catch (error) {
+        const failure = new AuditUnavailableError(
+          `The audit trail cannot be written: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        );
+        for (const p of batch) p.fail(failure);
+      }
+    }
+    writing = false;
+  };
+  return {
+    append(actor, input) {
+      return new Promise<AuditEvent>((done, fail) => {
+        queue.push({ draft: draftOf(actor, input), done, fail });
+        if (!writing) void drain();
+      });
+    },
+  };
+}
+
+/** The stored form of an event: long texts cut, parameters as canonical JSON. */
+export function draftOf(actor: AuditActor, input: AuditInput): AuditDraft {
+  const parameters =
+    input.parameters && Object.keys(input.parameters).length > 0 ? canonicalJson(input.parameters) : null;
+  return {
+    at: new Date().toISOString(),
+    username: cut(actor.username),
+    role: actor.role,
+    ip: actor.ip,
+    action: cut(input.action),
+    targets: input.targets.map(cut),
+    parameters: parameters && parameters.length > 20_000 ? `${parameters.slice(0, 20_000)}…` : parameters,
+    purpose: input.purpose ? cut(input.purpose) : null,
+    outcome: input.outcome,
+  };
+}
+
+function cut(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+/** Walks the whole chain in pages; reports the count and the first event that does not check. */
+export async function verifyAuditTrail(store: Store, pageSize = 5_000): Promise<ChainReport> {
+  const verifier = new ChainVerifier();
+  let after = 0;
+  for (;;) {
+    const page = await readAuditPage(store, after, pageSize);
+    for (const event of page) if (!verifier.check(event)) return verifier.result();
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return verifier.result();
+    after = last.seq;
+  }
+}

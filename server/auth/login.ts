@@ -1,0 +1,47 @@
+/**
+ * Signing in: the password is checked against its bcrypt hash; failures are counted per user, and
+ * the fifth in a row locks the account for fifteen minutes. A locked account is refused before its
+ * password is looked at, so guessing stops while the lock lasts.
+ */
+import type { Store } from '../store/store.ts';
+import { findUser, recordLoginFailure, recordLoginSuccess } from '../store/users.ts';
+import type { Viewer } from './context.ts';
+import { verifyNobody, verifyPassword } from './passwords.ts';
+import { startSession } from './sessions.ts';
+import { viewerOf } from './users.ts';
+
+export const LOCKOUT = { maxFailures: 5, lockMs: 15 * 60 * 1000 };
+
+export type LoginResult =
+  | { kind: 'ok'; viewer: Viewer; token: string; sessionId: string; expiresAt: Date }
+  | { kind: 'invalid'; reason: 'unknown user' | 'wrong password' | 'disabled' }
+  | { kind: 'locked'; retryAfterSeconds: number };
+
+/** Checks credentials and starts a session when they hold. */
+export async function attemptLogin(
+  store: Store,
+  username: string,
+  password: string,
+  lockout = LOCKOUT,
+): Promise<LoginResult> {
+  const user = await findUser(store, username);
+  if (!user) {
+    await verifyNobody(password);
+    return { kind: 'invalid', reason: 'unknown user' };
+  }
+  const now = Date.now();
+  if (user.lockedUntil !== null && user.lockedUntil > now) {
+    return { kind: 'locked', retryAfterSeconds: Math.ceil((user.lockedUntil - now) / 1000) };
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    const lockedUntil = await recordLoginFailure(store, username, now, lockout.maxFailures, lockout.lockMs);
+    if (lockedUntil !== null && lockedUntil > now) {
+      return { kind: 'locked', retryAfterSeconds: Math.ceil((lockedUntil - now) / 1000) };
+    }
+    return { kind: 'invalid', reason: 'wrong password' };
+  }
+  if (user.disabled) return { kind: 'invalid', reason: 'disabled' };
+  await recordLoginSuccess(store, username);
+  const session = await startSession(store, username);
+  return { kind: 'ok', viewer: viewerOf(user), ...session };
+}

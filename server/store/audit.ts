@@ -1,0 +1,112 @@
+/**
+ * Audit events in Neo4j (`AuditEvent` nodes). Appending reads the head of the chain and writes the
+ * next events in one transaction; the event id is derived from `seq` and unique, so two writers
+ * that read the same head cannot both commit: the loser retries on the new head.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { AuditDraft, AuditEvent } from '../auth/audit-chain.ts';
+import type { Store } from './store.ts';
+
+type Head = { seq: number; hash: string } | null;
+
+const CONFLICT_RETRIES = 8;
+
+const FIELDS =
+  'e.id AS id, e.seq AS seq, e.at AS at, e.username AS username, e.role AS role, e.ip AS ip, e.action AS action, ' +
+  'e.targets AS targets, e.parameters AS parameters, e.purpose AS purpose, e.outcome AS outcome, ' +
+  'e.prevHash AS prevHash, e.hash AS hash';
+
+async function readHead(tx: ManagedTransaction): Promise<Head> {
+  const result = await tx.run(
+    'MATCH (e:AuditEvent) WHERE e.seq IS NOT NULL RETURN e.seq AS seq, e.hash AS hash ORDER BY e.seq DESC LIMIT 1',
+  );
+  const row = result.records[0];
+  return row ? { seq: Number(row.get('seq')), hash: String(row.get('hash')) } : null;
+}
+
+/** Appends drafts after the current head; `seal` links them onto it. Retries when another writer won. */
+export async function appendAuditEvents(
+  store: Store,
+  drafts: AuditDraft[],
+  seal: (head: Head, drafts: AuditDraft[]) => AuditEvent[],
+): Promise<AuditEvent[]> {
+  for (let attempt = 1; ; attempt++) {
+    const session = store.driver.session({ database: store.database, defaultAccessMode: 'WRITE' });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const events = seal(await readHead(tx), drafts);
+        await tx.run('UNWIND $events AS e CREATE (a:AuditEvent) SET a = e, a.seq = toInteger(e.seq)', {
+          events,
+        });
+        return events;
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code !== 'Neo.ClientError.Schema.ConstraintValidationFailed' || attempt >= CONFLICT_RETRIES)
+        throw error;
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+function toEvent(row: { get(key: string): unknown }): AuditEvent {
+  const text = (key: string) => {
+    const v = row.get(key);
+    return v === null || v === undefined ? null : String(v);
+  };
+  return {
+    id: String(row.get('id')),
+    seq: Number(row.get('seq')),
+    at: String(row.get('at')),
+    username: String(row.get('username')),
+    role: text('role'),
+    ip: text('ip'),
+    action: String(row.get('action')),
+    targets: ((row.get('targets') as unknown[] | null) ?? []).map(String),
+    parameters: text('parameters'),
+    purpose: text('purpose'),
+    outcome: String(row.get('outcome')),
+    prevHash: String(row.get('prevHash')),
+    hash: String(row.get('hash')),
+  };
+}
+
+/** A page of the chain in order of seq, after a given seq. */
+export async function readAuditPage(store: Store, afterSeq: number, limit: number): Promise<AuditEvent[]> {
+  const result = await store.read(
+    `MATCH (e:AuditEvent) WHERE e.seq > $after RETURN ${FIELDS} ORDER BY e.seq LIMIT toInteger($limit)`,
+    { after: afterSeq, limit },
+  );
+  return result.records.map(toEvent);
+}
+
+/** Filters for reading the trail; times are ISO-8601 UTC strings. */
+export interface AuditFilter {
+  user?: string;
+  action?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+}
+
+/** The newest events first, filtered by user, action and time. */
+export async function readAuditEvents(store: Store, filter: AuditFilter): Promise<AuditEvent[]> {
+  const result = await store.read(
+    `MATCH (e:AuditEvent)
+     WHERE e.seq IS NOT NULL
+       AND ($user IS NULL OR e.username = $user)
+       AND ($action IS NULL OR e.action = $action)
+       AND ($since IS NULL OR e.at >= $since)
+       AND ($until IS NULL OR e.at < $until)
+     RETURN ${FIELDS} ORDER BY e.seq DESC LIMIT toInteger($limit)`,
+    {
+      user: filter.user ?? null,
+      action: filter.action ?? null,
+      since: filter.since ?? null,
+      until: filter.until ?? null,
+      limit: filter.limit,
+    },
+  );
+  return result.records.map(toEvent);
+}
