@@ -50,9 +50,15 @@ export function toFtmEntity(value: Record<string, unknown>): FtmEntity | { field
     schema,
     caption: typeof value.caption === 'string' ? value.caption : undefined,
     properties: normalised,
-    firstSeen: typeof value.first_seen === 'string' ? value.first_seen : undefined,
-    lastSeen: typeof value.last_seen === 'string' ? value.last_seen : undefined,
+    firstSeen: utcTimestamp(value.first_seen),
+    lastSeen: utcTimestamp(value.last_seen),
   };
+}
+
+// FollowTheMoney writes first_seen and last_seen in UTC without a zone ("2023-04-20T18:00:25").
+function utcTimestamp(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw) ? `${raw}Z` : raw;
 }
 
 function toStrings(raw: unknown): string[] | undefined {
