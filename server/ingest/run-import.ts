@@ -86,6 +86,7 @@ async function runImport(store: Store, input: Input, options: IngestOptions): Pr
     const stats = createReadStats();
     const state = newState(tmp, options);
     await validateAll(state, input.items(stats));
+    if (state.records === 0 && state.sink.count === 0) await rejectEmpty(state, input.files, stats);
     const resolver = new LabelResolver(store, state);
     await addOptionRecords(state, resolver, options);
     await Promise.all([state.entities.close(), state.links.close(), state.patches.close()]);
@@ -124,6 +125,16 @@ async function runImport(store: Store, input: Input, options: IngestOptions): Pr
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+// An import that finds nothing to import is a mistake (an empty or wrong file), not a success.
+async function rejectEmpty(state: PassState, files: string[], stats: ReadStats): Promise<void> {
+  const unmapped = Object.keys(stats.unmapped);
+  const message =
+    unmapped.length > 0
+      ? `holds no records Ariadne can import: FollowTheMoney schema ${unmapped.join(', ')} has no counterpart in the model`
+      : 'holds no records: the file is empty';
+  for (const file of files) await state.sink.reject({ file, line: 0, issues: [{ field: '', message }] });
 }
 
 function newState(tmp: string, options: IngestOptions): PassState {
