@@ -9,6 +9,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // Some analysis tests run real algorithms on real networks; on a busy 2-core machine
+          // they can take tens of seconds, which is slow but not wrong.
+          testTimeout: 60_000,
           sequence: { groupOrder: 0 },
         },
       },
