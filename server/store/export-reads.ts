@@ -7,15 +7,21 @@
 import neo4j from 'neo4j-driver';
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
 import type { Clearance } from '../auth/context.ts';
+import { readStats } from './stats.ts';
 import type { Store } from './store.ts';
 
-/** Properties the store writes for itself; an export leaves them out and an ingest writes them anew. */
+/**
+ * Properties the store writes for itself; an export leaves them out and an ingest writes them anew.
+ * `conflicts` is the store's history of values later imports disagreed with: it describes past
+ * imports, not the facts, and the ingest never takes it from a file (ingest-values.ts STORE_FIELDS).
+ */
 export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set([
   'createdAt',
   'updatedAt',
   'createdBy',
   'importId',
   'importIds',
+  'conflicts',
 ]);
 
 /** Analysis results written back onto nodes carry this prefix; they belong to the run, not the record. */
@@ -119,9 +125,15 @@ async function* pagesOf(
   }
 }
 
+// Labels with no node at all are skipped from the count store, sparing a query (and its plan) each.
+async function labelsPresent(store: Store): Promise<EntityLabel[]> {
+  const { nodes } = await readStats(store);
+  return EXPORT_ORDER.filter((label) => (nodes[label] ?? 0) > 0);
+}
+
 /** Streams the visible entities in scope: label by label (Source and Case first), by id. */
 export async function* readExportEntities(store: Store, scope: ExportScope): AsyncGenerator<ExportEntity> {
-  for (const label of EXPORT_ORDER) {
+  for (const label of await labelsPresent(store)) {
     for await (const page of pagesOf(store, label, scope)) {
       for (const node of page) yield { type: label, properties: contentProperties(node.properties) };
     }
@@ -139,7 +151,7 @@ interface LinkRow {
 export async function* readExportLinks(store: Store, scope: ExportScope): AsyncGenerator<ExportLink> {
   const types = LINK_TYPES.map(quote).join('|');
   const labels = ENTITY_LABELS.map(quote).join('|');
-  for (const label of EXPORT_ORDER) {
+  for (const label of await labelsPresent(store)) {
     const cypher = `UNWIND $ids AS sid MATCH (a:${quote(label)} {id: sid})-[r:${types}]->(b)
       WHERE b:${labels} AND ${visible('r')} AND ${nodeFilter('b', scope)}
       RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS properties

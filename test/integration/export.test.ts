@@ -24,7 +24,8 @@ CREATE (c1:Case {id: 'ex-case-1', name: 'Operation Tide', handling: 'H0', source
 CREATE (c2:Case {id: 'ex-case-2', name: 'Operation Dune', handling: 'H0', sources: ['ex-src']})
 CREATE (p1:Person {id: 'ex-p1', name: 'Karim', roles: ['organiser'], handling: 'H0', sources: ['ex-src'],
   grade: 'B2', gradeScheme: 'europol', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z',
-  createdBy: 'admin', importId: 'imp-1', a_pagerank: 0.25})
+  createdBy: 'admin', importId: 'imp-1', a_pagerank: 0.25,
+  conflicts: ['{"field":"name","old":"Kareem"}']})
 CREATE (p2:Person {id: 'ex-p2', name: 'Samir', handling: 'H2', sources: ['ex-src']})
 CREATE (p3:Person {id: 'ex-p3', name: 'Other case', handling: 'H0', sources: ['ex-src']})
 CREATE (acc:Account {id: 'ex-acc', name: 'Hawala ledger', kind: 'hawala', handling: 'H0', sources: ['ex-src'],
