@@ -1,6 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, neutraliseFormula, quoteCsv } from '../../../server/export/csv-cells.ts';
 import { runExport } from '../../../server/export/export.ts';
@@ -94,5 +95,28 @@ describe('CSV export', () => {
       { type: 'Person', property: 'flagged', reason: 'true/false reads back as text', count: 1 },
       { type: 'Person', property: 'score', reason: 'a number in this column reads back as text', count: 1 },
     ]);
+  });
+});
+
+describe('CSV round trip of any text', () => {
+  it('reads back any non-blank text exactly, whatever quotes, commas, line breaks or formulas it holds', async () => {
+    const text = fc
+      .string({
+        unit: fc.constantFrom('a', 'Ω', '"', ',', '\n', '\r', '\t', ' ', '=', '+', '-', '@', '|', ';'),
+      })
+      .filter((s) => s.trim() !== '');
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 5 }), async (notes) => {
+        const entities = notes.map((note, i) => ({
+          type: 'Person' as const,
+          properties: { id: `p${i}`, notes: note },
+        }));
+        const { out, summary } = await exportCsv(memorySource(entities, []));
+        const back = await collect(readCsv(out));
+        expect(summary.losses).toEqual([]);
+        expect(back.map((r) => r.fields.notes)).toEqual(notes);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
