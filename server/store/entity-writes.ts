@@ -1,0 +1,301 @@
+/**
+ * Analysts' edits of single entities: create, update under optimistic concurrency, and retract. Input
+ * is validated with the same schemas as an import; the store keeps `version`, the timestamps, the
+ * author and the retraction fields itself. Nothing is ever deleted: a retraction marks the record,
+ * says who withdrew it, when and why, and takes it out of searches and expansions.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Clearance, Viewer } from '../auth/context.ts';
+import type { EntityDetail } from '../schema/api/entities.ts';
+import { type EntityRecord, type RecordIssue, validateRecord } from '../schema/records.ts';
+import type { EntityLabel } from '../schema/model.ts';
+import { getEntity, plainProperties, versionOf } from './entities.ts';
+import { ANALYSIS_PREFIX } from './export-reads.ts';
+import { splitProperties } from './ingest-values.ts';
+import { runWrite } from './ingest-session.ts';
+import type { Store } from './store.ts';
+import {
+  isEntityLabel,
+  LABEL_PARAMS,
+  labelOf,
+  matchById,
+  quoteLabel,
+  visibilityParams,
+  visible,
+} from './visibility.ts';
+
+/** The record fails its schema; each issue names the field. */
+export class EntityInvalidError extends Error {
+  override name = 'EntityInvalidError';
+  constructor(readonly issues: RecordIssue[]) {
+    super(`The entity is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
+  }
+}
+
+/** The record would carry a handling code or restriction its author could not see. */
+export class ClearanceExceededError extends Error {
+  override name = 'ClearanceExceededError';
+}
+
+/** An entity with this id exists already. */
+export class EntityExistsError extends Error {
+  override name = 'EntityExistsError';
+}
+
+/** The entity changed since the version the caller read. */
+export class VersionMismatchError extends Error {
+  override name = 'VersionMismatchError';
+  constructor(readonly current: number) {
+    super(`The entity is at version ${current}: read it again and reapply the change`);
+  }
+}
+
+/** A retracted entity is kept as it was withdrawn. */
+export class EntityRetractedError extends Error {
+  override name = 'EntityRetractedError';
+}
+
+/** Properties only the store sets; input naming them is refused. */
+export const MANAGED_PROPERTIES: ReadonlySet<string> = new Set([
+  'version',
+  'retracted',
+  'retractedAt',
+  'retractedBy',
+  'retractionReason',
+  'createdAt',
+  'updatedAt',
+  'updatedBy',
+  'createdBy',
+  'conflicts',
+  'importId',
+  'importIds',
+]);
+
+function managedIssues(properties: Record<string, unknown>): RecordIssue[] {
+  return Object.keys(properties)
+    .filter((key) => MANAGED_PROPERTIES.has(key) || key.startsWith(ANALYSIS_PREFIX))
+    .map((key) => ({ field: key, message: `${key} is kept by Ariadne itself: leave it out` }));
+}
+
+/** Validates an entity's fields against its label's schema; throws EntityInvalidError. */
+function validateEntity(type: EntityLabel, fields: Record<string, unknown>): EntityRecord {
+  const result = validateRecord({ kind: 'entity', type, fields });
+  if (!result.ok) throw new EntityInvalidError(result.issues);
+  return result.record as EntityRecord;
+}
+
+/** Refuses a record its author could not see once written. */
+function checkWithinClearance(clearance: Clearance, properties: Record<string, unknown>): void {
+  const handling = properties.handling as Clearance['handling'][number];
+  if (!clearance.handling.includes(handling)) {
+    throw new ClearanceExceededError(
+      `Handling ${handling} is beyond your clearance (${clearance.handling.join(', ')}): choose one of those`,
+    );
+  }
+  const restricted = properties.restrictedTo;
+  if (Array.isArray(restricted) && !clearance.unrestricted && !restricted.includes(clearance.agency)) {
+    throw new ClearanceExceededError(
+      'restrictedTo must name your own agency, or you could not see the record',
+    );
+  }
+}
+
+const EXISTS = `${matchById('n', '$id')} RETURN count(n) AS n`;
+
+/** Creates an entity, validated as an import would be; its author must be cleared for it. */
+export async function createEntity(
+  store: Store,
+  clearance: Clearance,
+  viewer: Viewer,
+  input: { type: string; properties: Record<string, unknown> },
+): Promise<EntityDetail> {
+  if (!isEntityLabel(input.type)) {
+    throw new EntityInvalidError([
+      { field: 'type', message: `${JSON.stringify(input.type)} is not an entity type` },
+    ]);
+  }
+  const type = input.type;
+  const managed = managedIssues(input.properties);
+  if (managed.length > 0) throw new EntityInvalidError(managed);
+  const fields = { ...input.properties };
+  let result = validateRecord({ kind: 'entity', type, fields });
+  // Without an id or a natural key to derive one from, a new record gets a fresh one.
+  if (!result.ok && fields.id === undefined && result.issues.some((issue) => issue.field === 'id')) {
+    result = validateRecord({
+      kind: 'entity',
+      type,
+      fields: { ...fields, id: `${type.toLowerCase()}:${randomUUID()}` },
+    });
+  }
+  if (!result.ok) throw new EntityInvalidError(result.issues);
+  const record = result.record as EntityRecord;
+  checkWithinClearance(clearance, record.properties);
+  const { props, sources } = splitProperties(record.properties);
+  const id = record.properties.id;
+  const now = new Date().toISOString();
+  await runWrite(store, async (tx) => {
+    const existing = await tx.run(EXISTS, { id });
+    if (Number(existing.records[0]?.get('n') ?? 0) > 0) {
+      throw new EntityExistsError(`An entity with id ${JSON.stringify(id)} exists already`);
+    }
+    await tx.run(
+      `CREATE (n:${quoteLabel(type)}) SET n = $props, n.id = $id, n.sources = $sources, n.version = 1,
+        n.createdAt = $now, n.updatedAt = $now, n.createdBy = $user`,
+      { props, id, sources, now, user: viewer.username },
+    );
+  }).catch(rethrowConstraint(id));
+  const created = await getEntity(store, clearance, id);
+  if (created === null) throw new Error(`entity ${id} was written but cannot be read back`);
+  return created;
+}
+
+function rethrowConstraint(id: string): (error: unknown) => never {
+  return (error) => {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      throw new EntityExistsError(`An entity with id ${JSON.stringify(id)} exists already`);
+    }
+    throw error;
+  };
+}
+
+interface Locked {
+  label: EntityLabel;
+  properties: Record<string, unknown>;
+}
+
+/**
+ * Takes the write lock on a visible entity, then reads it: the read comes after the lock, so two
+ * concurrent updates cannot both see the same version.
+ */
+async function lockVisible(tx: ManagedTransaction, clearance: Clearance, id: string): Promise<Locked | null> {
+  const params = { ...visibilityParams(clearance), ...LABEL_PARAMS, id };
+  const locked = await tx.run(
+    `${matchById('n', '$id')} WITH n WHERE ${visible('n')} SET n._lock = true REMOVE n._lock RETURN count(n) AS n`,
+    params,
+  );
+  if (Number(locked.records[0]?.get('n') ?? 0) === 0) return null;
+  const read = await tx.run(
+    `${matchById('n', '$id')} RETURN ${labelOf('n')} AS label, properties(n) AS properties`,
+    params,
+  );
+  const row = read.records[0];
+  const label = row?.get('label') as string | undefined;
+  if (row === undefined || label === undefined || !isEntityLabel(label)) return null;
+  return { label, properties: plainProperties(row.get('properties') as Record<string, unknown>) };
+}
+
+/** The properties an edit works on: the record's content, without what the store keeps. */
+function contentOf(properties: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(properties).filter(
+      ([key]) => !MANAGED_PROPERTIES.has(key) && !key.startsWith(ANALYSIS_PREFIX) && !key.startsWith('_'),
+    ),
+  );
+}
+
+function applyPatch(
+  content: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  const merged = { ...content };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+/** The record's sources the caller may not see: an edit keeps them, since the caller cannot. */
+async function hiddenSources(
+  tx: ManagedTransaction,
+  clearance: Clearance,
+  sources: unknown,
+): Promise<string[]> {
+  if (!Array.isArray(sources) || sources.length === 0) return [];
+  const result = await tx.run(
+    `MATCH (x:Source) WHERE x.id IN $sources AND NOT ${visible('x')} RETURN collect(x.id) AS ids`,
+    { ...visibilityParams(clearance), sources },
+  );
+  return (result.records[0]?.get('ids') ?? []) as string[];
+}
+
+function keepHiddenSources(fields: Record<string, unknown>, hidden: string[]): Record<string, unknown> {
+  if (hidden.length === 0) return fields;
+  const given = Array.isArray(fields.sources) ? fields.sources : [];
+  return { ...fields, sources: [...new Set([...given, ...hidden])] };
+}
+
+/**
+ * Changes an entity when it is still at `expectedVersion` (else VersionMismatchError); null values in
+ * the patch remove properties. The result is validated against the label's schema. Null when the
+ * caller may not see the entity.
+ */
+export async function updateEntity(
+  store: Store,
+  clearance: Clearance,
+  viewer: Viewer,
+  id: string,
+  patch: Record<string, unknown>,
+  expectedVersion: number,
+): Promise<EntityDetail | null> {
+  const issues = managedIssues(patch);
+  if ('id' in patch && patch.id !== id)
+    issues.push({ field: 'id', message: 'the id of an entity cannot change' });
+  if (issues.length > 0) throw new EntityInvalidError(issues);
+  const found = await runWrite(store, async (tx) => {
+    const locked = await lockVisible(tx, clearance, id);
+    if (locked === null) return false;
+    const version = versionOf(locked.properties);
+    if (version !== expectedVersion) throw new VersionMismatchError(version);
+    if (locked.properties.retracted === true)
+      throw new EntityRetractedError('A retracted entity cannot be changed');
+    const before = contentOf(locked.properties);
+    const record = validateEntity(
+      locked.label,
+      keepHiddenSources(applyPatch(before, patch), await hiddenSources(tx, clearance, before.sources)),
+    );
+    checkWithinClearance(clearance, record.properties);
+    const { props, sources } = splitProperties(record.properties);
+    // Keys the edit dropped are set to null, which removes them; the store's own keys are kept.
+    const set: Record<string, unknown> = { ...props };
+    for (const key of Object.keys(before))
+      if (!(key in props) && key !== 'id' && key !== 'sources') set[key] = null;
+    await tx.run(
+      `MATCH (n:${quoteLabel(locked.label)} {id: $id}) SET n += $set, n.sources = $sources,
+        n.version = $version, n.updatedAt = $now, n.updatedBy = $user`,
+      { id, set, sources, version: version + 1, now: new Date().toISOString(), user: viewer.username },
+    );
+    return true;
+  });
+  return found ? getEntity(store, clearance, id) : null;
+}
+
+/** Withdraws an entity: marked retracted with who, when and why, never deleted. Null when not visible. */
+export async function retractEntity(
+  store: Store,
+  clearance: Clearance,
+  viewer: Viewer,
+  id: string,
+  reason: string,
+): Promise<EntityDetail | null> {
+  const found = await runWrite(store, async (tx) => {
+    const locked = await lockVisible(tx, clearance, id);
+    if (locked === null) return false;
+    if (locked.properties.retracted === true) return true;
+    await tx.run(
+      `MATCH (n:${quoteLabel(locked.label)} {id: $id}) SET n.retracted = true, n.retractedAt = $now,
+        n.retractedBy = $user, n.retractionReason = $reason, n.version = $version, n.updatedAt = $now`,
+      {
+        id,
+        now: new Date().toISOString(),
+        user: viewer.username,
+        reason,
+        version: versionOf(locked.properties) + 1,
+      },
+    );
+    return true;
+  });
+  return found ? getEntity(store, clearance, id) : null;
+}

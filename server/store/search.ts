@@ -1,0 +1,202 @@
+/**
+ * Entity search and type-ahead over the full-text index on names, aliases and identifiers, filtered
+ * inside the query by the caller's clearance, type, case, dates and source grade. The total counts
+ * only the records the caller may see; retracted records are left out unless asked for.
+ * User text never reaches Lucene's syntax: it is cut into words of letters and digits, lower-cased
+ * (so AND, OR and NOT stay words) and escaped.
+ */
+import type { Clearance } from '../auth/context.ts';
+import type { EntitySearchResult, EntitySort, EntitySummary, Suggestions } from '../schema/api/entities.ts';
+import { GRADING_SCHEMES, type EntityLabel, type GradingScheme } from '../schema/model.ts';
+import { SOURCE_RELIABILITY } from '../schema/grading.ts';
+import { FULLTEXT_INDEX } from './migrations.ts';
+import type { Store } from './store.ts';
+import { current, LABEL_PARAMS, labelOf, quoteLabel, visibilityParams, visible } from './visibility.ts';
+
+/** What to search for; `limit` and `offset` page the results. */
+export interface SearchOptions {
+  q?: string | undefined;
+  types?: readonly EntityLabel[] | undefined;
+  caseId?: string | undefined;
+  /** Only records seen on or after this date (YYYY-MM-DD). */
+  since?: string | undefined;
+  /** Only records seen on or before this date (YYYY-MM-DD). */
+  until?: string | undefined;
+  /** Minimum source reliability: "B", or scheme-qualified "uk:2". */
+  minSource?: string | undefined;
+  limit: number;
+  offset: number;
+  sort?: EntitySort | undefined;
+  includeRetracted?: boolean | undefined;
+}
+
+const MAX_WORDS = 8;
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Escapes Lucene's special characters. */
+export function escapeLucene(text: string): string {
+  return text.replace(LUCENE_SPECIAL, '\\$&');
+}
+
+/** The words of a query: runs of letters and digits, lower case, at most eight. */
+export function wordsOf(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '')
+    .slice(0, MAX_WORDS);
+}
+
+/**
+ * A Lucene query where every word must match, exactly, as a prefix, or (from five letters) within one
+ * edit; several words also match as one identifier ("AB 12 34" finds "AB1234"). Null without words.
+ */
+export function buildLuceneQuery(text: string, options: { fuzzy?: boolean } = {}): string | null {
+  const words = wordsOf(text).map(escapeLucene);
+  if (words.length === 0) return null;
+  const clauses = words.map((word) => {
+    const fuzzy = options.fuzzy !== false && word.length >= 5 ? ` OR ${word}~1` : '';
+    return `(${word}^3 OR ${word}*${fuzzy})`;
+  });
+  const all = clauses.join(' AND ');
+  return words.length > 1 ? `(${all}) OR ${words.join('')}*` : all;
+}
+
+const GRADE_REST: Readonly<Record<GradingScheme, string>> = {
+  europol: '[1-4]',
+  uk: '[A-E][PC]',
+  admiralty: '[1-6]',
+};
+
+/**
+ * The grades that meet a minimum source reliability, per scheme, as regular expressions: the same
+ * rule as meetsMinimumSource, in each scheme where the minimum is a source value. Throws a RangeError
+ * when no scheme knows the value.
+ */
+export function minimumGradePatterns(minimum: string): { scheme: GradingScheme; pattern: string }[] {
+  const [first, second] = minimum.split(':');
+  const value = second ?? first ?? '';
+  const schemes = second === undefined ? GRADING_SCHEMES : GRADING_SCHEMES.filter((s) => s === first);
+  const patterns = schemes.flatMap((scheme) => {
+    const order = Object.keys(SOURCE_RELIABILITY[scheme]);
+    const limit = order.indexOf(value);
+    if (limit === -1) return [];
+    return [{ scheme, pattern: `^[${order.slice(0, limit + 1).join('')}]${GRADE_REST[scheme]}$` }];
+  });
+  if (patterns.length === 0) {
+    throw new RangeError(`${JSON.stringify(minimum)} is not a source value of any grading scheme`);
+  }
+  return patterns;
+}
+
+const SORTS: Readonly<Record<EntitySort, string>> = {
+  relevance: 'score DESC, toLower(coalesce(n.name, "")), n.id',
+  name: 'toLower(coalesce(n.name, "")), n.id',
+  updated: 'coalesce(n.updatedAt, "") DESC, n.id',
+};
+
+// The dates a record was seen: an interval from the first to the last, or its one date.
+const SEEN_FROM = 'substring(coalesce(n.firstSeen, n.date, n.periodStart, n.lastSeen, n.periodEnd), 0, 10)';
+const SEEN_TO = 'substring(coalesce(n.lastSeen, n.date, n.periodEnd, n.firstSeen, n.periodStart), 0, 10)';
+
+function filtersOf(options: SearchOptions): string[] {
+  const filters = [visible('n'), 'any(l IN labels(n) WHERE l IN $types)'];
+  if (options.includeRetracted !== true) filters.push(current('n'));
+  if (options.caseId !== undefined) {
+    filters.push(
+      `EXISTS { MATCH (n)-[p:PART_OF]->(c:Case {id: $caseId}) WHERE ${visible('p')} AND ${visible('c')} }`,
+    );
+  }
+  if (options.since !== undefined) filters.push(`${SEEN_TO} >= $since`);
+  if (options.until !== undefined) filters.push(`${SEEN_FROM} <= $until`);
+  if (options.minSource !== undefined) {
+    filters.push(
+      `any(m IN $minGrades WHERE coalesce(n.gradeScheme, 'europol') = m.scheme AND n.grade =~ m.pattern)`,
+    );
+  }
+  return filters;
+}
+
+const SUMMARY = `n {.id, .name, type: ${labelOf('n')}, retracted: coalesce(n.retracted, false), .grade, .gradeScheme, .handling}`;
+
+/** Visible entities matching the query and filters, one page of them, and how many there are in all. */
+export async function searchEntities(
+  store: Store,
+  clearance: Clearance,
+  options: SearchOptions,
+): Promise<EntitySearchResult> {
+  const lucene = options.q === undefined ? null : buildLuceneQuery(options.q);
+  if (options.q !== undefined && options.q.trim() !== '' && lucene === null) {
+    return { total: 0, limit: options.limit, offset: options.offset, items: [] };
+  }
+  const types = options.types && options.types.length > 0 ? [...options.types] : LABEL_PARAMS.entityLabels;
+  const source =
+    lucene === null
+      ? `MATCH (n:${types.map(quoteLabel).join('|')}) WITH n, 0.0 AS score`
+      : 'CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n, score';
+  const sort = SORTS[options.sort ?? (lucene === null ? 'name' : 'relevance')];
+  const cypher = `${source}
+WITH n, score WHERE ${filtersOf(options).join(' AND ')}
+WITH n, score ORDER BY ${sort}
+WITH collect(n) AS found
+RETURN size(found) AS total, [n IN found[toInteger($offset)..toInteger($offset + $limit)] | ${SUMMARY}] AS items`;
+  const result = await store.read(cypher, {
+    ...visibilityParams(clearance),
+    ...LABEL_PARAMS,
+    index: FULLTEXT_INDEX,
+    lucene,
+    types,
+    caseId: options.caseId ?? null,
+    since: options.since ?? null,
+    until: options.until ?? null,
+    minGrades: options.minSource === undefined ? [] : minimumGradePatterns(options.minSource),
+    offset: options.offset,
+    limit: options.limit,
+  });
+  const row = result.records[0];
+  return {
+    total: Number(row?.get('total') ?? 0),
+    limit: options.limit,
+    offset: options.offset,
+    items: ((row?.get('items') ?? []) as EntitySummary[]).map(summaryOf),
+  };
+}
+
+function summaryOf(item: EntitySummary): EntitySummary {
+  return {
+    id: item.id,
+    type: item.type,
+    name: item.name ?? null,
+    retracted: item.retracted === true,
+    grade: item.grade ?? null,
+    gradeScheme: item.gradeScheme ?? null,
+    handling: item.handling,
+  };
+}
+
+/** Type-ahead: visible, current entities whose names or identifiers start with the prefix's words. */
+export async function suggest(
+  store: Store,
+  clearance: Clearance,
+  prefix: string,
+  limit = 10,
+): Promise<Suggestions> {
+  const words = wordsOf(prefix).map(escapeLucene);
+  if (words.length === 0) return { suggestions: [] };
+  const result = await store.read(
+    `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n, score
+WITH n, score WHERE ${visible('n')} AND ${current('n')} AND any(l IN labels(n) WHERE l IN $entityLabels)
+WITH n, score ORDER BY score DESC, size(coalesce(n.name, '')), n.id LIMIT toInteger($limit)
+RETURN collect(n {.id, .name, type: ${labelOf('n')}}) AS suggestions`,
+    {
+      ...visibilityParams(clearance),
+      ...LABEL_PARAMS,
+      index: FULLTEXT_INDEX,
+      lucene: words.map((word) => `${word}*`).join(' AND '),
+      limit,
+    },
+  );
+  const rows = (result.records[0]?.get('suggestions') ?? []) as Suggestions['suggestions'];
+  return { suggestions: rows.map((row) => ({ id: row.id, type: row.type, name: row.name ?? null })) };
+}

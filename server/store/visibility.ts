@@ -1,0 +1,100 @@
+/**
+ * The clearance rule of auth/context.ts as Cypher: a record is visible when its `handling` is among
+ * the caller's codes and it has no `restrictedTo` list, or the list names the caller's agency, or the
+ * caller is unrestricted; a link when it and both its ends are. Every read of the graph API puts this
+ * predicate inside its query, so an invisible record is never counted, expanded or routed through.
+ * Records without a handling code (the platform's own nodes: users, imports, audit) are never visible.
+ */
+import type { Clearance } from '../auth/context.ts';
+import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
+
+/** The parameters the predicate reads; spread them into a query's parameters. */
+export interface VisibilityParams {
+  visHandling: string[];
+  visAgency: string | null;
+  visUnrestricted: boolean;
+}
+
+const VARIABLE = /^[a-z][A-Za-z0-9_]*$/;
+
+function variable(name: string): string {
+  if (!VARIABLE.test(name)) throw new Error(`not a Cypher variable: ${JSON.stringify(name)}`);
+  return name;
+}
+
+/** The parameters of the predicate for a clearance. */
+export function visibilityParams(clearance: Clearance): VisibilityParams {
+  return {
+    visHandling: [...clearance.handling],
+    visAgency: clearance.agency,
+    visUnrestricted: clearance.unrestricted === true,
+  };
+}
+
+/** The predicate for one node or relationship variable (`n`), true only when it is visible. */
+export function visible(name: string): string {
+  const v = variable(name);
+  // coalesce keeps the predicate two-valued, so it can be negated or used in a CASE safely.
+  return `(${v}.handling IN $visHandling AND (${v}.restrictedTo IS NULL OR $visUnrestricted OR coalesce($visAgency IN ${v}.restrictedTo, false)))`;
+}
+
+/** A visible link between two visible nodes. */
+export function visibleLink(link: string, from: string, to: string): string {
+  return `(${visible(link)} AND ${visible(from)} AND ${visible(to)})`;
+}
+
+/** Not retracted: retracted records stay readable by id but leave searches and expansions. */
+export function current(name: string): string {
+  return `coalesce(${variable(name)}.retracted, false) = false`;
+}
+
+const LABEL_SET: ReadonlySet<string> = new Set(ENTITY_LABELS);
+const TYPE_SET: ReadonlySet<string> = new Set(LINK_TYPES);
+
+/** Whether a string is one of the model's entity labels. */
+export function isEntityLabel(value: string): value is EntityLabel {
+  return LABEL_SET.has(value);
+}
+
+/** Whether a string is one of the model's link types. */
+export function isLinkType(value: string): value is LinkType {
+  return TYPE_SET.has(value);
+}
+
+/** A label from the whitelist, in backticks; anything else throws. */
+export function quoteLabel(label: string): string {
+  if (!isEntityLabel(label)) throw new Error(`unknown entity label ${JSON.stringify(label)}`);
+  return `\`${label}\``;
+}
+
+/** The entity label of a node among its labels (a node carries one), as a Cypher expression. */
+export function labelOf(name: string): string {
+  return `[l IN labels(${variable(name)}) WHERE l IN $entityLabels][0]`;
+}
+
+/** The parameter `labelOf` reads. */
+export const LABEL_PARAMS = { entityLabels: [...ENTITY_LABELS] };
+
+/**
+ * Finds a node by id whatever its label, one index seek per label through the id constraints (a
+ * MATCH on id alone would scan every node). Binds the node to `name`; `id` is a parameter (`$id`)
+ * or a variable in scope (`key`).
+ */
+export function matchById(name: string, id: string): string {
+  const v = variable(name);
+  const isParam = id.startsWith('$');
+  const value = isParam ? `$${variable(id.slice(1))}` : variable(id);
+  const branches = ENTITY_LABELS.map(
+    (label) => `MATCH (${v}:${quoteLabel(label)} {id: ${value}}) RETURN ${v}`,
+  );
+  return `CALL (${isParam ? '' : value}) { ${branches.join(' UNION ALL ')} }`;
+}
+
+/**
+ * A record's `sources` without the ids of Source entities the caller may not see, so that a visible
+ * record never names an invisible report. Ids with no Source entity behind them are kept.
+ */
+export function visibleSources(name: string): string {
+  const v = variable(name);
+  return `[s IN coalesce(${v}.sources, []) WHERE NOT EXISTS { MATCH (hidden:Source {id: s}) WHERE NOT ${visible('hidden')} }]`;
+}
