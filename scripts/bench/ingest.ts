@@ -1,0 +1,81 @@
+/**
+ * Ingest benchmark: the demo case at scale 25 (~100k records) and 250 (~1M) as NDJSON, ingested into a
+ * fresh local Neo4j of its own by the pipeline (validation, id checks, conflicts, import record) and by
+ * a bare UNWIND script (the reference), each in a child process whose peak RSS is reported.
+ * Usage: node --import tsx scripts/bench/ingest.ts [--scales 25,250] [--heap 2g]
+ * It prints figures; nothing here is a test.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeDemoFiles } from '../../seeds/demo/generate.ts';
+import { localCredentials, startLocalNeo4j, stopLocalNeo4j } from '../../server/local/neo4j.ts';
+import { findFreePort } from '../../server/local/net.ts';
+import { openStore } from '../../server/store/store.ts';
+
+const { values } = parseArgs({
+  options: { scales: { type: 'string', default: '25,250' }, heap: { type: 'string', default: '2g' } },
+});
+const scales = (values.scales ?? '25').split(',').map(Number);
+const home = mkdtempSync(join(tmpdir(), 'ariadne-bench-ingest-'));
+const CHILD = join(import.meta.dirname, 'ingest-child.ts');
+
+type Run = { mode: string; records: number; ms: number; peakRssMb: number };
+
+function runChild(mode: 'pipeline' | 'bare', file: string, env: NodeJS.ProcessEnv): Run {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CHILD, mode, file], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  if (result.status !== 0) throw new Error(`${mode} run failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Run;
+}
+
+try {
+  const port = await findFreePort();
+  await startLocalNeo4j({ home, port, strictPort: true, heap: values.heap });
+  const { user, password } = localCredentials(home);
+  const uri = `bolt://127.0.0.1:${port}`;
+  const env = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
+  const store = await openStore({ uri, user, password, database: undefined });
+  const clear = () =>
+    store.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  process.stdout.write(
+    `Neo4j at ${uri} (heap ${values.heap}); ${process.platform} ${process.arch}, node ${process.version}\n`,
+  );
+  // A warm-up with the small case, so that the JVM is warm and query plans cached for both alike.
+  const warm = join(home, 'warm-up');
+  await writeDemoFiles(warm, { scale: 1 });
+  for (const mode of ['bare', 'pipeline'] as const) {
+    await clear();
+    runChild(mode, join(warm, 'demo-case.ndjson'), env);
+  }
+  for (const scale of scales) {
+    const dir = join(home, `demo-${scale}`);
+    const truth = await writeDemoFiles(dir, { scale });
+    const file = join(dir, 'demo-case.ndjson');
+    const total = truth.counts.totalEntities + truth.counts.totalLinks;
+    const runs: Run[] = [];
+    for (const mode of ['bare', 'pipeline'] as const) {
+      await clear();
+      runs.push(runChild(mode, file, env));
+    }
+    process.stdout.write(`\nscale ${scale}: ${total.toLocaleString('en')} records\n`);
+    for (const run of runs) {
+      const rate = run.records / (run.ms / 1000);
+      process.stdout.write(
+        `  ${run.mode.padEnd(8)} ${(run.ms / 1000).toFixed(1).padStart(7)} s ${Math.round(rate).toLocaleString('en').padStart(8)} records/s  peak RSS ${Math.round(run.peakRssMb)} MB\n`,
+      );
+    }
+    const [bare, pipeline] = runs;
+    if (bare && pipeline)
+      process.stdout.write(`  pipeline / bare rate: ${((bare.ms / pipeline.ms) * 100).toFixed(0)}%\n`);
+  }
+  await store.close();
+} finally {
+  await stopLocalNeo4j(home).catch(() => {});
+  rmSync(home, { recursive: true, force: true });
+}
