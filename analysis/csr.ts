@@ -56,7 +56,7 @@ export function buildCsr(graph: AbstractGraph, options: CsrOptions = {}): Csr {
 export function csrFromEdgeList(edges: EdgeList, options: { directed?: boolean } = {}): Csr {
   const directed = options.directed ?? false;
   const n = edges.nodes.length;
-  const w = edges.weights ?? new Float64Array(edges.sources.length).fill(1);
+  const w = edges.weights;
   const index = indexNodes(edges.nodes);
   const out = compress(n, edges.sources, edges.targets, w, directed ? new Uint8Array(0) : null);
   if (!directed) return withTranspose(edges.nodes, index, false, out, out);
@@ -89,7 +89,8 @@ function withTranspose(
 }
 
 /**
- * Counting sort of the links by row, then a merge of duplicate targets within each row. `oneWay`
+ * Counting sort of the links by row, then a merge of duplicate targets within each row (weights
+ * null: every link weighs 1). `oneWay`
  * null stores every link in both rows (undirected); otherwise a link goes in its source row only,
  * and also in its target row where `oneWay[e]` is 1.
  */
@@ -97,33 +98,35 @@ function compress(
   n: number,
   from: Int32Array,
   to: Int32Array,
-  w: Float64Array,
+  w: Float64Array | null,
   oneWay: Uint8Array | null,
 ): Rows {
-  const twoWay = (e: number) => oneWay === null || oneWay[e] === 1;
   const start = new Uint32Array(n + 1);
   for (let e = 0; e < from.length; e++) {
     const a = from[e]!;
     const b = to[e]!;
     if (a === b) continue;
     start[a + 1]!++;
-    if (twoWay(e)) start[b + 1]!++;
+    if (oneWay === null || oneWay[e] === 1) start[b + 1]!++;
   }
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const fill = start.slice(0, n);
   const targets = new Int32Array(start[n]!);
+  // Unit weights are written in one sequential pass rather than scattered link by link.
   const weights = new Float64Array(start[n]!);
+  if (w === null) weights.fill(1);
   for (let e = 0; e < from.length; e++) {
     const a = from[e]!;
     const b = to[e]!;
     if (a === b) continue;
+    const weight = w === null ? 1 : w[e]!;
     let slot = fill[a]!++;
     targets[slot] = b;
-    weights[slot] = w[e]!;
-    if (!twoWay(e)) continue;
+    if (w !== null) weights[slot] = weight;
+    if (oneWay !== null && oneWay[e] !== 1) continue;
     slot = fill[b]!++;
     targets[slot] = a;
-    weights[slot] = w[e]!;
+    if (w !== null) weights[slot] = weight;
   }
   return mergeDuplicates(n, start, targets, weights);
 }
