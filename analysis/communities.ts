@@ -151,14 +151,20 @@ export function modularityOf(
   const inside = new Map<number, number>();
   const degree = new Map<number, number>();
   let twiceM = 0;
+  // Sums per node first, so the maps see one update per node rather than one per link.
   for (let v = 0; v < csr.nodes.length; v++) {
     const part = parts[v]!;
+    let own = 0;
+    let within = 0;
     for (let j = csr.offsets[v]!; j < csr.offsets[v + 1]!; j++) {
       const w = csr.weights[j]!;
-      twiceM += w;
-      degree.set(part, (degree.get(part) ?? 0) + w);
-      if (parts[csr.targets[j]!] === part) inside.set(part, (inside.get(part) ?? 0) + w);
+      own += w;
+      if (parts[csr.targets[j]!] === part) within += w;
     }
+    if (csr.offsets[v + 1] === csr.offsets[v]) continue;
+    twiceM += own;
+    degree.set(part, (degree.get(part) ?? 0) + own);
+    if (within > 0) inside.set(part, (inside.get(part) ?? 0) + within);
   }
   const contributions = new Map<number, number>();
   let total = 0;
