@@ -1,0 +1,189 @@
+/**
+ * The graph view's controller: it owns the data graph, the loads that filled it, the derived
+ * insights, the history of view states and the sigma renderer, and pushes each new state into
+ * sigma through the reducers. Panels talk to it; it renders nothing itself.
+ */
+import type Sigma from 'sigma';
+import type { SerializedGraph } from '../api/types.ts';
+import { type Collapse, computeCollapse } from './collapse.ts';
+import { createDataGraph, type DataGraph, mergeSubgraph, type Origins } from './data-graph.ts';
+import { ViewHistory } from './history.ts';
+import {
+  computeCategories,
+  computeCentrality,
+  computeCommunities,
+  indexParallelEdges,
+  type Insights,
+  rankCommunities,
+} from './insights.ts';
+import { LayoutController } from './layout.ts';
+import { fetchLoad } from './loads.ts';
+import type { DrawContext } from './reducers.ts';
+import { createRenderer, LARGE_GRAPH_EDGES } from './renderer.ts';
+import { EMPTY_VIEW, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
+import { type CompiledView, compileView, isNodeShown, shownItems } from './visibility.ts';
+
+const EMPTY_INSIGHTS: Insights = {
+  community: new Map(),
+  communityRank: new Map(),
+  communitySize: new Map(),
+  categories: new Map(),
+  centrality: new Map(),
+  centralityOf: 'degree',
+  parallel: new Map(),
+};
+
+/** The graph view. */
+export class GraphView {
+  readonly graph: DataGraph = createDataGraph();
+  readonly origins: Origins = new Map();
+  readonly history = new ViewHistory(EMPTY_VIEW);
+  readonly layout: LayoutController;
+  readonly sigma: Sigma;
+  insights: Insights = EMPTY_INSIGHTS;
+  /** Communities from the server's analysis, when one has run; they replace local Louvain. */
+  private serverCommunities: Map<string, number> | null = null;
+  /** Betweenness from the server's key-player analysis. */
+  serverBetweenness = new Map<string, number>();
+  private compiled: CompiledView = compileView(EMPTY_VIEW);
+  private collapse: Collapse = { standIns: new Map(), swallowed: new Set() };
+  private readonly fetched = new Set<string>();
+  private readonly changeListeners = new Set<() => void>();
+  private draw: DrawContext;
+
+  constructor(container: HTMLElement) {
+    this.layout = new LayoutController(this.graph);
+    this.draw = this.makeContext();
+    this.sigma = createRenderer(this.graph, container, () => this.draw);
+    this.history.subscribe(() => this.apply());
+  }
+
+  get state(): ViewState {
+    return this.history.current;
+  }
+
+  /** Applies a change as one undoable step. */
+  update(change: (state: ViewState) => ViewState): void {
+    this.history.update(change);
+  }
+
+  /** Fetches and opens a load (a neighbourhood, paths, the case) as one undoable step. */
+  async open(load: Load): Promise<SerializedGraph | null> {
+    const served = await this.ensureLoaded(load);
+    this.update((state) => ({ ...state, loads: withItems(state.loads, [load]) }));
+    return served;
+  }
+
+  /** Fetches a load's data once; later calls reuse it. */
+  async ensureLoaded(load: Load): Promise<SerializedGraph | null> {
+    const key = loadKey(load);
+    if (this.fetched.has(key)) return null;
+    const served = await fetchLoad(load);
+    this.addSubgraph(served, key);
+    return served;
+  }
+
+  /** Merges a served subgraph under a load key, then lays the graph out again. */
+  addSubgraph(served: SerializedGraph, key: string): void {
+    this.fetched.add(key);
+    const added = mergeSubgraph(this.graph, this.origins, served, key);
+    this.recomputeInsights();
+    if (added.length > 0) {
+      this.layout.reset();
+      this.layout.start();
+    }
+  }
+
+  /** Restores a whole view (from a link): fetches its loads, then makes it the only history step. */
+  async restore(state: ViewState): Promise<void> {
+    for (const load of state.loads) await this.ensureLoaded(load);
+    this.history.reset(state);
+  }
+
+  /** Uses the server's communities for colouring, focus and collapse. */
+  setServerCommunities(membership: Record<string, number> | null): void {
+    this.serverCommunities = membership ? new Map(Object.entries(membership)) : null;
+    this.recomputeInsights();
+    this.apply();
+  }
+
+  /** Recomputes what depends on topology or on the chosen centrality. */
+  recomputeInsights(): void {
+    const community = this.serverCommunities ?? computeCommunities(this.graph);
+    const { rank, size } = rankCommunities(community);
+    const sizeBy = this.state.sizeBy;
+    this.insights = {
+      community,
+      communityRank: rank,
+      communitySize: size,
+      categories: computeCategories(this.graph),
+      centrality: computeCentrality(this.graph, sizeBy, this.serverBetweenness),
+      centralityOf: sizeBy,
+      parallel: indexParallelEdges(this.graph),
+    };
+  }
+
+  /** The nodes and edges drawn now. */
+  shown(): { nodes: string[]; edges: string[] } {
+    const items = shownItems(this.graph, this.compiled, this.origins, this.insights);
+    return { nodes: items.nodes.filter((node) => !this.collapse.swallowed.has(node)), edges: items.edges };
+  }
+
+  /** Calls back after each redraw caused by a state or data change. */
+  onChange(listener: () => void): void {
+    this.changeListeners.add(listener);
+  }
+
+  /** What the reducers draw from now. */
+  drawContext(): DrawContext {
+    return this.draw;
+  }
+
+  /** Centres the camera on a node. */
+  focusNode(node: string): void {
+    const display = this.sigma.getNodeDisplayData(node);
+    if (!display) return;
+    this.sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.4 }, { duration: 400 });
+  }
+
+  private makeContext(): DrawContext {
+    return {
+      graph: this.graph,
+      origins: this.origins,
+      insights: this.insights,
+      view: this.compiled,
+      collapse: this.collapse,
+      arrows: this.graph.size <= LARGE_GRAPH_EDGES,
+    };
+  }
+
+  /** Pushes the current state into sigma. */
+  private apply(): void {
+    const state = this.state;
+    if (state.sizeBy !== this.insights.centralityOf) {
+      this.insights = {
+        ...this.insights,
+        centrality: computeCentrality(this.graph, state.sizeBy, this.serverBetweenness),
+        centralityOf: state.sizeBy,
+      };
+    }
+    this.compiled = compileView(state);
+    this.syncPins();
+    const view = this.compiled;
+    this.collapse = computeCollapse(this.graph, this.insights.community, view.collapsed, (node) =>
+      isNodeShown(view, this.origins, this.insights, node, this.graph.getNodeAttributes(node)),
+    );
+    this.draw = this.makeContext();
+    this.sigma.refresh();
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /** Pinned nodes are fixed for the layout. */
+  private syncPins(): void {
+    const pinned = this.compiled.pinned;
+    this.graph.forEachNode((node, attributes) => {
+      const fixed = pinned.has(node);
+      if ((attributes.fixed === true) !== fixed) this.graph.setNodeAttribute(node, 'fixed', fixed);
+    });
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * sigma's reducers: how each node and edge is drawn from the data and the compiled view. Colour by
+ * type, community or crime category; a ring in the type's colour; size by the chosen centrality;
+ * edges curved apart when parallel, with arrows, sized by weight or amount; focus, selection and
+ * highlighted paths on top. Nothing here writes to the graph.
+ */
+import type { Attributes } from 'graphology-types';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { Collapse } from './collapse.ts';
+import type { DataGraph, EdgeData, NodeData, Origins } from './data-graph.ts';
+import type { Insights } from './insights.ts';
+import {
+  CATEGORY_COLOUR,
+  communityColour,
+  EDGE_COLOUR,
+  FADED,
+  HIGHLIGHT,
+  NO_CATEGORY_COLOUR,
+  typeColour,
+  typeGlyph,
+} from './palette.ts';
+import { type CompiledView, isEdgeShown, isNodeShown } from './visibility.ts';
+
+/** Everything the reducers read. */
+export interface DrawContext {
+  graph: DataGraph;
+  origins: Origins;
+  insights: Insights;
+  view: CompiledView;
+  collapse: Collapse;
+  /** Whether edges draw arrowheads (left off on very large graphs, where they cannot be read). */
+  arrows: boolean;
+}
+
+type NodeOut = Partial<NodeDisplayData> & Attributes;
+type EdgeOut = Partial<EdgeDisplayData> & Attributes;
+
+/** The fill colour of a node for the chosen colouring. */
+export function fillOf(context: DrawContext, node: string, attributes: NodeData): string {
+  const { insights, view } = context;
+  switch (view.state.colourBy) {
+    case 'community': {
+      const id = insights.community.get(node);
+      return id === undefined ? NO_CATEGORY_COLOUR : communityColour(insights.communityRank.get(id) ?? 99);
+    }
+    case 'crime': {
+      const first = insights.categories.get(node)?.[0];
+      return first === undefined ? NO_CATEGORY_COLOUR : (CATEGORY_COLOUR[first] ?? NO_CATEGORY_COLOUR);
+    }
+    default:
+      return typeColour(attributes.entityType);
+  }
+}
+
+function isFaded(context: DrawContext, node: string): boolean {
+  const { view, insights } = context;
+  if (view.highlightNodes.size > 0) return !view.highlightNodes.has(node);
+  const focus = view.state.focus;
+  return focus !== null && insights.community.get(node) !== focus;
+}
+
+/** The node reducer. */
+export function reduceNode(context: DrawContext, node: string, attributes: NodeData): NodeOut {
+  const { view, insights, collapse } = context;
+  if (collapse.swallowed.has(node) || !isNodeShown(view, context.origins, insights, node, attributes)) {
+    return { hidden: true };
+  }
+  const centrality = insights.centrality.get(node) ?? 0;
+  const out: NodeOut = {
+    x: attributes.x,
+    y: attributes.y,
+    size: view.state.sizeBy === 'none' ? 5 : 3 + 14 * Math.sqrt(centrality),
+    label: `${typeGlyph(attributes.entityType)} ${attributes.name ?? node}`,
+    color: fillOf(context, node, attributes),
+    borderColor: typeColour(attributes.entityType),
+  };
+  const standIn = collapse.standIns.get(node);
+  if (standIn) {
+    out.x = standIn.x;
+    out.y = standIn.y;
+    out.size = 8 + 3 * Math.sqrt(standIn.members);
+    out.label = `Community ${standIn.community} (${standIn.members})`;
+    out.forceLabel = true;
+  }
+  if (isFaded(context, node)) {
+    out.color = FADED;
+    out.borderColor = FADED;
+    out.label = '';
+    out.zIndex = 0;
+  } else out.zIndex = 1;
+  if (view.highlightNodes.has(node)) {
+    out.borderColor = HIGHLIGHT;
+    out.forceLabel = true;
+    out.zIndex = 2;
+  }
+  if (view.selected.has(node)) {
+    out.highlighted = true;
+    out.forceLabel = true;
+    out.zIndex = 3;
+  }
+  return out;
+}
+
+function widthOf(context: DrawContext, edge: string, attributes: EdgeData): number {
+  const by = context.view.state.edgeWidthBy;
+  if (by === 'none') return 1;
+  if (by === 'weight') {
+    const weight = typeof attributes.weight === 'number' ? attributes.weight : 1;
+    return 1 + Math.log2(Math.max(weight, 1));
+  }
+  let amount = typeof attributes.amount === 'number' ? attributes.amount : undefined;
+  if (amount === undefined) {
+    // Payments are nodes: a PAID or RECEIVED link takes the amount of its payment.
+    const { graph } = context;
+    for (const end of graph.extremities(edge)) {
+      const value = graph.getNodeAttribute(end, 'amount');
+      if (typeof value === 'number') amount = value;
+    }
+  }
+  return amount === undefined ? 1 : 1 + Math.log10(Math.max(amount, 1)) / 1.5;
+}
+
+/** The edge reducer. */
+export function reduceEdge(context: DrawContext, edge: string, attributes: EdgeData): EdgeOut {
+  const { view, graph, collapse } = context;
+  if (!isEdgeShown(view, attributes)) return { hidden: true };
+  const [source, target] = graph.extremities(edge);
+  if (collapse.swallowed.has(source) || collapse.swallowed.has(target)) return { hidden: true };
+  const parallel = context.insights.parallel.get(edge);
+  const out: EdgeOut = {
+    size: widthOf(context, edge, attributes),
+    color: EDGE_COLOUR,
+    label: attributes.linkType,
+    type: parallel ? 'curvedArrow' : context.arrows ? 'arrow' : 'line',
+    zIndex: 0,
+  };
+  if (parallel) {
+    // Spread from -0.5 to 0.5 around the straight line, one curve per parallel link.
+    const spread = parallel.count > 1 ? parallel.index / (parallel.count - 1) - 0.5 : 0;
+    out.curvature = 0.15 + spread * 0.6;
+  }
+  if (view.highlightEdges.has(edge)) {
+    out.color = HIGHLIGHT;
+    out.size = (out.size ?? 1) + 2;
+    out.zIndex = 2;
+  } else if (isFaded(context, source) || isFaded(context, target)) {
+    out.color = FADED;
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * The view in the address bar: the state as JSON, base64url-encoded in the hash, so a copied link
+ * reopens the same loads, filters, selection and styling. Anything unreadable opens an empty view.
+ */
+import { EMPTY_VIEW, type ViewState } from './view-state.ts';
+
+const PREFIX = '#view=';
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+/** The hash for a view state. */
+export function encodeView(state: ViewState): string {
+  // Positions and highlights of a moment are not worth a longer link; removals are a "what if".
+  const { highlight: _h, removed: _r, ...kept } = state;
+  return PREFIX + toBase64Url(JSON.stringify(kept));
+}
+
+/** The view state in a hash, or null when there is none or it cannot be read. */
+export function decodeView(hash: string): ViewState | null {
+  if (!hash.startsWith(PREFIX)) return null;
+  try {
+    const parsed = JSON.parse(fromBase64Url(hash.slice(PREFIX.length))) as Partial<ViewState>;
+    if (typeof parsed !== 'object' || parsed === null || !Array.isArray(parsed.loads)) return null;
+    return {
+      ...EMPTY_VIEW,
+      ...parsed,
+      filters: { ...EMPTY_VIEW.filters, ...(parsed.filters ?? {}) },
+      highlight: null,
+      removed: [],
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * What the analyst sees, as one immutable value: which loads are open, what is hidden, pinned,
+ * selected, collapsed or highlighted, the filters, and how nodes and edges are coloured and sized.
+ * The data graph never holds any of it; sigma's reducers read it. Every change makes a new value,
+ * which is what makes undo, redo and the link in the address bar simple.
+ */
+
+/** A piece of data the view asked the server for; replaying loads rebuilds the data graph. */
+export type Load =
+  | { kind: 'neighbourhood'; id: string; depth: number; limit: number; types?: string[] }
+  | { kind: 'paths'; from: string; to: string; all: boolean }
+  | { kind: 'case'; caseId?: string };
+
+export type ColourBy = 'type' | 'community' | 'crime';
+export type SizeBy = 'degree' | 'pagerank' | 'betweenness' | 'none';
+export type EdgeWidthBy = 'weight' | 'amount' | 'none';
+
+/** Filters; an empty list means "no restriction". */
+export interface Filters {
+  /** Entity types left out. */
+  hiddenTypes: string[];
+  /** Only nodes linked to one of these crime categories. */
+  categories: string[];
+  /** Only records whose source value (A, B, 1, ...) is listed. */
+  sources: string[];
+  /** Only records with one of these handling codes. */
+  handling: string[];
+  /** Only records dated (or seen) within [from, to], ISO dates. */
+  time: { from: string; to: string } | null;
+}
+
+export interface ViewState {
+  loads: Load[];
+  hidden: string[];
+  pinned: string[];
+  selected: string[];
+  /** Communities shown as one node. */
+  collapsed: number[];
+  /** A community in focus: the rest fades. */
+  focus: number | null;
+  /** Nodes and edges highlighted (paths, typology payments). */
+  highlight: { nodes: string[]; edges: string[] } | null;
+  /** Nodes removed in a disruption "what if". */
+  removed: string[];
+  filters: Filters;
+  colourBy: ColourBy;
+  sizeBy: SizeBy;
+  edgeWidthBy: EdgeWidthBy;
+}
+
+/** An empty view. */
+export const EMPTY_VIEW: ViewState = {
+  loads: [],
+  hidden: [],
+  pinned: [],
+  selected: [],
+  collapsed: [],
+  focus: null,
+  highlight: null,
+  removed: [],
+  filters: { hiddenTypes: [], categories: [], sources: [], handling: [], time: null },
+  colourBy: 'type',
+  sizeBy: 'degree',
+  edgeWidthBy: 'weight',
+};
+
+/** A stable key for a load, so the same load is never made twice. */
+export function loadKey(load: Load): string {
+  switch (load.kind) {
+    case 'neighbourhood':
+      return `n|${load.id}|${load.depth}|${load.limit}|${(load.types ?? []).join(',')}`;
+    case 'paths':
+      return `p|${load.from}|${load.to}|${load.all ? 'all' : 'shortest'}`;
+    case 'case':
+      return `c|${load.caseId ?? ''}`;
+  }
+}
+
+/** Adds items to a list, keeping it free of duplicates. */
+export function withItems<T>(list: readonly T[], items: readonly T[]): T[] {
+  const out = [...list];
+  for (const item of items) if (!out.includes(item)) out.push(item);
+  return out;
+}
+
+/** Removes items from a list. */
+export function withoutItems<T>(list: readonly T[], items: readonly T[]): T[] {
+  const drop = new Set(items);
+  return list.filter((item) => !drop.has(item));
+}

@@ -1,0 +1,62 @@
+/**
+ * JSON over HTTP with the session cookie, the only credential the browser holds. Errors carry the
+ * status and the problem document's title and detail, so panels can say what went wrong.
+ */
+
+/** A failed API call. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Query string from values; undefined and empty values are left out, arrays repeat the key. */
+export function queryString(
+  params: Record<string, string | number | boolean | string[] | undefined>,
+): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(key, value.join(','));
+    } else search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+async function problemOf(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { title?: string; detail?: string };
+    return [body.title, body.detail].filter(Boolean).join(': ') || response.statusText;
+  } catch {
+    return response.statusText;
+  }
+}
+
+/** Sends a request and parses the JSON answer; throws ApiError on a non-2xx status. */
+export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** GET as JSON. */
+export function getJson<T>(path: string): Promise<T> {
+  return requestJson<T>('GET', path);
+}
+
+/** POST as JSON. */
+export function postJson<T>(path: string, body: unknown = {}): Promise<T> {
+  return requestJson<T>('POST', path, body);
+}

@@ -1,0 +1,16 @@
+/** What panels share: the graph view, the signed-in user, and the workspace's actions. */
+import type { Viewer } from '../api/types.ts';
+import type { GraphView } from '../graph/graph-view.ts';
+
+export interface Workspace {
+  view: GraphView;
+  viewer: Viewer;
+  /** Opens an entity: loads its neighbourhood, selects it and shows its details. */
+  openEntity(id: string): Promise<void>;
+  /** Expands a node's neighbourhood with the expansion options chosen in the toolbar. */
+  expand(id: string): Promise<void>;
+  /** Selects a node and shows its details. */
+  select(id: string | null): void;
+  /** Shows a short status message (progress, errors). */
+  say(message: string, kind?: 'info' | 'error'): void;
+}

@@ -1,0 +1,82 @@
+/**
+ * A read-only handle on what is drawn, at `window.__ariadne`, for browser tests and benchmarks: the
+ * nodes and edges shown, how each is drawn, the view state, and a promise for the next frame. It
+ * exposes nothing the page does not already show, and changes nothing.
+ */
+import type { GraphView } from '../graph/graph-view.ts';
+import type { ViewState } from '../graph/view-state.ts';
+import type { Workspace } from './context.ts';
+
+/** How one node is drawn. */
+export interface DrawnNode {
+  color: string;
+  borderColor: string | undefined;
+  size: number;
+  label: string | null;
+  hidden: boolean;
+  highlighted: boolean;
+  /** Position in the viewport (CSS pixels from the canvas's top left). */
+  viewport: { x: number; y: number };
+}
+
+/** The handle's shape. */
+export interface AriadneHandle {
+  shown(): { nodes: string[]; edges: string[] };
+  drawn(node: string): DrawnNode | null;
+  drawnEdge(edge: string): { color: string; size: number; hidden: boolean; type: string } | null;
+  state(): ViewState;
+  attributes(node: string): Record<string, unknown> | null;
+  communities(): Record<string, number>;
+  layoutRunning(): boolean;
+  stopLayout(): void;
+  nextFrame(): Promise<number>;
+  viewer(): string;
+}
+
+declare global {
+  interface Window {
+    __ariadne?: AriadneHandle;
+  }
+}
+
+/** Installs the handle. */
+export function exposeHandle(view: GraphView, workspace: Workspace): void {
+  const handle: AriadneHandle = {
+    shown: () => view.shown(),
+    drawn(node) {
+      const data = view.sigma.getNodeDisplayData(node) as
+        | (ReturnType<typeof view.sigma.getNodeDisplayData> & { borderColor?: string })
+        | undefined;
+      if (!data) return null;
+      return {
+        color: data.color,
+        borderColor: data.borderColor,
+        size: data.size,
+        label: data.label,
+        hidden: data.hidden,
+        highlighted: data.highlighted,
+        viewport: view.sigma.graphToViewport(data),
+      };
+    },
+    drawnEdge(edge) {
+      const data = view.sigma.getEdgeDisplayData(edge);
+      return data ? { color: data.color, size: data.size, hidden: data.hidden, type: data.type } : null;
+    },
+    state: () => structuredClone(view.state),
+    attributes: (node) => (view.graph.hasNode(node) ? { ...view.graph.getNodeAttributes(node) } : null),
+    communities: () => Object.fromEntries(view.insights.community),
+    layoutRunning: () => view.layout.running,
+    stopLayout: () => view.layout.stop(),
+    nextFrame: () =>
+      new Promise((resolve) => {
+        view.sigma.once('afterRender', () => resolve(performance.now()));
+        view.sigma.scheduleRender();
+      }),
+    viewer: () => workspace.viewer.username,
+  };
+  Object.defineProperty(window, '__ariadne', {
+    value: Object.freeze(handle),
+    configurable: false,
+    writable: false,
+  });
+}

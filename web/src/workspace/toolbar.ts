@@ -1,0 +1,160 @@
+/**
+ * The toolbar over the canvas: undo and redo, the layout, the lasso, selection by query, actions on
+ * the selection, and how nodes are coloured and sized and links are drawn.
+ */
+import type { GraphView } from '../graph/graph-view.ts';
+import { attachLasso } from '../graph/lasso.ts';
+import {
+  type ColourBy,
+  type EdgeWidthBy,
+  type SizeBy,
+  type ViewState,
+  withItems,
+} from '../graph/view-state.ts';
+import { h } from '../lib/dom.ts';
+import { type ExpandChoice, expandControls } from './expand-options.ts';
+
+function choice<T extends string>(
+  id: string,
+  label: string,
+  options: [T, string][],
+  current: T,
+  set: (value: T) => void,
+) {
+  const select = h(
+    'select',
+    { id, 'aria-label': label },
+    ...options.map(([value, text]) => h('option', { value, selected: value === current }, text)),
+  );
+  select.addEventListener('change', () => set(select.value as T));
+  return { select, sync: (value: T) => (select.value = value) };
+}
+
+/** Nodes shown whose name contains the text, or whose type or crime category is the text. */
+function matchQuery(view: GraphView, text: string): string[] {
+  const needle = text.trim().toLowerCase();
+  if (needle === '') return [];
+  return view.shown().nodes.filter((node) => {
+    const attributes = view.graph.getNodeAttributes(node);
+    return (
+      String(attributes.name ?? '')
+        .toLowerCase()
+        .includes(needle) ||
+      attributes.entityType.toLowerCase() === needle ||
+      (view.insights.categories.get(node) ?? []).includes(needle)
+    );
+  });
+}
+
+/** Builds the toolbar; returns it and the expansion options reader. */
+export function buildToolbar(
+  view: GraphView,
+  stage: HTMLElement,
+): { element: HTMLElement; expandChoice(): ExpandChoice } {
+  const button = (id: string, text: string, run: () => void) =>
+    h('button', { type: 'button', id, onclick: run }, text);
+  const undo = button('undo', 'Undo', () => view.history.undo());
+  const redo = button('redo', 'Redo', () => view.history.redo());
+  const layout = button('layout', 'Run layout', () =>
+    view.layout.running ? view.layout.stop() : view.layout.start(),
+  );
+  view.layout.subscribe((running) => (layout.textContent = running ? 'Stop layout' : 'Run layout'));
+  const lasso = attachLasso(view.sigma, stage, (nodes) => view.update((s) => ({ ...s, selected: nodes })));
+  let lassoOn = false;
+  const lassoButton = button('lasso', 'Lasso', () => {
+    lassoOn = !lassoOn;
+    lasso.toggle(lassoOn);
+    lassoButton.setAttribute('aria-pressed', String(lassoOn));
+  });
+  const query = h('input', {
+    id: 'select-query',
+    type: 'search',
+    placeholder: 'Select by name, type, crime',
+    'aria-label': 'Select by query',
+  });
+  query.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') view.update((s) => ({ ...s, selected: matchQuery(view, query.value) }));
+  });
+  const selection = (change: (selected: string[]) => Partial<ViewState>) => () =>
+    view.update((s) => ({ ...s, ...change(s.selected) }));
+  const colour = choice<ColourBy>(
+    'colour-by',
+    'Colour by',
+    [
+      ['type', 'Colour: type'],
+      ['community', 'Colour: community'],
+      ['crime', 'Colour: crime category'],
+    ],
+    'type',
+    (value) => view.update((s) => ({ ...s, colourBy: value })),
+  );
+  const size = choice<SizeBy>(
+    'size-by',
+    'Size by',
+    [
+      ['degree', 'Size: degree'],
+      ['pagerank', 'Size: PageRank'],
+      ['betweenness', 'Size: betweenness'],
+      ['none', 'Size: same'],
+    ],
+    'degree',
+    (value) => view.update((s) => ({ ...s, sizeBy: value })),
+  );
+  const width = choice<EdgeWidthBy>(
+    'edge-width-by',
+    'Link width by',
+    [
+      ['weight', 'Links: weight'],
+      ['amount', 'Links: amount'],
+      ['none', 'Links: same'],
+    ],
+    'weight',
+    (value) => view.update((s) => ({ ...s, edgeWidthBy: value })),
+  );
+  const expand = expandControls();
+  view.onChange(() => {
+    undo.disabled = !view.history.canUndo;
+    redo.disabled = !view.history.canRedo;
+    colour.sync(view.state.colourBy);
+    size.sync(view.state.sizeBy);
+    width.sync(view.state.edgeWidthBy);
+  });
+  const element = h(
+    'div',
+    { class: 'toolbar', role: 'toolbar' },
+    h('span', { class: 'group' }, undo, redo, layout, lassoButton),
+    h(
+      'span',
+      { class: 'group' },
+      query,
+      button(
+        'hide-selected',
+        'Hide selected',
+        selection((sel) => ({ hidden: withItems(view.state.hidden, sel), selected: [] })),
+      ),
+      button(
+        'pin-selected',
+        'Pin selected',
+        selection((sel) => ({ pinned: withItems(view.state.pinned, sel) })),
+      ),
+      button(
+        'unpin-all',
+        'Unpin all',
+        selection(() => ({ pinned: [] })),
+      ),
+      button(
+        'show-hidden',
+        'Show hidden',
+        selection(() => ({ hidden: [] })),
+      ),
+      button(
+        'clear-selection',
+        'Clear selection',
+        selection(() => ({ selected: [] })),
+      ),
+    ),
+    h('span', { class: 'group' }, colour.select, size.select, width.select),
+    expand.element,
+  );
+  return { element, expandChoice: expand.read };
+}

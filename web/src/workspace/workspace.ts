@@ -1,0 +1,119 @@
+/**
+ * The workspace: search and user in the header; tool panels on the left; the graph canvas with its
+ * toolbar and time slider in the middle; the details panel on the right. It wires sigma's events
+ * (click selects, double-click expands), keeps the view in the address bar, and exposes a
+ * read-only handle on what is drawn for tests and benchmarks.
+ */
+import { logOut } from '../api/client.ts';
+import type { Viewer } from '../api/types.ts';
+import { GraphView } from '../graph/graph-view.ts';
+import { decodeView, encodeView } from '../graph/url-state.ts';
+import { h, replace } from '../lib/dom.ts';
+import { showEntity } from '../panels/details-panel.ts';
+import { mountLegend } from '../panels/legend.ts';
+import { mountSearchBox } from '../panels/search-box.ts';
+import type { Workspace } from './context.ts';
+import { exposeHandle } from './test-handle.ts';
+import { toolPanels } from './tool-panels.ts';
+import { buildToolbar } from './toolbar.ts';
+
+function header(viewer: Viewer, search: HTMLElement, status: HTMLElement): HTMLElement {
+  const signOut = h(
+    'button',
+    { type: 'button', id: 'logout', onclick: () => void logOut().finally(() => location.reload()) },
+    'Sign out',
+  );
+  return h(
+    'header',
+    { class: 'top' },
+    h('h1', {}, 'Ariadne'),
+    search,
+    status,
+    h(
+      'span',
+      { id: 'user', class: 'user' },
+      `${viewer.username} · ${viewer.role} · ${viewer.clearance.join(' ')}`,
+    ),
+    signOut,
+  );
+}
+
+/** Builds the workspace into `root` for a signed-in user. */
+export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise<void> {
+  root.dataset.state = 'workspace';
+  const canvas = h('div', { id: 'graph', class: 'graph-canvas' });
+  const stage = h('div', { class: 'stage' }, canvas);
+  const details = h(
+    'aside',
+    { id: 'details', class: 'details' },
+    h('p', { class: 'muted' }, 'Search for an entity, or open the whole case from the Filters tab.'),
+  );
+  const legend = h('div', { id: 'legend', class: 'legend' });
+  const search = h('div', { class: 'search' });
+  const status = h('output', { id: 'status', class: 'status', 'aria-live': 'polite' });
+  const left = h('aside', { class: 'tools' });
+  const centre = h('section', { class: 'centre' }, h('div', { class: 'toolbar-slot' }), stage);
+  replace(root, header(viewer, search, status), h('main', { class: 'workspace' }, left, centre, details));
+
+  const view = new GraphView(canvas);
+  const say = (message: string, kind: 'info' | 'error' = 'info') => {
+    status.textContent = message;
+    status.dataset.kind = kind;
+  };
+  let toolbar: ReturnType<typeof buildToolbar> | null = null;
+  const workspace: Workspace = {
+    view,
+    viewer,
+    say,
+    select(id) {
+      view.update((s) => ({ ...s, selected: id ? [id] : [] }));
+      if (id) void showEntity(details, id, workspace);
+    },
+    async openEntity(id) {
+      say('Opening…');
+      await view.open({ kind: 'neighbourhood', id, depth: 1, limit: 100 });
+      workspace.select(id);
+      view.sigma.getCamera().animatedReset({ duration: 300 });
+      say('');
+    },
+    async expand(id) {
+      const choice = toolbar?.expandChoice() ?? { depth: 1, types: [], limit: 100 };
+      say('Expanding…');
+      await view.open({ kind: 'neighbourhood', id, ...choice });
+      say('');
+    },
+  };
+  toolbar = buildToolbar(view, stage);
+  centre.firstElementChild?.replaceWith(toolbar.element);
+  mountSearchBox(search, workspace);
+  left.append(toolPanels(workspace, centre), legend);
+  mountLegend(legend, view);
+
+  view.sigma.on('clickNode', ({ node }) => workspace.select(node));
+  view.sigma.on('doubleClickNode', ({ node, event }) => {
+    event.preventSigmaDefault();
+    workspace.expand(node).catch((error: unknown) => say(String(error), 'error'));
+  });
+  view.sigma.on(
+    'clickStage',
+    () => view.state.selected.length > 0 && view.update((s) => ({ ...s, selected: [] })),
+  );
+  view.onChange(() => {
+    const hash = encodeView(view.state);
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+  });
+  document.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.target instanceof HTMLInputElement) return;
+    if (event.key === 'z') view.history.undo();
+    if (event.key === 'y') view.history.redo();
+  });
+  exposeHandle(view, workspace);
+  const restored = decodeView(location.hash);
+  if (restored) {
+    say('Reopening the view from the link…');
+    await view.restore(restored);
+    const first = restored.selected[0];
+    if (first) void showEntity(details, first, workspace);
+    say('');
+  }
+}
