@@ -26,6 +26,10 @@ import { cors, securityHeaders } from './middleware/security.ts';
 import { route } from './middleware/validated.ts';
 import { buildOpenApi } from './openapi.ts';
 import { problemHandler, sendProblem } from './problem.ts';
+import { casesRouter } from './routes/cases.ts';
+import { checksRouter } from './routes/checks.ts';
+import { entitiesRouter } from './routes/entities.ts';
+import { graphRouter } from './routes/graph.ts';
 import { usersRouter } from './users.ts';
 
 export const VERSION = '0.1.0';
@@ -55,6 +59,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Express's `trust proxy`: set it behind a TLS-terminating proxy so cookies are marked Secure. */
   trustProxy?: boolean | string;
+  /** bcrypt cost for passwords set through the API (default 12; tests lower it for speed). */
+  passwordCost?: number;
 }
 
 /** Builds the application around an open store. */
@@ -64,6 +70,7 @@ export function createApp({
   limits = {},
   corsOrigins = [],
   trustProxy = false,
+  passwordCost,
 }: AppOptions): Express {
   const limit = { ...DEFAULT_LIMITS, ...limits };
   const trail = auditTrailFor(store);
@@ -92,10 +99,14 @@ export function createApp({
     res.json(buildOpenApi(VERSION));
   });
   app.use(docsRouter());
-  app.use(authRouter({ store, trail, loginLimit: limit.login }));
-  app.use(usersRouter({ store }));
+  app.use(authRouter({ store, trail, loginLimit: limit.login, passwordCost }));
+  app.use(usersRouter({ store, passwordCost }));
   app.use(auditRouter({ store }));
   app.use(statsRouter(store));
+  app.use(entitiesRouter({ store }));
+  app.use(graphRouter({ store }));
+  app.use(checksRouter({ store }));
+  app.use(casesRouter({ store }));
 
   app.use('/api', (req, res) => sendProblem(res, 404, 'Not found', `No API route ${req.method} ${req.path}`));
   if (existsSync(webRoot)) {

@@ -15,7 +15,7 @@ import { route } from './middleware/validated.ts';
 import { HttpError } from './problem.ts';
 
 /** The users router. */
-export function usersRouter({ store }: { store: Store }): Router {
+export function usersRouter({ store, passwordCost }: { store: Store; passwordCost?: number }): Router {
   const router = Router();
 
   route(
@@ -49,7 +49,7 @@ export function usersRouter({ store }: { store: Store }): Router {
     async ({ body, audit, res }) => {
       const { password: _password, ...described } = body;
       try {
-        const user = await createUser(store, body);
+        const user = await createUser(store, body, passwordCost);
         await audit({
           action: 'users.create',
           targets: [body.username],
@@ -88,7 +88,7 @@ export function usersRouter({ store }: { store: Store }): Router {
     },
     async ({ params, body, audit }) => {
       const { password, ...described } = body;
-      const user = await changeUser(store, params.username, body);
+      const user = await changeUser(store, params.username, body, passwordCost);
       await audit({
         action: 'users.update',
         targets: [params.username],

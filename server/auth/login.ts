@@ -6,7 +6,7 @@
 import type { Store } from '../store/store.ts';
 import { findUser, recordLoginFailure, recordLoginSuccess } from '../store/users.ts';
 import type { Viewer } from './context.ts';
-import { verifyNobody, verifyPassword } from './passwords.ts';
+import { BCRYPT_COST, verifyNobody, verifyPassword } from './passwords.ts';
 import { startSession } from './sessions.ts';
 import { viewerOf } from './users.ts';
 
@@ -23,10 +23,11 @@ export async function attemptLogin(
   username: string,
   password: string,
   lockout = LOCKOUT,
+  cost = BCRYPT_COST,
 ): Promise<LoginResult> {
   const user = await findUser(store, username);
   if (!user) {
-    await verifyNobody(password);
+    await verifyNobody(password, cost);
     return { kind: 'invalid', reason: 'unknown user' };
   }
   const now = Date.now();

@@ -19,11 +19,15 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
   }
 }
 
-let dummy: Promise<string> | undefined;
+const dummies = new Map<number, Promise<string>>();
 
 /** Spends the time of a real check when there is no user, so timing does not tell who exists. */
-export async function verifyNobody(password: string): Promise<false> {
-  dummy ??= hashPassword('no such user, no such password');
+export async function verifyNobody(password: string, cost = BCRYPT_COST): Promise<false> {
+  let dummy = dummies.get(cost);
+  if (!dummy) {
+    dummy = hashPassword('no such user, no such password', cost);
+    dummies.set(cost, dummy);
+  }
   await verifyPassword(password, await dummy);
   return false;
 }

@@ -56,13 +56,18 @@ export async function listUsers(store: Store): Promise<User[]> {
 }
 
 /** Changes a user; a new password, a new role or disabling ends the user's sessions. */
-export async function changeUser(store: Store, username: string, changes: UserChanges): Promise<User | null> {
+export async function changeUser(
+  store: Store,
+  username: string,
+  changes: UserChanges,
+  cost = BCRYPT_COST,
+): Promise<User | null> {
   const updated = await updateUserRecord(store, username, {
     role: changes.role,
     clearance: changes.clearance ? [...changes.clearance].sort() : undefined,
     agency: changes.agency,
     disabled: changes.disabled,
-    passwordHash: changes.password ? await hashPassword(changes.password) : undefined,
+    passwordHash: changes.password ? await hashPassword(changes.password, cost) : undefined,
   });
   if (!updated) return null;
   if (changes.disabled || changes.password || changes.role || changes.clearance) {

@@ -10,6 +10,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { type AppOptions, createApp } from '../../server/api/app.ts';
 import type { Role } from '../../server/auth/context.ts';
 import { createUser } from '../../server/auth/users.ts';
@@ -28,6 +29,8 @@ export const TEST_ROLES: readonly Role[] = ['viewer', 'analyst', 'admin'];
 
 export interface TestApi {
   base: string;
+  /** The Express application itself (to inspect its routes). */
+  app: Express;
   store: Store;
   /** A bearer token per role, signed in at start. */
   tokens: Record<Role, string>;
@@ -66,6 +69,7 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
   const ownStore = !options.store;
   const store = options.store ?? (await openTestStore());
   const app = createApp({
+    passwordCost: TEST_COST,
     ...options,
     store,
     limits: { perAddress: RELAXED, perSession: RELAXED, login: RELAXED, ...options.limits },
@@ -104,6 +108,7 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
 
   return {
     base,
+    app,
     store,
     tokens,
     usernames,
