@@ -1,0 +1,60 @@
+/**
+ * The analyses against the database: project the scope under the caller's clearance, run the set,
+ * and record the run (AnalysisRun node and per-entity scores) so the API and reports can read it.
+ */
+import type { Clearance } from '../auth/context.ts';
+import { writeAnalysisRun } from '../store/analysis-runs.ts';
+import { type ProjectionScope, projectGraph } from '../store/projection.ts';
+import type { Store } from '../store/store.ts';
+import { runAnalyses } from './run-analyses.ts';
+import type { AnalysisOptions, AnalysisResult } from './types.ts';
+
+/** The kind of run `analyse` records. */
+export const ANALYSE_KIND = 'analyse';
+
+/** What analyseStore did. */
+export interface StoredAnalysis {
+  result: AnalysisResult;
+  run: { id: string; written: number; replaced: string[] };
+}
+
+/** Projects, analyses and records one run; `say` hears progress. */
+export async function analyseStore(
+  store: Store,
+  request: { scope: ProjectionScope; clearance: Clearance; createdBy: string; options?: AnalysisOptions },
+  say: (line: string) => void = () => {},
+): Promise<StoredAnalysis> {
+  const startedAt = new Date().toISOString();
+  say('projecting the graph ...');
+  const graph = await projectGraph(store, request.scope, request.clearance);
+  say(`projected ${graph.order} entities and ${graph.size} links`);
+  const options = request.options ?? {};
+  const result = runAnalyses(graph, {
+    ...options,
+    onProgress: (p) => {
+      if (p.state === 'start') say(`[${p.index + 1}/${p.total}] ${p.step}`);
+      options.onProgress?.(p);
+    },
+  });
+  const { entities, ...summary } = result;
+  const { onProgress: _progress, rates: _rates, ...parameters } = options;
+  const run = await writeAnalysisRun(store, {
+    kind: ANALYSE_KIND,
+    parameters: { ...parameters, ...result.parameters },
+    scope: { ...request.scope },
+    clearance: request.clearance,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    counts: {
+      entities: graph.order,
+      links: graph.size,
+      communities: result.communities?.length ?? 0,
+      typologies: result.money?.typologies.length ?? 0,
+    },
+    createdBy: request.createdBy,
+    summary,
+    entities,
+    labelOf: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'entityType') : undefined),
+  });
+  return { result, run };
+}
