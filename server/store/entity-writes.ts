@@ -8,9 +8,16 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Clearance, Viewer } from '../auth/context.ts';
 import type { EntityDetail } from '../schema/api/entities.ts';
-import { type EntityRecord, type RecordIssue, validateRecord } from '../schema/records.ts';
+import { type EntityRecord, matchEntityLabel, type RecordIssue, validateRecord } from '../schema/records.ts';
 import type { EntityLabel } from '../schema/model.ts';
 import { getEntity, plainProperties, versionOf } from './entities.ts';
+import {
+  ClearanceExceededError,
+  EntityExistsError,
+  EntityInvalidError,
+  EntityRetractedError,
+  VersionMismatchError,
+} from './entity-errors.ts';
 import { ANALYSIS_PREFIX } from './export-reads.ts';
 import { splitProperties } from './ingest-values.ts';
 import { runWrite } from './ingest-session.ts';
@@ -25,36 +32,7 @@ import {
   visible,
 } from './visibility.ts';
 
-/** The record fails its schema; each issue names the field. */
-export class EntityInvalidError extends Error {
-  override name = 'EntityInvalidError';
-  constructor(readonly issues: RecordIssue[]) {
-    super(`The entity is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
-  }
-}
-
-/** The record would carry a handling code or restriction its author could not see. */
-export class ClearanceExceededError extends Error {
-  override name = 'ClearanceExceededError';
-}
-
-/** An entity with this id exists already. */
-export class EntityExistsError extends Error {
-  override name = 'EntityExistsError';
-}
-
-/** The entity changed since the version the caller read. */
-export class VersionMismatchError extends Error {
-  override name = 'VersionMismatchError';
-  constructor(readonly current: number) {
-    super(`The entity is at version ${current}: read it again and reapply the change`);
-  }
-}
-
-/** A retracted entity is kept as it was withdrawn. */
-export class EntityRetractedError extends Error {
-  override name = 'EntityRetractedError';
-}
+export * from './entity-errors.ts';
 
 /** Properties only the store sets; input naming them is refused. */
 export const MANAGED_PROPERTIES: ReadonlySet<string> = new Set([
@@ -110,12 +88,12 @@ export async function createEntity(
   viewer: Viewer,
   input: { type: string; properties: Record<string, unknown> },
 ): Promise<EntityDetail> {
-  if (!isEntityLabel(input.type)) {
+  const type = matchEntityLabel(input.type);
+  if (type === undefined) {
     throw new EntityInvalidError([
       { field: 'type', message: `${JSON.stringify(input.type)} is not an entity type` },
     ]);
   }
-  const type = input.type;
   const managed = managedIssues(input.properties);
   if (managed.length > 0) throw new EntityInvalidError(managed);
   const fields = { ...input.properties };

@@ -7,6 +7,7 @@
  */
 import type { Clearance } from '../../server/auth/context.ts';
 import type { Path, SerializedGraph } from '../../server/schema/api/graph.ts';
+import { ENTITY_LABELS, LINK_TYPES } from '../../server/schema/model.ts';
 import type { Store } from '../../server/store/store.ts';
 
 /** Sees H0 and H1, agency Frontex: not the account, not the H2 informant. */
@@ -72,10 +73,13 @@ export async function loadClearanceGraph(store: Store): Promise<void> {
   await store.write(CLEARANCE_GRAPH);
 }
 
-/** Nodes and relationships in the whole database, to show a request changed nothing. */
+/** Entities and links in the whole database (not users, sessions or audit), to show a request changed nothing. */
 export async function countGraph(store: Store): Promise<{ nodes: number; relationships: number }> {
   const result = await store.read(
-    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    `CALL () { MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS nodes }
+     CALL () { MATCH ()-[r]->() WHERE type(r) IN $types RETURN count(r) AS relationships }
+     RETURN nodes, relationships`,
+    { labels: [...ENTITY_LABELS], types: [...LINK_TYPES] },
   );
   const row = result.records[0];
   return { nodes: Number(row?.get('nodes') ?? 0), relationships: Number(row?.get('relationships') ?? 0) };
