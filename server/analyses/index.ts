@@ -2,7 +2,7 @@
 export { ANALYSE_KIND, analyseStore, type StoredAnalysis } from './analyse-store.ts';
 export { GraphBuilder, graphFromRecords, type RecordProblem } from './graph-from-records.ts';
 export { type LoadedFiles, loadGraphFromFiles } from './load-files.ts';
-export { type EntityPath, findPaths, PATH_DEFAULTS, type PathOptions } from './paths.ts';
+export { type EntityPath, findPaths, PATH_DEFAULTS, type PathOptions, type PathsResult } from './paths.ts';
 export { DEFAULT_RATES, loadRates, RATES_BASE, RatesFileError } from './rates.ts';
 export { planSteps, runAnalyses } from './run-analyses.ts';
 export * from './types.ts';

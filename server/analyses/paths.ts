@@ -32,8 +32,24 @@ export interface PathOptions {
 /** Defaults of findPaths. */
 export const PATH_DEFAULTS = { maxHops: 4, all: false, maxPaths: 100, excludeTypes: ['Source', 'Case'] };
 
+/** What findPaths returns; `all` only when asked for. */
+export interface PathsResult {
+  from: string;
+  to: string;
+  distance: number | null;
+  shortest: EntityPath[];
+  all?: EntityPath[];
+  /** True when more simple paths exist than maxPaths. */
+  truncated: boolean;
+}
+
 /** Shortest paths (and all simple paths up to maxHops when asked) from `from` to `to`. */
-export function findPaths(graph: CaseGraph, from: string, to: string, options: PathOptions = {}) {
+export function findPaths(
+  graph: CaseGraph,
+  from: string,
+  to: string,
+  options: PathOptions = {},
+): PathsResult {
   const o = { ...PATH_DEFAULTS, ...options };
   for (const id of [from, to])
     if (!graph.hasNode(id))
@@ -41,7 +57,7 @@ export function findPaths(graph: CaseGraph, from: string, to: string, options: P
   const walkable = (n: string) =>
     n === to || !o.excludeTypes.includes(graph.getNodeAttribute(n, 'entityType'));
   const shortest = shortestPaths(graph, from, to, o.maxHops, o.maxPaths, walkable);
-  const result = {
+  const result: PathsResult = {
     from,
     to,
     distance: shortest[0] ? shortest[0].length - 1 : null,

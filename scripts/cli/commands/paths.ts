@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { FULL_CLEARANCE } from '../../../server/auth/context.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { connect } from '../../../server/connect.ts';
+import type { PathsResult } from '../../../server/analyses/paths.ts';
 import { type Command, EXIT, parseCommand, printJson, report, UsageError } from '../common.ts';
 
 const USAGE = 'ariadne paths A B [--max-hops K] [--all] [--max-paths N] [--json]';
@@ -82,7 +83,7 @@ export const commands: Command[] = [
   },
 ];
 
-function printPaths(result: ReturnType<typeof import('../../../server/analyses/paths.ts').findPaths>): void {
+function printPaths(result: PathsResult): void {
   const show = (path: (typeof result.shortest)[number]) =>
     path.nodes
       .map((n, i) => {
@@ -99,7 +100,6 @@ function printPaths(result: ReturnType<typeof import('../../../server/analyses/p
       : `${result.shortest.length} shortest paths of ${result.distance} links`,
     ...result.shortest.map((p) => `  ${show(p)}`),
   ];
-  if ('all' in result && result.all)
-    lines.push(`${result.all.length} simple paths:`, ...result.all.map((p) => `  ${show(p)}`));
+  if (result.all) lines.push(`${result.all.length} simple paths:`, ...result.all.map((p) => `  ${show(p)}`));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
