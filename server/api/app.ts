@@ -30,6 +30,8 @@ import { casesRouter } from './routes/cases.ts';
 import { checksRouter } from './routes/checks.ts';
 import { entitiesRouter } from './routes/entities.ts';
 import { graphRouter } from './routes/graph.ts';
+import { webAnalysesRouter } from './routes/web-analyses.ts';
+import { webGraphRouter } from './routes/web-graph.ts';
 import { usersRouter } from './users.ts';
 
 export const VERSION = '0.1.0';
@@ -107,6 +109,8 @@ export function createApp({
   app.use(graphRouter({ store }));
   app.use(checksRouter({ store }));
   app.use(casesRouter({ store }));
+  app.use(webGraphRouter({ store }));
+  app.use(webAnalysesRouter({ store }));
 
   app.use('/api', (req, res) => sendProblem(res, 404, 'Not found', `No API route ${req.method} ${req.path}`));
   if (existsSync(webRoot)) {

@@ -4,6 +4,7 @@
  * exposes nothing the page does not already show, and changes nothing.
  */
 import type { GraphView } from '../graph/graph-view.ts';
+import { measureFrames } from '../graph/measure-frames.ts';
 import type { ViewState } from '../graph/view-state.ts';
 import type { Workspace } from './context.ts';
 
@@ -30,6 +31,8 @@ export interface AriadneHandle {
   layoutRunning(): boolean;
   stopLayout(): void;
   nextFrame(): Promise<number>;
+  /** Pans and zooms for benchmarks; the camera returns where it was. */
+  measureFrames(frames: number): Promise<{ mean: number; worst: number }>;
   viewer(): string;
 }
 
@@ -72,6 +75,7 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
         view.sigma.once('afterRender', () => resolve(performance.now()));
         view.sigma.scheduleRender();
       }),
+    measureFrames: (frames) => measureFrames(view.sigma, frames),
     viewer: () => workspace.viewer.username,
   };
   Object.defineProperty(window, '__ariadne', {

@@ -1,0 +1,62 @@
+/** The view as SVG: every drawn link and node at its viewport position, with the labels sigma shows. */
+import type Sigma from 'sigma';
+
+const NS = 'http://www.w3.org/2000/svg';
+
+function element(name: string, attributes: Record<string, string | number>): SVGElement {
+  const node = document.createElementNS(NS, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  return node;
+}
+
+/** Serialises what sigma draws now into an SVG document. */
+export function viewToSvg(sigma: Sigma): string {
+  const { width, height } = sigma.getDimensions();
+  const root = element('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}` });
+  root.append(element('rect', { width, height, fill: '#ffffff' }));
+  const graph = sigma.getGraph();
+  const ratio = sigma.getCamera().getState().ratio;
+  const scale = 1 / Math.sqrt(ratio);
+  for (const edge of graph.edges()) {
+    const data = sigma.getEdgeDisplayData(edge);
+    if (!data || data.hidden) continue;
+    const source = sigma.getNodeDisplayData(graph.source(edge));
+    const target = sigma.getNodeDisplayData(graph.target(edge));
+    if (!source || !target || source.hidden || target.hidden) continue;
+    const a = sigma.graphToViewport(source);
+    const b = sigma.graphToViewport(target);
+    root.append(
+      element('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: data.color, 'stroke-width': data.size }),
+    );
+  }
+  const labels = new Set(sigma.getNodeDisplayedLabels());
+  for (const node of graph.nodes()) {
+    const data = sigma.getNodeDisplayData(node) as
+      | (ReturnType<typeof sigma.getNodeDisplayData> & { borderColor?: string })
+      | undefined;
+    if (!data || data.hidden) continue;
+    const p = sigma.graphToViewport(data);
+    const r = data.size * scale;
+    root.append(
+      element('circle', {
+        cx: p.x,
+        cy: p.y,
+        r,
+        fill: data.color,
+        stroke: data.borderColor ?? data.color,
+        'stroke-width': r * 0.22,
+      }),
+    );
+    if (labels.has(node) && data.label) {
+      const text = element('text', {
+        x: p.x + r + 3,
+        y: p.y + 4,
+        'font-size': 12,
+        'font-family': 'sans-serif',
+      });
+      text.textContent = data.label;
+      root.append(text);
+    }
+  }
+  return new XMLSerializer().serializeToString(root);
+}
