@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_CLEARANCE } from '../../server/auth/context.ts';
 import { getCase, listCases } from '../../server/store/cases.ts';
 import { getEntity } from '../../server/store/entities.ts';
-import { searchEntities, suggest } from '../../server/store/search.ts';
+import { GRADE_PATTERNS, meetsMinimumSource, SOURCE_RELIABILITY } from '../../server/schema/grading.ts';
+import { GRADING_SCHEMES } from '../../server/schema/model.ts';
+import { minimumGradePatterns, searchEntities, suggest } from '../../server/store/search.ts';
 import type { Store } from '../../server/store/store.ts';
 import { GDF, LOW, loadClearanceGraph } from '../helpers/clearance-graph.ts';
 import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
@@ -75,6 +77,24 @@ describe('searchEntities', () => {
   it('finds nothing for text without letters or digits, and treats Lucene syntax as words', async () => {
     expect((await searchEntities(store, LOW, { ...page, q: '*:* OR "' })).total).toBe(0);
     expect(ids(await searchEntities(store, LOW, { ...page, q: 'name:karim AND benali~' }))).toEqual([]);
+  });
+});
+
+describe('minimumGradePatterns', () => {
+  it('admits exactly the grades meetsMinimumSource admits, in every scheme', () => {
+    const sources = ['A', 'B', 'C', 'D', 'E', 'F', 'X', '1', '2', '3'];
+    const infos = ['1', '2', '3', '4', '5', '6', 'A', 'B', 'C', 'D', 'E'];
+    const grades = sources.flatMap((s) => infos.flatMap((i) => [`${s}${i}`, `${s}${i}P`, `${s}${i}C`]));
+    for (const scheme of GRADING_SCHEMES) {
+      for (const minimum of Object.keys(SOURCE_RELIABILITY[scheme])) {
+        const pattern = minimumGradePatterns(`${scheme}:${minimum}`)[0]?.pattern ?? '^$';
+        const admitted = grades.filter((grade) => new RegExp(pattern).test(grade));
+        const expected = grades.filter(
+          (g) => GRADE_PATTERNS[scheme].test(g) && meetsMinimumSource(g, scheme, minimum),
+        );
+        expect(admitted, `${scheme}:${minimum}`).toEqual(expected);
+      }
+    }
   });
 });
 
