@@ -54,7 +54,12 @@ function ensureDependencies() {
   const installed = mtime(join(root, 'node_modules', '.package-lock.json'));
   if (installed >= mtime(join(root, 'package-lock.json'))) return;
   say('installing dependencies (npm ci)');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) fail('npm ci failed; see the output above.');
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) === 0) return;
+  // npm 11 can write a lock file without other platforms' optional packages and then refuse it in
+  // `npm ci`; `npm install` installs the same locked versions from it.
+  say('npm ci refused the lock file; installing the locked versions with npm install instead');
+  if (run('npm', ['install', '--no-audit', '--no-fund']) !== 0)
+    fail('npm install failed; see the output above.');
 }
 
 function ensureLauncher() {
@@ -84,20 +89,25 @@ function ensureLauncher() {
 }
 
 function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
+  // pdftotext (poppler-utils) reads the printed reports back in the report tests.
+  const missing = [
+    ...(existsSync('/usr/bin/chromium') ? [] : ['chromium']),
+    ...(existsSync('/usr/bin/pdftotext') ? [] : ['poppler-utils']),
+  ];
+  if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     fail(
-      "browser tests need Debian's chromium: run `sudo apt-get install -y chromium` once, then npm test again.",
+      `browser tests need Debian's ${missing.join(' and ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` once, then npm test again.`,
     );
   }
-  say("installing Debian's chromium for the browser tests (apt-get)");
+  say(`installing Debian's ${missing.join(' and ')} for the browser tests (apt-get)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (
     run('apt-get', ['update', '-q'], { env }) !== 0 ||
-    run('apt-get', ['install', '-y', '-q', 'chromium'], { env }) !== 0
+    run('apt-get', ['install', '-y', '-q', ...missing], { env }) !== 0
   ) {
     fail(
-      'apt-get could not install chromium; install it by hand (`apt-get install chromium`) and run again.',
+      `apt-get could not install ${missing.join(' and ')}; install by hand (\`apt-get install ${missing.join(' ')}\`) and run again.`,
     );
   }
 }
