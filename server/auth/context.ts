@@ -33,7 +33,11 @@ export function clearanceOf(viewer: Viewer): Clearance {
 }
 
 /** Full clearance, for the command line run by the operator of the database. */
-export const FULL_CLEARANCE: Clearance = { handling: ['H0', 'H1', 'H2', 'H3'], agency: null, unrestricted: true };
+export const FULL_CLEARANCE: Clearance = {
+  handling: ['H0', 'H1', 'H2', 'H3'],
+  agency: null,
+  unrestricted: true,
+};
 
 /** One audit event as a handler describes it; the audit trail adds who, when and the chain. */
 export interface AuditInput {
