@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ProjectionScope } from '../store/projection.ts';
-import { ANALYSIS_NAMES, type AnalysisName } from './types.ts';
+import { ANALYSIS_NAMES } from './types.ts';
 
 const list = z.string().transform((text) =>
   text
@@ -66,7 +66,3 @@ export const SCOPE_FLAGS = {
   'min-source': { type: 'string' },
 } as const;
 
-/** The analyses named in `only`, typed. */
-export function onlyOf(only: readonly string[] | undefined): AnalysisName[] | undefined {
-  return only as AnalysisName[] | undefined;
-}

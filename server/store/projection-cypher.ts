@@ -92,10 +92,11 @@ function valueList(v: string, keys: readonly string[]): string {
   return `[${keys.map((k) => `${v}.${quoteKey(k)}`).join(', ')}]`;
 }
 
-// Outgoing links of `n` whose far end passes the node predicate, as plain lists:
-// [link id, type, target id, ...LINK_ATTRIBUTE_KEYS values].
+// Outgoing links of `n` as plain lists: [link id, type, target id, ...LINK_ATTRIBUTE_KEYS values].
+// The far end is not tested here: a link whose end is not in the projection (invisible, out of
+// scope) is dropped when the graph is built, which costs less than testing every end in Cypher.
 function outgoingLinks(filter: ProjectionFilter): string {
-  return `[(n)-[r]->(m) WHERE ${linkPredicate('r', filter)} AND ${nodePredicate('m', filter, false)} | [r.id, type(r), m.id] + ${valueList('r', LINK_ATTRIBUTE_KEYS)}]`;
+  return `[(n)-[r]->(m) WHERE ${linkPredicate('r', filter)} | [r.id, type(r), m.id] + ${valueList('r', LINK_ATTRIBUTE_KEYS)}]`;
 }
 
 /**

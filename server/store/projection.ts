@@ -121,16 +121,20 @@ class Reader {
 }
 
 // Rows are [id, type, target, ...LINK_ATTRIBUTE_KEYS values]; a link whose far end is out of the
-// projection (another case, beyond the neighbourhood) is dropped here.
+// projection (invisible, another case, beyond the neighbourhood) is dropped here. Attributes are
+// filled in place and link ids are the keys: measured faster at a million links than copies or
+// graphology's generated keys.
 function addLinks(graph: ProjectedGraph, pending: Pending): void {
   const keys = LINK_ATTRIBUTE_KEYS;
   for (const { source, rows } of pending) {
     for (const row of rows) {
       const target = row[2] as string;
       if (!graph.hasNode(target)) continue;
-      const attributes = zipAttributes(keys, row.slice(3)) as LinkAttributes;
-      attributes.linkType = row[1] as string;
-      if (typeof attributes.weight !== 'number') attributes.weight = 1;
+      const attributes = { linkType: row[1] as string, weight: 1 } as LinkAttributes;
+      for (let k = 0; k < keys.length; k++) {
+        const value = row[k + 3];
+        if (value !== null && value !== undefined) attributes[keys[k] as string] = value;
+      }
       const key = row[0];
       if (typeof key === 'string' && !graph.hasEdge(key))
         graph.addEdgeWithKey(key, source, target, attributes);
