@@ -84,14 +84,30 @@ export function detectCommunitiesInCsr(
   const group = new Int32Array(csr.nodes.length);
   if (csr.targets.length === 0) for (let i = 0; i < group.length; i++) group[i] = i;
   else {
-    // Louvain reads a lean view of the CSR: the same algorithm, without a graphology instance.
-    const raw = louvain(viewCsrAsGraph(csr), { getEdgeWeight: 'weight', resolution: o.resolution, rng });
+    // Louvain reads a lean view of the CSR: the same algorithm, without a graphology instance. Its
+    // sweeps go through nodes in index order from a random start; an order that follows the
+    // structure (a file written community by community) measurably lowers modularity, hence the
+    // seeded shuffle.
+    const view = viewCsrAsGraph(csr, shuffledIndices(csr.nodes.length, rng));
+    const raw = louvain(view, { getEdgeWeight: 'weight', resolution: o.resolution, rng });
     csr.nodes.forEach((node, i) => {
       group[i] = raw[node] as number;
     });
   }
   const parts = o.splitDisconnected ? labelComponents(csr, undefined, group).label : group;
   return describePartition(csr, parts, o.resolution, o.minSize);
+}
+
+function shuffledIndices(n: number, rng: () => number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const swap = order[i]!;
+    order[i] = order[j]!;
+    order[j] = swap;
+  }
+  return order;
 }
 
 function describePartition(

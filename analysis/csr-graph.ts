@@ -29,8 +29,11 @@ const readOnly = (member: string) => () => {
   );
 };
 
-/** Wraps an undirected CSR as the read-only graph Louvain's index needs (see the banner). */
-export function viewCsrAsGraph(csr: Csr): AbstractGraph {
+/**
+ * Wraps an undirected CSR as the read-only graph Louvain's index needs (see the banner); `order`,
+ * a permutation of node indices, sets the order in which nodes are listed.
+ */
+export function viewCsrAsGraph(csr: Csr, order?: Int32Array): AbstractGraph {
   if (csr.directed) throw new Error('ariadne/analysis/csr-graph: the view is for undirected CSRs only.');
   const { nodes, index, offsets, targets, weights } = csr;
   const view = {
@@ -45,7 +48,8 @@ export function viewCsrAsGraph(csr: Csr): AbstractGraph {
     undirectedSelfLoopCount: 0,
     directedSelfLoopCount: 0,
     forEachNode(callback: NodeCallback) {
-      for (const node of nodes) callback(node, NO_ATTRIBUTES);
+      if (order) for (const i of order) callback(nodes[i] as string, NO_ATTRIBUTES);
+      else for (const node of nodes) callback(node, NO_ATTRIBUTES);
     },
     forEachEdge(callback: EdgeCallback) {
       const attributes = { weight: 0 };
@@ -59,7 +63,7 @@ export function viewCsrAsGraph(csr: Csr): AbstractGraph {
         }
       }
     },
-    nodes: () => nodes.slice(),
+    nodes: () => (order ? Array.from(order, (i) => nodes[i] as string) : nodes.slice()),
     hasNode: (node: string) => index.has(node),
     undirectedDegreeWithoutSelfLoops: (node: string) => degreeOf(csr, node),
     degreeWithoutSelfLoops: (node: string) => degreeOf(csr, node),

@@ -23,6 +23,14 @@ describe('viewCsrAsGraph', () => {
     expect(links.sort()).toEqual(['a-b:2', 'a-c:1', 'b-c:1', 'c-d:4']);
   });
 
+  it('lists nodes in the given order, which is how Louvain's sweep order is shuffled', () => {
+    const listed: string[] = [];
+    viewCsrAsGraph(csr, Int32Array.from([2, 0, 3, 1])).forEachNode((node) => {
+      listed.push(node);
+    });
+    expect(listed).toEqual(['c', 'a', 'd', 'b']);
+  });
+
   it('refuses to be changed, and says how to get a graph that can be', () => {
     expect(() => view.dropNode('a')).toThrow(/read-only CSR view/);
   });
