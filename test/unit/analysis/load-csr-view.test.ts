@@ -23,7 +23,7 @@ describe('viewCsrAsGraph', () => {
     expect(links.sort()).toEqual(['a-b:2', 'a-c:1', 'b-c:1', 'c-d:4']);
   });
 
-  it('lists nodes in the given order, which is how Louvain's sweep order is shuffled', () => {
+  it('lists nodes in the given order, the way Louvain sweeps are shuffled', () => {
     const listed: string[] = [];
     viewCsrAsGraph(csr, Int32Array.from([2, 0, 3, 1])).forEachNode((node) => {
       listed.push(node);
