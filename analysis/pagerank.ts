@@ -61,27 +61,33 @@ export function pagerankOnCsr(
 ): { x: Float64Array; iterations: number; converged: boolean } {
   const { alpha, tolerance, maxIterations } = { ...DEFAULTS, ...options };
   const n = csr.nodes.length;
-  const { offsets, targets, weights } = csr;
-  const share = new Float64Array(weights.length);
+  const { offsets, weights, inOffsets, inTargets, inWeights } = csr;
+  // 1 / out-strength per node (0 for dangling nodes, whose rank is spread uniformly instead).
+  const inverse = new Float64Array(n);
   const dangling: number[] = [];
   for (let i = 0; i < n; i++) {
     let total = 0;
     for (let j = offsets[i]!; j < offsets[i + 1]!; j++) total += weights[j]!;
     if (total === 0) dangling.push(i);
-    for (let j = offsets[i]!; j < offsets[i + 1]!; j++) share[j] = weights[j]! / total;
+    else inverse[i] = 1 / total;
   }
   let x = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
+  const flow = new Float64Array(n);
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     let lost = 0;
     for (const d of dangling) lost += x[d]!;
-    next.fill((alpha * lost + 1 - alpha) / n);
-    for (let i = 0; i < n; i++) {
-      const out = alpha * x[i]!;
-      for (let j = offsets[i]!; j < offsets[i + 1]!; j++) next[targets[j]!]! += out * share[j]!;
-    }
+    const base = (alpha * lost + 1 - alpha) / n;
+    for (let i = 0; i < n; i++) flow[i] = alpha * x[i]! * inverse[i]!;
+    // Pulled along in-rows: each node sums what flows in, reading at random but writing in order.
     let error = 0;
-    for (let i = 0; i < n; i++) error += Math.abs(next[i]! - x[i]!);
+    for (let v = 0; v < n; v++) {
+      let sum = base;
+      for (let j = inOffsets[v]!, end = inOffsets[v + 1]!; j < end; j++)
+        sum += flow[inTargets[j]!]! * inWeights[j]!;
+      next[v] = sum;
+      error += Math.abs(sum - x[v]!);
+    }
     [x, next] = [next, x];
     if (error < tolerance) return { x, iterations: iteration, converged: true };
   }
