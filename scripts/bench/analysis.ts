@@ -5,7 +5,8 @@
  * agreement figures. Not a test: timings vary with the machine's load.
  *
  * Usage: node --import tsx scripts/bench/analysis.ts [--only planted-500k,...] [--repeat 3]
- *   [--exact-limit 10000] [--work /tmp/ariadne-bench-analysis]
+ *   [--exact-limit 10000] [--steps communities,pagerank,betweenness,graphology]
+ *   [--work /tmp/ariadne-bench-analysis]   (load always runs)
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: '' },
     repeat: { type: 'string', default: '3' },
     'exact-limit': { type: 'string', default: '10000' },
+    steps: { type: 'string', default: 'communities,pagerank,betweenness,graphology' },
     work: { type: 'string', default: join(tmpdir(), 'ariadne-bench-analysis') },
   },
 });
@@ -37,6 +39,7 @@ for (const dataset of datasets) {
       exactLimit: Number(values['exact-limit']),
       igraph,
       work: values.work,
+      steps: new Set(values.steps.split(',')),
     }),
   );
 }

@@ -17,6 +17,8 @@ export interface MeasureOptions {
   exactLimit: number;
   igraph: boolean;
   work: string;
+  /** Steps to run: load, communities, pagerank, betweenness, graphology. */
+  steps: Set<string>;
 }
 
 const total = (r?: StepReport) => (r ? r.loadMs + r.stepMs : undefined);
@@ -26,12 +28,9 @@ const fixed = (x: unknown, digits = 4) => (typeof x === 'number' ? x.toFixed(dig
 export function benchDataset(dataset: Dataset, o: MeasureOptions): Row[] {
   const { name, path } = dataset;
   const file = (suffix: string) => join(o.work, `${name}.${suffix}`);
-  const ig = (step: string, repeat = o.repeat, out?: string) =>
-    o.igraph ? runIgraph(step, path, repeat, out) : undefined;
   const rows: Row[] = [];
-
   const load = runAriadne('load', path, o.repeat);
-  const igLoad = ig('load');
+  const igLoad = o.igraph ? runIgraph('load', path, o.repeat) : undefined;
   const rate = (load.edges as number) / (load.loadMs / 1000);
   rows.push({
     graph: `${name} (${load.nodes} n, ${load.edges} e)`,
@@ -43,6 +42,16 @@ export function benchDataset(dataset: Dataset, o: MeasureOptions): Row[] {
     notes: `${(rate / 1e6).toFixed(2)}M edges/s (parse ${(load.parseMs as number).toFixed(0)} ms)`,
   });
 
+  if (o.steps.has('communities')) rows.push(...communityRows(name, path, o));
+  if (o.steps.has('pagerank')) rows.push(pagerankRow(name, path, o, file));
+  if (o.steps.has('betweenness')) rows.push(...betweennessRows(name, path, load.nodes as number, o, file));
+  if (o.steps.has('graphology')) rows.push(graphologyRow(name, path, load));
+  return rows;
+}
+
+function communityRows(name: string, path: string, o: MeasureOptions): Row[] {
+  const rows: Row[] = [];
+  const ig = (step: string) => (o.igraph ? runIgraph(step, path, o.repeat) : undefined);
   const louvain = runAriadne('communities', path, o.repeat);
   const multilevel = ig('multilevel');
   const leiden = ig('leiden');
@@ -65,20 +74,19 @@ export function benchDataset(dataset: Dataset, o: MeasureOptions): Row[] {
       theirsMb: leiden.peakMb,
       notes: `Q ${fixed(leiden.modularity)}, step ${(leiden.stepMs / 1000).toFixed(2)} s`,
     });
+  return rows;
+}
 
-  rows.push(pagerankRow(name, path, o, file));
-  rows.push(...betweennessRows(name, path, load.nodes as number, o, file));
-
+function graphologyRow(name: string, path: string, load: StepReport): Row {
   const graphology = runAriadne('graphology', path, 1);
   const built = graphology.graphologyMs as number;
-  rows.push({
+  return {
     graph: name,
     step: 'graphology graph (ref.)',
     ours: graphology.loadMs + built,
     oursMb: graphology.peakMb,
     notes: `addNode/mergeEdge one by one: ${((load.edges as number) / (built / 1000) / 1e3).toFixed(0)}k edges/s`,
-  });
-  return rows;
+  };
 }
 
 function pagerankRow(name: string, path: string, o: MeasureOptions, file: (s: string) => string): Row {
