@@ -30,6 +30,7 @@ import { casesRouter } from './routes/cases.ts';
 import { checksRouter } from './routes/checks.ts';
 import { entitiesRouter } from './routes/entities.ts';
 import { graphRouter } from './routes/graph.ts';
+import { reportsRouter } from './routes/reports.ts';
 import { webAnalysesRouter } from './routes/web-analyses.ts';
 import { webGraphRouter } from './routes/web-graph.ts';
 import { usersRouter } from './users.ts';
@@ -109,6 +110,7 @@ export function createApp({
   app.use(graphRouter({ store }));
   app.use(checksRouter({ store }));
   app.use(casesRouter({ store }));
+  app.use(reportsRouter({ store }));
   app.use(webGraphRouter({ store }));
   app.use(webAnalysesRouter({ store }));
 

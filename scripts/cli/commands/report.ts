@@ -1,0 +1,89 @@
+/**
+ * `ariadne report`: the joint threat report material for a case (or the whole database) and a
+ * period, compared with the previous one, as PDF, HTML or Markdown. Run by the operator of the
+ * database, so with full clearance; the report's handling code is the strictest it includes.
+ */
+import { writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { FULL_CLEARANCE } from '../../../server/auth/context.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { connect } from '../../../server/connect.ts';
+import { type Command, EXIT, parseCommand, report, UsageError } from '../common.ts';
+
+const USAGE =
+  'ariadne report [--case NAME] [--period FROM..TO] [--compare FROM..TO] --format pdf|html|md --out FILE';
+const HELP = `usage: ${USAGE}
+
+  --case NAME          only this case (id or exact name); default every case
+  --period FROM..TO    the period reported on, ISO dates (default: the latest calendar year with
+                       dated payments or events)
+  --compare FROM..TO   the previous period routes and activity are compared with (default: the
+                       period of the same length just before)
+  --format FORMAT      pdf (printed by Debian's chromium), html (one self-contained page) or md
+  --out FILE           where to write the report
+
+The analyses run first and are recorded as an AnalysisRun, whose id the annex names.
+`;
+
+const Options = z.strictObject({
+  case: z.string().min(1).optional(),
+  period: z.string().optional(),
+  compare: z.string().optional(),
+  format: z.enum(['pdf', 'html', 'md'], { message: 'use pdf, html or md' }),
+  out: z.string().min(1, 'name the file to write'),
+  help: z.boolean().optional(),
+});
+
+const FLAGS = {
+  case: { type: 'string' },
+  period: { type: 'string' },
+  compare: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+export const commands: Command[] = [
+  {
+    name: 'report',
+    summary: 'write the joint threat report material (PDF, HTML or Markdown), every claim cited',
+    usage: USAGE,
+    async run(argv) {
+      try {
+        if (argv.includes('--help')) {
+          process.stdout.write(HELP);
+          return EXIT.ok;
+        }
+        const opts = parseCommand(argv, FLAGS, Options);
+        const { buildStoreReport, renderReport } = await import('../../../server/report/build-report.ts');
+        const { ReportRequestError } = await import('../../../server/report/periods.ts');
+        const { store } = await connect(loadConfig(), say, { migrate: true });
+        try {
+          const { model } = await buildStoreReport(store, {
+            caseKey: opts.case,
+            period: opts.period,
+            compare: opts.compare,
+            clearance: FULL_CLEARANCE,
+            createdBy: 'cli',
+            say,
+          });
+          say(`rendering ${opts.format} ...`);
+          const bytes = await renderReport(model, opts.format);
+          await writeFile(opts.out, bytes);
+          process.stdout.write(
+            `wrote ${opts.out} (${bytes.length} bytes, ${model.citations.length} citations, handling ${model.meta.handling})\n`,
+          );
+          return EXIT.ok;
+        } catch (error) {
+          if (error instanceof ReportRequestError) throw new UsageError(error.message);
+          throw error;
+        } finally {
+          await store.close();
+        }
+      } catch (error) {
+        return report(error, USAGE);
+      }
+    },
+  },
+];

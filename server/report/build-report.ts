@@ -1,0 +1,105 @@
+/**
+ * The report from the database, for the command line and the API: project the scope under the
+ * reader's clearance (so a record they may not see changes no count), run and record the analyses,
+ * assemble the model and render it in the format asked for.
+ */
+import { analyseStore } from '../analyses/analyse-store.ts';
+import { DEFAULT_RATES } from '../analyses/rates.ts';
+import type { AnalysisResult } from '../analyses/types.ts';
+import type { Clearance } from '../auth/context.ts';
+import type { ExchangeRate } from '../../analysis/money/rates.ts';
+import { findExportCase } from '../store/export-reads.ts';
+import { projectGraph } from '../store/projection.ts';
+import type { Store } from '../store/store.ts';
+import { assembleReport } from './assemble.ts';
+import { latestActiveYear, ReportRequestError, parsePeriod, previousPeriod } from './periods.ts';
+import { renderHtml } from './render/html.ts';
+import { renderMarkdown } from './render/markdown.ts';
+import { renderPdf } from './render/pdf.ts';
+import type { ReportModel } from './types.ts';
+
+/** Output formats. */
+export const REPORT_FORMATS = ['pdf', 'html', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Media types and file extensions of the formats. */
+export const REPORT_MEDIA: Record<ReportFormat, { type: string; extension: string }> = {
+  pdf: { type: 'application/pdf', extension: 'pdf' },
+  html: { type: 'text/html; charset=utf-8', extension: 'html' },
+  md: { type: 'text/markdown; charset=utf-8', extension: 'md' },
+};
+
+/** What to report on and for whom. */
+export interface ReportRequest {
+  /** A case id or exact name; the whole database when absent. */
+  caseKey?: string | undefined;
+  /** FROM..TO; default the latest calendar year with dated activity. */
+  period?: string | undefined;
+  /** FROM..TO; default the period of the same length just before. */
+  compare?: string | undefined;
+  clearance: Clearance;
+  createdBy: string;
+  rates?: readonly ExchangeRate[];
+  currency?: string;
+  say?: (line: string) => void;
+}
+
+/** A report built from the store, with the analysis result its numbers come from. */
+export interface StoreReport {
+  model: ReportModel;
+  result: AnalysisResult;
+}
+
+/** Builds the report model from the store. */
+export async function buildStoreReport(store: Store, request: ReportRequest): Promise<StoreReport> {
+  const say = request.say ?? (() => {});
+  let caseId: string | undefined;
+  let caseName: string | undefined;
+  if (request.caseKey !== undefined) {
+    const found = await findExportCase(store, request.clearance, request.caseKey);
+    if (!found.found)
+      throw new ReportRequestError(
+        found.reason === 'ambiguous'
+          ? `several cases are named ${JSON.stringify(request.caseKey)}: pass one id (${found.candidates.join(', ')})`
+          : `no case you may see has the id or name ${JSON.stringify(request.caseKey)}`,
+      );
+    caseId = found.id;
+    caseName = found.name ?? found.id;
+  }
+  say('projecting the graph ...');
+  const graph = await projectGraph(store, { caseId }, request.clearance);
+  const period = request.period ? parsePeriod(request.period) : latestActiveYear(graph);
+  const compare = request.compare ? parsePeriod(request.compare, 'compare') : previousPeriod(period);
+  const rates = request.rates ?? DEFAULT_RATES;
+  say(`analysing ${graph.order} entities and ${graph.size} links ...`);
+  const stored = await analyseStore(
+    store,
+    {
+      scope: { caseId },
+      clearance: request.clearance,
+      createdBy: request.createdBy,
+      options: {
+        periods: { before: compare, after: period },
+        rates,
+        ...(request.currency ? { currency: request.currency } : {}),
+      },
+    },
+    say,
+  );
+  say('assembling the report ...');
+  const model = assembleReport(graph, stored.result, {
+    period,
+    compare,
+    clearance: request.clearance,
+    rates,
+    runId: stored.run.id,
+    ...(caseName ? { caseName } : {}),
+  });
+  return { model, result: stored.result };
+}
+
+/** Renders a model in a format. */
+export async function renderReport(model: ReportModel, format: ReportFormat): Promise<Buffer> {
+  if (format === 'pdf') return renderPdf(model);
+  return Buffer.from(format === 'html' ? renderHtml(model) : renderMarkdown(model), 'utf8');
+}
