@@ -22,8 +22,8 @@ export const ENTITY_LABELS = [
 ] as const;
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
-/** Labels the platform keeps for itself (imports, analysis runs, users, audit). */
-export const SYSTEM_LABELS = ['Import', 'AnalysisRun', 'User', 'AuditEvent', 'Session'] as const;
+/** Labels the platform keeps for itself (imports, analysis runs, users, sessions, audit, idempotency keys). */
+export const SYSTEM_LABELS = ['Import', 'AnalysisRun', 'User', 'AuditEvent', 'Session', 'IdempotencyRecord'] as const;
 export type SystemLabel = (typeof SYSTEM_LABELS)[number];
 
 /** Relationship types, UPPER_SNAKE, each declared once. */

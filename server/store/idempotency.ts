@@ -19,26 +19,11 @@ export type Claim =
 /** How long a claim holds while its request runs; past it a crashed request no longer blocks. */
 const PENDING_MS = 60_000;
 
-const prepared = new WeakMap<Store, Promise<unknown>>();
-
-function prepare(store: Store): Promise<unknown> {
-  let done = prepared.get(store);
-  if (!done) {
-    done = store.write(
-      'CREATE CONSTRAINT idempotencyrecord_id IF NOT EXISTS FOR (r:IdempotencyRecord) REQUIRE r.id IS UNIQUE',
-    );
-    done.catch(() => prepared.delete(store));
-    prepared.set(store, done);
-  }
-  return done;
-}
-
 /** Claims a key for a request, or tells what an earlier request with the key left. */
 export async function claimIdempotencyKey(
   store: Store,
   claim: { id: string; username: string; fingerprint: string },
 ): Promise<Claim> {
-  await prepare(store);
   const now = Date.now();
   const result = await store.write(
     `MERGE (r:IdempotencyRecord {id: $id})
