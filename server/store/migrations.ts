@@ -3,40 +3,18 @@
  * label of the model, indexes on lookup keys, and a full-text index on names and identifiers.
  * Labels and property names come from the schema's whitelists, never from input.
  */
+import { ENTITY_LOOKUP_KEYS, FULLTEXT_PROPERTIES } from '../schema/indexes.ts';
 import { ENTITY_LABELS, SYSTEM_LABELS } from '../schema/model.ts';
 import type { Store } from './store.ts';
 
-/** Lookup properties worth an index, per label. */
+/** Lookup properties worth an index: the schema's per entity label, and the platform's own. */
 export const LOOKUP_INDEXES: Record<string, readonly string[]> = {
-  Person: ['sourceRef', 'birthDate'],
-  Document: ['number'],
-  Vessel: ['imo', 'mmsi', 'name'],
-  Vehicle: ['plate'],
-  Account: ['iban', 'wallet', 'number'],
-  Payment: ['date'],
-  Communication: ['identifier'],
-  Offence: ['category'],
-  Location: ['country'],
+  ...ENTITY_LOOKUP_KEYS,
   Import: ['sha256'],
   AnalysisRun: ['kind'],
   User: ['username'],
   AuditEvent: ['seq'],
 };
-
-/** Properties searched by the full-text index. */
-export const FULLTEXT_PROPERTIES = [
-  'name',
-  'aliases',
-  'number',
-  'imo',
-  'mmsi',
-  'iban',
-  'wallet',
-  'identifier',
-  'plate',
-  'holderName',
-  'reference',
-] as const;
 
 export const FULLTEXT_INDEX = 'entity_search';
 
