@@ -65,4 +65,3 @@ export const SCOPE_FLAGS = {
   'link-types': { type: 'string' },
   'min-source': { type: 'string' },
 } as const;
-

@@ -23,7 +23,14 @@ export const ENTITY_LABELS = [
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
 /** Labels the platform keeps for itself (imports, analysis runs, users, sessions, audit, idempotency keys). */
-export const SYSTEM_LABELS = ['Import', 'AnalysisRun', 'User', 'AuditEvent', 'Session', 'IdempotencyRecord'] as const;
+export const SYSTEM_LABELS = [
+  'Import',
+  'AnalysisRun',
+  'User',
+  'AuditEvent',
+  'Session',
+  'IdempotencyRecord',
+] as const;
 export type SystemLabel = (typeof SYSTEM_LABELS)[number];
 
 /** Relationship types, UPPER_SNAKE, each declared once. */
