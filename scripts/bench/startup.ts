@@ -5,10 +5,11 @@
  * It prints figures; nothing here is a test.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { localStatus } from '../../server/local/neo4j.ts';
 import { findFreePort, waitFor } from '../../server/local/net.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -25,12 +26,30 @@ async function healthy(url: string): Promise<boolean> {
 /** Starts `npm start`, waits for a healthy /healthz, stops it; returns the seconds it took. */
 async function timeStart(env: NodeJS.ProcessEnv): Promise<number> {
   const started = performance.now();
-  const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: 'ignore', detached: true });
-  const ok = await waitFor(() => healthy(`http://127.0.0.1:${env.PORT}/healthz`), 600_000, 100);
+  const log = openSync(join(env.ARIADNE_HOME ?? tmpdir(), 'start.log'), 'a');
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  const ok = await waitFor(
+    async () => exited || (await healthy(`http://127.0.0.1:${env.PORT}/healthz`)),
+    600_000,
+    100,
+  );
   const seconds = (performance.now() - started) / 1000;
-  process.kill(-(child.pid ?? 0), 'SIGTERM');
-  await new Promise((done) => child.once('exit', done));
-  if (!ok) throw new Error('npm start never became healthy');
+  const exitedEarly = exited;
+  if (!exited) {
+    process.kill(-(child.pid ?? 0), 'SIGTERM');
+    await new Promise((done) => child.once('exit', done));
+  }
+  if (!ok || exitedEarly)
+    throw new Error(`npm start did not become healthy; see ${env.ARIADNE_HOME}/start.log`);
   return seconds;
 }
 
@@ -56,8 +75,16 @@ async function main(): Promise<void> {
     };
     delete env.NEO4J_URI;
     cold.push(await timeStart(env));
+    console.log(`cold: ${cold.at(-1)?.toFixed(1)} s`);
+    // npm start stops the Neo4j it started on exit; wait until it has gone before starting one.
+    await waitFor(() => localStatus(home).pid === null, 120_000);
     spawnSync(process.execPath, [CLI, 'neo4j', 'start'], { env, stdio: 'ignore' });
-    warm.push(await timeStart(env));
+    try {
+      warm.push(await timeStart(env));
+      console.log(`Neo4j running: ${warm.at(-1)?.toFixed(1)} s`);
+    } catch (error) {
+      console.log(`Neo4j running: failed (${(error as Error).message})`);
+    }
     spawnSync(process.execPath, [CLI, 'neo4j', 'stop'], { env, stdio: 'ignore' });
     rmSync(home, { recursive: true, force: true });
   }
