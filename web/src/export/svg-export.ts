@@ -15,18 +15,23 @@ export function viewToSvg(sigma: Sigma): string {
   const root = element('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}` });
   root.append(element('rect', { width, height, fill: '#ffffff' }));
   const graph = sigma.getGraph();
-  const ratio = sigma.getCamera().getState().ratio;
-  const scale = 1 / Math.sqrt(ratio);
   for (const edge of graph.edges()) {
     const data = sigma.getEdgeDisplayData(edge);
     if (!data || data.hidden) continue;
     const source = sigma.getNodeDisplayData(graph.source(edge));
     const target = sigma.getNodeDisplayData(graph.target(edge));
     if (!source || !target || source.hidden || target.hidden) continue;
-    const a = sigma.graphToViewport(source);
-    const b = sigma.graphToViewport(target);
+    const a = sigma.framedGraphToViewport(source);
+    const b = sigma.framedGraphToViewport(target);
     root.append(
-      element('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: data.color, 'stroke-width': data.size }),
+      element('line', {
+        x1: a.x,
+        y1: a.y,
+        x2: b.x,
+        y2: b.y,
+        stroke: data.color,
+        'stroke-width': sigma.scaleSize(data.size),
+      }),
     );
   }
   const labels = new Set(sigma.getNodeDisplayedLabels());
@@ -35,8 +40,8 @@ export function viewToSvg(sigma: Sigma): string {
       | (ReturnType<typeof sigma.getNodeDisplayData> & { borderColor?: string })
       | undefined;
     if (!data || data.hidden) continue;
-    const p = sigma.graphToViewport(data);
-    const r = data.size * scale;
+    const p = sigma.framedGraphToViewport(data);
+    const r = sigma.scaleSize(data.size);
     root.append(
       element('circle', {
         cx: p.x,

@@ -86,12 +86,14 @@ export class GraphView {
   /** Merges a served subgraph under a load key, then lays the graph out again. */
   addSubgraph(served: SerializedGraph, key: string): void {
     this.fetched.add(key);
+    // The worker indexes nodes when it starts: it must be gone before the topology changes.
+    const wasRunning = this.layout.running;
+    this.layout.reset();
     const added = mergeSubgraph(this.graph, this.origins, served, key);
     this.recomputeInsights();
-    if (added.length > 0) {
-      this.layout.reset();
-      this.layout.start();
-    }
+    // sigma indexes added nodes on its next refresh; the layout's first positions must find them there.
+    this.sigma.refresh();
+    if (added.length > 0 || wasRunning) this.layout.start();
   }
 
   /** Restores a whole view (from a link): fetches its loads, then makes it the only history step. */

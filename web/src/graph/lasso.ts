@@ -21,7 +21,7 @@ export function nodesInLoop(sigma: Sigma, loop: { x: number; y: number }[]): str
   for (const node of sigma.getGraph().nodes()) {
     const display = sigma.getNodeDisplayData(node);
     if (!display || display.hidden) continue;
-    const point = sigma.graphToViewport(display);
+    const point = sigma.framedGraphToViewport(display);
     if (inside(point.x, point.y, loop)) out.push(node);
   }
   return out;

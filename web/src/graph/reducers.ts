@@ -63,7 +63,8 @@ function isFaded(context: DrawContext, node: string): boolean {
 export function reduceNode(context: DrawContext, node: string, attributes: NodeData): NodeOut {
   const { view, insights, collapse } = context;
   if (collapse.swallowed.has(node) || !isNodeShown(view, context.origins, insights, node, attributes)) {
-    return { hidden: true };
+    // sigma needs a position even for a hidden node: what a reducer returns replaces the attributes.
+    return { x: attributes.x, y: attributes.y, size: 1, hidden: true };
   }
   const centrality = insights.centrality.get(node) ?? 0;
   const out: NodeOut = {

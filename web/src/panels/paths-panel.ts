@@ -66,7 +66,11 @@ export function mountPathsPanel(container: HTMLElement, workspace: Workspace): v
       h('button', { type: 'button', id: 'path-all', onclick: run(true) }, 'All paths (≤ 4 hops)'),
       h(
         'button',
-        { type: 'button', onclick: () => workspace.view.update((s) => ({ ...s, highlight: null })) },
+        {
+          type: 'button',
+          id: 'clear-highlight',
+          onclick: () => workspace.view.update((s) => ({ ...s, highlight: null })),
+        },
         'Clear highlight',
       ),
     ),

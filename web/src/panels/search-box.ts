@@ -69,6 +69,7 @@ export function mountSearchBox(container: HTMLElement, workspace: Workspace): vo
         .catch((error: unknown) => workspace.say(String(error), 'error'));
     }, 150);
   });
+  input.addEventListener('blur', () => setTimeout(() => (list.hidden = true), 300));
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') list.hidden = true;
     if (event.key !== 'Enter') return;
@@ -77,6 +78,10 @@ export function mountSearchBox(container: HTMLElement, workspace: Workspace): vo
     searchEntities(input.value.trim(), { limit: 25 })
       .then((answer) => ticket === asked && show(answer.items, 'Nothing found'))
       .catch((error: unknown) => workspace.say(String(error), 'error'));
+  });
+  // The list closes when the analyst works elsewhere, so it never covers the tabs or the canvas.
+  document.addEventListener('pointerdown', (event) => {
+    if (!container.contains(event.target as Node)) list.hidden = true;
   });
   replace(container, input, list);
 }

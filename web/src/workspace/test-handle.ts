@@ -58,7 +58,7 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
         label: data.label,
         hidden: data.hidden,
         highlighted: data.highlighted,
-        viewport: view.sigma.graphToViewport(data),
+        viewport: view.sigma.framedGraphToViewport(data),
       };
     },
     drawnEdge(edge) {
