@@ -18,7 +18,11 @@ export async function runAnalysesStepwise(
   for (const [index, name] of names.entries()) {
     onStep(index, names.length, name);
     const answer = await runAnalysis(name);
-    Object.assign(merged.result, answer.result);
+    // Each step scores entities in its own way (community, betweenness...): keep every score.
+    const entities = { ...merged.result.entities };
+    for (const [id, scores] of Object.entries(answer.result.entities ?? {}))
+      entities[id] = { ...entities[id], ...scores };
+    Object.assign(merged.result, answer.result, { entities });
     Object.assign(merged.names, answer.names);
     Object.assign(merged.places, answer.places);
   }

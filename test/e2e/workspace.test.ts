@@ -1,0 +1,252 @@
+/**
+ * The web app in a real Chromium against the real server and the test Neo4j holding the demo case:
+ * signing in, searching, reading grades, filtering, paths, communities, money, routes, export, and
+ * what must never happen (markup in a name running, restricted records reaching a low clearance).
+ * Screenshots of each view go to docs/ for the README.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestRecords } from '../../server/store/ingest-writes.ts';
+import { generateDemoCase } from '../../seeds/demo/generate.ts';
+import type { Store } from '../../server/store/store.ts';
+import { startApi, TEST_PASSWORD, type TestApi } from '../helpers/api.ts';
+import { launchBrowser, signIn, type TestBrowser, watchPage } from '../helpers/browser.ts';
+import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
+
+const DOCS = join(import.meta.dirname, '..', '..', 'docs');
+const XSS_NAME = '<img src=x onerror=alert(1)>';
+const RESTRICTED_ID = 'acct:cm:900';
+
+let store: Store;
+let api: TestApi;
+let browser: TestBrowser;
+let page: Page;
+let watched: ReturnType<typeof watchPage>;
+
+type Shown = { nodes: string[]; edges: string[] };
+const shown = () => page.evaluate(() => window.__ariadne?.shown() as Shown);
+const typesOf = (nodes: string[]) =>
+  page.evaluate((keys) => keys.map((key) => window.__ariadne?.attributes(key)?.entityType), nodes);
+
+/** Waits for the status line to say something; a timeout names what it said instead. */
+async function waitForStatus(on: Page, text: string, timeout: number): Promise<void> {
+  try {
+    await on.waitForSelector(`#status:text("${text}")`, { timeout });
+  } catch {
+    throw new Error(`the status never said "${text}"; it says "${await on.textContent('#status')}"`);
+  }
+}
+
+async function openTab(id: string): Promise<void> {
+  await page.click(`#tab-${id}`);
+  await page.waitForSelector(`#panel-${id}:not([hidden])`);
+}
+
+beforeAll(async () => {
+  store = await openTestStore();
+  await clearDatabase(store);
+  const loaded = await ingestRecords(store, generateDemoCase({ scale: 1 }).records, { user: 'e2e' });
+  if (!loaded.ok) throw new Error(`the demo case did not load: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
+  await store.write(
+    `MATCH (p:Person {id: 'person:cm:0001'})
+     CREATE (x:Person {id: 'p-xss', name: $name, roles: ['recruiter'], handling: 'H0', sources: [], grade: 'B2', gradeScheme: 'europol'})
+     CREATE (x)-[:ASSOCIATE_OF {id: 'l-xss', handling: 'H0', sources: []}]->(p)`,
+    { name: XSS_NAME },
+  );
+  api = await startApi({
+    store,
+    users: {
+      viewer: { username: 'low-viewer', clearance: ['H0', 'H1'], agency: 'Frontex' },
+      analyst: { username: 'europol-analyst', clearance: ['H0', 'H1', 'H2', 'H3'], agency: 'Europol' },
+    },
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  watched = watchPage(page);
+  await signIn(page, api.base, 'europol-analyst', TEST_PASSWORD);
+}, 480_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  await store?.close();
+});
+
+describe('the workspace', () => {
+  it('finds an entity by type-ahead, opens it, and shows its sources with grades and handling codes', async () => {
+    await page.fill('#search', 'Zuwara coast');
+    await page.waitForSelector('#search-results button.hit');
+    await page.click('#search-results button.hit[data-id="org:cm"]');
+    await page.waitForSelector('#details[data-state="ready"][data-entity="org:cm"]');
+    expect(await page.textContent('#details-name')).toContain('Zuwara coast syndicate');
+    expect(await page.locator('#details-sources .badge.grade').count()).toBeGreaterThan(0);
+    expect(await page.locator('#details-sources .badge.handling').count()).toBeGreaterThan(0);
+    expect(await page.locator('#details-relations .relation-group').count()).toBeGreaterThan(0);
+    expect((await shown()).nodes.length).toBeGreaterThan(1);
+  });
+
+  it('expands a node on double-click and undoes the expansion', async () => {
+    const before = (await shown()).nodes.length;
+    await page.evaluate(() => window.__ariadne?.stopLayout());
+    const member = (await shown()).nodes.find((node) => node.startsWith('person:cm:')) as string;
+    const at = await page.evaluate((key) => window.__ariadne?.drawn(key)?.viewport, member);
+    const box = await page.locator('#graph').boundingBox();
+    if (!at || !box) throw new Error('the node is not drawn');
+    await page.mouse.dblclick(box.x + at.x, box.y + at.y);
+    await expect.poll(async () => (await shown()).nodes.length, { timeout: 20_000 }).toBeGreaterThan(before);
+    await page.click('#undo');
+    await expect.poll(async () => (await shown()).nodes.length).toBe(before);
+  });
+
+  it('opens the whole case; filters on type and on source grade change what is drawn', async () => {
+    await page.click('#tab-filters');
+    await page.click('#open-case');
+    await waitForStatus(page, 'entities loaded', 240_000);
+    const all = await shown();
+    expect(all.nodes.length).toBeGreaterThan(4_000);
+    await page.uncheck('#filter-hiddenTypes-Payment');
+    const noPayments = await shown();
+    expect(await typesOf(noPayments.nodes)).not.toContain('Payment');
+    const payment = all.nodes.find((node) => node.startsWith('pay')) as string;
+    expect(noPayments.nodes).not.toContain(payment);
+    expect(noPayments.nodes.length).toBeLessThan(all.nodes.length);
+    await page.check('#filter-sources-A');
+    await page.check('#filter-sources-B');
+    const graded = await shown();
+    const grades = await page.evaluate(
+      (keys) => keys.map((key) => window.__ariadne?.attributes(key)?.grade),
+      graded.nodes,
+    );
+    expect(graded.nodes.length).toBeLessThan(noPayments.nodes.length);
+    expect(grades.every((grade) => typeof grade === 'string' && /^[AB]/.test(grade))).toBe(true);
+    await page.evaluate(() => window.__ariadne?.stopLayout());
+    await page.screenshot({ path: join(DOCS, 'workspace-filters.png') });
+    await page.click('#reset-filters');
+    expect((await shown()).nodes.length).toBe(all.nodes.length);
+  }, 300_000);
+
+  it('finds the shortest paths between two chosen entities and highlights them', async () => {
+    await page.fill('#search', 'Zuwara coast');
+    await page.click('#search-results button.hit[data-id="org:cm"]');
+    await page.waitForSelector('#details[data-entity="org:cm"][data-state="ready"]');
+    await page.click('#details [data-action="path-from"]');
+    await page.fill('#search', 'Aegean crossings');
+    await page.click('#search-results button.hit[data-id="org:em"]');
+    await page.waitForSelector('#details[data-entity="org:em"][data-state="ready"]');
+    await page.click('#details [data-action="path-to"]');
+    await openTab('paths');
+    await page.click('#path-shortest');
+    await page.waitForSelector('#path-list[data-count]');
+    expect(Number(await page.getAttribute('#path-list', 'data-count'))).toBeGreaterThan(0);
+    const state = await page.evaluate(() => window.__ariadne?.state());
+    const edge = state?.highlight?.edges[0] as string;
+    expect(await page.evaluate((key) => window.__ariadne?.drawnEdge(key)?.color, edge)).toBe('#ff2d55');
+    await page.click('#clear-highlight');
+  });
+
+  it('runs the analyses with progress, shows the crime matrix, and focuses and collapses a community', async () => {
+    await openTab('analyses');
+    await page.click('#run-analyses');
+    await page.waitForSelector('#analysis-step:text("Step")');
+    await page.waitForSelector('#panel-analyses[data-state="done"]', { timeout: 380_000 });
+    expect(await page.locator('#crime-matrix td[data-category]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#key-players li').count()).toBeGreaterThan(0);
+    await page.click('#community-list li:first-child [data-action="focus"]');
+    const focus = (await page.evaluate(() => window.__ariadne?.state()))?.focus;
+    expect(focus).not.toBeNull();
+    const communities = await page.evaluate(() => window.__ariadne?.communities() ?? {});
+    const outsider = (await shown()).nodes.find(
+      (node) => communities[node] !== undefined && communities[node] !== focus,
+    ) as string;
+    expect(await page.evaluate((key) => window.__ariadne?.drawn(key)?.color, outsider)).toBe('#e3e6eb');
+    await page.screenshot({ path: join(DOCS, 'analyses-community-focus.png') });
+    const before = (await shown()).nodes.length;
+    await page.click('#community-list li:first-child [data-action="collapse"]');
+    expect((await shown()).nodes.length).toBeLessThan(before);
+    await page.click('#undo');
+    expect((await shown()).nodes.length).toBe(before);
+  }, 400_000);
+
+  it('draws the money flows as a Sankey and highlights the payments of a typology hit', async () => {
+    await openTab('money');
+    await page.click('#run-money');
+    await page.waitForSelector('#panel-money[data-state="done"]', { timeout: 60_000 });
+    expect(await page.locator('#sankey path.sankey-link').count()).toBeGreaterThan(3);
+    expect(await page.locator('#typology-hits li').count()).toBeGreaterThan(0);
+    await page.click('#typology-hits button[data-typology="0"]');
+    const highlight = (await page.evaluate(() => window.__ariadne?.state()))?.highlight;
+    expect(highlight?.nodes.some((node) => node.startsWith('pay'))).toBe(true);
+    await page.screenshot({ path: join(DOCS, 'money-sankey.png') });
+  });
+
+  it('maps the routes with hotspots and lists a route’s syndicates', async () => {
+    await openTab('routes');
+    await page.click('#run-routes');
+    await page.waitForSelector('#panel-routes[data-state="done"]', { timeout: 60_000 });
+    expect(await page.locator('#routes-map .map-land').count()).toBeGreaterThan(100);
+    expect(await page.locator('#routes-map .map-route').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('#routes-map .map-hotspot').count()).toBeGreaterThan(0);
+    await page.locator('#routes-map .map-route').first().dispatchEvent('click');
+    await page.waitForSelector('#route-details');
+    expect(await page.textContent('#route-details')).toMatch(/Syndicates:/);
+    await page.screenshot({ path: join(DOCS, 'routes-map.png') });
+  });
+
+  it('lists reused documents and candidate duplicates side by side', async () => {
+    await openTab('documents');
+    await page.click('#run-documents');
+    await page.waitForSelector('#panel-documents[data-state="done"]', { timeout: 90_000 });
+    expect(await page.locator('#shared-documents li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(DOCS, 'documents-identities.png') });
+  });
+
+  it('exports the view as a real PNG image', async () => {
+    await openTab('export');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 170_000 }),
+      page.click('#export-png'),
+    ]);
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(bytes.length).toBeGreaterThan(5_000);
+  }, 180_000);
+
+  it('shows an entity named like an HTML tag as text, and runs nothing', async () => {
+    await page.fill('#search', 'onerror');
+    await page.press('#search', 'Enter');
+    await page.click('#search-results button.hit[data-id="p-xss"]');
+    await page.waitForSelector('#details[data-entity="p-xss"][data-state="ready"]');
+    expect(await page.textContent('#details-name')).toContain(XSS_NAME);
+    expect(await page.locator('#details img, #search-results img').count()).toBe(0);
+    expect(watched.dialogs).toEqual([]);
+    expect(watched.errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
+  });
+
+  it('never sends a low-clearance user the restricted account, in any answer', async () => {
+    const low = await launchBrowser();
+    try {
+      const lowPage = await low.newPage();
+      const bodies: string[] = [];
+      lowPage.on('response', (response) => {
+        if (response.url().includes('/api/'))
+          void response.text().then(
+            (text) => bodies.push(text),
+            () => {},
+          );
+      });
+      await signIn(lowPage, api.base, 'low-viewer', TEST_PASSWORD);
+      await lowPage.click('#open-case');
+      await waitForStatus(lowPage, 'entities loaded', 240_000);
+      await lowPage.fill('#search', 'Palermo');
+      await lowPage.press('#search', 'Enter');
+      await lowPage.waitForSelector('#search-results li');
+      expect(await lowPage.evaluate((key) => window.__ariadne?.attributes(key), RESTRICTED_ID)).toBeNull();
+      expect(bodies.length).toBeGreaterThan(2);
+      expect(bodies.filter((body) => body.includes(RESTRICTED_ID))).toEqual([]);
+    } finally {
+      await low.close();
+    }
+  }, 300_000);
+});
