@@ -7,6 +7,42 @@ import { z } from 'zod';
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
 
+const ORIGIN_EXAMPLE = 'https://analysis.example.org,https://ops.example.org:8443';
+
+/** One exact browser origin: scheme, host and port only, as a browser sends it in `Origin`. */
+const OriginSchema = z.string().superRefine((origin, ctx) => {
+  if (origin === '*' || origin.includes('*')) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${origin}" is refused: the API sends credentials, so list each origin exactly (e.g. ${ORIGIN_EXAMPLE})`,
+    });
+    return;
+  }
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${origin}" is not an exact origin (scheme, host and optional port, no path or trailing slash), e.g. ${ORIGIN_EXAMPLE}`,
+    });
+  }
+});
+
+/** A comma-separated list of origins; blanks around commas are ignored. */
+const OriginListSchema = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  )
+  .pipe(z.array(OriginSchema));
+
 const EnvSchema = z.object({
   NEO4J_URI: z
     .string()
@@ -42,6 +78,7 @@ const EnvSchema = z.object({
     .regex(/^\d+[mg]$/, 'must be a size such as 1g or 768m')
     .optional(),
   ARIADNE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters long').optional(),
+  ARIADNE_CORS_ORIGINS: OriginListSchema.optional(),
 });
 
 export interface Neo4jTarget {
@@ -61,6 +98,8 @@ export interface Config {
   localNeo4jPort: number;
   localNeo4jHeap: string;
   adminPassword: string | undefined;
+  /** Browser origins allowed to call the API across origins (none by default). */
+  corsOrigins: string[];
 }
 
 /** A configuration value that is wrong; the message names the variable. */
@@ -99,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     localNeo4jPort: e.ARIADNE_NEO4J_PORT ?? 7687,
     localNeo4jHeap: e.ARIADNE_NEO4J_HEAP ?? '2g',
     adminPassword: e.ARIADNE_ADMIN_PASSWORD,
+    corsOrigins: [...new Set(e.ARIADNE_CORS_ORIGINS ?? [])],
   };
 }

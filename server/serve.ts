@@ -31,7 +31,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const connection = await connect(config, say);
   await options.beforeListen?.(connection);
   await ensureAdmin(connection.store, config, say);
-  const app = createApp({ store: connection.store });
+  const app = createApp({ store: connection.store, corsOrigins: config.corsOrigins });
   const server = await new Promise<Server>((done, fail) => {
     const s = app.listen(config.port, config.host, () => done(s));
     s.once('error', (error: NodeJS.ErrnoException) => {
