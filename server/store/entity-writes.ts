@@ -79,9 +79,27 @@ function checkWithinClearance(clearance: Clearance, properties: Record<string, u
   }
 }
 
-const EXISTS = `${matchById('n', '$id')} RETURN count(n) AS n`;
+/** A client-chosen id is refused, whether or not a record holds it, so the answer tells nothing. */
+export const CLIENT_ID_ISSUE: RecordIssue = {
+  field: 'id',
+  message: 'ids are assigned by Ariadne: leave id out, and read the new id from the answer (Location)',
+};
 
-/** Creates an entity, validated as an import would be; its author must be cleared for it. */
+const VISIBLE_ID = `${matchById('n', '$id')} WITH n WHERE ${visible('n')} RETURN n.id AS id`;
+
+/** The id an import would derive from the record's natural key (IBAN, IMO, document number...). */
+function naturalIdOf(type: EntityLabel, fields: Record<string, unknown>): string | undefined {
+  const derived = validateRecord({ kind: 'entity', type, fields });
+  return derived.ok ? derived.record.properties.id : undefined;
+}
+
+/**
+ * Creates an entity, validated as an import would be; its author must be cleared for it. Ariadne
+ * assigns the id (`person:<uuid>`): a client-chosen id is refused, since a 409 for an id held by a
+ * record the caller may not see would reveal that record. An entity the caller can see with the same
+ * natural key is a conflict (EntityExistsError naming it); one the caller cannot see is not, and
+ * stays untouched, so a hidden record and a free key answer alike.
+ */
 export async function createEntity(
   store: Store,
   clearance: Clearance,
@@ -94,48 +112,33 @@ export async function createEntity(
       { field: 'type', message: `${JSON.stringify(input.type)} is not an entity type` },
     ]);
   }
-  const managed = managedIssues(input.properties);
-  if (managed.length > 0) throw new EntityInvalidError(managed);
-  const fields = { ...input.properties };
-  let result = validateRecord({ kind: 'entity', type, fields });
-  // Without an id or a natural key to derive one from, a new record gets a fresh one.
-  if (!result.ok && fields.id === undefined && result.issues.some((issue) => issue.field === 'id')) {
-    result = validateRecord({
-      kind: 'entity',
-      type,
-      fields: { ...fields, id: `${type.toLowerCase()}:${randomUUID()}` },
-    });
-  }
-  if (!result.ok) throw new EntityInvalidError(result.issues);
-  const record = result.record as EntityRecord;
+  const issues = managedIssues(input.properties);
+  if ('id' in input.properties) issues.push(CLIENT_ID_ISSUE);
+  if (issues.length > 0) throw new EntityInvalidError(issues);
+  const id = `${type.toLowerCase()}:${randomUUID()}`;
+  const record = validateEntity(type, { ...input.properties, id });
   checkWithinClearance(clearance, record.properties);
+  const naturalId = naturalIdOf(type, input.properties);
   const { props, sources } = splitProperties(record.properties);
-  const id = record.properties.id;
   const now = new Date().toISOString();
   await runWrite(store, async (tx) => {
-    const existing = await tx.run(EXISTS, { id });
-    if (Number(existing.records[0]?.get('n') ?? 0) > 0) {
-      throw new EntityExistsError(`An entity with id ${JSON.stringify(id)} exists already`);
+    if (naturalId !== undefined) {
+      const params = { ...visibilityParams(clearance), id: naturalId };
+      if ((await tx.run(VISIBLE_ID, params)).records.length > 0) {
+        throw new EntityExistsError(
+          `An entity with the same natural key exists: ${JSON.stringify(naturalId)}; change that one instead`,
+        );
+      }
     }
     await tx.run(
       `CREATE (n:${quoteLabel(type)}) SET n = $props, n.id = $id, n.sources = $sources, n.version = 1,
         n.createdAt = $now, n.updatedAt = $now, n.createdBy = $user`,
       { props, id, sources, now, user: viewer.username },
     );
-  }).catch(rethrowConstraint(id));
+  });
   const created = await getEntity(store, clearance, id);
   if (created === null) throw new Error(`entity ${id} was written but cannot be read back`);
   return created;
-}
-
-function rethrowConstraint(id: string): (error: unknown) => never {
-  return (error) => {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      throw new EntityExistsError(`An entity with id ${JSON.stringify(id)} exists already`);
-    }
-    throw error;
-  };
 }
 
 interface Locked {

@@ -123,14 +123,15 @@ describe('entity edits over HTTP', () => {
       role: 'analyst',
       json: {
         type: 'person',
-        properties: { id: 'p-http', name: 'Hassan Ali', sources: ['src-1'], handling: 'H0' },
+        properties: { name: 'Hassan Ali', sources: ['src-1'], handling: 'H0' },
       },
     });
     expect(created.status).toBe(201);
     expect(created.headers.get('etag')).toBe('"1"');
-    expect(created.headers.get('location')).toBe('/api/entities/p-http');
+    const location = created.headers.get('location') ?? '';
+    expect(location).toBe(`/api/entities/${encodeURIComponent((await created.json()).id)}`);
     const change = (version: string | null, name: string) =>
-      api.fetch('/api/entities/p-http', {
+      api.fetch(location, {
         method: 'PATCH',
         role: 'analyst',
         headers: version === null ? {} : { 'if-match': version },
@@ -141,7 +142,7 @@ describe('entity edits over HTTP', () => {
     expect(changed.headers.get('etag')).toBe('"2"');
     expect((await change('1', 'Stale')).status).toBe(412);
     expect((await change(null, 'Blind')).status).toBe(428);
-    const retracted = await api.fetch('/api/entities/p-http/retract', {
+    const retracted = await api.fetch(`${location}/retract`, {
       method: 'POST',
       role: 'analyst',
       json: { reason: 'Duplicate of another record' },

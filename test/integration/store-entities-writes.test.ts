@@ -4,6 +4,7 @@ import { getEntity } from '../../server/store/entities.ts';
 import {
   ClearanceExceededError,
   createEntity,
+  CLIENT_ID_ISSUE,
   EntityExistsError,
   EntityInvalidError,
   EntityRetractedError,
@@ -12,6 +13,7 @@ import {
   VersionMismatchError,
 } from '../../server/store/entity-writes.ts';
 import { neighbourhood } from '../../server/store/graph-queries.ts';
+import { ingestRecords } from '../../server/store/ingest-writes.ts';
 import { searchEntities } from '../../server/store/search.ts';
 import type { Store } from '../../server/store/store.ts';
 import { loadClearanceGraph } from '../helpers/clearance-graph.ts';
@@ -37,63 +39,72 @@ const person = (properties: Record<string, unknown>) => ({
 });
 
 describe('createEntity', () => {
-  it('creates a validated, normalised entity at version 1, written by its author', async () => {
-    const created = await createEntity(
-      store,
-      clearance,
-      analyst,
-      person({ id: 'p-new', name: '  Omar   Farouk ' }),
-    );
-    expect(created).toMatchObject({ id: 'p-new', type: 'Person', version: 1 });
+  it('creates a validated, normalised entity at version 1, written by its author, with a fresh id', async () => {
+    const created = await createEntity(store, clearance, analyst, person({ name: '  Omar   Farouk ' }));
+    expect(created).toMatchObject({
+      id: expect.stringMatching(/^person:[0-9a-f-]{36}$/),
+      type: 'Person',
+      version: 1,
+    });
     expect(created.properties).toMatchObject({ name: 'Omar Farouk', createdBy: 'amira', sources: ['src-1'] });
   });
 
-  it('gives a fresh id to a record that has neither an id nor a natural key', async () => {
-    const created = await createEntity(store, clearance, analyst, person({ name: 'Nameless Driver' }));
+  it('gives a fresh id even to a record with a natural key', async () => {
+    const created = await createEntity(store, clearance, analyst, person({ sourceRef: 'FX-77' }));
     expect(created.id).toMatch(/^person:[0-9a-f-]{36}$/);
+    expect(await getEntity(store, clearance, 'person:FX-77')).toBeNull();
   });
 
   it('refuses an invalid record and names the field', async () => {
-    const attempt = createEntity(store, clearance, analyst, person({ id: 'p-bad', grade: 'Z9' }));
+    const before = await searchEntities(store, clearance, { q: 'Invalid Ivo', limit: 10, offset: 0 });
+    const attempt = createEntity(store, clearance, analyst, person({ name: 'Invalid Ivo', grade: 'Z9' }));
     await expect(attempt).rejects.toBeInstanceOf(EntityInvalidError);
     await expect(attempt).rejects.toMatchObject({ issues: [expect.objectContaining({ field: 'grade' })] });
-    expect(await getEntity(store, clearance, 'p-bad')).toBeNull();
+    expect(await searchEntities(store, clearance, { q: 'Invalid Ivo', limit: 10, offset: 0 })).toEqual(
+      before,
+    );
   });
 
   it('refuses fields the store keeps for itself', async () => {
-    const attempt = createEntity(
-      store,
-      clearance,
-      analyst,
-      person({ id: 'p-v', version: 7, retracted: true }),
-    );
+    const attempt = createEntity(store, clearance, analyst, person({ version: 7, retracted: true }));
     await expect(attempt).rejects.toMatchObject({ issues: [{ field: 'version' }, { field: 'retracted' }] });
   });
 
   it('refuses a handling code beyond the author clearance, or a restriction to another agency', async () => {
+    await expect(createEntity(store, clearance, analyst, person({ handling: 'H2' }))).rejects.toBeInstanceOf(
+      ClearanceExceededError,
+    );
     await expect(
-      createEntity(store, clearance, analyst, person({ id: 'p-h3', handling: 'H2' })),
-    ).rejects.toBeInstanceOf(ClearanceExceededError);
-    await expect(
-      createEntity(store, clearance, analyst, person({ id: 'p-r', restrictedTo: ['Guardia di Finanza'] })),
+      createEntity(store, clearance, analyst, person({ restrictedTo: ['Guardia di Finanza'] })),
     ).rejects.toBeInstanceOf(ClearanceExceededError);
   });
 
-  it('refuses an id that exists already', async () => {
-    await expect(createEntity(store, clearance, analyst, person({ id: 'p-samir' }))).rejects.toBeInstanceOf(
-      EntityExistsError,
-    );
+  it('refuses an id chosen by the caller, whether it is taken or free', async () => {
+    for (const id of ['p-samir', 'acct:cm:900', 'p-free']) {
+      await expect(createEntity(store, clearance, analyst, person({ id }))).rejects.toMatchObject({
+        issues: [CLIENT_ID_ISSUE],
+      });
+    }
+  });
+
+  it('refuses a visible entity with the same natural key, naming it', async () => {
+    const vessel = { name: 'Blue Horizon', imo: '9176187', sources: ['src-1'], handling: 'H0' };
+    expect((await ingestRecords(store, [{ kind: 'entity', type: 'Vessel', ...vessel }])).ok).toBe(true);
+    const attempt = createEntity(store, clearance, analyst, { type: 'Vessel', properties: vessel });
+    await expect(attempt).rejects.toBeInstanceOf(EntityExistsError);
+    await expect(attempt).rejects.toThrow(/imo:9176187/);
   });
 });
 
 describe('updateEntity', () => {
+  let upd = '';
   it('applies a patch at the expected version and moves to the next', async () => {
-    await createEntity(store, clearance, analyst, person({ id: 'p-upd', name: 'Adel', notes: 'first note' }));
+    upd = (await createEntity(store, clearance, analyst, person({ name: 'Adel', notes: 'first note' }))).id;
     const updated = await updateEntity(
       store,
       clearance,
       analyst,
-      'p-upd',
+      upd,
       { name: 'Adel Mansour', notes: null },
       1,
     );
@@ -105,30 +116,30 @@ describe('updateEntity', () => {
   });
 
   it('refuses a patch made against an older version (412), and changes nothing', async () => {
-    const attempt = updateEntity(store, clearance, analyst, 'p-upd', { name: 'Stale' }, 1);
+    const attempt = updateEntity(store, clearance, analyst, upd, { name: 'Stale' }, 1);
     await expect(attempt).rejects.toBeInstanceOf(VersionMismatchError);
     await expect(attempt).rejects.toMatchObject({ current: 2 });
-    expect((await getEntity(store, clearance, 'p-upd'))?.properties.name).toBe('Adel Mansour');
+    expect((await getEntity(store, clearance, upd))?.properties.name).toBe('Adel Mansour');
   });
 
   it('validates the patched record against its label schema', async () => {
-    const attempt = updateEntity(store, clearance, analyst, 'p-upd', { birthDate: 'not a date' }, 2);
+    const attempt = updateEntity(store, clearance, analyst, upd, { birthDate: 'not a date' }, 2);
     await expect(attempt).rejects.toBeInstanceOf(EntityInvalidError);
-    await expect(updateEntity(store, clearance, analyst, 'p-upd', { id: 'other' }, 2)).rejects.toBeInstanceOf(
+    await expect(updateEntity(store, clearance, analyst, upd, { id: 'other' }, 2)).rejects.toBeInstanceOf(
       EntityInvalidError,
     );
   });
 
   it('lets only one of two concurrent updates at the same version through', async () => {
     const outcomes = await Promise.allSettled([
-      updateEntity(store, clearance, analyst, 'p-upd', { notes: 'one' }, 2),
-      updateEntity(store, clearance, analyst, 'p-upd', { notes: 'two' }, 2),
+      updateEntity(store, clearance, analyst, upd, { notes: 'one' }, 2),
+      updateEntity(store, clearance, analyst, upd, { notes: 'two' }, 2),
     ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     expect(
       outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason),
     ).toEqual([expect.any(VersionMismatchError)]);
-    expect((await getEntity(store, clearance, 'p-upd'))?.version).toBe(3);
+    expect((await getEntity(store, clearance, upd))?.version).toBe(3);
   });
 
   it('keeps the sources the editor may not see', async () => {
@@ -154,12 +165,14 @@ describe('updateEntity', () => {
 });
 
 describe('retractEntity', () => {
+  let ret = '';
   it('marks the entity retracted with who, when and why, and keeps it readable by id', async () => {
-    await createEntity(store, clearance, analyst, person({ id: 'p-ret', name: 'Retractable Person' }));
+    ret = (await createEntity(store, clearance, analyst, person({ name: 'Retractable Person' }))).id;
     await store.write(
-      "MATCH (a:Person {id: 'p-ret'}), (b:Person {id: 'p-samir'}) CREATE (a)-[:ASSOCIATE_OF {id: 'l-ret', handling: 'H0', sources: ['src-1']}]->(b)",
+      "MATCH (a:Person {id: $ret}), (b:Person {id: 'p-samir'}) CREATE (a)-[:ASSOCIATE_OF {id: 'l-ret', handling: 'H0', sources: ['src-1']}]->(b)",
+      { ret },
     );
-    const retracted = await retractEntity(store, clearance, analyst, 'p-ret', 'Mistaken identity');
+    const retracted = await retractEntity(store, clearance, analyst, ret, 'Mistaken identity');
     expect(retracted).toMatchObject({ retracted: true, version: 2 });
     expect(retracted?.properties).toMatchObject({
       retractedBy: 'amira',
@@ -177,17 +190,17 @@ describe('retractEntity', () => {
       offset: 0,
       includeRetracted: true,
     });
-    expect(asked.items.map((i) => [i.id, i.retracted])).toEqual([['p-ret', true]]);
+    expect(asked.items.map((i) => [i.id, i.retracted])).toEqual([[ret, true]]);
     const around = await neighbourhood(store, clearance, 'p-samir', { depth: 1, limit: 50 });
-    expect(around?.nodes.map((n) => n.key)).not.toContain('p-ret');
+    expect(around?.nodes.map((n) => n.key)).not.toContain(ret);
   });
 
   it('leaves a retracted entity as it was withdrawn', async () => {
-    await expect(
-      updateEntity(store, clearance, analyst, 'p-ret', { name: 'Back' }, 2),
-    ).rejects.toBeInstanceOf(EntityRetractedError);
-    expect(
-      (await retractEntity(store, clearance, analyst, 'p-ret', 'again'))?.properties.retractionReason,
-    ).toBe('Mistaken identity');
+    await expect(updateEntity(store, clearance, analyst, ret, { name: 'Back' }, 2)).rejects.toBeInstanceOf(
+      EntityRetractedError,
+    );
+    expect((await retractEntity(store, clearance, analyst, ret, 'again'))?.properties.retractionReason).toBe(
+      'Mistaken identity',
+    );
   });
 });

@@ -161,15 +161,20 @@ function writeRoutes(router: Router, store: Store): void {
     {
       method: 'post',
       path: '/api/entities',
-      summary: 'Create an entity, validated as an import would be; you must be cleared for its handling',
+      summary:
+        'Create an entity, validated as an import would be; you must be cleared for its handling. Ariadne ' +
+        'assigns the id (in Location and the body) and refuses one in the request, so an id held by a record ' +
+        'you may not see answers like any other; a visible entity with the same natural key (IBAN, IMO, ' +
+        'document number...) is a 409 naming it, an invisible one is neither named nor touched',
       tags: TAGS,
       roles: WRITE,
       body: CreateEntityBodySchema,
       audit: 'entities.create',
       responses: {
-        201: { description: 'Created', schema: EntityDetailSchema },
+        201: { description: 'Created, with the id Ariadne assigned', schema: EntityDetailSchema },
+        400: { description: 'The entity is not valid, or names its own id' },
         403: { description: 'The handling or restriction is beyond your clearance' },
-        409: { description: 'An entity with this id exists' },
+        409: { description: 'An entity you may see has the same natural key' },
       },
     },
     async ({ body, viewer, audit, res }) => {
