@@ -87,14 +87,33 @@ export async function resolveCase(store: Store, key: string | undefined): Promis
 async function analyseFiles(opts: Parsed & { file: string[] }): Promise<AnalysisResult> {
   const scoped = Object.keys(scopeShape).filter((k) => opts[k as keyof Parsed] !== undefined);
   if (scoped.length > 0) throw new UsageError(`--file analyses whole files: drop --${scoped.join(', --')}`);
-  const { loadGraphFromFiles } = await import('../../../server/analyses/load-files.ts');
+  const { loadArraysFromFiles, loadGraphFromFiles } = await import('../../../server/analyses/load-files.ts');
+  const { runAnalysesOnArrays, runsOnArrays } = await import('../../../server/analyses/run-arrays.ts');
+  const options = await runOptions(opts);
+  // Communities alone run on case arrays, built at millions of links a second; the other steps
+  // read link attributes and need the graphology graph.
+  if (runsOnArrays(options.only)) {
+    const loaded = await loadArraysFromFiles(opts.file);
+    const { nodes, sources } = loaded.arrays;
+    reportLoaded(loaded.records, nodes.length, sources.length, loaded.problems);
+    return runAnalysesOnArrays(loaded.arrays, options);
+  }
   const { runAnalyses } = await import('../../../server/analyses/run-analyses.ts');
   const loaded = await loadGraphFromFiles(opts.file);
-  say(`read ${loaded.records} records: ${loaded.graph.order} entities and ${loaded.graph.size} links`);
-  for (const problem of loaded.problems.slice(0, 10))
+  reportLoaded(loaded.records, loaded.graph.order, loaded.graph.size, loaded.problems);
+  return runAnalyses(loaded.graph, options);
+}
+
+function reportLoaded(
+  records: number,
+  entities: number,
+  links: number,
+  problems: { at: string; field?: string; message: string }[],
+): void {
+  say(`read ${records} records: ${entities} entities and ${links} links`);
+  for (const problem of problems.slice(0, 10))
     say(`  skipped ${problem.at}${problem.field ? ` (${problem.field})` : ''}: ${problem.message}`);
-  if (loaded.problems.length > 10) say(`  ... and ${loaded.problems.length - 10} more`);
-  return runAnalyses(loaded.graph, await runOptions(opts));
+  if (problems.length > 10) say(`  ... and ${problems.length - 10} more`);
 }
 
 async function analyseDatabase(opts: Parsed): Promise<{ result: AnalysisResult; runId: string }> {

@@ -1,0 +1,130 @@
+/**
+ * A read-only, graphology-shaped view of case arrays: the members that the community profiles
+ * (community-summary.ts) and the key-player ranking read (nodes, degrees, attributes, a node's in,
+ * out and all links). Links of a node come in graphology's own order for a multi directed graph:
+ * neighbours whose ids are array indices ("12") first in numeric order, then the others in order of
+ * their first link; parallel links newest first; for all links, in-links before out-links. So a
+ * profile read through the view is the one read from a graphology graph of the same records.
+ */
+import type { AbstractGraph, Attributes } from 'graphology-types';
+import type { CaseArrays } from './case-arrays.ts';
+
+type NeighbourCallback = (
+  edge: string,
+  attributes: Attributes,
+  source: string,
+  target: string,
+  sourceAttributes: Attributes,
+  targetAttributes: Attributes,
+  undirected: boolean,
+) => void;
+
+const MAX_INDEX = 2 ** 32 - 2;
+// Links have no keys here (the profiles never read them): making one string per visit cost more
+// than the profiles themselves.
+const NO_KEY = '';
+
+/** Links of each node, by position, in graphology's iteration order. */
+interface Adjacency {
+  offsets: Uint32Array;
+  links: Int32Array;
+}
+
+/** Wraps case arrays as the read-only directed multi graph the profiles need (see the banner). */
+export function viewCaseArrays(arrays: CaseArrays): AbstractGraph {
+  const { nodes, attributes, sources, targets, types, typeNames, weights } = arrays;
+  const index = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) index.set(nodes[i]!, i);
+  const rank = indexRanks(nodes);
+  const out = adjacency(nodes.length, sources, targets, rank);
+  const into = adjacency(nodes.length, targets, sources, rank);
+  const at = (node: string) => {
+    const i = index.get(node);
+    if (i === undefined)
+      throw new Error(`ariadne/analysis/case-arrays-view: node "${node}" is not in the graph.`);
+    return i;
+  };
+  const visit = (adj: Adjacency, v: number, callback: NeighbourCallback) => {
+    for (let j = adj.offsets[v]!; j < adj.offsets[v + 1]!; j++) {
+      const e = adj.links[j]!;
+      const s = sources[e]!;
+      const t = targets[e]!;
+      const link = { linkType: typeNames[types[e]!] as string, weight: weights[e]! };
+      callback(NO_KEY, link, nodes[s]!, nodes[t]!, attributes[s]!, attributes[t]!, false);
+    }
+  };
+  const degree = (v: number) =>
+    out.offsets[v + 1]! - out.offsets[v]! + into.offsets[v + 1]! - into.offsets[v]!;
+  const view = {
+    type: 'directed',
+    multi: true,
+    order: nodes.length,
+    size: sources.length,
+    nodes: () => nodes.slice(),
+    hasNode: (node: string) => index.has(node),
+    getNodeAttributes: (node: string) => attributes[at(node)],
+    getNodeAttribute: (node: string, key: string) => attributes[at(node)]?.[key],
+    degree: (node: string) => degree(at(node)),
+    forEachNode(callback: (node: string, attributes: Attributes) => void) {
+      for (let i = 0; i < nodes.length; i++) callback(nodes[i]!, attributes[i]!);
+    },
+    forEachOutEdge: (node: string, callback: NeighbourCallback) => visit(out, at(node), callback),
+    forEachInEdge: (node: string, callback: NeighbourCallback) => visit(into, at(node), callback),
+    forEachEdge(node: string | NeighbourCallback, callback?: NeighbourCallback) {
+      if (typeof node !== 'string' || callback === undefined)
+        throw new Error('ariadne/analysis/case-arrays-view: forEachEdge needs a node here.');
+      const v = at(node);
+      visit(into, v, callback);
+      visit(out, v, callback);
+    },
+  };
+  // The cast is the point of the view: the profiles accept it and read only the members above.
+  return view as unknown as AbstractGraph;
+}
+
+// A node's rank among neighbour keys: its numeric value when its id is an array index, else -1.
+function indexRanks(nodes: string[]): Float64Array {
+  return Float64Array.from(nodes, (id) => {
+    if (!/^(0|[1-9]\d{0,9})$/.test(id)) return -1;
+    const value = Number(id);
+    return value <= MAX_INDEX ? value : -1;
+  });
+}
+
+// Counting sort of link positions by `from`, then graphology's order within the lists that need it.
+function adjacency(n: number, from: Int32Array, to: Int32Array, rank: Float64Array): Adjacency {
+  const offsets = new Uint32Array(n + 1);
+  for (let e = 0; e < from.length; e++) offsets[from[e]! + 1]!++;
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const fill = offsets.slice(0, n);
+  const links = new Int32Array(from.length);
+  for (let e = 0; e < from.length; e++) links[fill[from[e]!]!++] = e;
+  const mark = new Int32Array(n).fill(-1);
+  for (let v = 0; v < n; v++) {
+    const start = offsets[v]!;
+    const end = offsets[v + 1]!;
+    let reorder = false;
+    for (let j = start; j < end && !reorder; j++) {
+      const w = to[links[j]!]!;
+      if (rank[w]! >= 0 || mark[w] === v) reorder = true;
+      mark[w] = v;
+    }
+    if (reorder) sortList(links, start, end, to, rank);
+  }
+  return { offsets, links };
+}
+
+function sortList(links: Int32Array, start: number, end: number, to: Int32Array, rank: Float64Array) {
+  const first = new Map<number, number>();
+  for (let j = start; j < end; j++) if (!first.has(to[links[j]!]!)) first.set(to[links[j]!]!, j);
+  const key = (e: number) => {
+    const w = to[e]!;
+    return rank[w]! >= 0 ? [0, rank[w]!] : [1, first.get(w)!];
+  };
+  const sorted = Array.from(links.subarray(start, end)).sort((a, b) => {
+    const [ga, ka] = key(a);
+    const [gb, kb] = key(b);
+    return ga! - gb! || ka! - kb! || b - a;
+  });
+  links.set(sorted, start);
+}

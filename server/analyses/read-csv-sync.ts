@@ -1,0 +1,239 @@
+/**
+ * The ingest's CSV reader (ingest/readers/csv.ts) made synchronous for `analyse --file`: the same
+ * lines (UTF-8 checked, BOM dropped, length capped), the same tokenizer, header rules and cell
+ * conversion, so the same records and the same errors, but handed to a callback instead of through
+ * three async generators, whose per-record cost dominated reading millions of links.
+ */
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { convertCell } from '../ingest/readers/csv-cells.ts';
+import { type CsvHeader, readHeader } from '../ingest/readers/csv-header.ts';
+import { type CsvRow, CsvTokenizer, detectDelimiter } from '../ingest/readers/csv-tokenizer.ts';
+import { findPairFiles } from '../ingest/readers/csv.ts';
+import { formatBytes } from '../ingest/readers/lines.ts';
+import { DEFAULT_MAX_LINE_BYTES, type ReadItem } from '../ingest/readers/types.ts';
+
+type OnItem = (item: ReadItem) => void;
+type OnLine = (
+  text: string | undefined,
+  line: number,
+  eol: '' | '\n' | '\r\n',
+  problem?: { message: string; fatal: boolean },
+) => void;
+
+const CHUNK = 1 << 20;
+
+/** Reads a CSV file, or the entities.csv and links.csv of a folder, record by record. */
+export async function readCsvSync(path: string, onItem: OnItem, maxBytes = DEFAULT_MAX_LINE_BYTES) {
+  let isFolder = false;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {}
+  if (!isFolder) return readCsvFileSync(path, onItem, maxBytes);
+  const files = await findPairFiles(path);
+  if (files.length === 0)
+    onItem({
+      file: path,
+      line: 0,
+      message: 'the folder holds neither entities.csv nor links.csv: add one, or name the file',
+    });
+  for (const file of files) readCsvFileSync(file, onItem, maxBytes);
+}
+
+/** Reads one CSV file (see readCsvFile of the ingest, which this follows step by step). */
+export function readCsvFileSync(path: string, onItem: OnItem, maxBytes = DEFAULT_MAX_LINE_BYTES): void {
+  let tokenizer: CsvTokenizer | undefined;
+  let header: CsvHeader | undefined;
+  let stopped = false;
+  readLinesSync(path, maxBytes, (text, line, eol, problem) => {
+    if (stopped) return;
+    if (text === undefined) {
+      if (problem === undefined || problem.fatal || header === undefined || tokenizer === undefined) {
+        onItem({ file: path, line, message: problem?.message ?? '' });
+        stopped = true;
+        return;
+      }
+      const dropped = tokenizer.abandon(line, problem.message);
+      onItem({ file: path, line: dropped.line, message: dropped.message });
+      return;
+    }
+    if (tokenizer === undefined) {
+      if (text.trim() === '') return;
+      tokenizer = new CsvTokenizer(detectDelimiter(text), maxBytes);
+    }
+    const row = tokenizer.pushLine(text, line, eol);
+    if (row === undefined) return;
+    if (header !== undefined) {
+      const item = toItem(path, header, row);
+      if (item !== undefined) onItem(item);
+      return;
+    }
+    const read = row.ok
+      ? readHeader(path, row.line, row.cells)
+      : { file: path, line: row.line, message: row.message };
+    if ('columns' in read) header = read;
+    else {
+      onItem(read);
+      stopped = true;
+    }
+  });
+  const last = stopped ? undefined : tokenizer?.end();
+  if (last !== undefined) onItem({ file: path, ...last });
+}
+
+// readLines of the ingest, synchronous: a line problem comes with text undefined; a fatal one (the
+// file cannot be read) with problem set and no tokenizer involved (reported, then reading stops).
+function readLinesSync(path: string, maxLineBytes: number, onLine: OnLine): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    onLine(undefined, 0, '', { message: describeIoError(error), fatal: true });
+    return;
+  }
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let carry: Buffer[] = [];
+  let pending = 0;
+  let skipping = false;
+  let line = 1;
+  try {
+    for (;;) {
+      let read: number;
+      try {
+        read = readSync(fd, buffer, 0, CHUNK, null);
+      } catch (error) {
+        onLine(undefined, line === 1 && pending === 0 ? 0 : line, '', {
+          message: describeIoError(error),
+          fatal: true,
+        });
+        return;
+      }
+      if (read === 0) break;
+      const chunk = buffer.subarray(0, read);
+      let start = 0;
+      while (start < chunk.length) {
+        const end = chunk.indexOf(10, start);
+        const stop = end === -1 ? chunk.length : end;
+        if (!skipping) {
+          if (pending + (stop - start) > maxLineBytes) {
+            skipping = true;
+            carry = [];
+            pending = 0;
+          } else {
+            // Kept past this read only when the line goes on in the next chunk: then copied.
+            carry.push(end === -1 ? Buffer.from(chunk.subarray(start, stop)) : chunk.subarray(start, stop));
+            pending += stop - start;
+          }
+        }
+        if (end === -1) break;
+        if (skipping) onLine(undefined, line, '\n', tooLong(maxLineBytes));
+        else decodeLine(carry, line, '\n', onLine);
+        skipping = false;
+        carry = [];
+        pending = 0;
+        line += 1;
+        start = end + 1;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  if (skipping) onLine(undefined, line, '', tooLong(maxLineBytes));
+  else if (pending > 0) decodeLine(carry, line, '', onLine);
+}
+
+function decodeLine(parts: Buffer[], line: number, newline: '' | '\n', onLine: OnLine): void {
+  let bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+  let eol: '' | '\n' | '\r\n' = newline;
+  if (newline && bytes.length > 0 && bytes[bytes.length - 1] === 13) {
+    bytes = bytes.subarray(0, bytes.length - 1);
+    eol = '\r\n';
+  }
+  if (!isUtf8(bytes)) {
+    const message = 'line is not valid UTF-8: save the file as UTF-8 (e.g. "CSV UTF-8" in a spreadsheet)';
+    onLine(undefined, line, eol, { message, fatal: false });
+    return;
+  }
+  let text = bytes.toString('utf8');
+  if (line === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
+  onLine(text, line, eol);
+}
+
+const tooLong = (max: number) => ({
+  message: `line is longer than the limit of ${formatBytes(max)}: split the record, or raise maxLineBytes if it is genuine`,
+  fatal: false,
+});
+
+function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'file not found: check the path';
+  if (code === 'EISDIR')
+    return 'this is a folder, not a file: name a file, or a folder holding entities.csv and links.csv';
+  if (code === 'EACCES') return 'permission denied: make the file readable';
+  return `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function toItem(file: string, header: CsvHeader, row: CsvRow): ReadItem | undefined {
+  if (!row.ok) return { file, line: row.line, message: row.message };
+  if (row.cells.every((cell) => cell.trim() === '')) return undefined;
+  if (row.cells.length > header.columns.length)
+    return {
+      file,
+      line: row.line,
+      message: `the row has ${row.cells.length} cells but the header has ${header.columns.length} columns: quote cells that contain the delimiter, or add the missing column names`,
+    };
+  return toRecord(file, header, row.line, row.cells);
+}
+
+function toRecord(file: string, header: CsvHeader, line: number, cells: string[]): ReadItem {
+  const fields: Record<string, unknown> = {};
+  let kind = header.kind;
+  let type: string | undefined;
+  for (let index = 0; index < cells.length; index += 1) {
+    const column = header.columns[index] ?? '';
+    const cell = cells[index] ?? '';
+    if (column === '') {
+      if (cell.trim() === '') continue;
+      return {
+        file,
+        line,
+        message: `a value in column ${index + 1}, which has no name in the header: name the column`,
+      };
+    }
+    if (column === 'type') type = cell.trim();
+    else if (
+      column === 'kind' &&
+      header.hasKindColumn &&
+      (cell.trim() === 'entity' || cell.trim() === 'link')
+    )
+      kind = cell.trim() as 'entity' | 'link';
+    else {
+      const value = convertCell(column, cell);
+      if (value !== undefined) setField(fields, column, value);
+    }
+  }
+  if (kind === undefined)
+    return {
+      file,
+      line,
+      field: 'kind',
+      message: 'the "kind" cell must be "entity" or "link" in a file that mixes both',
+    };
+  if (type === undefined || type === '') {
+    const example = kind === 'entity' ? 'Person' : 'MEMBER_OF';
+    return {
+      file,
+      line,
+      field: 'type',
+      message: `the ${kind} has no type: fill in the "type" cell, e.g. ${example}`,
+    };
+  }
+  return { file, line, kind, type, fields };
+}
+
+// As Object.fromEntries does: an own data property, so a column named __proto__ stays plain data.
+function setField(fields: Record<string, unknown>, column: string, value: unknown): void {
+  if (column === '__proto__')
+    Object.defineProperty(fields, column, { value, enumerable: true, writable: true, configurable: true });
+  else fields[column] = value;
+}

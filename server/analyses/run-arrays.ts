@@ -1,0 +1,53 @@
+/**
+ * runAnalyses for case arrays (analysis/case-arrays.ts), for the steps that can run on them:
+ * communities, by Louvain on the projection computed straight into a CSR and profiled through the
+ * arrays' read-only view. The result is runAnalyses' own, field for field; a run asking for any
+ * other step goes through runAnalyses on a graphology graph instead.
+ */
+import { projectCaseArrays } from '../../analysis/case-arrays-projection.ts';
+import type { CaseArrays } from '../../analysis/case-arrays.ts';
+import { viewCaseArrays } from '../../analysis/case-arrays-view.ts';
+import { detectCommunitiesInCsr, summariseCommunities } from '../../analysis/communities.ts';
+import { planSteps } from './run-analyses.ts';
+import { type AnalysisName, type AnalysisOptions, type AnalysisResult, DEFAULTS } from './types.ts';
+
+/** The steps that run on case arrays. */
+export const ARRAY_STEPS: readonly AnalysisName[] = ['communities'];
+
+/** Whether every step of a run (as planSteps plans it) runs on case arrays. */
+export function runsOnArrays(only?: readonly AnalysisName[]): boolean {
+  return planSteps(only).every((step) => ARRAY_STEPS.includes(step));
+}
+
+/** Runs the steps of `options.only` (which must all be ARRAY_STEPS) on case arrays. */
+export function runAnalysesOnArrays(arrays: CaseArrays, options: AnalysisOptions = {}): AnalysisResult {
+  const o = { ...DEFAULTS, ...options };
+  const steps = planSteps(options.only);
+  const other = steps.find((step) => !ARRAY_STEPS.includes(step));
+  if (other !== undefined)
+    throw new RangeError(`${other} does not run on case arrays: run it with runAnalyses on a graph`);
+  const result: AnalysisResult = {
+    graph: { entities: arrays.nodes.length, links: arrays.sources.length },
+    parameters: { only: steps, resolution: o.resolution, seed: o.seed, limit: o.limit, currency: o.currency },
+    entities: {},
+  };
+  steps.forEach((step, index) => {
+    options.onProgress?.({ step, index, total: steps.length, state: 'start' });
+    const csr = projectCaseArrays(arrays);
+    const detected = detectCommunitiesInCsr(csr, { resolution: o.resolution, seed: o.seed });
+    const summaries = summariseCommunities(viewCaseArrays(arrays), detected);
+    const communities = detected.communities.map((community, i) => {
+      const {
+        id: _id,
+        size: _size,
+        contribution: _c,
+        ...summary
+      } = summaries[i] as (typeof summaries)[number];
+      return { ...community, summary };
+    });
+    for (const [id, community] of Object.entries(detected.membership)) result.entities[id] = { community };
+    Object.assign(result, { modularity: detected.modularity, communities, unassigned: detected.unassigned });
+    options.onProgress?.({ step, index, total: steps.length, state: 'done' });
+  });
+  return result;
+}
