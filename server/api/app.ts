@@ -18,6 +18,7 @@ import { authRouter } from './auth.ts';
 import { docsRouter } from './docs.ts';
 import { healthRouter } from './health.ts';
 import { identify, requireSession } from './middleware/authenticate.ts';
+import { JobRegistry } from './jobs.ts';
 import { idempotency } from './middleware/idempotency.ts';
 import { jsonBody } from './middleware/json-body.ts';
 import { type BucketOptions, rateLimit } from './middleware/rate-limit.ts';
@@ -26,11 +27,13 @@ import { cors, securityHeaders } from './middleware/security.ts';
 import { route } from './middleware/validated.ts';
 import { buildOpenApi } from './openapi.ts';
 import { problemHandler, sendProblem } from './problem.ts';
+import { analysisRunsRouter } from './routes/analysis-runs.ts';
 import { casesRouter } from './routes/cases.ts';
 import { checksRouter } from './routes/checks.ts';
 import { entitiesRouter } from './routes/entities.ts';
 import { graphRouter } from './routes/graph.ts';
 import { reportsRouter } from './routes/reports.ts';
+import { traceRouter } from './routes/trace.ts';
 import { webAnalysesRouter } from './routes/web-analyses.ts';
 import { webGraphRouter } from './routes/web-graph.ts';
 import { usersRouter } from './users.ts';
@@ -64,6 +67,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** bcrypt cost for passwords set through the API (default 12; tests lower it for speed). */
   passwordCost?: number;
+  /** The jobs (analysis runs, imports) of this server; a fresh registry by default. */
+  jobs?: JobRegistry;
 }
 
 /** Builds the application around an open store. */
@@ -74,6 +79,7 @@ export function createApp({
   corsOrigins = [],
   trustProxy = false,
   passwordCost,
+  jobs = new JobRegistry(),
 }: AppOptions): Express {
   const limit = { ...DEFAULT_LIMITS, ...limits };
   const trail = auditTrailFor(store);
@@ -113,6 +119,8 @@ export function createApp({
   app.use(reportsRouter({ store }));
   app.use(webGraphRouter({ store }));
   app.use(webAnalysesRouter({ store }));
+  app.use(analysisRunsRouter({ store, jobs }));
+  app.use(traceRouter({ store }));
 
   app.use('/api', (req, res) => sendProblem(res, 404, 'Not found', `No API route ${req.method} ${req.path}`));
   if (existsSync(webRoot)) {
