@@ -18,8 +18,15 @@ export function quoteType(type: LinkType): string {
   return `\`${type}\``;
 }
 
-// Shared tail: diff against the stored values, set, and count. `x` is the node or relationship.
-const COMPARE_AND_SET = `
+// Shared tail: diff against the stored values, set, and count. `x` is the node or relationship. A node
+// an import changes moves to its next `version`, so an analyst's edit based on the version before is
+// refused (412) rather than silently undoing the import; reading x.version in the SET takes the write
+// lock first, so concurrent writers cannot both move it to the same number.
+function compareAndSet(versioned: boolean): string {
+  const version = versioned
+    ? ',\n    x.version = CASE WHEN NOT created AND touched THEN coalesce(x.version, 1) + 1 ELSE x.version END'
+    : '';
+  return `
 WITH x, row, created,
   [k IN keys(row.props) WHERE x[k] IS NULL] AS added,
   [k IN keys(row.props) WHERE x[k] IS NOT NULL AND x[k] <> row.props[k] | {field: k, old: x[k]}] AS changed,
@@ -29,12 +36,13 @@ SET x += row.props,
     x.sources = coalesce(x.sources, []) + newSources,
     x.createdAt = coalesce(x.createdAt, row.createdAt, $now),
     x.createdBy = coalesce(x.createdBy, row.createdBy, $user),
-    x.updatedAt = CASE WHEN created OR touched OR x.updatedAt IS NULL THEN coalesce(row.updatedAt, $now) ELSE x.updatedAt END
+    x.updatedAt = CASE WHEN created OR touched OR x.updatedAt IS NULL THEN coalesce(row.updatedAt, $now) ELSE x.updatedAt END${version}
 RETURN
   sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
   sum(CASE WHEN NOT created AND touched THEN 1 ELSE 0 END) AS updated,
   sum(CASE WHEN NOT created AND NOT touched THEN 1 ELSE 0 END) AS unchanged,
   collect(CASE WHEN NOT created AND size(changed) > 0 THEN {id: row.id, changed: changed} END) AS conflicts`;
+}
 
 /** MERGE a batch of nodes of one label on id. */
 export function mergeNodesCypher(label: EntityLabel): string {
@@ -42,7 +50,7 @@ export function mergeNodesCypher(label: EntityLabel): string {
   return `UNWIND $rows AS row
 OPTIONAL MATCH (old:${l} {id: row.id})
 WITH row, old IS NULL AS created
-MERGE (x:${l} {id: row.id})${COMPARE_AND_SET}`;
+MERGE (x:${l} {id: row.id})${compareAndSet(true)}`;
 }
 
 /** MERGE a batch of relationships of one type between nodes of known labels, matched on id. */
@@ -53,7 +61,7 @@ MATCH (a:${quoteLabel(sourceLabel)} {id: row.source})
 MATCH (b:${quoteLabel(targetLabel)} {id: row.target})
 OPTIONAL MATCH (a)-[old:${t} {id: row.id}]->(b)
 WITH a, b, row, old IS NULL AS created
-MERGE (a)-[x:${t} {id: row.id}]->(b)${COMPARE_AND_SET}`;
+MERGE (a)-[x:${t} {id: row.id}]->(b)${compareAndSet(false)}`;
 }
 
 /** Appends conflict entries (JSON strings) to the history of nodes of one label. */

@@ -65,12 +65,19 @@ export function addCounts(into: WriteCounts, from: WriteCounts): WriteCounts {
 
 type Row = ReturnType<typeof splitProperties> & { id: string; source?: string; target?: string };
 
+/**
+ * Kept by the store, never taken from a file: an export carries `version`, and a re-import must not
+ * move a record back to an older version that a stale edit could then match.
+ */
+const STORE_KEPT = ['version'] as const;
+
 // Within one batch an id appears once: later rows add to earlier ones, as a second MERGE would.
 function toRows(rows: readonly Record<string, unknown>[], link: boolean): Row[] {
   const byId = new Map<string, Row>();
   for (const input of rows) {
     const { source, target, ...rest } = input;
     const row: Row = { id: String(input.id), ...splitProperties(link ? rest : input) };
+    for (const key of STORE_KEPT) delete row.props[key];
     if (link) Object.assign(row, { source: String(source), target: String(target) });
     const earlier = byId.get(row.id);
     if (earlier) {
