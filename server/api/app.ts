@@ -31,6 +31,7 @@ import { analysisRunsRouter } from './routes/analysis-runs.ts';
 import { casesRouter } from './routes/cases.ts';
 import { checksRouter } from './routes/checks.ts';
 import { entitiesRouter } from './routes/entities.ts';
+import { exportRouter } from './routes/export.ts';
 import { graphRouter } from './routes/graph.ts';
 import { reportsRouter } from './routes/reports.ts';
 import { traceRouter } from './routes/trace.ts';
@@ -121,6 +122,7 @@ export function createApp({
   app.use(webAnalysesRouter({ store }));
   app.use(analysisRunsRouter({ store, jobs }));
   app.use(traceRouter({ store }));
+  app.use(exportRouter({ store }));
 
   app.use('/api', (req, res) => sendProblem(res, 404, 'Not found', `No API route ${req.method} ${req.path}`));
   if (existsSync(webRoot)) {

@@ -1,0 +1,158 @@
+/**
+ * `GET /api/export`: the graph, or one case, as the caller may see it, streamed as NDJSON, GEXF,
+ * GraphML or one CSV table (entities or links, as `ariadne export` writes them). CSV cells that a
+ * spreadsheet would run as formulas are neutralised, since a download is opened in one. The export
+ * is audited with its format and what it held, before the response ends.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { type Audit, clearanceOf } from '../../auth/context.ts';
+import { EXPORT } from '../../auth/roles.ts';
+import { scanColumns } from '../../export/columns.ts';
+import { writeCsv } from '../../export/csv.ts';
+import { writeGexf } from '../../export/gexf.ts';
+import { writeGraphml } from '../../export/graphml.ts';
+import { LossTally } from '../../export/losses.ts';
+import { writeNdjson } from '../../export/ndjson.ts';
+import { storeSource } from '../../export/store-source.ts';
+import { EXPORT_FORMATS, type ExportSource, type TextSink } from '../../export/types.ts';
+import { findExportCase } from '../../store/export-reads.ts';
+import type { Store } from '../../store/store.ts';
+import { DISCARD, ResponseSink } from '../http-sink.ts';
+import { route } from '../middleware/validated.ts';
+import { HttpError } from '../problem.ts';
+
+export const ExportQuerySchema = z
+  .strictObject({
+    format: z.enum(EXPORT_FORMATS, { error: `use one of ${EXPORT_FORMATS.join(', ')}` }),
+    case: z.string().min(1).max(512).optional().meta({ description: 'A case id or exact name' }),
+    table: z
+      .enum(['entities', 'links'], { error: 'use entities or links' })
+      .optional()
+      .meta({ description: 'csv only: which table of the pair (default entities)' }),
+  })
+  .refine((q) => q.table === undefined || q.format === 'csv', {
+    path: ['table'],
+    message: 'table applies to format=csv only: drop it',
+  });
+
+const MEDIA: Record<(typeof EXPORT_FORMATS)[number], { type: string; extension: string }> = {
+  ndjson: { type: 'application/x-ndjson; charset=utf-8', extension: 'ndjson' },
+  csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
+  gexf: { type: 'application/gexf+xml; charset=utf-8', extension: 'gexf' },
+  graphml: { type: 'application/graphml+xml; charset=utf-8', extension: 'graphml' },
+};
+
+async function* counted<T extends { type: string }>(
+  records: AsyncIterable<T>,
+  counts: Record<string, number>,
+) {
+  for await (const record of records) {
+    counts[record.type] = (counts[record.type] ?? 0) + 1;
+    yield record;
+  }
+}
+
+const none = async function* () {};
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** The export router. */
+export function exportRouter({ store }: { store: Store }): Router {
+  const router = Router();
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/api/export',
+      summary: 'The graph or a case as you may see it: NDJSON, one CSV table, GEXF or GraphML, streamed',
+      tags: ['export'],
+      roles: EXPORT,
+      query: ExportQuerySchema,
+      responses: {
+        200: { description: 'The file, as an attachment', contentType: 'application/x-ndjson' },
+        404: { description: 'No such case, or not one you may see' },
+      },
+    },
+    async ({ query, viewer, audit, res }) => {
+      const clearance = clearanceOf(viewer);
+      let caseId: string | undefined;
+      if (query.case !== undefined) {
+        const found = await findExportCase(store, clearance, query.case);
+        if (!found.found && found.reason === 'ambiguous')
+          throw new HttpError(
+            400,
+            `Several cases have that name: pass one id (${found.candidates.join(', ')})`,
+          );
+        if (!found.found) throw new HttpError(404, 'No such case, or not one you may see');
+        caseId = found.id;
+      }
+      const base = storeSource(store, { clearance, caseId });
+      const table = query.format === 'csv' ? (query.table ?? 'entities') : undefined;
+      // One table of the pair: the other side of the source is empty, so it is neither read nor written.
+      const source: ExportSource = {
+        entities: table === 'links' ? none : base.entities,
+        links: table === 'entities' ? none : base.links,
+      };
+      const media = MEDIA[query.format];
+      const name = `ariadne-export${caseId ? `-${caseId.replace(/[^\w.-]+/g, '_')}` : ''}${table ? `-${table}` : ''}`;
+      res.setHeader('Content-Type', media.type);
+      res.setHeader('Content-Disposition', `attachment; filename="${name}.${media.extension}"`);
+      res.setHeader('Cache-Control', 'no-store');
+      const counts = { entities: {} as Record<string, number>, links: {} as Record<string, number> };
+      const writing: ExportSource = {
+        entities: () => counted(source.entities(), counts.entities),
+        links: () => counted(source.links(), counts.links),
+      };
+      const sink = new ResponseSink(res);
+      const losses = new LossTally();
+      const parameters = { format: query.format, case: caseId ?? null, ...(table ? { table } : {}) };
+      try {
+        await write(query.format, source, writing, sink, losses, caseId);
+      } catch (error) {
+        if (!res.headersSent) throw error;
+        await report(audit, caseId, { ...parameters, ...totals(counts) }, 'error');
+        res.destroy();
+        return;
+      }
+      await report(audit, caseId, { ...parameters, ...totals(counts), losses: losses.list().length }, 'ok');
+      await sink.end();
+    },
+  );
+  return router;
+}
+
+function totals(counts: { entities: Record<string, number>; links: Record<string, number> }) {
+  return { entities: total(counts.entities), links: total(counts.links) };
+}
+
+async function report(
+  audit: Audit,
+  caseId: string | undefined,
+  parameters: Record<string, unknown>,
+  outcome: 'ok' | 'error',
+): Promise<void> {
+  await audit({ action: 'export', targets: caseId ? [caseId] : [], parameters, outcome });
+}
+
+async function write(
+  format: (typeof EXPORT_FORMATS)[number],
+  source: ExportSource,
+  writing: ExportSource,
+  sink: ResponseSink,
+  losses: LossTally,
+  caseId: string | undefined,
+): Promise<void> {
+  if (format === 'ndjson') return writeNdjson(writing, sink, losses);
+  const columns = await scanColumns(source);
+  if (format === 'csv') {
+    // The table not asked for is empty; its header goes nowhere.
+    const tables: { entities: TextSink; links: TextSink } =
+      source.entities === none ? { entities: DISCARD, links: sink } : { entities: sink, links: DISCARD };
+    return writeCsv(writing, columns, tables, losses, { excelSafe: true });
+  }
+  if (format === 'gexf')
+    return writeGexf(writing, columns, sink, {
+      description: caseId === undefined ? 'Ariadne export' : `Ariadne export of case ${caseId}`,
+    });
+  return writeGraphml(writing, columns, sink);
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestRecords } from '../../server/store/ingest-writes.ts';
+import { generateDemoCase } from '../../seeds/demo/generate.ts';
+import { type StartOptions, startApi, type TestApi } from '../helpers/api.ts';
+import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
+
+const USERS: StartOptions['users'] = {
+  viewer: { username: 'export-viewer', clearance: ['H0', 'H1'], agency: 'Frontex' },
+  analyst: { username: 'export-analyst', clearance: ['H0', 'H1', 'H2', 'H3'], agency: 'Europol' },
+  admin: { username: 'export-admin', clearance: ['H0', 'H1', 'H2', 'H3'], agency: 'Guardia di Finanza' },
+};
+const RESTRICTED = 'acct:cm:900';
+const demo = generateDemoCase();
+
+let api: TestApi;
+beforeAll(async () => {
+  const store = await openTestStore();
+  await clearDatabase(store);
+  const loaded = await ingestRecords(store, demo.records, { user: 'test' });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));
+  await store.write(
+    `CREATE (:Person {id: 'p-formula', name: '=HYPERLINK("http://x.example","open")', handling: 'H0',
+       sources: [], grade: 'B2', gradeScheme: 'europol'})`,
+  );
+  api = await startApi({ store, users: USERS });
+}, 120_000);
+afterAll(async () => {
+  await clearDatabase(api.store);
+  await api.close();
+  await api.store.close();
+});
+
+// Decoded by hand: Response.text() would drop the byte order mark the CSV starts with.
+const download = async (query: string, role: 'viewer' | 'analyst' | 'admin' = 'analyst') => {
+  const res = await api.fetch(`/api/export?${query}`, { role });
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+  return { res, text };
+};
+
+async function lastExportEvent(): Promise<Record<string, unknown>> {
+  const result = await api.store.read(
+    "MATCH (e:AuditEvent {action: 'export'}) RETURN e.parameters AS p, e.username AS u ORDER BY e.seq DESC LIMIT 1",
+  );
+  const raw = result.records[0]?.get('p');
+  return { ...(typeof raw === 'string' ? JSON.parse(raw) : raw), username: result.records[0]?.get('u') };
+}
+
+describe('GET /api/export', () => {
+  it('streams NDJSON of what the analyst may see, without the restricted account, and audits the counts', async () => {
+    const { res, text } = await download('format=ndjson');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="ariadne-export.ndjson"');
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; id?: string });
+    const entities = lines.filter((l) => l.kind !== 'link');
+    expect(entities.length).toBeGreaterThan(500);
+    expect(text).not.toContain(RESTRICTED);
+    const event = await lastExportEvent();
+    expect(event).toMatchObject({ format: 'ndjson', entities: entities.length, username: 'export-analyst' });
+    expect(event.links).toBe(lines.length - entities.length);
+  });
+
+  it('gives the agency the account is restricted to the account', async () => {
+    const { res, text } = await download('format=ndjson', 'admin');
+    expect(res.status).toBe(200);
+    expect(text).toContain(RESTRICTED);
+  });
+
+  it('streams one CSV table at a time, with formula cells neutralised', async () => {
+    const entities = await download('format=csv');
+    expect(entities.res.status).toBe(200);
+    expect(entities.text.startsWith('\uFEFFid,type,name')).toBe(true);
+    expect(entities.text).toContain(`"'=HYPERLINK(""http://x.example"",""open"")"`);
+    expect(entities.text).not.toContain(RESTRICTED);
+    const links = await download('format=csv&table=links');
+    expect(links.text.startsWith('\uFEFFsource,target,type')).toBe(true);
+    expect(links.text).not.toContain(RESTRICTED);
+    expect(links.res.headers.get('content-disposition')).toContain('ariadne-export-links.csv');
+    expect(await lastExportEvent()).toMatchObject({ format: 'csv', table: 'links', entities: 0 });
+  });
+
+  it('writes GEXF and GraphML of one case for Gephi', async () => {
+    const caseId = encodeURIComponent(demo.truth.caseId);
+    const whole = await download('format=gexf');
+    const gexf = await download(`format=gexf&case=${caseId}`);
+    expect(gexf.res.status).toBe(200);
+    expect(gexf.text.startsWith('<?xml')).toBe(true);
+    expect(gexf.text).toContain('</gexf>');
+    expect(gexf.text).not.toContain(RESTRICTED);
+    expect(whole.text).toContain('p-formula');
+    expect(gexf.text).not.toContain('p-formula');
+    const graphml = await download(`format=graphml&case=${caseId}`);
+    expect(graphml.text).toContain('</graphml>');
+    expect(graphml.text).not.toContain(RESTRICTED);
+    expect(await lastExportEvent()).toMatchObject({ format: 'graphml', case: demo.truth.caseId });
+  });
+
+  it('refuses viewers, anonymous callers, bad parameters and cases the caller may not see', async () => {
+    expect((await download('format=ndjson', 'viewer')).res.status).toBe(403);
+    expect((await api.fetch('/api/export?format=ndjson')).status).toBe(401);
+    const bad = await download('format=xlsx&table=links');
+    expect(bad.res.status).toBe(400);
+    const fields = (JSON.parse(bad.text) as { errors: { field: string }[] }).errors.map((e) => e.field);
+    expect(fields).toContain('query.format');
+    expect((await download('format=ndjson&table=links')).res.status).toBe(400);
+    const missing = await download('format=ndjson&case=no-such-case');
+    expect(missing.res.status).toBe(404);
+    expect(missing.res.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
