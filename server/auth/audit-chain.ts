@@ -1,7 +1,9 @@
 /**
  * The audit trail's hash chain. Each event stores its sequence number, the SHA-256 of the event
  * before it (`prevHash`) and its own hash over its canonical content (JSON with sorted keys), so
- * altering, removing or reordering an event breaks the chain at that event.
+ * altering, removing or reordering an event breaks the chain at that event. The chain's head (the
+ * seq and hash of the last event, written with every append) catches what the links alone cannot:
+ * events removed from the end.
  */
 import { createHash } from 'node:crypto';
 
@@ -65,8 +67,14 @@ export function hashEvent(event: Omit<AuditEvent, 'id' | 'hash'>): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
+/** The last event of a chain, as its head records it. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
 /** Links drafts onto the chain after the head (`null` when the chain is empty). */
-export function sealEvents(head: { seq: number; hash: string } | null, drafts: AuditDraft[]): AuditEvent[] {
+export function sealEvents(head: ChainHead | null, drafts: AuditDraft[]): AuditEvent[] {
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
   return drafts.map((draft) => {
@@ -131,11 +139,41 @@ export class ChainVerifier {
     this.prevHash = event.hash;
     return true;
   }
+
+  /** Checks, once every event is checked, that the last one is the one the chain's head records. */
+  checkHead(head: ChainHead | null): ChainReport {
+    if (this.firstBreak) return this.result();
+    const lastSeq = this.expectedSeq - 1;
+    const fail = (seq: number, reason: string) => {
+      this.firstBreak = { seq, id: auditEventId(seq), reason };
+      return this.result();
+    };
+    if (head === null) {
+      return lastSeq === 0 ? this.result() : fail(lastSeq, 'the chain head is missing: it was removed');
+    }
+    if (head.seq > lastSeq) {
+      const removed = head.seq - lastSeq;
+      return fail(
+        head.seq,
+        `the chain ends at seq ${lastSeq} but its head records seq ${head.seq}: the last ${removed === 1 ? 'event was' : `${removed} events were`} removed`,
+      );
+    }
+    if (head.seq < lastSeq) {
+      return fail(
+        head.seq + 1,
+        `its head records seq ${head.seq}: events after it were added outside the trail`,
+      );
+    }
+    if (head.hash !== this.prevHash) {
+      return fail(lastSeq, 'its hash does not match the chain head: the last event was altered or replaced');
+    }
+    return this.result();
+  }
 }
 
-/** Verifies a whole chain held in memory. */
-export function verifyChain(events: Iterable<AuditEvent>): ChainReport {
+/** Verifies a whole chain held in memory; with a head (or null for none), also its end. */
+export function verifyChain(events: Iterable<AuditEvent>, head?: ChainHead | null): ChainReport {
   const verifier = new ChainVerifier();
-  for (const event of events) if (!verifier.check(event)) break;
-  return verifier.result();
+  for (const event of events) if (!verifier.check(event)) return verifier.result();
+  return head === undefined ? verifier.result() : verifier.checkHead(head);
 }

@@ -4,7 +4,7 @@
  * transaction per batch rather than per event. A caller's promise settles once its event is
  * committed (or could not be), which is what lets a request wait for its event before answering.
  */
-import { appendAuditEvents, readAuditPage } from '../store/audit.ts';
+import { appendAuditEvents, readAuditHead, readAuditPage } from '../store/audit.ts';
 import type { Store } from '../store/store.ts';
 import {
   type AuditDraft,
@@ -108,15 +108,22 @@ function cut(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
 }
 
-/** Walks the whole chain in pages; reports the count and the first event that does not check. */
+/**
+ * Walks the whole chain in pages, then compares its end with the chain's head; reports the count and
+ * the first event that does not check. The head is read after the events, so it names at least the
+ * last one read: when it names more, events appended meanwhile are read too before the end counts
+ * as truncated.
+ */
 export async function verifyAuditTrail(store: Store, pageSize = 5_000): Promise<ChainReport> {
   const verifier = new ChainVerifier();
   let after = 0;
   for (;;) {
     const page = await readAuditPage(store, after, pageSize);
     for (const event of page) if (!verifier.check(event)) return verifier.result();
-    const last = page.at(-1);
-    if (!last || page.length < pageSize) return verifier.result();
-    after = last.seq;
+    after = page.at(-1)?.seq ?? after;
+    if (page.length === pageSize) continue;
+    const head = await readAuditHead(store);
+    if (head !== null && head.seq > after && (await readAuditPage(store, after, 1)).length > 0) continue;
+    return verifier.checkHead(head);
   }
 }

@@ -1,13 +1,38 @@
 /**
  * Audit events in Neo4j (`AuditEvent` nodes). Appending reads the head of the chain and writes the
  * next events in one transaction; the event id is derived from `seq` and unique, so two writers
- * that read the same head cannot both commit: the loser retries on the new head.
+ * that read the same head cannot both commit: the loser retries on the new head. The head is a node
+ * of its own, `(:AuditEvent:AuditHead {id: 'audit-head', lastSeq, lastHash})`, moved in the same
+ * transaction as every append, so removing the last events leaves a head that names them. It keeps
+ * the AuditEvent label so that everything which leaves the trail aside (content hashes, fingerprints)
+ * leaves it aside too; having no `seq`, it is never read as an event.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { AuditDraft, AuditEvent } from '../auth/audit-chain.ts';
+import type { AuditDraft, AuditEvent, ChainHead } from '../auth/audit-chain.ts';
 import type { Store } from './store.ts';
 
-type Head = { seq: number; hash: string } | null;
+type Head = ChainHead | null;
+
+/** The id of the chain's head node. */
+export const AUDIT_HEAD_ID = 'audit-head';
+
+const READ_HEAD = 'MATCH (h:AuditHead {id: $headId}) RETURN h.lastSeq AS seq, h.lastHash AS hash';
+
+const LAST_EVENT =
+  'MATCH (e:AuditEvent) WHERE e.seq IS NOT NULL RETURN e.seq AS seq, e.hash AS hash ORDER BY e.seq DESC LIMIT 1';
+
+const MOVE_HEAD = `MERGE (h:AuditEvent:AuditHead {id: $headId})
+SET h.lastSeq = toInteger($seq), h.lastHash = $hash`;
+
+/** Gives a chain written before heads existed its head, from its last event; idempotent. */
+export const AUDIT_HEAD_MIGRATION = `MATCH (e:AuditEvent) WHERE e.seq IS NOT NULL
+WITH e ORDER BY e.seq DESC LIMIT 1
+WITH e WHERE NOT EXISTS { MATCH (:AuditHead {id: '${AUDIT_HEAD_ID}'}) }
+CREATE (:AuditEvent:AuditHead {id: '${AUDIT_HEAD_ID}', lastSeq: e.seq, lastHash: e.hash})`;
+
+function headOf(row: { get(key: string): unknown } | undefined): Head {
+  return row ? { seq: Number(row.get('seq')), hash: String(row.get('hash')) } : null;
+}
 
 const CONFLICT_RETRIES = 8;
 
@@ -16,12 +41,15 @@ const FIELDS =
   'e.targets AS targets, e.parameters AS parameters, e.purpose AS purpose, e.outcome AS outcome, ' +
   'e.prevHash AS prevHash, e.hash AS hash';
 
+// Without a head node (a chain the migration has not reached yet), the last event is the head.
 async function readHead(tx: ManagedTransaction): Promise<Head> {
-  const result = await tx.run(
-    'MATCH (e:AuditEvent) WHERE e.seq IS NOT NULL RETURN e.seq AS seq, e.hash AS hash ORDER BY e.seq DESC LIMIT 1',
-  );
-  const row = result.records[0];
-  return row ? { seq: Number(row.get('seq')), hash: String(row.get('hash')) } : null;
+  const head = headOf((await tx.run(READ_HEAD, { headId: AUDIT_HEAD_ID })).records[0]);
+  return head ?? headOf((await tx.run(LAST_EVENT)).records[0]);
+}
+
+/** The chain's head as stored (null when there is none), for verification. */
+export async function readAuditHead(store: Store): Promise<Head> {
+  return headOf((await store.read(READ_HEAD, { headId: AUDIT_HEAD_ID })).records[0]);
 }
 
 /** Appends drafts after the current head; `seal` links them onto it. Retries when another writer won. */
@@ -38,6 +66,8 @@ export async function appendAuditEvents(
         await tx.run('UNWIND $events AS e CREATE (a:AuditEvent) SET a = e, a.seq = toInteger(e.seq)', {
           events,
         });
+        const last = events.at(-1);
+        if (last) await tx.run(MOVE_HEAD, { headId: AUDIT_HEAD_ID, seq: last.seq, hash: last.hash });
         return events;
       });
     } catch (error) {

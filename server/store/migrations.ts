@@ -5,6 +5,7 @@
  */
 import { ENTITY_LOOKUP_KEYS, FULLTEXT_PROPERTIES } from '../schema/indexes.ts';
 import { ENTITY_LABELS, SYSTEM_LABELS } from '../schema/model.ts';
+import { AUDIT_HEAD_MIGRATION } from './audit.ts';
 import type { Store } from './store.ts';
 
 /** Lookup properties worth an index: the schema's per entity label, and the platform's own. */
@@ -48,8 +49,9 @@ export function migrationStatements(): string[] {
   return statements;
 }
 
-/** Applies the migrations, then waits for the indexes to come online. */
+/** Applies the migrations, waits for the indexes to come online, and gives the audit chain its head. */
 export async function runMigrations(store: Store): Promise<void> {
   for (const statement of migrationStatements()) await store.write(statement);
   await store.write('CALL db.awaitIndexes(300)');
+  await store.write(AUDIT_HEAD_MIGRATION);
 }
