@@ -31,6 +31,8 @@ export function measureFrames(sigma: Sigma, frames = 30): Promise<{ mean: number
       });
       i++;
       sigma.once('afterRender', () => requestAnimationFrame(step));
+      // A camera left where it was schedules nothing: ask for the frame, so every step draws one.
+      sigma.scheduleRender();
     };
     requestAnimationFrame(step);
   });

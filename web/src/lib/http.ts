@@ -38,8 +38,8 @@ async function problemOf(response: Response): Promise<string> {
   }
 }
 
-/** Sends a request and parses the JSON answer; throws ApiError on a non-2xx status. */
-export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** Sends a request with a JSON body (if any); throws ApiError on a non-2xx status. */
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
@@ -47,8 +47,19 @@ export async function requestJson<T>(method: string, path: string, body?: unknow
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  return response;
+}
+
+/** Sends a request and parses the JSON answer; throws ApiError on a non-2xx status. */
+export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** Sends a request and returns the answer's bytes (a file); throws ApiError on a non-2xx status. */
+export async function requestBlob(method: string, path: string, body?: unknown): Promise<Blob> {
+  return (await send(method, path, body)).blob();
 }
 
 /** GET as JSON. */

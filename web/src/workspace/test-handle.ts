@@ -31,6 +31,8 @@ export interface AriadneHandle {
   layoutRunning(): boolean;
   stopLayout(): void;
   nextFrame(): Promise<number>;
+  /** When the first frame drawing an open load's data ended (ms since navigation), or null. */
+  firstGraphFrame(): number | null;
   /** Pans and zooms for benchmarks; the camera returns where it was. */
   measureFrames(frames: number): Promise<{ mean: number; worst: number }>;
   viewer(): string;
@@ -44,6 +46,13 @@ declare global {
 
 /** Installs the handle. */
 export function exposeHandle(view: GraphView, workspace: Workspace): void {
+  let firstGraphFrame: number | null = null;
+  const onRender = () => {
+    if (view.graph.order === 0 || view.state.loads.length === 0) return;
+    firstGraphFrame = performance.now();
+    view.sigma.off('afterRender', onRender);
+  };
+  view.sigma.on('afterRender', onRender);
   const handle: AriadneHandle = {
     shown: () => view.shown(),
     drawn(node) {
@@ -75,6 +84,7 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
         view.sigma.once('afterRender', () => resolve(performance.now()));
         view.sigma.scheduleRender();
       }),
+    firstGraphFrame: () => firstGraphFrame,
     measureFrames: (frames) => measureFrames(view.sigma, frames),
     viewer: () => workspace.viewer.username,
   };

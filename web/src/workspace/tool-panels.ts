@@ -5,6 +5,7 @@ import { mountExportPanel } from '../panels/export-panel.ts';
 import { mountFilterPanel } from '../panels/filter-panel.ts';
 import { mountMoneyPanel } from '../panels/money-panel.ts';
 import { mountPathsPanel } from '../panels/paths-panel.ts';
+import { mountReportPanel } from '../panels/report-panel.ts';
 import { mountRoutesPanel } from '../panels/routes-map.ts';
 import { buildTimeline } from '../panels/timeline.ts';
 import type { Workspace } from './context.ts';
@@ -21,5 +22,6 @@ export function toolPanels(workspace: Workspace, centre: HTMLElement): HTMLEleme
     { id: 'documents', title: 'Documents', mount: (c) => mountDocumentsPanel(c, workspace) },
     { id: 'paths', title: 'Paths', mount: (c) => mountPathsPanel(c, workspace) },
     { id: 'export', title: 'Export', mount: (c) => mountExportPanel(c, workspace) },
+    { id: 'report', title: 'Report', mount: (c) => mountReportPanel(c, workspace) },
   ]);
 }
