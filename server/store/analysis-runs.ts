@@ -3,11 +3,13 @@
  * times, counts, author, and the result summary as JSON) and each entity's scores as `a_`-prefixed
  * properties with `a_run` naming the run, written in UNWIND batches. A new run of the same kind and
  * scope replaces the old one: the old node goes, and so do the scores it left on entities.
- * The scores were computed under the run's clearance; a reader with less must not be shown them.
+ * The scores were computed under the run's clearance; a reader with less must not be shown them
+ * (scoresForReader, which every read of an entity's properties applies).
  */
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Clearance } from '../auth/context.ts';
-import { ENTITY_LABELS, type EntityLabel } from '../schema/model.ts';
+import { ENTITY_LABELS, type EntityLabel, HANDLING_CODES } from '../schema/model.ts';
 import { quoteLabel } from './projection-cypher.ts';
 import type { Store } from './store.ts';
 
@@ -140,6 +142,54 @@ export async function removeRuns(store: Store, ids: readonly string[]): Promise<
     );
   }
   await store.write('MATCH (r:AnalysisRun) WHERE r.id IN $ids DETACH DELETE r', { ids: [...ids] });
+}
+
+const StoredClearanceSchema = z.object({
+  handling: z.array(z.enum(HANDLING_CODES)),
+  agency: z.string().nullable(),
+  unrestricted: z.boolean().optional(),
+});
+
+// A run whose stored clearance cannot be read is taken to have seen everything.
+function storedClearance(text: string): Clearance {
+  const everything: Clearance = { handling: [...HANDLING_CODES], agency: null, unrestricted: true };
+  try {
+    const parsed = StoredClearanceSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : everything;
+  } catch {
+    return everything;
+  }
+}
+
+/**
+ * Whether a reader may see every record a run under `run` could see, judged on the clearances alone
+ * (the data may change after the run): every handling code of the run, and the records restricted to
+ * the run's agency (to any agency, for an unrestricted run).
+ */
+export function clearanceCovers(reader: Clearance, run: Clearance): boolean {
+  if (!run.handling.every((code) => reader.handling.includes(code))) return false;
+  if (reader.unrestricted === true) return true;
+  if (run.unrestricted === true) return false;
+  return run.agency === null || run.agency === reader.agency;
+}
+
+/**
+ * An entity's properties as a reader may see them: the `a_` scores only when the run that wrote them
+ * (whose stored clearance is given, null when the run is gone) was computed under a clearance the
+ * reader covers; otherwise they would show the influence of records the reader may not see.
+ */
+export function scoresForReader(
+  reader: Clearance,
+  properties: Record<string, unknown>,
+  runClearance: unknown,
+): Record<string, unknown> {
+  const keys = Object.keys(properties).filter((key) => key.startsWith(RESULT_PREFIX));
+  if (keys.length === 0) return properties;
+  const run = typeof runClearance === 'string' ? storedClearance(runClearance) : null;
+  if (run !== null && clearanceCovers(reader, run)) return properties;
+  const shown = { ...properties };
+  for (const key of keys) delete shown[key];
+  return shown;
 }
 
 const parse = (text: unknown): Record<string, unknown> =>
