@@ -93,7 +93,14 @@ export async function writeImportBatch(
   meta: WriteMeta,
   tally: (counts: WriteCounts) => string,
 ): Promise<WriteCounts> {
+  // A retry after a commit whose answer was lost finds the batch done: it reports what that commit
+  // wrote instead of writing again (which MERGE would count as unchanged).
+  let written: WriteCounts | undefined;
   return runWrite(store, async (tx) => {
+    if (written !== undefined) {
+      const done = await tx.run('MATCH (i:Import {id: $id}) RETURN i.batchesDone AS done', { id: importId });
+      if (Number(done.records[0]?.get('done') ?? 0) > index) return written;
+    }
     const counts =
       batch.kind === 'entities'
         ? await writeEntityBatch(tx, batch.label, batch.rows, meta)
@@ -102,6 +109,7 @@ export async function writeImportBatch(
       'MATCH (i:Import {id: $id}) SET i.batchesDone = $done, i.counts = $counts, i.updatedAt = $now',
       { id: importId, done: index + 1, counts: tally(counts), now: new Date().toISOString() },
     );
+    written = counts;
     return counts;
   });
 }
