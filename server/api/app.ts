@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import { auditTrailFor } from '../auth/audit-trail.ts';
 import { ADMIN } from '../auth/roles.ts';
 import { StatsSchema } from '../schema/api/health.ts';
@@ -32,11 +32,13 @@ import { casesRouter } from './routes/cases.ts';
 import { checksRouter } from './routes/checks.ts';
 import { entitiesRouter } from './routes/entities.ts';
 import { exportRouter } from './routes/export.ts';
+import { importsRouter } from './routes/imports.ts';
 import { graphRouter } from './routes/graph.ts';
 import { reportsRouter } from './routes/reports.ts';
 import { traceRouter } from './routes/trace.ts';
 import { webAnalysesRouter } from './routes/web-analyses.ts';
 import { webGraphRouter } from './routes/web-graph.ts';
+import { DEFAULT_UPLOAD_LIMIT } from './upload.ts';
 import { usersRouter } from './users.ts';
 
 export const VERSION = '0.1.0';
@@ -70,6 +72,13 @@ export interface AppOptions {
   passwordCost?: number;
   /** The jobs (analysis runs, imports) of this server; a fresh registry by default. */
   jobs?: JobRegistry;
+  /** The largest file `POST /api/imports` accepts, in bytes (default 256 MiB). */
+  uploadLimit?: number;
+}
+
+/** The upload route reads its own body (a file, streamed to disk); the JSON parser leaves it alone. */
+function isUpload(req: Request): boolean {
+  return req.method === 'POST' && /^\/imports\/?$/.test(req.path);
 }
 
 /** Builds the application around an open store. */
@@ -81,6 +90,7 @@ export function createApp({
   trustProxy = false,
   passwordCost,
   jobs = new JobRegistry(),
+  uploadLimit = DEFAULT_UPLOAD_LIMIT,
 }: AppOptions): Express {
   const limit = { ...DEFAULT_LIMITS, ...limits };
   const trail = auditTrailFor(store);
@@ -96,7 +106,8 @@ export function createApp({
     '/api',
     rateLimit(limit.perAddress, (req) => req.ip ?? 'unknown'),
   );
-  app.use('/api', ...jsonBody());
+  const parseJson = express.Router().use(...jsonBody());
+  app.use('/api', (req, res, next) => (isUpload(req) ? next() : parseJson(req, res, next)));
   app.use('/api', identify(store, trail));
   app.use('/api', requireSession());
   app.use(
@@ -123,6 +134,7 @@ export function createApp({
   app.use(analysisRunsRouter({ store, jobs }));
   app.use(traceRouter({ store }));
   app.use(exportRouter({ store }));
+  app.use(importsRouter({ store, jobs, uploadLimit }));
 
   app.use('/api', (req, res) => sendProblem(res, 404, 'Not found', `No API route ${req.method} ${req.path}`));
   if (existsSync(webRoot)) {

@@ -33,7 +33,7 @@ beforeAll(async () => {
   const loaded = await ingestRecords(store, generateDemoCase().records, { user: 'test' });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));
   api = await startApi({ store, users: USERS });
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await clearDatabase(api.store);
   await api.close();

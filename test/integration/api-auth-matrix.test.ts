@@ -49,7 +49,7 @@ async function call(op: Operation, role: Role | null): Promise<number> {
 }
 
 describe('the authorisation matrix', () => {
-  it('covers the API: the document lists the sign-in, user and audit routes', () => {
+  it('covers the API: the document lists the sign-in, user, audit, analysis, export and import routes', () => {
     const listed = operations().map((op) => `${op.method} ${op.path}`);
     expect(listed).toEqual(
       expect.arrayContaining([
@@ -57,6 +57,14 @@ describe('the authorisation matrix', () => {
         'get /api/users',
         'patch /api/users/{username}',
         'get /api/audit',
+        'post /api/analyses/runs',
+        'get /api/analyses/runs/{id}',
+        'get /api/analyses/runs/{id}/results/{part}',
+        'get /api/analyses/trace',
+        'post /api/identity/decisions',
+        'get /api/export',
+        'post /api/imports',
+        'get /api/imports/{id}',
       ]),
     );
   });

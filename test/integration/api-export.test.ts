@@ -23,7 +23,7 @@ beforeAll(async () => {
        sources: [], grade: 'B2', gradeScheme: 'europol'})`,
   );
   api = await startApi({ store, users: USERS });
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await clearDatabase(api.store);
   await api.close();
