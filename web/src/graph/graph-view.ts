@@ -23,6 +23,10 @@ import { createRenderer, LARGE_GRAPH_EDGES } from './renderer.ts';
 import { EMPTY_VIEW, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
 import { type CompiledView, compileView, isNodeShown, shownItems } from './visibility.ts';
 
+/** Whether a view state draws or groups by community. */
+const needsCommunities = (state: ViewState) =>
+  state.colourBy === 'community' || state.focus !== null || state.collapsed.length > 0;
+
 const EMPTY_INSIGHTS: Insights = {
   community: new Map(),
   communityRank: new Map(),
@@ -45,6 +49,8 @@ export class GraphView {
   private serverCommunities: Map<string, number> | null = null;
   /** Betweenness from the server's key-player analysis. */
   serverBetweenness = new Map<string, number>();
+  /** Communities were left out of the last insights (no view state needed them). */
+  private communitiesDeferred = false;
   private compiled: CompiledView = compileView(EMPTY_VIEW);
   private collapse: Collapse = { standIns: new Map(), swallowed: new Set() };
   private readonly fetched = new Set<string>();
@@ -111,7 +117,10 @@ export class GraphView {
 
   /** Recomputes what depends on topology or on the chosen centrality. */
   recomputeInsights(): void {
-    const community = this.serverCommunities ?? computeCommunities(this.graph);
+    // Louvain on a large graph is seconds of main-thread work: only once the view shows communities.
+    this.communitiesDeferred = this.serverCommunities === null && !needsCommunities(this.state);
+    const community =
+      this.serverCommunities ?? (this.communitiesDeferred ? new Map() : computeCommunities(this.graph));
     const { rank, size } = rankCommunities(community);
     const sizeBy = this.state.sizeBy;
     this.insights = {
@@ -162,6 +171,12 @@ export class GraphView {
   /** Pushes the current state into sigma. */
   private apply(): void {
     const state = this.state;
+    if (this.communitiesDeferred && needsCommunities(state)) {
+      const community = computeCommunities(this.graph);
+      const { rank, size } = rankCommunities(community);
+      this.insights = { ...this.insights, community, communityRank: rank, communitySize: size };
+      this.communitiesDeferred = false;
+    }
     if (state.sizeBy !== this.insights.centralityOf) {
       this.insights = {
         ...this.insights,
