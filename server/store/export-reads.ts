@@ -14,6 +14,7 @@ import type { Store } from './store.ts';
  * Properties the store writes for itself; an export leaves them out and an ingest writes them anew.
  * `conflicts` is the store's history of values later imports disagreed with: it describes past
  * imports, not the facts, and the ingest never takes it from a file (ingest-values.ts STORE_FIELDS).
+ * `version` counts the record's changes in this database (optimistic concurrency), not its content.
  */
 export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set([
   'createdAt',
@@ -22,6 +23,7 @@ export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set([
   'importId',
   'importIds',
   'conflicts',
+  'version',
 ]);
 
 /** Analysis results written back onto nodes carry this prefix; they belong to the run, not the record. */

@@ -139,4 +139,11 @@ describe('cases', () => {
     expect(tide?.properties.agencies).toEqual(['Frontex', 'Guardia di Finanza']);
     expect(await getCase(store, LOW, 'p-karim')).toBeNull();
   });
+
+  it('never shows analysis scores on a case, which no run vouches for', async () => {
+    await store.write("MATCH (c:Case {id: 'case-tide'}) SET c.a_community = 7, c.a_pagerank = 0.5");
+    const tide = await getCase(store, FULL_CLEARANCE, 'case-tide');
+    expect(tide?.properties.name).toBeDefined();
+    expect(Object.keys(tide?.properties ?? {}).filter((key) => key.startsWith('a_'))).toEqual([]);
+  });
 });
