@@ -22,7 +22,7 @@ export const ENTITY_LABELS = [
 ] as const;
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
-/** Labels the platform keeps for itself (imports, analysis runs, users, sessions, audit, idempotency keys). */
+/** Labels the platform keeps for itself (imports, analysis runs, users, sessions, audit, idempotency keys, identity decisions). */
 export const SYSTEM_LABELS = [
   'Import',
   'AnalysisRun',
@@ -30,6 +30,7 @@ export const SYSTEM_LABELS = [
   'AuditEvent',
   'Session',
   'IdempotencyRecord',
+  'IdentityDecision',
 ] as const;
 export type SystemLabel = (typeof SYSTEM_LABELS)[number];
 
