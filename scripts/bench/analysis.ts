@@ -1,11 +1,12 @@
 /**
  * Analysis benchmark: Ariadne's edge-list loader, Louvain, PageRank and betweenness against
  * python-igraph (multilevel, Leiden, PageRank, betweenness) on the same edge lists, each step in
- * its own process so that peak memory is per step. Prints a table of times, peak RSS, ratios and
- * agreement figures. Not a test: timings vary with the machine's load.
+ * its own process so that peak memory is per step; and the real `ariadne analyse --file --only
+ * communities` on the same links written as a CSV pair (step cli). Prints a table of times, peak
+ * RSS, ratios and agreement figures. Not a test: timings vary with the machine's load.
  *
  * Usage: node --import tsx scripts/bench/analysis.ts [--only planted-500k,...] [--repeat 3]
- *   [--exact-limit 10000] [--steps communities,pagerank,betweenness,graphology]
+ *   [--exact-limit 10000] [--steps communities,pagerank,betweenness,graphology,cli]
  *   [--work /tmp/ariadne-bench-analysis]   (load always runs)
  */
 import { mkdirSync } from 'node:fs';
@@ -22,7 +23,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: '' },
     repeat: { type: 'string', default: '3' },
     'exact-limit': { type: 'string', default: '10000' },
-    steps: { type: 'string', default: 'communities,pagerank,betweenness,graphology' },
+    steps: { type: 'string', default: 'communities,pagerank,betweenness,graphology,cli' },
     work: { type: 'string', default: join(tmpdir(), 'ariadne-bench-analysis') },
   },
 });

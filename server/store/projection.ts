@@ -86,12 +86,21 @@ class Reader {
 
   async pages(label: EntityLabel, filter: ProjectionFilter): Promise<void> {
     const cypher = nodePageCypher(label, filter);
-    let after = '';
+    const page = (after: string) =>
+      this.tx.run(cypher, { ...this.params, after, limit: neo4j.int(this.limit) });
+    let next = page('');
     for (;;) {
-      const result = await this.tx.run(cypher, { ...this.params, after, limit: neo4j.int(this.limit) });
-      const last = this.take(label, result.records);
-      if (last === undefined || result.records.length < this.limit) return;
-      after = last;
+      const { records } = await next;
+      const full = records.length === this.limit;
+      // The next page is asked for before this one goes into the graph, so that Neo4j reads it
+      // while the graph is built: the two took turns before, each idle half the time.
+      if (full) {
+        next = page(records[records.length - 1]?.get('id') as string);
+        // Awaited on the next turn; marked handled now in case building this page throws first.
+        next.catch(() => undefined);
+      }
+      this.take(label, records);
+      if (!full) return;
     }
   }
 
@@ -103,33 +112,39 @@ class Reader {
     }
   }
 
-  private take(label: EntityLabel, records: { get(key: string): unknown }[]): string | undefined {
+  private take(label: EntityLabel, records: { get(key: string): unknown }[]): void {
     const keys = ENTITY_ATTRIBUTE_KEYS[label];
-    let last: string | undefined;
+    const fresh: Pending = [];
     for (const record of records) {
       const id = record.get('id') as string;
       const attributes = zipAttributes(keys, record.get('values') as unknown[]);
       this.graph.addNode(id, { ...attributes, entityType: label } as EntityAttributes);
       const links = record.get('links') as LinkRow[];
-      if (links.length > 0) this.pending.push({ source: id, rows: links });
-      last = id;
+      if (links.length > 0) fresh.push({ source: id, rows: links });
     }
+    // Links whose far end is already in go in now, so that their rows are not held to the end.
+    for (const waiting of addLinks(this.graph, fresh, false)) this.pending.push(waiting);
     this.count += records.length;
     this.options.onProgress?.(this.count);
-    return last;
   }
 }
 
-// Rows are [id, type, target, ...LINK_ATTRIBUTE_KEYS values]; a link whose far end is out of the
-// projection (invisible, another case, beyond the neighbourhood) is dropped here. Attributes are
-// filled in place and link ids are the keys: measured faster at a million links than copies or
+// Rows are [id, type, target, ...LINK_ATTRIBUTE_KEYS values]. Adds the links whose far end is in
+// the graph and returns the others; at the end (`final`), a link whose far end is out of the
+// projection (invisible, another case, beyond the neighbourhood) is dropped. Attributes are filled
+// in place and link ids are the keys: measured faster at a million links than copies or
 // graphology's generated keys.
-function addLinks(graph: ProjectedGraph, pending: Pending): void {
+function addLinks(graph: ProjectedGraph, pending: Pending, final = true): Pending {
   const keys = LINK_ATTRIBUTE_KEYS;
+  const waiting: Pending = [];
   for (const { source, rows } of pending) {
+    const later: LinkRow[] = [];
     for (const row of rows) {
       const target = row[2] as string;
-      if (!graph.hasNode(target)) continue;
+      if (!graph.hasNode(target)) {
+        if (!final) later.push(row);
+        continue;
+      }
       const attributes = { linkType: row[1] as string, weight: 1 } as LinkAttributes;
       for (let k = 0; k < keys.length; k++) {
         const value = row[k + 3];
@@ -140,7 +155,9 @@ function addLinks(graph: ProjectedGraph, pending: Pending): void {
         graph.addEdgeWithKey(key, source, target, attributes);
       else graph.addEdge(source, target, attributes);
     }
+    if (later.length > 0) waiting.push({ source, rows: later });
   }
+  return waiting;
 }
 
 // Breadth-first from the seeds through visible, in-scope links and nodes; ids grouped by label.

@@ -49,9 +49,10 @@ describe('the projection of the whole graph', () => {
     const payment = demo.truth.terrorism.paymentIds[0] as string;
     expect(graph.getNodeAttributes(payment)).toEqual(expected.getNodeAttributes(payment));
     expect(graph.getNodeAttributes(restricted)).toMatchObject({ entityType: 'Account', kind: 'bank' });
-    const link = graph.edges()[0] as string;
-    expect(graph.getEdgeAttributes(link)).toEqual(expected.getEdgeAttributes(link));
-    expect(graph.getEdgeAttribute(link, 'weight')).toBe(1);
+    // Every link with the attributes the analyses read; a link given no weight weighs 1.
+    const attributesOf = (g: typeof graph) => Object.fromEntries(g.mapEdges((e, a) => [e, a]));
+    expect(attributesOf(graph)).toEqual(attributesOf(expected));
+    expect(graph.filterEdges((_e, a) => a.weight === 1).length).toBeGreaterThan(0);
   });
 
   it('leaves out the restricted account and its links for another agency cleared H0-H2, and nothing else', async () => {

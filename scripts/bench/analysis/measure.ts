@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { runAriadne, runIgraph, type StepReport } from './children.ts';
+import { cliRow } from './cli-step.ts';
 import { largestRelativeError, readFloat64, readLines, spearman, topOverlap } from './compare-scores.ts';
 import type { Dataset } from './datasets.ts';
 import type { Row } from './table.ts';
@@ -17,7 +18,7 @@ export interface MeasureOptions {
   exactLimit: number;
   igraph: boolean;
   work: string;
-  /** Steps to run: load, communities, pagerank, betweenness, graphology. */
+  /** Steps to run: load, communities, pagerank, betweenness, graphology, cli. */
   steps: Set<string>;
 }
 
@@ -46,6 +47,7 @@ export function benchDataset(dataset: Dataset, o: MeasureOptions): Row[] {
   if (o.steps.has('pagerank')) rows.push(pagerankRow(name, path, o, file));
   if (o.steps.has('betweenness')) rows.push(...betweennessRows(name, path, load.nodes as number, o, file));
   if (o.steps.has('graphology')) rows.push(graphologyRow(name, path, load));
+  if (o.steps.has('cli')) rows.push(cliRow(dataset, o));
   return rows;
 }
 

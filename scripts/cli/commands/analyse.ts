@@ -92,15 +92,16 @@ async function analyseFiles(opts: Parsed & { file: string[] }): Promise<Analysis
   const options = await runOptions(opts);
   // Communities alone run on case arrays, built at millions of links a second; the other steps
   // read link attributes and need the graphology graph.
+  const started = performance.now();
   if (runsOnArrays(options.only)) {
     const loaded = await loadArraysFromFiles(opts.file);
     const { nodes, sources } = loaded.arrays;
-    reportLoaded(loaded.records, nodes.length, sources.length, loaded.problems);
+    reportLoaded(loaded.records, nodes.length, sources.length, loaded.problems, started);
     return runAnalysesOnArrays(loaded.arrays, options);
   }
   const { runAnalyses } = await import('../../../server/analyses/run-analyses.ts');
   const loaded = await loadGraphFromFiles(opts.file);
-  reportLoaded(loaded.records, loaded.graph.order, loaded.graph.size, loaded.problems);
+  reportLoaded(loaded.records, loaded.graph.order, loaded.graph.size, loaded.problems, started);
   return runAnalyses(loaded.graph, options);
 }
 
@@ -109,8 +110,10 @@ function reportLoaded(
   entities: number,
   links: number,
   problems: { at: string; field?: string; message: string }[],
+  started: number,
 ): void {
-  say(`read ${records} records: ${entities} entities and ${links} links`);
+  const seconds = (performance.now() - started) / 1000;
+  say(`read ${records} records in ${seconds.toFixed(1)} s: ${entities} entities and ${links} links`);
   for (const problem of problems.slice(0, 10))
     say(`  skipped ${problem.at}${problem.field ? ` (${problem.field})` : ''}: ${problem.message}`);
   if (problems.length > 10) say(`  ... and ${problems.length - 10} more`);
