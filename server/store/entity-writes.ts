@@ -130,9 +130,11 @@ export async function createEntity(
         );
       }
     }
+    // MERGE on the fresh id: when the answer to a commit is lost, the driver runs this again and
+    // meets the node it already wrote, which it leaves as it is.
     await tx.run(
-      `CREATE (n:${quoteLabel(type)}) SET n = $props, n.id = $id, n.sources = $sources, n.version = 1,
-        n.createdAt = $now, n.updatedAt = $now, n.createdBy = $user`,
+      `MERGE (n:${quoteLabel(type)} {id: $id}) ON CREATE SET n = $props, n.id = $id, n.sources = $sources,
+        n.version = 1, n.createdAt = $now, n.updatedAt = $now, n.createdBy = $user`,
       { props, id, sources, now, user: viewer.username },
     );
   });
@@ -209,6 +211,23 @@ function keepHiddenSources(fields: Record<string, unknown>, hidden: string[]): R
 }
 
 /**
+ * Whether the record already holds this very change: the driver runs a transaction again when the
+ * answer to its commit was lost, and then finds the version it wrote, stamped with this call's time.
+ */
+function isThisChange(
+  properties: Record<string, unknown>,
+  expectedVersion: number,
+  now: string,
+  viewer: Viewer,
+): boolean {
+  return (
+    versionOf(properties) === expectedVersion + 1 &&
+    properties.updatedAt === now &&
+    properties.updatedBy === viewer.username
+  );
+}
+
+/**
  * Changes an entity when it is still at `expectedVersion` (else VersionMismatchError); null values in
  * the patch remove properties. The result is validated against the label's schema. Null when the
  * caller may not see the entity.
@@ -225,10 +244,12 @@ export async function updateEntity(
   if ('id' in patch && patch.id !== id)
     issues.push({ field: 'id', message: 'the id of an entity cannot change' });
   if (issues.length > 0) throw new EntityInvalidError(issues);
+  const now = new Date().toISOString();
   const found = await runWrite(store, async (tx) => {
     const locked = await lockVisible(tx, clearance, id);
     if (locked === null) return false;
     const version = versionOf(locked.properties);
+    if (isThisChange(locked.properties, expectedVersion, now, viewer)) return true;
     if (version !== expectedVersion) throw new VersionMismatchError(version);
     if (locked.properties.retracted === true)
       throw new EntityRetractedError('A retracted entity cannot be changed');
@@ -246,7 +267,7 @@ export async function updateEntity(
     await tx.run(
       `MATCH (n:${quoteLabel(locked.label)} {id: $id}) SET n += $set, n.sources = $sources,
         n.version = $version, n.updatedAt = $now, n.updatedBy = $user`,
-      { id, set, sources, version: version + 1, now: new Date().toISOString(), user: viewer.username },
+      { id, set, sources, version: version + 1, now, user: viewer.username },
     );
     return true;
   });

@@ -139,11 +139,9 @@ describe('the API in front of a faulty connection', () => {
       ),
     );
 
-  // Known bug: the driver retries a transaction whose COMMIT answer was lost; createEntity's CREATE
-  // then meets its own committed node (a constraint error, so a 500), the Idempotency-Key is released
-  // and the client's retry creates a second entity. Fix: MERGE on the fresh id with ON CREATE SET in
-  // createEntity (server/store/entity-writes.ts). Drop `.fails` once it is in.
-  it.fails('writes once when a create is retried with its Idempotency-Key after a reset at commit', async () => {
+  // The driver runs a transaction again when its COMMIT answer was lost: createEntity MERGEs on the
+  // fresh id, so the second run meets its own node instead of a constraint error.
+  it('writes once when a create is retried with its Idempotency-Key after a reset at commit', async () => {
     const fired = proxy.resetAtCommit({ query: 'n.createdBy = $user', when: 'after' });
     const first = await create('Fault One', 'fault-key-1');
     await within(5_000, fired, 'the reset at commit');
@@ -177,11 +175,9 @@ describe('the API in front of a faulty connection', () => {
     expect(entity).toMatchObject({ version: 2, properties: { name: 'Patch Target Renamed' } });
   });
 
-  // Known bug: the driver's retry of the PATCH finds the entity at the version it just wrote and
-  // answers 412, which the Idempotency-Key then replays, though the change was made. Fix: in
-  // updateEntity (server/store/entity-writes.ts), take `now` before the transaction and treat a
-  // record at expectedVersion + 1 with that updatedAt and updatedBy as this change already done.
-  it.fails('answers such a PATCH with its success, not 412', async () => {
+  // The driver's second run of the PATCH finds the entity at the version it just wrote, stamped with
+  // the call's time and author: updateEntity takes that as the change done, not as a stale version.
+  it('answers such a PATCH with its success, not 412', async () => {
     const { first, retry } = await patchThroughLostCommit('Patch Again', 'fault-patch-2');
     expect([first.status, retry.status]).toEqual([200, 200]);
   });
