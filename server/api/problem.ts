@@ -1,6 +1,6 @@
 /** Errors as application/problem+json (RFC 9457), never with a stack trace. */
 import type { NextFunction, Request, Response } from 'express';
-import { StoreUnavailableError } from '../store/store.ts';
+import { isConnectionFailure, StoreUnavailableError } from '../store/store.ts';
 
 /** One invalid field of a request: where it is (`body.name`, `query.limit`) and what is wrong. */
 export interface FieldError {
@@ -71,6 +71,6 @@ export function problemHandler(error: unknown, _req: Request, res: Response, _ne
 
 /** Whether an error means Neo4j did not answer (as opposed to refusing a query). */
 export function isDriverUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? '';
-  return code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError');
+  const code = (error as { code?: unknown }).code;
+  return isConnectionFailure(error) || (typeof code === 'string' && code.startsWith('Neo.TransientError'));
 }

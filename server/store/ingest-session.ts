@@ -5,7 +5,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { EntityLabel } from '../schema/model.ts';
 import { lookupLabelsCypher } from './ingest-cypher.ts';
-import { type Store, StoreUnavailableError, unavailable } from './store.ts';
+import { isConnectionFailure, type Store, StoreUnavailableError, unavailable } from './store.ts';
 
 /** Ids per look-up query. */
 const LOOKUP_BATCH = 5_000;
@@ -28,17 +28,10 @@ export async function runWrite<T>(store: Store, work: (tx: ManagedTransaction) =
   }
 }
 
-const UNAVAILABLE_CODES = [
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.TransientError.General.DatabaseUnavailable',
-];
-
 /** Tells a lost or refused connection (StoreUnavailableError) from other failures, which pass unchanged. */
 export function toStoreError(store: Store, error: unknown): unknown {
   if (error instanceof StoreUnavailableError) return error;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.includes(code)) return unavailable(store.uri, error);
+  if (isConnectionFailure(error)) return unavailable(store.uri, error);
   return error;
 }
 

@@ -30,6 +30,25 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
+/**
+ * Codes of driver errors that mean Neo4j did not answer or a connection broke. A connection cut while
+ * it opens surfaces as a ProtocolError, or (cut inside the handshake's few bytes) as Node's
+ * ERR_OUT_OF_RANGE from the driver's reading of a truncated answer; the driver retries neither.
+ */
+export const CONNECTION_FAILURE_CODES: readonly string[] = [
+  'ServiceUnavailable',
+  'SessionExpired',
+  'ProtocolError',
+  'ERR_OUT_OF_RANGE',
+  'Neo.TransientError.General.DatabaseUnavailable',
+];
+
+/** Whether an error from the driver means the connection, not the query, failed. */
+export function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONNECTION_FAILURE_CODES.includes(code);
+}
+
 export interface OpenOptions {
   migrate?: boolean;
   /** Keep below the HTTP timeout so that an outage turns into a quick 503, not a hung request. */
