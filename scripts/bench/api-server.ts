@@ -1,0 +1,27 @@
+/**
+ * The server of the API benchmark, in a process of its own: the real app on PORT against the Neo4j in
+ * NEO4J_URI, with the rate limits lifted so that the benchmark measures the endpoints, not the limiter.
+ */
+import { createApp } from '../../server/api/app.ts';
+import { openStore } from '../../server/store/store.ts';
+
+const UNLIMITED = { capacity: 10_000_000, perSecond: 10_000_000 };
+
+const store = await openStore({
+  uri: process.env.NEO4J_URI ?? '',
+  user: process.env.NEO4J_USER ?? 'neo4j',
+  password: process.env.NEO4J_PASSWORD ?? '',
+  database: undefined,
+});
+const app = createApp({
+  store,
+  limits: { perAddress: UNLIMITED, perSession: UNLIMITED, login: UNLIMITED },
+});
+const server = app.listen(Number(process.env.PORT), '127.0.0.1');
+server.requestTimeout = 30_000;
+process.once('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close(() => {
+    store.close().finally(() => process.exit(0));
+  });
+});
