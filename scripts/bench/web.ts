@@ -1,0 +1,208 @@
+/**
+ * Web benchmark: time to first frame and frame time while panning and zooming, in headless Chromium
+ * (software WebGL), for the demo case and generated graphs of 10k nodes / 50k links and 50k / 150k,
+ * each side by side with bare sigma.js drawing the same graph with default settings. The app is the
+ * built web/dist behind a stand-in API (session and graph answers), so only the browser is measured.
+ * Also reports the longest main-thread task while the app loads and lays out the large graph.
+ *
+ *   node --import tsx scripts/bench/web.ts [--only demo,10k,50k] [--frames 30] [--rounds 3]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { extname, join } from 'node:path';
+import { CHROMIUM, launchBrowser } from '../../test/helpers/browser.ts';
+import { buildBarePage } from './web-bare.ts';
+import { demoGraph, generatedGraph, type BenchGraph } from './web-graphs.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const dist = join(root, 'web', 'dist');
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const only = option('--only')?.split(',');
+const frames = Number(option('--frames') ?? 30);
+const rounds = Number(option('--rounds') ?? 3);
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+/** Serves a folder plus the stand-in API answers. */
+function serve(folders: string[], graphJson: () => string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split(/[?#]/)[0] as string;
+    if (path === '/api/auth/me') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(
+        JSON.stringify({
+          username: 'bench',
+          role: 'analyst',
+          clearance: ['H0', 'H1', 'H2', 'H3'],
+          agency: null,
+        }),
+      );
+    }
+    if (path === '/favicon.ico') return res.writeHead(204).end();
+    if (path === '/api/web/graph' || path === '/graph.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(graphJson());
+    }
+    for (const folder of folders) {
+      const file = join(folder, path === '/' ? 'index.html' : path);
+      if (existsSync(file) && statSync(file).isFile()) {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        return res.end(readFileSync(file));
+      }
+    }
+    res.writeHead(404).end();
+    return undefined;
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+interface Figures {
+  firstFrame: number;
+  frameMean: number;
+  frameWorst: number;
+  longestTask?: number;
+}
+
+const LONG_TASKS = `window.__longest = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask', buffered: true });`;
+
+async function measureApp(base: string, graph: BenchGraph): Promise<Figures> {
+  const browser = await launchBrowser({ width: 1400, height: 900 });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error(`app page error: ${error.message}`));
+    page.on('console', (m) => m.type() === 'error' && console.error(`app console: ${m.text()}`));
+    await page.addInitScript(LONG_TASKS);
+    const view = Buffer.from(JSON.stringify({ loads: [{ kind: 'case' }] })).toString('base64url');
+    await page.goto(`${base}/#view=${view}`);
+    // Polls the cheap first-frame mark, not the shown nodes, which would cost the page time itself.
+    await page.waitForFunction(() => window.__ariadne?.firstGraphFrame() != null, null, {
+      timeout: 120_000,
+      polling: 50,
+    });
+    const firstFrame = (await page.evaluate(() => window.__ariadne?.firstGraphFrame())) as number;
+    const drawn = await page.evaluate(() => window.__ariadne?.shown().nodes.length ?? 0);
+    if (drawn < graph.nodes)
+      throw new Error(`the app drew ${drawn} of ${graph.nodes} nodes in its first frame`);
+    await page.waitForTimeout(2_000);
+    const longestTask = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    await page.evaluate(() => window.__ariadne?.stopLayout());
+    const frame = await page.evaluate(
+      (n) => window.__ariadne?.measureFrames(n) as Promise<{ mean: number; worst: number }>,
+      frames,
+    );
+    return { firstFrame, frameMean: frame.mean, frameWorst: frame.worst, longestTask };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function measureBare(base: string): Promise<Figures> {
+  const browser = await launchBrowser({ width: 1400, height: 900 });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error(`bare page error: ${error.message}`));
+    await page.goto(`${base}/bare.html`);
+    await page.waitForFunction(
+      () => (window as unknown as { __firstFrame?: number }).__firstFrame !== undefined,
+      null,
+      { timeout: 120_000, polling: 50 },
+    );
+    const firstFrame = await page.evaluate(
+      () => (window as unknown as { __firstFrame: number }).__firstFrame,
+    );
+    const frame = await page.evaluate(
+      (n) =>
+        (window as unknown as { __measure(n: number): Promise<{ mean: number; worst: number }> }).__measure(
+          n,
+        ),
+      frames,
+    );
+    return { firstFrame, frameMean: frame.mean, frameWorst: frame.worst };
+  } finally {
+    await browser.close();
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
+/** The median of each figure over the rounds. */
+function medianFigures(runs: Figures[]): Figures {
+  return {
+    firstFrame: median(runs.map((r) => r.firstFrame)),
+    frameMean: median(runs.map((r) => r.frameMean)),
+    frameWorst: median(runs.map((r) => r.frameWorst)),
+    longestTask: median(runs.map((r) => r.longestTask ?? 0)),
+  };
+}
+
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+
+function row(name: string, graph: BenchGraph, app: Figures, bare: Figures, loads: string): string {
+  const f = (ms: number) => `${Math.round(ms).toString().padStart(6)} ms`;
+  const r = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+  return [
+    `${name.padEnd(8)} ${String(graph.nodes).padStart(6)} nodes ${String(graph.edges).padStart(7)} links   (load average ${loads})`,
+    `  first frame: app ${f(app.firstFrame)}  bare ${f(bare.firstFrame)}  ratio ${r(app.firstFrame, bare.firstFrame)}`,
+    `  frame time:  app ${f(app.frameMean)}  bare ${f(bare.frameMean)}  ratio ${r(app.frameMean, bare.frameMean)}  (worst app ${f(app.frameWorst)}, bare ${f(bare.frameWorst)})`,
+    `  longest main-thread task in the app while loading and laying out: ${f(app.longestTask ?? 0)}`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  // Always the web app as its sources are now.
+  const built = spawnSync('npx', ['vite', 'build', 'web', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('the web build failed; see above');
+  const work = join(root, 'tmp', 'bench-web');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const bare = await buildBarePage(work);
+  const cases: [string, () => BenchGraph][] = [
+    ['demo', () => demoGraph()],
+    ['10k', () => generatedGraph(10_000, 50_000, 1)],
+    ['50k', () => generatedGraph(50_000, 150_000, 2)],
+  ];
+  console.log(
+    `Web benchmark: headless Chromium (${CHROMIUM}), software WebGL, ${cpus().length} cores; ` +
+      `${frames} pan/zoom frames; median of ${rounds} alternating rounds of app and bare sigma\n`,
+  );
+  for (const [name, make] of cases) {
+    if (only && !only.includes(name)) continue;
+    const graph = make();
+    const json = JSON.stringify(graph.serialized);
+    writeFileSync(join(work, `${name}.json`), json);
+    const server = await serve([dist, bare], () => json);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const before = load();
+    try {
+      const apps: Figures[] = [];
+      const bares: Figures[] = [];
+      for (let round = 0; round < rounds; round++) {
+        apps.push(await measureApp(base, graph));
+        bares.push(await measureBare(base));
+      }
+      console.log(row(name, graph, medianFigures(apps), medianFigures(bares), `${before} -> ${load()}`));
+    } finally {
+      server.close();
+    }
+  }
+}
+
+await main();
