@@ -4,7 +4,7 @@
  */
 import type { Clearance } from '../auth/context.ts';
 import { writeAnalysisRun } from '../store/analysis-runs.ts';
-import { type ProjectionScope, projectGraph } from '../store/projection.ts';
+import { type ProjectedGraph, type ProjectionScope, projectGraph } from '../store/projection.ts';
 import type { Store } from '../store/store.ts';
 import { runAnalyses } from './run-analyses.ts';
 import type { AnalysisOptions, AnalysisResult } from './types.ts';
@@ -18,10 +18,25 @@ export interface StoredAnalysis {
   run: { id: string; written: number; replaced: string[] };
 }
 
+/** Runs the set on a projected graph: runAnalyses in this thread, or elsewhere (the API's worker). */
+export type AnalysisRunner = (
+  graph: ProjectedGraph,
+  options: AnalysisOptions,
+) => AnalysisResult | Promise<AnalysisResult>;
+
+/** What to analyse, for whom, and how. */
+export interface AnalyseRequest {
+  scope: ProjectionScope;
+  clearance: Clearance;
+  createdBy: string;
+  options?: AnalysisOptions;
+  runner?: AnalysisRunner;
+}
+
 /** Projects, analyses and records one run; `say` hears progress. */
 export async function analyseStore(
   store: Store,
-  request: { scope: ProjectionScope; clearance: Clearance; createdBy: string; options?: AnalysisOptions },
+  request: AnalyseRequest,
   say: (line: string) => void = () => {},
 ): Promise<StoredAnalysis> {
   const startedAt = new Date().toISOString();
@@ -29,7 +44,8 @@ export async function analyseStore(
   const graph = await projectGraph(store, request.scope, request.clearance);
   say(`projected ${graph.order} entities and ${graph.size} links`);
   const options = request.options ?? {};
-  const result = runAnalyses(graph, {
+  const runner = request.runner ?? runAnalyses;
+  const result = await runner(graph, {
     ...options,
     onProgress: (p) => {
       if (p.state === 'start') say(`[${p.index + 1}/${p.total}] ${p.step}`);
