@@ -220,6 +220,26 @@ describe('the API in front of a faulty connection', () => {
   // A connection cut in its Bolt handshake fails with a raw RangeError from the driver's handshake
   // parser (cut a few bytes later, in the sign-in, with ProtocolError "Connection was closed by
   // server"); the driver retries neither, and the store counts both as Neo4j unavailable.
+  it('answers 503 within 5 s while Neo4j holds every answer, and recovers when it answers again', async () => {
+    proxy.pause();
+    try {
+      const res = await api.fetch(known, { role: 'viewer', signal: AbortSignal.timeout(5_000) });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toMatch(/^[1-9][0-9]*$/);
+    } finally {
+      proxy.resume();
+    }
+    const back = await until(
+      30_000,
+      async () => {
+        const res = await api.fetch(known, { role: 'viewer' });
+        return res.status === 200 ? res : undefined;
+      },
+      'the entity to be served again',
+    );
+    expect((await back.json()).properties.name).toBe('Known Before');
+  });
+
   it('answers 503 when a connection is cut during its handshake', async () => {
     const fired = proxy.resetAfterBytes(4, 'server');
     proxy.resetAll();
