@@ -19,7 +19,7 @@ import {
 import { LayoutController } from './layout.ts';
 import { fetchLoad } from './loads.ts';
 import type { DrawContext } from './reducers.ts';
-import { createRenderer, LARGE_GRAPH_EDGES } from './renderer.ts';
+import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './renderer.ts';
 import { EMPTY_VIEW, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
 import { type CompiledView, compileView, isNodeShown, shownItems } from './visibility.ts';
 
@@ -51,6 +51,8 @@ export class GraphView {
   serverBetweenness = new Map<string, number>();
   /** Communities were left out of the last insights (no view state needed them). */
   private communitiesDeferred = false;
+  /** Whether the renderer draws for a large graph (LARGE_GRAPH_EDGES). */
+  private large = false;
   private compiled: CompiledView = compileView(EMPTY_VIEW);
   private collapse: Collapse = { standIns: new Map(), swallowed: new Set() };
   private readonly fetched = new Set<string>();
@@ -96,6 +98,12 @@ export class GraphView {
     const wasRunning = this.layout.running;
     this.layout.reset();
     const added = mergeSubgraph(this.graph, this.origins, served, key);
+    // The renderer was made for an empty graph: the drawing follows the graph's size as it grows.
+    const large = this.graph.size > LARGE_GRAPH_EDGES;
+    if (large !== this.large) {
+      this.large = large;
+      useLargeGraphDrawing(this.sigma, large);
+    }
     this.recomputeInsights();
     // sigma indexes added nodes on its next refresh; the layout's first positions must find them there.
     this.sigma.refresh();

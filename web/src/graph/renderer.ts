@@ -20,6 +20,11 @@ const BorderedNodeProgram = createNodeBorderProgram({
 /** Past this many edges, nodes are plain discs and straight edges have no heads: the cheapest drawing. */
 export const LARGE_GRAPH_EDGES = 40_000;
 
+/** Past LARGE_GRAPH_EDGES, plain discs and no z-ordering; below, bordered nodes drawn in z order. */
+export function useLargeGraphDrawing(sigma: Sigma, large: boolean): void {
+  sigma.setSettings({ defaultNodeType: large ? 'circle' : 'bordered', zIndex: !large });
+}
+
 /** Creates the renderer; `context()` gives the reducers the current draw context. */
 export function createRenderer(graph: DataGraph, container: HTMLElement, context: () => DrawContext): Sigma {
   const large = graph.size > LARGE_GRAPH_EDGES;
