@@ -15,9 +15,10 @@ import { type AppOptions, createApp } from '../../server/api/app.ts';
 import type { Role } from '../../server/auth/context.ts';
 import { createUser } from '../../server/auth/users.ts';
 import type { NewUser } from '../../server/schema/api/users.ts';
+import { ingestRecords } from '../../server/store/ingest-writes.ts';
 import type { Store } from '../../server/store/store.ts';
 import { findUser } from '../../server/store/users.ts';
-import { openTestStore } from './neo4j.ts';
+import { clearDatabase, openTestStore } from './neo4j.ts';
 
 /** A test password: long enough for the policy. */
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -118,6 +119,32 @@ export async function startApi(options: StartOptions = {}): Promise<TestApi> {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       if (ownStore) await store.close();
+    },
+  };
+}
+
+/**
+ * The API over an emptied test database holding `records` (written as the ingest writes them), for
+ * one test file; `prepare` may add to the database before the app starts. `close` empties the
+ * database again and closes the store.
+ */
+export async function startApiOnRecords(
+  records: Iterable<object>,
+  options: Omit<StartOptions, 'store'> = {},
+  prepare: (store: Store) => Promise<unknown> = async () => {},
+): Promise<TestApi> {
+  const store = await openTestStore();
+  await clearDatabase(store);
+  const loaded = await ingestRecords(store, records, { user: 'test' });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));
+  await prepare(store);
+  const api = await startApi({ ...options, store });
+  return {
+    ...api,
+    close: async () => {
+      await clearDatabase(store);
+      await api.close();
+      await store.close();
     },
   };
 }

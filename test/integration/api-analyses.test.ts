@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestRecords } from '../../server/store/ingest-writes.ts';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
-import { ensureTestUser, type StartOptions, startApi, type TestApi } from '../helpers/api.ts';
-import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
+import { ensureTestUser, type StartOptions, startApiOnRecords, type TestApi } from '../helpers/api.ts';
 
 // The analyst may see H3 but belongs to Europol, so not the account restricted to the Guardia di
 // Finanza; the admin is of that agency.
@@ -28,17 +26,9 @@ const PARTS = [
 
 let api: TestApi;
 beforeAll(async () => {
-  const store = await openTestStore();
-  await clearDatabase(store);
-  const loaded = await ingestRecords(store, generateDemoCase().records, { user: 'test' });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));
-  api = await startApi({ store, users: USERS });
+  api = await startApiOnRecords(generateDemoCase().records, { users: USERS });
 }, 300_000);
-afterAll(async () => {
-  await clearDatabase(api.store);
-  await api.close();
-  await api.store.close();
-});
+afterAll(() => api.close());
 
 type Status = { status: string; progress: { done: number; total: number }; summary: Record<string, unknown> };
 

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestRecords } from '../../server/store/ingest-writes.ts';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
-import { type StartOptions, startApi, type TestApi } from '../helpers/api.ts';
-import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
+import { type StartOptions, startApiOnRecords, type TestApi } from '../helpers/api.ts';
 
 const USERS: StartOptions['users'] = {
   viewer: { username: 'export-viewer', clearance: ['H0', 'H1'], agency: 'Frontex' },
@@ -14,21 +12,14 @@ const demo = generateDemoCase();
 
 let api: TestApi;
 beforeAll(async () => {
-  const store = await openTestStore();
-  await clearDatabase(store);
-  const loaded = await ingestRecords(store, demo.records, { user: 'test' });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));
-  await store.write(
-    `CREATE (:Person {id: 'p-formula', name: '=HYPERLINK("http://x.example","open")', handling: 'H0',
-       sources: [], grade: 'B2', gradeScheme: 'europol'})`,
+  api = await startApiOnRecords(demo.records, { users: USERS }, (store) =>
+    store.write(
+      `CREATE (:Person {id: 'p-formula', name: '=HYPERLINK("http://x.example","open")', handling: 'H0',
+         sources: [], grade: 'B2', gradeScheme: 'europol'})`,
+    ),
   );
-  api = await startApi({ store, users: USERS });
 }, 300_000);
-afterAll(async () => {
-  await clearDatabase(api.store);
-  await api.close();
-  await api.store.close();
-});
+afterAll(() => api.close());
 
 // Decoded by hand: Response.text() would drop the byte order mark the CSV starts with.
 const download = async (query: string, role: 'viewer' | 'analyst' | 'admin' = 'analyst') => {

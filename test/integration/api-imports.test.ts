@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashContent } from '../../server/store/content-hash.ts';
-import { ingestRecords } from '../../server/store/ingest-writes.ts';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
-import { ensureTestUser, type StartOptions, startApi, type TestApi } from '../helpers/api.ts';
-import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
+import {
+  ensureTestUser,
+  type StartOptions,
+  startApi,
+  startApiOnRecords,
+  type TestApi,
+} from '../helpers/api.ts';
 
 const USERS: StartOptions['users'] = {
   viewer: { username: 'imports-viewer', clearance: ['H0', 'H1'], agency: 'Frontex' },
@@ -41,17 +45,9 @@ const GOOD = lines(person('p-upload-1', 'Samir Upload'), person('p-upload-2', 'H
 
 let api: TestApi;
 beforeAll(async () => {
-  const store = await openTestStore();
-  await clearDatabase(store);
-  const loaded = await ingestRecords(store, generateDemoCase().records, { user: 'test' });
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));
-  api = await startApi({ store, users: USERS });
+  api = await startApiOnRecords(generateDemoCase().records, { users: USERS });
 }, 300_000);
-afterAll(async () => {
-  await clearDatabase(api.store);
-  await api.close();
-  await api.store.close();
-});
+afterAll(() => api.close());
 
 const upload = (
   query: string,
