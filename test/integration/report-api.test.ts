@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestRecords } from '../../server/store/ingest-writes.ts';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
@@ -56,6 +57,23 @@ describe('GET and POST /api/reports', () => {
     const html = await res.text();
     expect(html).toContain('<h2>10. Annex</h2>');
     expect(html).not.toMatch(/<script|src="http|href="http/);
+  });
+
+  it("let the web app's policy allow the page's one stylesheet, by its hash, for the preview", async () => {
+    const res = await api.fetch('/api/reports', {
+      role: 'analyst',
+      method: 'POST',
+      json: { format: 'html' },
+    });
+    const styles = [...(await res.text()).matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '');
+    expect(styles).toHaveLength(1);
+    const hash = createHash('sha256')
+      .update(styles[0] ?? '')
+      .digest('base64');
+    const policy = (await api.fetch('/')).headers.get('content-security-policy') ?? '';
+    const styleSrc = policy.split(';').find((d) => d.trim().startsWith('style-src')) ?? '';
+    expect(styleSrc).toContain(`'sha256-${hash}'`);
+    expect(policy).toMatch(/script-src 'self'(;|$)/);
   });
 
   it('refuse viewers, unknown formats and cases the caller cannot see', async () => {

@@ -3,14 +3,22 @@
  * this origin (no inline scripts, no CDN). CORS stays closed: no Access-Control headers are sent,
  * so browsers refuse cross-origin reads, unless origins are listed explicitly.
  */
+import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+import { REPORT_CSS } from '../../report/render/html-style.ts';
+
+/**
+ * The report's one inline stylesheet, allowed by its hash: the web app previews a report in a
+ * sandboxed frame through `srcdoc`, and such a frame inherits this policy.
+ */
+export const REPORT_STYLE_SOURCE = `'sha256-${createHash('sha256').update(REPORT_CSS).digest('base64')}'`;
 
 /** The content security policy's directives. */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
+  styleSrc: ["'self'", REPORT_STYLE_SOURCE],
   imgSrc: ["'self'", 'data:', 'blob:'],
   connectSrc: ["'self'"],
   workerSrc: ["'self'", 'blob:'],
