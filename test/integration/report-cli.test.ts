@@ -107,7 +107,9 @@ describe('ariadne report', () => {
     const out = join(dir, 'bad-period.md');
     const result = await runCli(['report', '--period', '2024-13-01..x', '--format', 'md', '--out', out], env);
     expect(result.code).toBe(2);
-    expect(problemOf(result.stderr)).toMatch(/period must be FROM\.\.TO with ISO dates.*2024-13-01\.\.x/);
+    expect(problemOf(result.stderr)).toMatch(
+      /--period: the period must be FROM\.\.TO with ISO dates.*2024-13-01\.\.x/,
+    );
     expect(result.stderr).toContain('usage: ariadne report');
     expect(existsSync(out)).toBe(false);
   });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { FULL_CLEARANCE } from '../../../server/auth/context.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { connect } from '../../../server/connect.ts';
+import { parsePeriod } from '../../../server/report/periods.ts';
 import { type Command, EXIT, parseCommand, report, UsageError } from '../common.ts';
 
 const USAGE =
@@ -25,10 +26,24 @@ const HELP = `usage: ${USAGE}
 The analyses run first and are recorded as an AnalysisRun, whose id the annex names.
 `;
 
+/** FROM..TO, checked before anything is read, with the message the report builder would give. */
+const PeriodText = (what: string) =>
+  z
+    .string()
+    .optional()
+    .superRefine((text, ctx) => {
+      if (text === undefined) return;
+      try {
+        parsePeriod(text, what);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    });
+
 const Options = z.strictObject({
   case: z.string().min(1).optional(),
-  period: z.string().optional(),
-  compare: z.string().optional(),
+  period: PeriodText('the period'),
+  compare: PeriodText('the compared period'),
   format: z.enum(['pdf', 'html', 'md'], { message: 'use pdf, html or md' }),
   out: z.string().min(1, 'name the file to write'),
   help: z.boolean().optional(),
