@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import { ConfigError } from '../../server/config.ts';
 import { LocalNeo4jError } from '../../server/local/neo4j.ts';
 import { StoreUnavailableError } from '../../server/store/store.ts';
+import { EXIT } from './exit-codes.ts';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, unavailable: 3 } as const;
+export { EXIT } from './exit-codes.ts';
 
 export interface Command {
   name: string;
