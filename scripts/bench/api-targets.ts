@@ -95,6 +95,12 @@ export function planEndpoints(t: Targets, password: string): Endpoint[] {
       aim: { rps: 500, p99: 50 },
     },
     {
+      key: 'me',
+      label: 'who am I (session only)',
+      method: 'GET',
+      path: '/api/auth/me',
+    },
+    {
       key: 'login',
       label: 'login (bcrypt cost 12)',
       method: 'POST',

@@ -52,7 +52,51 @@ export async function readAuditHead(store: Store): Promise<Head> {
   return headOf((await store.read(READ_HEAD, { headId: AUDIT_HEAD_ID })).records[0]);
 }
 
-/** Appends drafts after the current head; `seal` links them onto it. Retries when another writer won. */
+// Moves the head from the one this process last wrote and appends after it, in one statement; writes
+// nothing when the head has moved since (another writer, a cleared database).
+const APPEND_ON_KNOWN_HEAD = `MATCH (h:AuditHead {id: $headId})
+WHERE h.lastSeq = toInteger($prevSeq) AND h.lastHash = $prevHash
+SET h.lastSeq = toInteger($seq), h.lastHash = $hash
+WITH h UNWIND $events AS e CREATE (a:AuditEvent) SET a = e, a.seq = toInteger(e.seq)
+RETURN count(a) AS written`;
+
+/** The head each store's writer last committed: saves reading it back before every batch. */
+const knownHeads = new WeakMap<Store, ChainHead>();
+
+async function appendInTransaction(
+  tx: ManagedTransaction,
+  known: ChainHead | undefined,
+  drafts: AuditDraft[],
+  seal: (head: Head, drafts: AuditDraft[]) => AuditEvent[],
+): Promise<AuditEvent[]> {
+  if (known) {
+    const events = seal(known, drafts);
+    const last = events.at(-1);
+    if (!last) return events;
+    const result = await tx.run(APPEND_ON_KNOWN_HEAD, {
+      headId: AUDIT_HEAD_ID,
+      prevSeq: known.seq,
+      prevHash: known.hash,
+      seq: last.seq,
+      hash: last.hash,
+      events,
+    });
+    if (Number(result.records[0]?.get('written') ?? 0) === events.length) return events;
+  }
+  const events = seal(await readHead(tx), drafts);
+  await tx.run('UNWIND $events AS e CREATE (a:AuditEvent) SET a = e, a.seq = toInteger(e.seq)', {
+    events,
+  });
+  const last = events.at(-1);
+  if (last) await tx.run(MOVE_HEAD, { headId: AUDIT_HEAD_ID, seq: last.seq, hash: last.hash });
+  return events;
+}
+
+/**
+ * Appends drafts after the current head; `seal` links them onto it. Retries when another writer won.
+ * The head this process wrote last is tried first, checked and moved in the same statement as the
+ * append (one round trip); the head is read from the store only when it has moved.
+ */
 export async function appendAuditEvents(
   store: Store,
   drafts: AuditDraft[],
@@ -60,17 +104,14 @@ export async function appendAuditEvents(
 ): Promise<AuditEvent[]> {
   for (let attempt = 1; ; attempt++) {
     const session = store.driver.session({ database: store.database, defaultAccessMode: 'WRITE' });
+    const known = knownHeads.get(store);
     try {
-      return await session.executeWrite(async (tx) => {
-        const events = seal(await readHead(tx), drafts);
-        await tx.run('UNWIND $events AS e CREATE (a:AuditEvent) SET a = e, a.seq = toInteger(e.seq)', {
-          events,
-        });
-        const last = events.at(-1);
-        if (last) await tx.run(MOVE_HEAD, { headId: AUDIT_HEAD_ID, seq: last.seq, hash: last.hash });
-        return events;
-      });
+      const events = await session.executeWrite((tx) => appendInTransaction(tx, known, drafts, seal));
+      const last = events.at(-1);
+      if (last) knownHeads.set(store, { seq: last.seq, hash: last.hash });
+      return events;
     } catch (error) {
+      knownHeads.delete(store);
       const code = (error as { code?: string }).code ?? '';
       if (code !== 'Neo.ClientError.Schema.ConstraintValidationFailed' || attempt >= CONFLICT_RETRIES)
         throw error;

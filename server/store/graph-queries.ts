@@ -115,12 +115,18 @@ WITH DISTINCT m ORDER BY m.id LIMIT toInteger($room)
 RETURN elementId(m) AS eid`;
 }
 
-const NODES = `UNWIND $ids AS eid MATCH (n) WHERE elementId(n) = eid AND ${visible('n')}
-RETURN eid, ${NODE} AS node`;
-
-const EDGES = `UNWIND $ids AS eid MATCH (a) WHERE elementId(a) = eid
-MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids AND type(r) IN $linkTypes AND ${visible('r')}
-RETURN ${EDGE} AS edge ORDER BY edge.key`;
+// The nodes found and the links among them, in one round trip.
+const NODES_AND_EDGES = `CALL () {
+  UNWIND $ids AS eid MATCH (n) WHERE elementId(n) = eid AND ${visible('n')}
+  RETURN collect({eid: eid, node: ${NODE}}) AS nodes
+}
+CALL () {
+  UNWIND $ids AS eid MATCH (a) WHERE elementId(a) = eid
+  MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids AND type(r) IN $linkTypes AND ${visible('r')}
+  WITH ${EDGE} AS edge ORDER BY edge.key
+  RETURN collect(edge) AS edges
+}
+RETURN nodes, edges`;
 
 /**
  * The neighbourhood of a visible entity up to `depth` hops through visible links (of `linkTypes`) to
@@ -162,13 +168,14 @@ export async function neighbourhood(
       for (const eid of frontier) depthOf.set(eid, hop);
     }
     const ids = [...depthOf.keys()];
-    const nodes = await tx.run(NODES, { ...base, ids });
-    const edges = await tx.run(EDGES, { ...base, ids });
+    const found = (await tx.run(NODES_AND_EDGES, { ...base, ids })).records[0];
+    const nodes = (found?.get('nodes') ?? []) as { eid: string; node: Row }[];
+    const edges = (found?.get('edges') ?? []) as Row[];
     return {
       attributes: { kind: 'neighbourhood', centre: id, depth, limit, truncated },
       options: GRAPH_OPTIONS,
-      nodes: nodes.records.map((r) => nodeOf(r.get('node') as Row, depthOf.get(r.get('eid') as string))),
-      edges: edges.records.map((r) => edgeOf(r.get('edge') as Row)),
+      nodes: nodes.map(({ eid, node }) => nodeOf(node, depthOf.get(eid))),
+      edges: edges.map(edgeOf),
     };
   });
 }
