@@ -44,6 +44,7 @@ export const MANAGED_PROPERTIES: ReadonlySet<string> = new Set([
   'createdAt',
   'updatedAt',
   'updatedBy',
+  'updateId',
   'createdBy',
   'conflicts',
   'importId',
@@ -212,19 +213,14 @@ function keepHiddenSources(fields: Record<string, unknown>, hidden: string[]): R
 
 /**
  * Whether the record already holds this very change: the driver runs a transaction again when the
- * answer to its commit was lost, and then finds the version it wrote, stamped with this call's time.
+ * answer to its commit was lost, and then finds the version it wrote, stamped with this call's id.
  */
 function isThisChange(
   properties: Record<string, unknown>,
   expectedVersion: number,
-  now: string,
-  viewer: Viewer,
+  updateId: string,
 ): boolean {
-  return (
-    versionOf(properties) === expectedVersion + 1 &&
-    properties.updatedAt === now &&
-    properties.updatedBy === viewer.username
-  );
+  return versionOf(properties) === expectedVersion + 1 && properties.updateId === updateId;
 }
 
 /**
@@ -245,11 +241,12 @@ export async function updateEntity(
     issues.push({ field: 'id', message: 'the id of an entity cannot change' });
   if (issues.length > 0) throw new EntityInvalidError(issues);
   const now = new Date().toISOString();
+  const updateId = randomUUID();
   const found = await runWrite(store, async (tx) => {
     const locked = await lockVisible(tx, clearance, id);
     if (locked === null) return false;
     const version = versionOf(locked.properties);
-    if (isThisChange(locked.properties, expectedVersion, now, viewer)) return true;
+    if (isThisChange(locked.properties, expectedVersion, updateId)) return true;
     if (version !== expectedVersion) throw new VersionMismatchError(version);
     if (locked.properties.retracted === true)
       throw new EntityRetractedError('A retracted entity cannot be changed');
@@ -266,8 +263,8 @@ export async function updateEntity(
       if (!(key in props) && key !== 'id' && key !== 'sources') set[key] = null;
     await tx.run(
       `MATCH (n:${quoteLabel(locked.label)} {id: $id}) SET n += $set, n.sources = $sources,
-        n.version = $version, n.updatedAt = $now, n.updatedBy = $user`,
-      { id, set, sources, version: version + 1, now, user: viewer.username },
+        n.version = $version, n.updatedAt = $now, n.updatedBy = $user, n.updateId = $updateId`,
+      { id, set, sources, version: version + 1, now, user: viewer.username, updateId },
     );
     return true;
   });

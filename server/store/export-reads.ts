@@ -14,7 +14,8 @@ import type { Store } from './store.ts';
  * Properties the store writes for itself; an export leaves them out and an ingest writes them anew.
  * `conflicts` is the store's history of values later imports disagreed with: it describes past
  * imports, not the facts, and the ingest never takes it from a file (ingest-values.ts STORE_FIELDS).
- * `version` counts the record's changes in this database (optimistic concurrency), not its content.
+ * `version` counts the record's changes in this database (optimistic concurrency), not its content;
+ * `updateId` names the last edit, so that an edit run again after a lost commit knows itself.
  */
 export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set([
   'createdAt',
@@ -24,6 +25,7 @@ export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set([
   'importIds',
   'conflicts',
   'version',
+  'updateId',
 ]);
 
 /** Analysis results written back onto nodes carry this prefix; they belong to the run, not the record. */
