@@ -2,6 +2,7 @@
 import { deleteSession, findSessionUser, insertSession } from '../store/sessions.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from './context.ts';
+import { sessionCacheFor } from './session-cache.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { viewerOf } from './users.ts';
 
@@ -21,17 +22,30 @@ export async function startSession(
   return { token, sessionId, expiresAt };
 }
 
-/** The viewer behind a token, or null when the session is unknown, expired, or its user disabled. */
+/**
+ * The viewer behind a token, or null when the session is unknown, expired, or its user disabled.
+ * A session verified less than `cacheMs` ago is answered from memory (see session-cache.ts).
+ */
 export async function resolveSession(
   store: Store,
   token: string,
+  cacheMs = 0,
 ): Promise<{ viewer: Viewer; sessionId: string } | null> {
   const sessionId = hashToken(token);
+  const cache = sessionCacheFor(store);
+  const known = cache.get(sessionId);
+  if (known) return { viewer: known, sessionId };
+  const generation = cache.generation();
   const user = await findSessionUser(store, sessionId, Date.now());
-  return user ? { viewer: viewerOf(user), sessionId } : null;
+  if (!user) return null;
+  const viewer = viewerOf(user);
+  cache.set(sessionId, viewer, cacheMs, generation);
+  return { viewer, sessionId };
 }
 
-/** Ends a session by its id (the token's hash). */
+/** Ends a session by its id (the token's hash), in Neo4j and in this process's memory. */
 export function endSession(store: Store, sessionId: string): Promise<boolean> {
-  return deleteSession(store, sessionId);
+  const cache = sessionCacheFor(store);
+  cache.forget(sessionId);
+  return deleteSession(store, sessionId).finally(() => cache.forget(sessionId));
 }

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.ts';
 import { findUser, insertUser, listUserRecords, type UserRecord, updateUserRecord } from '../store/users.ts';
 import type { Role, Viewer } from './context.ts';
 import { BCRYPT_COST, hashPassword } from './passwords.ts';
+import { sessionCacheFor } from './session-cache.ts';
 
 /** The public form of a stored user. */
 export function publicUser(record: UserRecord): User {
@@ -69,9 +70,13 @@ export async function changeUser(
     disabled: changes.disabled,
     passwordHash: changes.password ? await hashPassword(changes.password, cost) : undefined,
   });
+  // Any change may alter what a session's viewer is allowed, so this process asks Neo4j again.
+  const cache = sessionCacheFor(store);
+  cache.forgetUser(username);
   if (!updated) return null;
   if (changes.disabled || changes.password || changes.role || changes.clearance) {
     await deleteSessionsOf(store, username);
+    cache.forgetUser(username);
   }
   return publicUser(updated);
 }

@@ -48,11 +48,14 @@ function purposeOf(req: Request): string | undefined {
   return purpose;
 }
 
-/** Resolves the session, if any, and binds the audit trail to the request. */
-export function identify(store: Store, trail: AuditTrail): RequestHandler {
+/**
+ * Resolves the session, if any, and binds the audit trail to the request. A session verified less
+ * than `sessionCacheMs` ago is not looked up again (see server/auth/session-cache.ts).
+ */
+export function identify(store: Store, trail: AuditTrail, sessionCacheMs = 0): RequestHandler {
   return async (req, res, next) => {
     const token = tokenOf(req);
-    const session = token ? await withDeadline(resolveSession(store, token)) : null;
+    const session = token ? await withDeadline(resolveSession(store, token, sessionCacheMs)) : null;
     const viewer: Viewer | null = session?.viewer ?? null;
     const purpose = purposeOf(req);
     const actor: AuditActor = {
