@@ -1,10 +1,12 @@
 /**
  * The data graph: every entity and link the server sent for this view, with layout positions and
  * nothing else. Served subgraphs are merged in by key; each node remembers which loads brought it
- * (in a side map, not in its attributes), so undoing a load hides what only it brought.
+ * (in a side map, not in its attributes), so undoing a load hides what only it brought. Merging works
+ * in slices that yield to the page, so a graph of tens of thousands of records does not freeze it.
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { EdgeAttributes, NodeAttributes, SerializedGraph } from '../api/types.ts';
+import { Slicer } from '../lib/slices.ts';
 
 /** Node attributes in the data graph: the entity, plus its position and whether the layout may move it. */
 export type NodeData = NodeAttributes & { x: number; y: number; fixed?: boolean };
@@ -19,52 +21,87 @@ export function createDataGraph(): DataGraph {
 /** The loads that brought each node, by load key. */
 export type Origins = Map<string, Set<string>>;
 
+/** Served neighbours of each served node, in the order of the served edges. */
+function servedNeighbours(served: SerializedGraph): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const link = (from: string, to: string) => {
+    const list = out.get(from);
+    if (list) list.push(to);
+    else out.set(from, [to]);
+  };
+  for (const { source, target } of served.edges) {
+    link(source, target);
+    if (target !== source) link(target, source);
+  }
+  return out;
+}
+
 /** Where a new node goes: on a small circle around a neighbour already placed, or at random. */
 function placeNear(
   graph: DataGraph,
-  served: SerializedGraph,
-  key: string,
+  neighbours: string[] | undefined,
+  spread: number,
   i: number,
 ): { x: number; y: number } {
-  for (const edge of served.edges) {
-    const other = edge.source === key ? edge.target : edge.target === key ? edge.source : null;
-    if (other !== null && graph.hasNode(other)) {
-      const anchor = graph.getNodeAttributes(other);
-      const angle = (i * 2.399963) % (2 * Math.PI);
-      const radius = 5 + Math.sqrt(i);
-      return { x: anchor.x + radius * Math.cos(angle), y: anchor.y + radius * Math.sin(angle) };
-    }
+  for (const other of neighbours ?? []) {
+    if (!graph.hasNode(other)) continue;
+    const anchor = graph.getNodeAttributes(other);
+    const angle = (i * 2.399963) % (2 * Math.PI);
+    const radius = 5 + Math.sqrt(i);
+    return { x: anchor.x + radius * Math.cos(angle), y: anchor.y + radius * Math.sin(angle) };
   }
-  const spread = 100 * Math.sqrt(served.nodes.length + graph.order + 1);
   return { x: (Math.random() - 0.5) * spread, y: (Math.random() - 0.5) * spread };
 }
 
-/** Merges a served subgraph into the data graph under a load key; returns the keys of nodes added. */
-export function mergeSubgraph(
+/** How far a merge has got: items (nodes, then links) done out of all served. */
+export type MergeProgress = (done: number, total: number) => void;
+
+/**
+ * Merges a served subgraph into the data graph under a load key; returns the keys of nodes added.
+ * It works in slices, yielding to the page between them, so a large graph does not freeze it.
+ */
+export async function mergeSubgraph(
   graph: DataGraph,
   origins: Origins,
   served: SerializedGraph,
   load: string,
-): string[] {
+  progress?: MergeProgress,
+): Promise<string[]> {
   const added: string[] = [];
-  served.nodes.forEach(({ key, attributes }, i) => {
+  const total = served.nodes.length + served.edges.length;
+  const slicer = new Slicer();
+  const spread = 100 * Math.sqrt(served.nodes.length + graph.order + 1);
+  let neighbours: Map<string, string[]> | null = null;
+  for (let i = 0; i < served.nodes.length; i++) {
+    const { key, attributes } = served.nodes[i] as SerializedGraph['nodes'][number];
     if (graph.hasNode(key)) {
       const { depth: _depth, ...rest } = attributes;
       graph.mergeNodeAttributes(key, rest);
     } else {
       const hasPosition = typeof attributes.x === 'number' && typeof attributes.y === 'number';
-      const position = hasPosition ? {} : placeNear(graph, served, key, i);
+      if (!hasPosition) neighbours ??= servedNeighbours(served);
+      const position = hasPosition ? {} : placeNear(graph, neighbours?.get(key), spread, i);
       graph.addNode(key, { ...attributes, ...position } as NodeData);
       added.push(key);
     }
-    const set = origins.get(key) ?? new Set<string>();
-    set.add(load);
-    origins.set(key, set);
-  });
-  for (const { key, source, target, attributes } of served.edges) {
-    if (graph.hasEdge(key) || !graph.hasNode(source) || !graph.hasNode(target)) continue;
-    graph.addDirectedEdgeWithKey(key, source, target, attributes);
+    const set = origins.get(key);
+    if (set) set.add(load);
+    else origins.set(key, new Set([load]));
+    if (slicer.due()) {
+      progress?.(i + 1, total);
+      await slicer.pause();
+    }
   }
+  for (let i = 0; i < served.edges.length; i++) {
+    const { key, source, target, attributes } = served.edges[i] as SerializedGraph['edges'][number];
+    if (!graph.hasEdge(key) && graph.hasNode(source) && graph.hasNode(target))
+      graph.addDirectedEdgeWithKey(key, source, target, attributes);
+    if (slicer.due()) {
+      progress?.(served.nodes.length + i + 1, total);
+      await slicer.pause();
+    }
+  }
+  progress?.(total, total);
   return added;
 }
 

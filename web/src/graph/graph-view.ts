@@ -17,6 +17,7 @@ import {
   rankCommunities,
 } from './insights.ts';
 import { LayoutController } from './layout.ts';
+import { afterNextFrame, Slicer } from '../lib/slices.ts';
 import { fetchLoad } from './loads.ts';
 import type { DrawContext } from './reducers.ts';
 import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './renderer.ts';
@@ -57,6 +58,14 @@ export class GraphView {
   private collapse: Collapse = { standIns: new Map(), swallowed: new Set() };
   private readonly fetched = new Set<string>();
   private readonly changeListeners = new Set<() => void>();
+  private readonly progressListeners = new Set<(fraction: number | null) => void>();
+  /** An empty graph sigma draws while the data graph is being filled. */
+  private readonly placeholder: DataGraph = createDataGraph();
+  private detached = false;
+  /** The layout is to start after the next drawing (new nodes came in). */
+  private layoutPending = false;
+  /** Counts merges, so a layout start planned before one is dropped. */
+  private layoutGeneration = 0;
   private draw: DrawContext;
 
   constructor(container: HTMLElement) {
@@ -75,6 +84,11 @@ export class GraphView {
     this.history.update(change);
   }
 
+  /** Calls back with the share of a load merged so far, and with null once it is drawn. */
+  onProgress(listener: (fraction: number | null) => void): void {
+    this.progressListeners.add(listener);
+  }
+
   /** Fetches and opens a load (a neighbourhood, paths, the case) as one undoable step. */
   async open(load: Load): Promise<SerializedGraph | null> {
     const served = await this.ensureLoaded(load);
@@ -87,27 +101,38 @@ export class GraphView {
     const key = loadKey(load);
     if (this.fetched.has(key)) return null;
     const served = await fetchLoad(load);
-    this.addSubgraph(served, key);
+    await this.addSubgraph(served, key);
     return served;
   }
 
-  /** Merges a served subgraph under a load key, then lays the graph out again. */
-  addSubgraph(served: SerializedGraph, key: string): void {
+  /**
+   * Merges a served subgraph under a load key. sigma is detached meanwhile, so nothing is redrawn
+   * item by item; the view state change that follows draws it once, then starts the layout.
+   */
+  async addSubgraph(served: SerializedGraph, key: string): Promise<void> {
     this.fetched.add(key);
     // The worker indexes nodes when it starts: it must be gone before the topology changes.
     const wasRunning = this.layout.running;
     this.layout.reset();
-    const added = mergeSubgraph(this.graph, this.origins, served, key);
-    // The renderer was made for an empty graph: the drawing follows the graph's size as it grows.
-    const large = this.graph.size > LARGE_GRAPH_EDGES;
-    if (large !== this.large) {
-      this.large = large;
-      useLargeGraphDrawing(this.sigma, large);
+    this.layoutGeneration++;
+    this.detachRenderer();
+    let added: string[];
+    try {
+      added = await mergeSubgraph(this.graph, this.origins, served, key, (done, total) =>
+        this.emitProgress(done / total),
+      );
+      // The renderer was made for an empty graph: the drawing follows the graph's size as it grows.
+      const large = this.graph.size > LARGE_GRAPH_EDGES;
+      if (large !== this.large) {
+        this.large = large;
+        useLargeGraphDrawing(this.sigma, large);
+      }
+      await this.recomputeInsightsInSlices();
+    } catch (error) {
+      this.apply();
+      throw error;
     }
-    this.recomputeInsights();
-    // sigma indexes added nodes on its next refresh; the layout's first positions must find them there.
-    this.sigma.refresh();
-    if (added.length > 0 || wasRunning) this.layout.start();
+    this.layoutPending ||= added.length > 0 || wasRunning;
   }
 
   /** Restores a whole view (from a link): fetches its loads, then makes it the only history step. */
@@ -125,21 +150,36 @@ export class GraphView {
 
   /** Recomputes what depends on topology or on the chosen centrality. */
   recomputeInsights(): void {
+    for (const step of this.insightSteps()) step();
+  }
+
+  /** The same, yielding to the page between steps once a slice of time is spent. */
+  private async recomputeInsightsInSlices(): Promise<void> {
+    const slicer = new Slicer();
+    for (const step of this.insightSteps()) {
+      step();
+      if (slicer.spent()) await slicer.pause();
+    }
+  }
+
+  /** The steps of recomputing insights; each is one pass over the graph at most. */
+  private insightSteps(): (() => void)[] {
     // Louvain on a large graph is seconds of main-thread work: only once the view shows communities.
     this.communitiesDeferred = this.serverCommunities === null && !needsCommunities(this.state);
-    const community =
-      this.serverCommunities ?? (this.communitiesDeferred ? new Map() : computeCommunities(this.graph));
-    const { rank, size } = rankCommunities(community);
-    const sizeBy = this.state.sizeBy;
-    this.insights = {
-      community,
-      communityRank: rank,
-      communitySize: size,
-      categories: computeCategories(this.graph),
-      centrality: computeCentrality(this.graph, sizeBy, this.serverBetweenness),
-      centralityOf: sizeBy,
-      parallel: indexParallelEdges(this.graph),
-    };
+    const next: Insights = { ...EMPTY_INSIGHTS, centralityOf: this.state.sizeBy };
+    return [
+      () => {
+        next.community =
+          this.serverCommunities ?? (this.communitiesDeferred ? new Map() : computeCommunities(this.graph));
+        const { rank, size } = rankCommunities(next.community);
+        next.communityRank = rank;
+        next.communitySize = size;
+      },
+      () => (next.categories = computeCategories(this.graph)),
+      () => (next.centrality = computeCentrality(this.graph, next.centralityOf, this.serverBetweenness)),
+      () => (next.parallel = indexParallelEdges(this.graph)),
+      () => (this.insights = next),
+    ];
   }
 
   /** The nodes and edges drawn now. */
@@ -199,8 +239,37 @@ export class GraphView {
       isNodeShown(view, this.origins, this.insights, node, this.graph.getNodeAttributes(node)),
     );
     this.draw = this.makeContext();
-    this.sigma.refresh();
+    this.attachRenderer();
     for (const listener of this.changeListeners) listener();
+  }
+
+  /** Unhooks sigma from the data graph while it is filled, so it does no work per item added. */
+  private detachRenderer(): void {
+    if (this.detached) return;
+    this.detached = true;
+    this.sigma.setGraph(this.placeholder);
+  }
+
+  /** Draws the data graph: hooks sigma back on (one full refresh) or refreshes it. */
+  private attachRenderer(): void {
+    if (this.detached) {
+      this.detached = false;
+      this.sigma.setGraph(this.graph);
+      this.emitProgress(null);
+    } else this.sigma.refresh();
+    if (!this.layoutPending) return;
+    // The layout starts once the first frame is on screen, so its set-up does not delay that frame.
+    this.layoutPending = false;
+    const generation = this.layoutGeneration;
+    void afterNextFrame().then(() => {
+      if (generation === this.layoutGeneration && !this.detached) {
+        this.layout.start();
+      }
+    });
+  }
+
+  private emitProgress(fraction: number | null): void {
+    for (const listener of this.progressListeners) listener(fraction);
   }
 
   /** Pinned nodes are fixed for the layout. */

@@ -48,7 +48,9 @@ declare global {
 export function exposeHandle(view: GraphView, workspace: Workspace): void {
   let firstGraphFrame: number | null = null;
   const onRender = () => {
-    if (view.graph.order === 0 || view.state.loads.length === 0) return;
+    // While a load is merged sigma draws an empty stand-in graph: that frame does not count.
+    if (view.graph.order === 0 || view.state.loads.length === 0 || view.sigma.getGraph() !== view.graph)
+      return;
     firstGraphFrame = performance.now();
     view.sigma.off('afterRender', onRender);
   };

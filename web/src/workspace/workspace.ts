@@ -42,7 +42,14 @@ function header(viewer: Viewer, search: HTMLElement, status: HTMLElement): HTMLE
 export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise<void> {
   root.dataset.state = 'workspace';
   const canvas = h('div', { id: 'graph', class: 'graph-canvas' });
-  const stage = h('div', { class: 'stage' }, canvas);
+  const progress = h('progress', {
+    id: 'graph-progress',
+    class: 'graph-progress',
+    max: 1,
+    'aria-label': 'Adding the records to the graph',
+    hidden: true,
+  });
+  const stage = h('div', { class: 'stage' }, canvas, progress);
   const details = h(
     'aside',
     { id: 'details', class: 'details' },
@@ -56,6 +63,10 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
   replace(root, header(viewer, search, status), h('main', { class: 'workspace' }, left, centre, details));
 
   const view = new GraphView(canvas);
+  view.onProgress((fraction) => {
+    progress.hidden = fraction === null;
+    if (fraction !== null) progress.value = fraction;
+  });
   const say = (message: string, kind: 'info' | 'error' = 'info') => {
     status.textContent = message;
     status.dataset.kind = kind;
