@@ -1,8 +1,8 @@
 /** A bound on how long a request waits for Neo4j, so an outage answers 503 quickly, never hangs. */
 import { StoreUnavailableError } from '../../store/store.ts';
 
-/** Under the HTTP client's patience and the 5 s promised for an outage's 503. */
-export const STORE_DEADLINE_MS = 4_000;
+/** Under the HTTP client's patience, and 2 s short of the 5 s promised for an outage's 503, for a busy machine. */
+export const STORE_DEADLINE_MS = 3_000;
 
 /** Resolves as the promise does, or rejects with StoreUnavailableError once the deadline passes. */
 export async function withDeadline<T>(promise: Promise<T>, ms = STORE_DEADLINE_MS): Promise<T> {
