@@ -6,11 +6,10 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { convertCell } from '../ingest/readers/csv-cells.ts';
 import { type CsvHeader, readHeader } from '../ingest/readers/csv-header.ts';
-import { type CsvRow, CsvTokenizer, detectDelimiter } from '../ingest/readers/csv-tokenizer.ts';
-import { findPairFiles } from '../ingest/readers/csv.ts';
-import { formatBytes } from '../ingest/readers/lines.ts';
+import { CsvTokenizer, detectDelimiter } from '../ingest/readers/csv-tokenizer.ts';
+import { csvRowToItem, findPairFiles } from '../ingest/readers/csv.ts';
+import { describeIoError, formatBytes } from '../ingest/readers/lines.ts';
 import { DEFAULT_MAX_LINE_BYTES, type ReadItem } from '../ingest/readers/types.ts';
 
 type OnItem = (item: ReadItem) => void;
@@ -64,7 +63,7 @@ export function readCsvFileSync(path: string, onItem: OnItem, maxBytes = DEFAULT
     const row = tokenizer.pushLine(text, line, eol);
     if (row === undefined) return;
     if (header !== undefined) {
-      const item = toItem(path, header, row);
+      const item = csvRowToItem(path, header, row);
       if (item !== undefined) onItem(item);
       return;
     }
@@ -163,77 +162,3 @@ const tooLong = (max: number) => ({
   message: `line is longer than the limit of ${formatBytes(max)}: split the record, or raise maxLineBytes if it is genuine`,
   fatal: false,
 });
-
-function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'file not found: check the path';
-  if (code === 'EISDIR')
-    return 'this is a folder, not a file: name a file, or a folder holding entities.csv and links.csv';
-  if (code === 'EACCES') return 'permission denied: make the file readable';
-  return `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
-}
-
-function toItem(file: string, header: CsvHeader, row: CsvRow): ReadItem | undefined {
-  if (!row.ok) return { file, line: row.line, message: row.message };
-  if (row.cells.every((cell) => cell.trim() === '')) return undefined;
-  if (row.cells.length > header.columns.length)
-    return {
-      file,
-      line: row.line,
-      message: `the row has ${row.cells.length} cells but the header has ${header.columns.length} columns: quote cells that contain the delimiter, or add the missing column names`,
-    };
-  return toRecord(file, header, row.line, row.cells);
-}
-
-function toRecord(file: string, header: CsvHeader, line: number, cells: string[]): ReadItem {
-  const fields: Record<string, unknown> = {};
-  let kind = header.kind;
-  let type: string | undefined;
-  for (let index = 0; index < cells.length; index += 1) {
-    const column = header.columns[index] ?? '';
-    const cell = cells[index] ?? '';
-    if (column === '') {
-      if (cell.trim() === '') continue;
-      return {
-        file,
-        line,
-        message: `a value in column ${index + 1}, which has no name in the header: name the column`,
-      };
-    }
-    if (column === 'type') type = cell.trim();
-    else if (
-      column === 'kind' &&
-      header.hasKindColumn &&
-      (cell.trim() === 'entity' || cell.trim() === 'link')
-    )
-      kind = cell.trim() as 'entity' | 'link';
-    else {
-      const value = convertCell(column, cell);
-      if (value !== undefined) setField(fields, column, value);
-    }
-  }
-  if (kind === undefined)
-    return {
-      file,
-      line,
-      field: 'kind',
-      message: 'the "kind" cell must be "entity" or "link" in a file that mixes both',
-    };
-  if (type === undefined || type === '') {
-    const example = kind === 'entity' ? 'Person' : 'MEMBER_OF';
-    return {
-      file,
-      line,
-      field: 'type',
-      message: `the ${kind} has no type: fill in the "type" cell, e.g. ${example}`,
-    };
-  }
-  return { file, line, kind, type, fields };
-}
-
-// As Object.fromEntries does: an own data property, so a column named __proto__ stays plain data.
-function setField(fields: Record<string, unknown>, column: string, value: unknown): void {
-  if (column === '__proto__')
-    Object.defineProperty(fields, column, { value, enumerable: true, writable: true, configurable: true });
-  else fields[column] = value;
-}

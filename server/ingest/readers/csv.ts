@@ -69,7 +69,7 @@ export async function* readCsvFile(path: string, options: ReadOptions = {}): Asy
     const row = tokenizer.pushLine(event.text, event.line, event.eol);
     if (row === undefined) continue;
     if (header !== undefined) {
-      const item = toItem(path, header, row);
+      const item = csvRowToItem(path, header, row);
       if (item !== undefined) yield item;
       continue;
     }
@@ -86,7 +86,8 @@ export async function* readCsvFile(path: string, options: ReadOptions = {}): Asy
   if (last !== undefined) yield { file: path, ...last };
 }
 
-function toItem(file: string, header: CsvHeader, row: CsvRow): ReadItem | undefined {
+/** One tokenized row as a record, a problem with its place, or undefined for a blank row. */
+export function csvRowToItem(file: string, header: CsvHeader, row: CsvRow): ReadItem | undefined {
   if (!row.ok) return { file, line: row.line, message: row.message };
   if (row.cells.every((cell) => cell.trim() === '')) return undefined;
   if (row.cells.length > header.columns.length) {
@@ -100,7 +101,7 @@ function toItem(file: string, header: CsvHeader, row: CsvRow): ReadItem | undefi
 }
 
 function toRecord(file: string, header: CsvHeader, line: number, cells: string[]): RawRecord | ReadError {
-  const entries: [string, unknown][] = [];
+  const fields: Record<string, unknown> = {};
   let kind = header.kind;
   let type: string | undefined;
   for (let index = 0; index < cells.length; index += 1) {
@@ -115,21 +116,20 @@ function toRecord(file: string, header: CsvHeader, line: number, cells: string[]
       };
     }
     if (column === 'type') type = cell.trim();
-    else if (column === 'kind' && header.hasKindColumn && isRecordKind(cell.trim())) {
+    else if (column === 'kind' && header.hasKindColumn && isRecordKind(cell.trim()))
       kind = cell.trim() as 'entity' | 'link';
-    } else {
+    else {
       const value = convertCell(column, cell);
-      if (value !== undefined) entries.push([column, value]);
+      if (value !== undefined) setField(fields, column, value);
     }
   }
-  if (kind === undefined) {
+  if (kind === undefined)
     return {
       file,
       line,
       field: 'kind',
       message: 'the "kind" cell must be "entity" or "link" in a file that mixes both',
     };
-  }
   if (type === undefined || type === '') {
     const example = kind === 'entity' ? 'Person' : 'MEMBER_OF';
     return {
@@ -139,8 +139,14 @@ function toRecord(file: string, header: CsvHeader, line: number, cells: string[]
       message: `the ${kind} has no type: fill in the "type" cell, e.g. ${example}`,
     };
   }
-  // fromEntries defines own properties, so a column named __proto__ stays plain data.
-  return { file, line, kind, type, fields: Object.fromEntries(entries) };
+  return { file, line, kind, type, fields };
+}
+
+// As Object.fromEntries does: an own data property, so a column named __proto__ stays plain data.
+function setField(fields: Record<string, unknown>, column: string, value: unknown): void {
+  if (column === '__proto__')
+    Object.defineProperty(fields, column, { value, enumerable: true, writable: true, configurable: true });
+  else fields[column] = value;
 }
 
 function isRecordKind(value: string): boolean {

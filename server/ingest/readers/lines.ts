@@ -101,7 +101,8 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function describeIoError(error: unknown): string {
+/** A file-system error in words, with what to do. */
+export function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return 'file not found: check the path';
   if (code === 'EISDIR')
