@@ -8,16 +8,9 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { CaseArrays } from './case-arrays.ts';
+import type { EdgeCallback } from './csr-graph.ts';
 
-type NeighbourCallback = (
-  edge: string,
-  attributes: Attributes,
-  source: string,
-  target: string,
-  sourceAttributes: Attributes,
-  targetAttributes: Attributes,
-  undirected: boolean,
-) => void;
+type NeighbourCallback = EdgeCallback;
 
 const MAX_INDEX = 2 ** 32 - 2;
 // Links have no keys here (the profiles never read them): making one string per visit cost more

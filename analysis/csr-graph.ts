@@ -11,7 +11,8 @@ import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { Csr } from './csr.ts';
 
 type NodeCallback = (node: string, attributes: Attributes) => void;
-type EdgeCallback = (
+/** graphology's callback for edges, as the read-only views call it. */
+export type EdgeCallback = (
   edge: string,
   attributes: Attributes,
   source: string,

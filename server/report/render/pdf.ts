@@ -14,7 +14,8 @@ import { renderHtml } from './html.ts';
 /** Where Chromium is, unless ARIADNE_CHROMIUM says otherwise. */
 export const CHROMIUM_PATH = process.env.ARIADNE_CHROMIUM ?? '/usr/bin/chromium';
 
-const ARGS = [
+/** Headless Chromium's flags: no GPU, no sandbox (containers), nothing fetched in the background. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -41,7 +42,7 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     offline: true,
   });
   try {
