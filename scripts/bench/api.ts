@@ -3,6 +3,8 @@
  * its own, so the load generator does not share its event loop) with audit on as always, an analyst
  * signed in with a bearer token, and autocannon against each endpoint in turn.
  * Usage: node --import tsx scripts/bench/api.ts [--duration 30] [--connections 50] [--only get,search]
+ *   [--home DIR]      keep the database there, and reuse it once the demo case is loaded
+ *   [--profile DIR]   write the server's CPU profile (node --cpu-prof) there
  * Rate limits are lifted for the run (createApp's `limits`), or the limiter would be what is measured.
  * It prints figures; nothing here is a test.
  */
@@ -14,10 +16,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createUser } from '../../server/auth/users.ts';
-import { loadDemoCase } from '../../server/ingest/demo.ts';
+import { DemoRefusedError, loadDemoCase } from '../../server/ingest/demo.ts';
 import { localCredentials, startLocalNeo4j, stopLocalNeo4j } from '../../server/local/neo4j.ts';
 import { findFreePort, waitFor } from '../../server/local/net.ts';
 import { openStore } from '../../server/store/store.ts';
+import { findUser } from '../../server/store/users.ts';
 import { type Endpoint, pickTargets, planEndpoints } from './api-targets.ts';
 
 const PASSWORD = 'bench analyst password, long enough';
@@ -27,6 +30,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
+    home: { type: 'string' },
+    profile: { type: 'string' },
     'serve-child': { type: 'boolean' },
   },
 });
@@ -40,7 +45,7 @@ if (values['serve-child']) {
 async function main(): Promise<void> {
   const duration = Number(values.duration);
   const connections = Number(values.connections);
-  const home = mkdtempSync(join(tmpdir(), 'ariadne-bench-api-'));
+  const home = values.home ?? mkdtempSync(join(tmpdir(), 'ariadne-bench-api-'));
   let server: ChildProcess | undefined;
   try {
     const boltPort = await findFreePort();
@@ -48,17 +53,24 @@ async function main(): Promise<void> {
     const { user, password } = localCredentials(home);
     const uri = `bolt://127.0.0.1:${boltPort}`;
     const store = await openStore({ uri, user, password, database: undefined });
-    const { dir } = await loadDemoCase(store, { home, user: 'bench' });
-    await createUser(store, {
-      username: 'bench-analyst',
-      password: PASSWORD,
-      role: 'analyst',
-      clearance: ['H0', 'H1', 'H2', 'H3'],
+    // With --home, a database that already holds the demo case is used as it is.
+    const dir = join(home, 'demo');
+    await loadDemoCase(store, { home, user: 'bench' }).catch((error: unknown) => {
+      if (!(error instanceof DemoRefusedError) || values.home === undefined) throw error;
     });
+    if (!(await findUser(store, 'bench-analyst'))) {
+      await createUser(store, {
+        username: 'bench-analyst',
+        password: PASSWORD,
+        role: 'analyst',
+        clearance: ['H0', 'H1', 'H2', 'H3'],
+      });
+    }
     await store.close();
 
     const port = await findFreePort();
-    server = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve-child'], {
+    const profile = values.profile ? ['--cpu-prof', '--cpu-prof-dir', values.profile] : [];
+    server = spawn(process.execPath, [...profile, '--import', 'tsx', import.meta.filename, '--serve-child'], {
       env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, PORT: String(port) },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -111,7 +123,7 @@ async function main(): Promise<void> {
       await once(server, 'exit');
     }
     await stopLocalNeo4j(home).catch(() => {});
-    rmSync(home, { recursive: true, force: true });
+    if (values.home === undefined) rmSync(home, { recursive: true, force: true });
   }
 }
 

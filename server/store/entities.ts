@@ -53,9 +53,11 @@ CALL (n) {
 RETURN ${labelOf('n')} AS label, properties(n) AS properties, ${visibleSources('n')} AS sourceIds, relations, sources,
   runClearance`;
 
-/** Null for absent keys, so every response field is present. */
+/** Null for absent keys, so every response field is present (changes the row in place). */
 export function orNull<T extends object>(row: T): T {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v ?? null])) as T;
+  const values = row as Record<string, unknown>;
+  for (const key in values) if (values[key] === undefined) values[key] = null;
+  return row;
 }
 
 /** Stored values as plain JSON (temporal and spatial values become their text). */

@@ -2,7 +2,7 @@
  * The store: the only place that talks to Neo4j. It opens the driver, checks the connection with a
  * clear error, runs the migrations, and hands out small query helpers to the rest of the store.
  */
-import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, isRetryableError, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Neo4jTarget } from '../config.ts';
 import { runMigrations } from './migrations.ts';
 
@@ -10,7 +10,10 @@ export interface Store {
   readonly driver: Driver;
   readonly uri: string;
   readonly database: string | undefined;
-  /** One read query, parameterised, routed to readers. */
+  /**
+   * One read query, parameterised, routed to readers: an auto-commit query (one round trip, no
+   * BEGIN and COMMIT), retried like a managed transaction while Neo4j is briefly unavailable.
+   */
   read<R extends RecordShape = RecordShape>(
     cypher: string,
     params?: Record<string, unknown>,
@@ -71,14 +74,33 @@ export async function openStore(target: Neo4jTarget, options: OpenOptions = {}):
     throw unavailable(target.uri, error);
   }
   const database = target.database;
+  const maxRetryMs = options.maxRetryMs ?? 3_000;
+  // A direct connection (bolt://) reaches one server, where every committed write is visible to the
+  // next query: bookmarks matter only behind a router (neo4j://), and cost a little on every query.
+  const bookmarkManager = isRouted(target.uri) ? driver.executeQueryBookmarkManager : null;
+  const readOnce = async (cypher: string, params: Record<string, unknown>) => {
+    const session = driver.session({
+      database,
+      defaultAccessMode: neo4j.session.READ,
+      ...(bookmarkManager ? { bookmarkManager } : {}),
+    });
+    try {
+      return await session.run(cypher, params);
+    } finally {
+      await session.close();
+    }
+  };
   const store: Store = {
     driver,
     uri: target.uri,
     database,
-    read: (cypher, params = {}) =>
-      driver.executeQuery(cypher, params, { database, routing: neo4j.routing.READ }) as never,
+    read: (cypher, params = {}) => retried(() => readOnce(cypher, params), maxRetryMs) as never,
     write: (cypher, params = {}) =>
-      driver.executeQuery(cypher, params, { database, routing: neo4j.routing.WRITE }) as never,
+      driver.executeQuery(cypher, params, {
+        database,
+        routing: neo4j.routing.WRITE,
+        ...(bookmarkManager ? {} : { bookmarkManager: null }),
+      }) as never,
     autoCommit: async (cypher, params = {}) => {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
@@ -91,6 +113,26 @@ export async function openStore(target: Neo4jTarget, options: OpenOptions = {}):
   };
   if (options.migrate ?? true) await runMigrations(store);
   return store;
+}
+
+function isRouted(uri: string): boolean {
+  return /^neo4j(\+s|\+ssc)?:/i.test(uri);
+}
+
+/**
+ * Runs `work` again after a retryable failure (an unavailable server, a transient error), waiting
+ * 100 ms, 200 ms, ... between tries, until `maxMs` have passed; then the last error is thrown.
+ */
+export async function retried<T>(work: () => Promise<T>, maxMs: number): Promise<T> {
+  const started = Date.now();
+  for (let wait = 100; ; wait = Math.min(wait * 2, 1_000)) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isRetryableError(error) || Date.now() - started + wait > maxMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 /** Turns a driver failure into an error that names the URI, the cause and the fix. */
