@@ -6,20 +6,26 @@
  */
 import { type CaseArrays, CaseArraysBuilder } from '../../analysis/case-arrays.ts';
 import type { EntityAttributes } from '../../analysis/types.ts';
+import type { EntityLabel } from '../schema/model.ts';
 import type { ValidateOptions } from '../schema/records.ts';
 import { entityAttributes } from '../store/projection-keys.ts';
-import { CachedValidator } from './cached-validation.ts';
+import { CachedValidator, type CheckedEntity, type KnownShape } from './cached-validation.ts';
 import type { RecordProblem } from './graph-from-records.ts';
 
 type Raw = { kind: string; type: string; fields: Record<string, unknown> };
 type Pending = { position: number; source: string; target: string; at: string };
+// The attributes of the entities of one shape, in entityAttributes' order; NAME stands for the name.
+type Template = { keys: string[]; values: unknown[] };
+const NAME = Symbol('name');
 
 /** Case arrays under construction: entities go in at once, links whose ends are not in yet wait. */
 export class ArraysBuilder {
   readonly problems: RecordProblem[] = [];
   private readonly arrays = new CaseArraysBuilder();
-  private readonly validator: CachedValidator;
+  /** The remembering validator, also for readers that check rows of a known shape themselves. */
+  readonly validator: CachedValidator;
   private readonly pending: Pending[] = [];
+  private readonly templates = new Map<KnownShape, { named: Template; unnamed: Template }>();
 
   constructor(options: ValidateOptions = {}) {
     this.validator = new CachedValidator(options, (id) => this.arrays.index.has(id));
@@ -38,8 +44,7 @@ export class ArraysBuilder {
       return;
     }
     if (outcome.kind === 'entity') {
-      const attributes = entityAttributes(outcome.type, outcome.properties) as EntityAttributes;
-      this.arrays.addNode(outcome.properties.id as string, attributes);
+      this.addEntity(outcome);
       return;
     }
     const { index } = this.arrays;
@@ -53,6 +58,46 @@ export class ArraysBuilder {
     );
     if (s === undefined || t === undefined)
       this.pending.push({ position, source: outcome.source, target: outcome.target, at });
+  }
+
+  /** Keeps an entity that passed the validator. */
+  addEntity(entity: CheckedEntity): void {
+    const attributes = entityAttributes(entity.type, entity.properties) as EntityAttributes;
+    this.arrays.addNode(entity.properties.id as string, attributes);
+  }
+
+  /**
+   * Keeps an entity of a known shape from its id and name, checked by the validator: the entity
+   * checkEntity would give, its attributes made from the shape's template instead of looked up.
+   */
+  addEntityOfShape(shape: KnownShape, id: string, name: unknown): void {
+    const { keys, values } = this.templateOf(shape)[name === undefined ? 'unnamed' : 'named'];
+    const attributes: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) attributes[keys[i]!] = values[i] === NAME ? name : values[i];
+    this.arrays.addNode(id, attributes as EntityAttributes);
+  }
+
+  private templateOf(shape: KnownShape) {
+    let found = this.templates.get(shape);
+    if (found === undefined) {
+      const of = (properties: Record<string, unknown>): Template => {
+        const attributes = entityAttributes(shape.type as EntityLabel, properties);
+        return { keys: Object.keys(attributes), values: Object.values(attributes) };
+      };
+      found = { named: of({ ...shape.rest, name: NAME }), unnamed: of(shape.rest) };
+      this.templates.set(shape, found);
+    }
+    return found;
+  }
+
+  /** The ids of the entities so far, by index. */
+  get ids(): readonly string[] {
+    return this.arrays.nodes;
+  }
+
+  /** Keeps a link that passed the validator, between entities already in. */
+  addLinkBetween(source: number, target: number, type: string, weight: number): void {
+    this.arrays.addLink(source, target, this.arrays.typeCode(type), weight);
   }
 
   /** Resolves the links that waited for their ends and returns the arrays. */

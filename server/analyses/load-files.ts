@@ -3,14 +3,15 @@
  * and builds the graph in memory, for quick looks and benchmarks without a database. Bad lines and
  * rejected records are reported, not fatal: the graph holds what could be read. loadArraysFromFiles
  * builds case arrays instead (analysis/case-arrays.ts), for the analyses that run on them, and reads
- * CSV synchronously (read-csv-sync.ts).
+ * CSV synchronously (read-csv-sync.ts), most rows straight from the bytes (csv-lane.ts).
  */
 import type { CaseArrays } from '../../analysis/case-arrays.ts';
 import { orderPairs } from '../ingest/readers/detect.ts';
 import { detectFormat, type InputFormat, isReadError, readRecords } from '../ingest/readers/index.ts';
-import type { ReadItem } from '../ingest/readers/types.ts';
+import { DEFAULT_MAX_LINE_BYTES, type ReadItem } from '../ingest/readers/types.ts';
 import type { ProjectedGraph } from '../store/projection.ts';
 import { ArraysBuilder } from './arrays-from-records.ts';
+import { CsvLane } from './csv-lane.ts';
 import { GraphBuilder, type RecordProblem } from './graph-from-records.ts';
 import { readCsvSync } from './read-csv-sync.ts';
 
@@ -70,11 +71,12 @@ export async function loadArraysFromFiles(
   const onItem = (item: ReadItem) => {
     if (take(builder, item)) records++;
   };
+  const lane = new CsvLane(builder, onItem, DEFAULT_MAX_LINE_BYTES);
   for (const path of orderPairs(paths)) {
     const format =
       options.format === undefined || options.format === 'auto' ? await detectFormat(path) : options.format;
-    if (format === 'csv') await readCsvSync(path, onItem);
+    if (format === 'csv') await readCsvSync(path, onItem, DEFAULT_MAX_LINE_BYTES, lane);
     else for await (const item of readRecords([path], { format })) onItem(item);
   }
-  return { arrays: builder.finish(), records, problems: builder.problems };
+  return { arrays: builder.finish(), records: records + lane.records, problems: builder.problems };
 }

@@ -2,7 +2,8 @@
  * The ingest's CSV reader (ingest/readers/csv.ts) made synchronous for `analyse --file`: the same
  * lines (UTF-8 checked, BOM dropped, length capped), the same tokenizer, header rules and cell
  * conversion, so the same records and the same errors, but handed to a callback instead of through
- * three async generators, whose per-record cost dominated reading millions of links.
+ * three async generators, whose per-record cost dominated reading millions of links. A row lane
+ * (csv-lane.ts) may take rows straight from the bytes, before any string is made of them.
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -13,6 +14,17 @@ import { describeIoError, formatBytes } from '../ingest/readers/lines.ts';
 import { DEFAULT_MAX_LINE_BYTES, type ReadItem } from '../ingest/readers/types.ts';
 
 type OnItem = (item: ReadItem) => void;
+/** Takes rows of a file as bytes; a row it declines is decoded and tokenized as usual. */
+export interface RowLane {
+  /** Whether the lane takes the rows of a file with this header and delimiter. */
+  open(path: string, header: CsvHeader, delimiter: string): boolean;
+  /** Takes the line bytes[start, end) (its line end, of `eol` bytes, cut off) as a row, or declines it. */
+  row(bytes: Buffer, start: number, end: number, line: number, eol: number): boolean;
+}
+
+/** A complete line, before decoding: taken (true) or to be decoded. */
+type OnBytes = (bytes: Buffer, start: number, end: number, line: number, eol: number) => boolean;
+
 type OnLine = (
   text: string | undefined,
   line: number,
@@ -23,12 +35,17 @@ type OnLine = (
 const CHUNK = 1 << 20;
 
 /** Reads a CSV file, or the entities.csv and links.csv of a folder, record by record. */
-export async function readCsvSync(path: string, onItem: OnItem, maxBytes = DEFAULT_MAX_LINE_BYTES) {
+export async function readCsvSync(
+  path: string,
+  onItem: OnItem,
+  maxBytes = DEFAULT_MAX_LINE_BYTES,
+  lane?: RowLane,
+) {
   let isFolder = false;
   try {
     isFolder = statSync(path).isDirectory();
   } catch {}
-  if (!isFolder) return readCsvFileSync(path, onItem, maxBytes);
+  if (!isFolder) return readCsvFileSync(path, onItem, maxBytes, lane);
   const files = await findPairFiles(path);
   if (files.length === 0)
     onItem({
@@ -36,15 +53,28 @@ export async function readCsvSync(path: string, onItem: OnItem, maxBytes = DEFAU
       line: 0,
       message: 'the folder holds neither entities.csv nor links.csv: add one, or name the file',
     });
-  for (const file of files) readCsvFileSync(file, onItem, maxBytes);
+  for (const file of files) readCsvFileSync(file, onItem, maxBytes, lane);
 }
 
 /** Reads one CSV file (see readCsvFile of the ingest, which this follows step by step). */
-export function readCsvFileSync(path: string, onItem: OnItem, maxBytes = DEFAULT_MAX_LINE_BYTES): void {
+export function readCsvFileSync(
+  path: string,
+  onItem: OnItem,
+  maxBytes = DEFAULT_MAX_LINE_BYTES,
+  lane?: RowLane,
+): void {
   let tokenizer: CsvTokenizer | undefined;
   let header: CsvHeader | undefined;
   let stopped = false;
-  readLinesSync(path, maxBytes, (text, line, eol, problem) => {
+  let delimiter = ',';
+  // The lane sees a line only between records: after the header, and not inside a quoted field.
+  let laneOpen = false;
+  let between = true;
+  const onBytes: OnBytes | undefined =
+    lane === undefined
+      ? undefined
+      : (b, s, e, line, eol) => laneOpen && between && !stopped && lane.row(b, s, e, line, eol);
+  readLinesSync(path, maxBytes, onBytes, (text, line, eol, problem) => {
     if (stopped) return;
     if (text === undefined) {
       if (problem === undefined || problem.fatal || header === undefined || tokenizer === undefined) {
@@ -53,14 +83,17 @@ export function readCsvFileSync(path: string, onItem: OnItem, maxBytes = DEFAULT
         return;
       }
       const dropped = tokenizer.abandon(line, problem.message);
+      between = true;
       onItem({ file: path, line: dropped.line, message: dropped.message });
       return;
     }
     if (tokenizer === undefined) {
       if (text.trim() === '') return;
-      tokenizer = new CsvTokenizer(detectDelimiter(text), maxBytes);
+      delimiter = detectDelimiter(text);
+      tokenizer = new CsvTokenizer(delimiter, maxBytes);
     }
     const row = tokenizer.pushLine(text, line, eol);
+    between = row !== undefined;
     if (row === undefined) return;
     if (header !== undefined) {
       const item = csvRowToItem(path, header, row);
@@ -70,8 +103,10 @@ export function readCsvFileSync(path: string, onItem: OnItem, maxBytes = DEFAULT
     const read = row.ok
       ? readHeader(path, row.line, row.cells)
       : { file: path, line: row.line, message: row.message };
-    if ('columns' in read) header = read;
-    else {
+    if ('columns' in read) {
+      header = read;
+      laneOpen = lane?.open(path, read, delimiter) ?? false;
+    } else {
       onItem(read);
       stopped = true;
     }
@@ -82,7 +117,13 @@ export function readCsvFileSync(path: string, onItem: OnItem, maxBytes = DEFAULT
 
 // readLines of the ingest, synchronous: a line problem comes with text undefined; a fatal one (the
 // file cannot be read) with problem set and no tokenizer involved (reported, then reading stops).
-function readLinesSync(path: string, maxLineBytes: number, onLine: OnLine): void {
+// onBytes sees each complete line first (not the last one without a line end: it is rare).
+function readLinesSync(
+  path: string,
+  maxLineBytes: number,
+  onBytes: OnBytes | undefined,
+  onLine: OnLine,
+): void {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -113,6 +154,14 @@ function readLinesSync(path: string, maxLineBytes: number, onLine: OnLine): void
       while (start < chunk.length) {
         const end = chunk.indexOf(10, start);
         const stop = end === -1 ? chunk.length : end;
+        if (end !== -1 && !skipping && carry.length === 0 && onBytes !== undefined) {
+          const cr = stop > start && chunk[stop - 1] === 13 ? 1 : 0;
+          if (stop - start <= maxLineBytes && onBytes(chunk, start, stop - cr, line, 1 + cr)) {
+            line += 1;
+            start = end + 1;
+            continue;
+          }
+        }
         if (!skipping) {
           if (pending + (stop - start) > maxLineBytes) {
             skipping = true;
