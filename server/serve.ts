@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './api/app.ts';
 import { ensureAdmin } from './auth/ensure-admin.ts';
+import { SESSION_CACHE_MS } from './auth/session-cache.ts';
 import type { Config } from './config.ts';
 import { type Connection, connect } from './connect.ts';
 import { stopLocalNeo4j } from './local/neo4j.ts';
@@ -31,7 +32,11 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const connection = await connect(config, say);
   await options.beforeListen?.(connection);
   await ensureAdmin(connection.store, config, say);
-  const app = createApp({ store: connection.store, corsOrigins: config.corsOrigins });
+  const app = createApp({
+    store: connection.store,
+    corsOrigins: config.corsOrigins,
+    sessionCacheMs: SESSION_CACHE_MS,
+  });
   const server = await new Promise<Server>((done, fail) => {
     const s = app.listen(config.port, config.host, () => done(s));
     s.once('error', (error: NodeJS.ErrnoException) => {

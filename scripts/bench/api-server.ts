@@ -3,6 +3,7 @@
  * NEO4J_URI, with the rate limits lifted so that the benchmark measures the endpoints, not the limiter.
  */
 import { createApp } from '../../server/api/app.ts';
+import { SESSION_CACHE_MS } from '../../server/auth/session-cache.ts';
 import { openStore } from '../../server/store/store.ts';
 
 const UNLIMITED = { capacity: 10_000_000, perSecond: 10_000_000 };
@@ -16,6 +17,8 @@ const store = await openStore({
 const app = createApp({
   store,
   limits: { perAddress: UNLIMITED, perSession: UNLIMITED, login: UNLIMITED },
+  // As the platform serves it (server/serve.ts); ARIADNE_BENCH_SESSION_CACHE_MS=0 to compare without.
+  sessionCacheMs: Number(process.env.ARIADNE_BENCH_SESSION_CACHE_MS ?? SESSION_CACHE_MS),
 });
 const server = app.listen(Number(process.env.PORT), '127.0.0.1');
 server.requestTimeout = 30_000;

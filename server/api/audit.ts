@@ -32,6 +32,7 @@ export function auditRouter({ store }: { store: Store }): Router {
     {
       method: 'get',
       path: '/api/audit',
+      deadline: false,
       summary: 'Audit events, newest first, by user, action and time',
       tags: ['audit'],
       roles: ADMIN,
@@ -54,6 +55,7 @@ export function auditRouter({ store }: { store: Store }): Router {
     {
       method: 'get',
       path: '/api/audit/verify',
+      deadline: false,
       summary: 'Walk the hash chain and name the first event altered, removed or reordered',
       tags: ['audit'],
       roles: ADMIN,

@@ -1,13 +1,13 @@
 /**
  * A short memory of verified sessions, so that a busy client does not cost a Neo4j round trip on
  * every request. Only live sessions are kept, for at most the TTL the caller gives (the API's
- * `sessionCacheMs`, off by default). Ending a session
+ * `sessionCacheMs`: SESSION_CACHE_MS as the platform serves). Ending a session
  * or changing a user in this process forgets them at once; a revocation made elsewhere (another
  * server process, the CLI) takes effect here within the TTL.
  */
 import type { Viewer } from './context.ts';
 
-/** How long a verified session is trusted without asking Neo4j again, when a caller opts in. */
+/** How long a verified session is trusted without asking Neo4j again, as the platform serves. */
 export const SESSION_CACHE_MS = 5_000;
 
 const MAX_ENTRIES = 10_000;

@@ -240,6 +240,30 @@ describe('the API in front of a faulty connection', () => {
     expect((await back.json()).properties.name).toBe('Known Before');
   });
 
+  it('answers a GET 503 within 5 s while Neo4j holds every answer, even with the session in memory', async () => {
+    const cached = await startApi({ store, sessionCacheMs: 60_000 });
+    try {
+      expect((await cached.fetch(known, { role: 'viewer' })).status).toBe(200);
+      proxy.pause();
+      try {
+        const started = Date.now();
+        const res = await cached.fetch(known, { role: 'viewer', signal: AbortSignal.timeout(5_000) });
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toMatch(/^[1-9][0-9]*$/);
+        expect(Date.now() - started).toBeLessThan(5_000);
+      } finally {
+        proxy.resume();
+      }
+      await until(
+        30_000,
+        async () => ((await cached.fetch(known, { role: 'viewer' })).status === 200 ? true : undefined),
+        'the entity to be served again',
+      );
+    } finally {
+      await cached.close();
+    }
+  });
+
   it('answers 503 when a connection is cut during its handshake', async () => {
     const fired = proxy.resetAfterBytes(4, 'server');
     proxy.resetAll();

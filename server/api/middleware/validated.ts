@@ -13,9 +13,11 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Audit, AuditInput, Role, Viewer } from '../../auth/context.ts';
+import { StoreUnavailableError } from '../../store/store.ts';
 import { documentRoute, type RouteDoc } from '../openapi.ts';
-import { type FieldError, HttpError } from '../problem.ts';
+import { type FieldError, HttpError, isDriverUnavailable } from '../problem.ts';
 import { requireRole } from './authenticate.ts';
+import { withDeadline } from './deadline.ts';
 import { stateOf } from './request-state.ts';
 
 /** Who may call a route: 'public' (no session) or the roles admitted. */
@@ -41,6 +43,12 @@ export interface RouteSpec<
   responses: RouteDoc['responses'];
   /** The audit action for this route's default event, or false for routes that touch no data. */
   audit?: string | false;
+  /**
+   * A GET's answer waits at most the store's deadline for Neo4j (then 503, Retry-After), so that an
+   * outage is met quickly even when the session came from memory; false for reads that may
+   * legitimately take longer (exports, reports, whole-case graphs, traces).
+   */
+  deadline?: false;
 }
 
 export interface RouteContext<Q extends z.ZodObject, P extends z.ZodObject, B extends z.ZodType, A> {
@@ -91,6 +99,7 @@ export function validated<
     body: spec.body ?? z.union([z.undefined(), z.strictObject({})]),
   };
   const action = spec.audit || `${spec.method.toUpperCase()} ${spec.path}`;
+  const bounded = spec.method === 'get' && spec.deadline !== false;
   const run = async (req: Request, res: Response, next: NextFunction) => {
     const state = stateOf(res);
     const parsed = parseRequest(req, schemas);
@@ -102,10 +111,14 @@ export function validated<
     >;
     let value: unknown;
     try {
-      value = await handler(context);
+      const answer = Promise.resolve(handler(context));
+      value = await (bounded ? withDeadline(answer) : answer);
     } catch (error) {
       if (spec.audit !== false && state.audited === 0 && state.viewer) {
-        await state.audit(defaultEvent(action, parsed, statusOf(error)));
+        const event = state.audit(defaultEvent(action, parsed, statusOf(error)));
+        // Neo4j is out, so the event can wait: the 503 discloses nothing and must not wait too.
+        if (isUnavailable(error)) event.catch(() => {});
+        else await event;
       }
       throw error;
     }
@@ -166,6 +179,10 @@ function pathParamsSchema(path: string): z.ZodObject {
 /** `/api/users/{username}` -> `/api/users/:username`. */
 export function expressPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+function isUnavailable(error: unknown): boolean {
+  return error instanceof StoreUnavailableError || isDriverUnavailable(error);
 }
 
 function statusOf(error: unknown): number {

@@ -164,6 +164,7 @@ export function analysisRunsRouter({ store, jobs }: { store: Store; jobs: JobReg
     {
       method: 'get',
       path: '/api/analyses/runs/{id}/results/{part}',
+      deadline: false,
       summary:
         'One part of a finished run: communities, brokers, centrality, disruption, crime-links, money, ...',
       tags: ['analyses'],

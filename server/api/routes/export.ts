@@ -64,6 +64,7 @@ export function exportRouter({ store }: { store: Store }): Router {
     {
       method: 'get',
       path: '/api/export',
+      deadline: false,
       summary: 'The graph or a case as you may see it: NDJSON, one CSV table, GEXF or GraphML, streamed',
       tags: ['export'],
       roles: EXPORT,

@@ -56,6 +56,7 @@ export function graphRouter({ store }: GraphDeps): Router {
     {
       method: 'get',
       path: '/api/paths',
+      deadline: false,
       summary: 'The shortest paths between two entities, or every simple path up to maxHops',
       tags: ['graph'],
       roles: READ,

@@ -91,6 +91,7 @@ export function reportsRouter({ store }: ReportsDeps): Router {
     {
       ...spec,
       method: 'get',
+      deadline: false,
       summary: 'The joint threat report for your clearance (query)',
       query: ReportQuerySchema,
     },

@@ -34,6 +34,7 @@ export function traceRouter({ store }: { store: Store }): Router {
     {
       method: 'get',
       path: '/api/analyses/trace',
+      deadline: false,
       summary: 'Follow the money from (or back into) a party, respecting time',
       tags: ['analyses'],
       roles: ANALYSE,

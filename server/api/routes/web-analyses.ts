@@ -66,6 +66,7 @@ export function webAnalysesRouter({ store }: { store: Store }): Router {
     {
       method: 'get',
       path: '/api/web/analyses/{name}',
+      deadline: false,
       summary: 'Run one analysis over the visible graph, for the web app',
       tags: ['analyses'],
       roles: ANALYSE,

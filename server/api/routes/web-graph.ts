@@ -61,6 +61,7 @@ export function webGraphRouter({ store }: { store: Store }): Router {
     {
       method: 'get',
       path: '/api/web/graph',
+      deadline: false,
       summary: 'The visible graph in a scope, for the web app',
       tags: ['graph'],
       roles: READ,
