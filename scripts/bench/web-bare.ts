@@ -1,7 +1,8 @@
 /**
  * The bare sigma.js page of the web benchmark: graphology and sigma with default settings drawing
- * /graph.json, built by Vite into a work folder. It records the time of its first frame and offers
- * the same pan-and-zoom frame timing as the app.
+ * /graph.json, built by Vite into a work folder. It records the time of its first frame, marks when
+ * it fetches, builds the graph and draws (User Timing), and offers the same pan-and-zoom frame timing
+ * as the app.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -31,8 +32,11 @@ export async function buildBarePage(work: string): Promise<string> {
     `import Graph from 'graphology';
 import Sigma from 'sigma';
 import { measureFrames } from '${measure.startsWith('.') ? measure : `./${measure}`}';
+performance.mark('bare:fetch');
 const data = await (await fetch('/graph.json')).json();
+performance.mark('bare:build');
 const graph = Graph.from(data);
+performance.mark('bare:draw');
 const sigma = new Sigma(graph, document.getElementById('c'));
 // sigma draws its first frame inside the constructor.
 window.__firstFrame = performance.now();

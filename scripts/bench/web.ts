@@ -3,9 +3,10 @@
  * (software WebGL), for the demo case and generated graphs of 10k nodes / 50k links and 50k / 150k,
  * each side by side with bare sigma.js drawing the same graph with default settings. The app is the
  * built web/dist behind a stand-in API (session and graph answers), so only the browser is measured.
- * Also reports the longest main-thread task while the app loads and lays out the large graph.
+ * Also reports the phases before the first frame, and for `--watch` seconds after it (the app laying
+ * out, bare sigma idle) the longest time the page could not answer and the share of time it could not.
  *
- *   node --import tsx scripts/bench/web.ts [--only demo,10k,50k] [--frames 30] [--rounds 3]
+ *   node --import tsx scripts/bench/web.ts [--only demo,10k,50k] [--frames 30] [--rounds 3] [--watch 10]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { extname, join } from 'node:path';
 import { CHROMIUM, launchBrowser } from '../../test/helpers/browser.ts';
 import { buildBarePage } from './web-bare.ts';
 import { demoGraph, generatedGraph, type BenchGraph } from './web-graphs.ts';
+import { PAGE_PROBES, phasesOf, type Responsiveness, watchAfterFirstFrame } from './web-page.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'web', 'dist');
@@ -24,6 +26,7 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const only = option('--only')?.split(',');
 const frames = Number(option('--frames') ?? 30);
 const rounds = Number(option('--rounds') ?? 3);
+const watchMs = Number(option('--watch') ?? 10) * 1_000;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -65,14 +68,12 @@ function serve(folders: string[], graphJson: () => string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-interface Figures {
+interface Figures extends Responsiveness {
   firstFrame: number;
   frameMean: number;
   frameWorst: number;
-  longestTask?: number;
+  phases: Record<string, number>;
 }
-
-const LONG_TASKS = `window.__longest = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask', buffered: true });`;
 
 async function measureApp(base: string, graph: BenchGraph): Promise<Figures> {
   const browser = await launchBrowser({ width: 1400, height: 900 });
@@ -80,7 +81,7 @@ async function measureApp(base: string, graph: BenchGraph): Promise<Figures> {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error(`app page error: ${error.message}`));
     page.on('console', (m) => m.type() === 'error' && console.error(`app console: ${m.text()}`));
-    await page.addInitScript(LONG_TASKS);
+    await page.addInitScript(PAGE_PROBES);
     const view = Buffer.from(JSON.stringify({ loads: [{ kind: 'case' }] })).toString('base64url');
     await page.goto(`${base}/#view=${view}`);
     // Polls the cheap first-frame mark, not the shown nodes, which would cost the page time itself.
@@ -92,14 +93,14 @@ async function measureApp(base: string, graph: BenchGraph): Promise<Figures> {
     const drawn = await page.evaluate(() => window.__ariadne?.shown().nodes.length ?? 0);
     if (drawn < graph.nodes)
       throw new Error(`the app drew ${drawn} of ${graph.nodes} nodes in its first frame`);
-    await page.waitForTimeout(2_000);
-    const longestTask = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    const phases = await phasesOf(page, 'ariadne:', firstFrame);
+    const watched = await watchAfterFirstFrame(page, firstFrame, watchMs);
     await page.evaluate(() => window.__ariadne?.stopLayout());
     const frame = await page.evaluate(
       (n) => window.__ariadne?.measureFrames(n) as Promise<{ mean: number; worst: number }>,
       frames,
     );
-    return { firstFrame, frameMean: frame.mean, frameWorst: frame.worst, longestTask };
+    return { firstFrame, frameMean: frame.mean, frameWorst: frame.worst, phases, ...watched };
   } finally {
     await browser.close();
   }
@@ -110,6 +111,7 @@ async function measureBare(base: string): Promise<Figures> {
   try {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error(`bare page error: ${error.message}`));
+    await page.addInitScript(PAGE_PROBES);
     await page.goto(`${base}/bare.html`);
     await page.waitForFunction(
       () => (window as unknown as { __firstFrame?: number }).__firstFrame !== undefined,
@@ -119,6 +121,8 @@ async function measureBare(base: string): Promise<Figures> {
     const firstFrame = await page.evaluate(
       () => (window as unknown as { __firstFrame: number }).__firstFrame,
     );
+    const phases = await phasesOf(page, 'bare:', firstFrame);
+    const watched = await watchAfterFirstFrame(page, firstFrame, watchMs);
     const frame = await page.evaluate(
       (n) =>
         (window as unknown as { __measure(n: number): Promise<{ mean: number; worst: number }> }).__measure(
@@ -126,7 +130,7 @@ async function measureBare(base: string): Promise<Figures> {
         ),
       frames,
     );
-    return { firstFrame, frameMean: frame.mean, frameWorst: frame.worst };
+    return { firstFrame, frameMean: frame.mean, frameWorst: frame.worst, phases, ...watched };
   } finally {
     await browser.close();
   }
@@ -139,11 +143,17 @@ const median = (values: number[]) => {
 
 /** The median of each figure over the rounds. */
 function medianFigures(runs: Figures[]): Figures {
+  const of = (pick: (r: Figures) => number) => median(runs.map(pick));
+  const phases: Record<string, number> = {};
+  for (const name of Object.keys(runs[0]?.phases ?? {})) phases[name] = of((r) => r.phases[name] ?? 0);
   return {
-    firstFrame: median(runs.map((r) => r.firstFrame)),
-    frameMean: median(runs.map((r) => r.frameMean)),
-    frameWorst: median(runs.map((r) => r.frameWorst)),
-    longestTask: median(runs.map((r) => r.longestTask ?? 0)),
+    firstFrame: of((r) => r.firstFrame),
+    frameMean: of((r) => r.frameMean),
+    frameWorst: of((r) => r.frameWorst),
+    longestStall: of((r) => r.longestStall),
+    stalledShare: of((r) => r.stalledShare),
+    longestTask: of((r) => r.longestTask),
+    phases,
   };
 }
 
@@ -155,11 +165,19 @@ const load = () =>
 function row(name: string, graph: BenchGraph, app: Figures, bare: Figures, loads: string): string {
   const f = (ms: number) => `${Math.round(ms).toString().padStart(6)} ms`;
   const r = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+  const pct = (share: number) => `${Math.round(share * 100)}%`;
+  const phaseList = (phases: Record<string, number>) =>
+    Object.entries(phases)
+      .map(([name, ms]) => `${name} ${Math.round(ms)}`)
+      .join(', ');
   return [
     `${name.padEnd(8)} ${String(graph.nodes).padStart(6)} nodes ${String(graph.edges).padStart(7)} links   (load average ${loads})`,
     `  first frame: app ${f(app.firstFrame)}  bare ${f(bare.firstFrame)}  ratio ${r(app.firstFrame, bare.firstFrame)}`,
     `  frame time:  app ${f(app.frameMean)}  bare ${f(bare.frameMean)}  ratio ${r(app.frameMean, bare.frameMean)}  (worst app ${f(app.frameWorst)}, bare ${f(bare.frameWorst)})`,
-    `  longest main-thread task in the app while loading and laying out: ${f(app.longestTask ?? 0)}`,
+    `  after the first frame, ${watchMs / 1_000} s: longest stall app ${f(app.longestStall)}, bare ${f(bare.longestStall)}; stalled app ${pct(app.stalledShare)}, bare ${pct(bare.stalledShare)}`,
+    `  longest main-thread task: app ${f(app.longestTask)}, bare ${f(bare.longestTask)}`,
+    `  phases (ms): app ${phaseList(app.phases)}`,
+    `               bare ${phaseList(bare.phases)}`,
   ].join('\n');
 }
 

@@ -16,9 +16,10 @@ import {
   type Insights,
   rankCommunities,
 } from './insights.ts';
+import { FramePacer } from './frame-pacer.ts';
 import { LayoutController } from './layout.ts';
 import { afterNextFrame, Slicer } from '../lib/slices.ts';
-import { fetchLoad } from './loads.ts';
+import { takeLoad } from './loads.ts';
 import type { DrawContext } from './reducers.ts';
 import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './renderer.ts';
 import { EMPTY_VIEW, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
@@ -69,9 +70,20 @@ export class GraphView {
   private draw: DrawContext;
 
   constructor(container: HTMLElement) {
-    this.layout = new LayoutController(this.graph);
     this.draw = this.makeContext();
     this.sigma = createRenderer(this.graph, container, () => this.draw);
+    const frames = new FramePacer(this.sigma);
+    this.layout = new LayoutController(this.graph, {
+      due: () => frames.due(),
+      written: (final) => {
+        // While a load is merged sigma draws a stand-in: the next full drawing shows the positions.
+        if (this.detached) return;
+        frames.asked();
+        // Positions changed, nothing else: each node's drawing is recomputed once, then one frame,
+        // at once when the layout stopped (what is drawn then matches the graph for the analyst).
+        this.sigma.refresh({ partialGraph: { nodes: this.graph.nodes() }, schedule: !final });
+      },
+    });
     this.history.subscribe(() => this.apply());
   }
 
@@ -100,7 +112,8 @@ export class GraphView {
   async ensureLoaded(load: Load): Promise<SerializedGraph | null> {
     const key = loadKey(load);
     if (this.fetched.has(key)) return null;
-    const served = await fetchLoad(load);
+    performance.mark('ariadne:fetch');
+    const served = await takeLoad(load);
     await this.addSubgraph(served, key);
     return served;
   }
@@ -116,6 +129,7 @@ export class GraphView {
     this.layout.reset();
     this.layoutGeneration++;
     this.detachRenderer();
+    performance.mark('ariadne:merge');
     let added: string[];
     try {
       added = await mergeSubgraph(this.graph, this.origins, served, key, (done, total) =>
@@ -127,6 +141,7 @@ export class GraphView {
         this.large = large;
         useLargeGraphDrawing(this.sigma, large);
       }
+      performance.mark('ariadne:insights');
       await this.recomputeInsightsInSlices();
     } catch (error) {
       this.apply();
@@ -254,7 +269,9 @@ export class GraphView {
   private attachRenderer(): void {
     if (this.detached) {
       this.detached = false;
+      performance.mark('ariadne:draw');
       this.sigma.setGraph(this.graph);
+      performance.mark('ariadne:drawn');
       this.emitProgress(null);
     } else this.sigma.refresh();
     if (!this.layoutPending) return;

@@ -1,24 +1,25 @@
 /**
- * ForceAtlas2 in a web worker (graphology-layout-forceatlas2/worker). The main thread only starts
- * and stops it; positions land in the data graph's x and y, which are layout data, and pinned nodes
- * (`fixed`) stay where the analyst put them.
+ * ForceAtlas2 in a web worker (graphology-layout-forceatlas2/worker, paced: paced-layout.ts). The
+ * main thread only starts and stops it; positions land in the data graph's x and y, which are layout
+ * data, at the page's pace, and pinned nodes (`fixed`) stay where the analyst put them.
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import FA2LayoutModule from 'graphology-layout-forceatlas2/worker.js';
 import { cjsDefault } from '../lib/interop.ts';
 import type { DataGraph } from './data-graph.ts';
+import { PacedLayout, type Pacing } from './paced-layout.ts';
 
-const FA2Layout = cjsDefault(FA2LayoutModule);
-type FA2Layout = InstanceType<typeof FA2Layout>;
 const { inferSettings } = cjsDefault(forceAtlas2);
 
 /** Starts, stops and times the worker layout. */
 export class LayoutController {
-  private layout: FA2Layout | null = null;
+  private layout: PacedLayout | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(running: boolean) => void>();
 
-  constructor(private readonly graph: DataGraph) {}
+  constructor(
+    private readonly graph: DataGraph,
+    private readonly pacing: Pacing,
+  ) {}
 
   get running(): boolean {
     return this.layout?.isRunning() ?? false;
@@ -29,10 +30,14 @@ export class LayoutController {
     if (this.graph.order < 2) return;
     this.stop();
     this.layout?.kill();
-    this.layout = new FA2Layout(this.graph, {
-      settings: { ...inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500, slowDown: 5 },
-      getEdgeWeight: null,
-    });
+    this.layout = new PacedLayout(
+      this.graph,
+      {
+        settings: { ...inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500, slowDown: 5 },
+        getEdgeWeight: null,
+      },
+      this.pacing,
+    );
     this.layout.start();
     const duration = seconds ?? Math.min(2 + this.graph.order / 2_000, 15);
     this.timer = setTimeout(() => this.stop(), duration * 1_000);

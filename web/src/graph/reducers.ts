@@ -125,8 +125,12 @@ function widthOf(context: DrawContext, edge: string, attributes: EdgeData): numb
 export function reduceEdge(context: DrawContext, edge: string, attributes: EdgeData): EdgeOut {
   const { view, graph, collapse } = context;
   if (!isEdgeShown(view, attributes)) return { hidden: true };
-  const [source, target] = graph.extremities(edge);
-  if (collapse.swallowed.has(source) || collapse.swallowed.has(target)) return { hidden: true };
+  // The ends matter only when a community is collapsed or nodes are faded: looking them up for
+  // every edge on every redraw is a cost bare sigma does not have.
+  const endsMatter = collapse.swallowed.size > 0 || view.highlightNodes.size > 0 || view.state.focus !== null;
+  const [source, target] = endsMatter ? graph.extremities(edge) : ['', ''];
+  if (endsMatter && (collapse.swallowed.has(source) || collapse.swallowed.has(target)))
+    return { hidden: true };
   const parallel = context.insights.parallel.get(edge);
   const out: EdgeOut = {
     size: widthOf(context, edge, attributes),
@@ -144,7 +148,7 @@ export function reduceEdge(context: DrawContext, edge: string, attributes: EdgeD
     out.color = HIGHLIGHT;
     out.size = (out.size ?? 1) + 2;
     out.zIndex = 2;
-  } else if (isFaded(context, source) || isFaded(context, target)) {
+  } else if (endsMatter && (isFaded(context, source) || isFaded(context, target))) {
     out.color = FADED;
   }
   return out;

@@ -7,6 +7,7 @@
 import { logOut } from '../api/client.ts';
 import type { Viewer } from '../api/types.ts';
 import { GraphView } from '../graph/graph-view.ts';
+import { prefetchLoads } from '../graph/loads.ts';
 import { decodeView, encodeView } from '../graph/url-state.ts';
 import { h, replace } from '../lib/dom.ts';
 import { showEntity } from '../panels/details-panel.ts';
@@ -40,6 +41,10 @@ function header(viewer: Viewer, search: HTMLElement, status: HTMLElement): HTMLE
 
 /** Builds the workspace into `root` for a signed-in user. */
 export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise<void> {
+  performance.mark('ariadne:workspace');
+  // A view from a link: its data is fetched while the workspace and the renderer are built.
+  const restored = decodeView(location.hash);
+  if (restored) prefetchLoads(restored.loads);
   root.dataset.state = 'workspace';
   const canvas = h('div', { id: 'graph', class: 'graph-canvas' });
   const progress = h('progress', {
@@ -119,7 +124,6 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
     if (event.key === 'y') view.history.redo();
   });
   exposeHandle(view, workspace);
-  const restored = decodeView(location.hash);
   if (restored) {
     say('Reopening the view from the link…');
     await view.restore(restored);
