@@ -23,14 +23,18 @@ interface Adjacency {
   links: Int32Array;
 }
 
-/** Wraps case arrays as the read-only directed multi graph the profiles need (see the banner). */
-export function viewCaseArrays(arrays: CaseArrays): AbstractGraph {
+/**
+ * Wraps case arrays as the read-only directed multi graph the profiles need (see the banner); with
+ * `keep`, a view of all the nodes and only the links e where keep[e] is 1, in the order they have
+ * among all links.
+ */
+export function viewCaseArrays(arrays: CaseArrays, keep?: Uint8Array): AbstractGraph {
   const { nodes, attributes, sources, targets, types, typeNames, weights } = arrays;
   const index = new Map<string, number>();
   for (let i = 0; i < nodes.length; i++) index.set(nodes[i]!, i);
   const rank = indexRanks(nodes);
-  const out = adjacency(nodes.length, sources, targets, rank);
-  const into = adjacency(nodes.length, targets, sources, rank);
+  const out = adjacency(nodes.length, sources, targets, rank, keep);
+  const into = adjacency(nodes.length, targets, sources, rank, keep);
   const at = (node: string) => {
     const i = index.get(node);
     if (i === undefined)
@@ -52,7 +56,7 @@ export function viewCaseArrays(arrays: CaseArrays): AbstractGraph {
     type: 'directed',
     multi: true,
     order: nodes.length,
-    size: sources.length,
+    size: out.links.length,
     nodes: () => nodes.slice(),
     hasNode: (node: string) => index.has(node),
     getNodeAttributes: (node: string) => attributes[at(node)],
@@ -84,8 +88,15 @@ function indexRanks(nodes: string[]): Float64Array {
   });
 }
 
-// Counting sort of link positions by `from`, then graphology's order within the lists that need it.
-function adjacency(n: number, from: Int32Array, to: Int32Array, rank: Float64Array): Adjacency {
+// Counting sort of link positions by `from`, then graphology's order within the lists that need it,
+// then only the links kept.
+function adjacency(
+  n: number,
+  from: Int32Array,
+  to: Int32Array,
+  rank: Float64Array,
+  keep: Uint8Array | undefined,
+): Adjacency {
   const offsets = new Uint32Array(n + 1);
   for (let e = 0; e < from.length; e++) offsets[from[e]! + 1]!++;
   for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
@@ -104,7 +115,18 @@ function adjacency(n: number, from: Int32Array, to: Int32Array, rank: Float64Arr
     }
     if (reorder) sortList(links, start, end, to, rank);
   }
-  return { offsets, links };
+  return keep === undefined ? { offsets, links } : keepLinks({ offsets, links }, keep);
+}
+
+// The lists with only the links kept, each in its order.
+function keepLinks({ offsets, links }: Adjacency, keep: Uint8Array): Adjacency {
+  const kept = new Uint32Array(offsets.length);
+  let write = 0;
+  for (let v = 0; v + 1 < offsets.length; v++) {
+    for (let j = offsets[v]!; j < offsets[v + 1]!; j++) if (keep[links[j]!] === 1) links[write++] = links[j]!;
+    kept[v + 1] = write;
+  }
+  return { offsets: kept, links: links.slice(0, write) };
 }
 
 function sortList(links: Int32Array, start: number, end: number, to: Int32Array, rank: Float64Array) {

@@ -1,13 +1,13 @@
 /**
  * runAnalyses for case arrays (analysis/case-arrays.ts), for the steps that can run on them:
  * communities, by Louvain on the projection computed straight into a CSR and profiled through the
- * arrays' read-only view. The result is runAnalyses' own, field for field; a run asking for any
+ * arrays' read-only view (case-arrays-profiles.ts). The result is runAnalyses' own, field for field; a run asking for any
  * other step goes through runAnalyses on a graphology graph instead.
  */
 import { projectCaseArrays } from '../../analysis/case-arrays-projection.ts';
 import type { CaseArrays } from '../../analysis/case-arrays.ts';
-import { viewCaseArrays } from '../../analysis/case-arrays-view.ts';
-import { detectCommunitiesInCsr, summariseCommunities } from '../../analysis/communities.ts';
+import { profileCaseArrays } from '../../analysis/case-arrays-profiles.ts';
+import { detectCommunitiesInCsr } from '../../analysis/communities.ts';
 import { planSteps } from './run-analyses.ts';
 import { type AnalysisName, type AnalysisOptions, type AnalysisResult, DEFAULTS } from './types.ts';
 
@@ -35,7 +35,7 @@ export function runAnalysesOnArrays(arrays: CaseArrays, options: AnalysisOptions
     options.onProgress?.({ step, index, total: steps.length, state: 'start' });
     const csr = projectCaseArrays(arrays);
     const detected = detectCommunitiesInCsr(csr, { resolution: o.resolution, seed: o.seed });
-    const summaries = summariseCommunities(viewCaseArrays(arrays), detected);
+    const summaries = profileCaseArrays(arrays, detected);
     const communities = detected.communities.map((community, i) => {
       const {
         id: _id,
