@@ -49,9 +49,10 @@ async function main(): Promise<void> {
   let server: ChildProcess | undefined;
   try {
     const boltPort = await findFreePort();
-    await startLocalNeo4j({ home, port: boltPort, strictPort: true, heap: '1g' });
+    // With --home, a Neo4j already running there is used where it listens.
+    const started = await startLocalNeo4j({ home, port: boltPort, strictPort: true, heap: '1g' });
     const { user, password } = localCredentials(home);
-    const uri = `bolt://127.0.0.1:${boltPort}`;
+    const uri = `bolt://127.0.0.1:${started.port}`;
     const store = await openStore({ uri, user, password, database: undefined });
     // With --home, a database that already holds the demo case is used as it is.
     const dir = join(home, 'demo');

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clearance, Viewer } from '../auth/context.ts';
 import { clearanceOf } from '../auth/context.ts';
 import { type FieldError, HttpError } from './problem.ts';
+import { readsChanged } from './coalesce.ts';
 
 export type JobStatus = 'running' | 'done' | 'failed';
 
@@ -115,6 +116,8 @@ export class JobRegistry {
   }
 
   private finish(job: Job, outcome: Pick<Job, 'status' | 'result' | 'error'>): void {
+    // An import or an analysis has written: a reader who saw the job end must see what it wrote.
+    readsChanged();
     Object.assign(job, outcome, { finishedAt: new Date().toISOString() });
     if (outcome.status === 'done') job.progress.done = job.progress.total;
     job.progress.step = undefined;

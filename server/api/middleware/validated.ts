@@ -16,6 +16,7 @@ import type { Audit, AuditInput, Role, Viewer } from '../../auth/context.ts';
 import { StoreUnavailableError } from '../../store/store.ts';
 import { documentRoute, type RouteDoc } from '../openapi.ts';
 import { type FieldError, HttpError, isDriverUnavailable } from '../problem.ts';
+import { readsChanged } from '../coalesce.ts';
 import { requireRole } from './authenticate.ts';
 import { withDeadline } from './deadline.ts';
 import { stateOf } from './request-state.ts';
@@ -114,6 +115,7 @@ export function validated<
       const answer = Promise.resolve(handler(context));
       value = await (bounded ? withDeadline(answer) : answer);
     } catch (error) {
+      if (spec.method !== 'get') readsChanged();
       if (spec.audit !== false && state.audited === 0 && state.viewer) {
         const event = state.audit(defaultEvent(action, parsed, statusOf(error)));
         // Neo4j is out, so the event can wait: the 503 discloses nothing and must not wait too.
@@ -122,6 +124,7 @@ export function validated<
       }
       throw error;
     }
+    if (spec.method !== 'get') readsChanged();
     if (res.headersSent) return;
     if (spec.audit !== false && state.audited === 0) {
       await state.audit(defaultEvent(action, parsed, res.statusCode));

@@ -15,6 +15,7 @@ import {
 import { CheckInputError, checkDocument, checkVessel } from '../../store/checks.ts';
 import type { Store } from '../../store/store.ts';
 import type { Audit } from '../../auth/context.ts';
+import { coalesced } from '../coalesce.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
 
@@ -65,7 +66,14 @@ export function checksRouter({ store }: ChecksDeps): Router {
       responses: { 200: { description: 'The answer', schema: CheckResultSchema } },
     },
     ({ query, viewer, audit }) =>
-      audited('check.document', query, audit, checkDocument(store, clearanceOf(viewer), query)),
+      audited(
+        'check.document',
+        query,
+        audit,
+        coalesced(store, ['check.document', clearanceOf(viewer), query], () =>
+          checkDocument(store, clearanceOf(viewer), query),
+        ),
+      ),
   );
 
   route(
@@ -81,7 +89,14 @@ export function checksRouter({ store }: ChecksDeps): Router {
       responses: { 200: { description: 'The answer', schema: CheckResultSchema } },
     },
     ({ query, viewer, audit }) =>
-      audited('check.vessel', query, audit, checkVessel(store, clearanceOf(viewer), query)),
+      audited(
+        'check.vessel',
+        query,
+        audit,
+        coalesced(store, ['check.vessel', clearanceOf(viewer), query], () =>
+          checkVessel(store, clearanceOf(viewer), query),
+        ),
+      ),
   );
 
   return router;

@@ -30,6 +30,7 @@ import {
 import { getEntity } from '../../store/entities.ts';
 import { searchEntities, suggest } from '../../store/search.ts';
 import type { Store } from '../../store/store.ts';
+import { coalesced } from '../coalesce.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
 
@@ -98,18 +99,20 @@ export function entitiesRouter({ store }: EntitiesDeps): Router {
     },
     ({ query, viewer }) =>
       mapped(
-        searchEntities(store, clearanceOf(viewer), {
-          q: query.q,
-          types: query.type,
-          caseId: query.case,
-          since: query.since,
-          until: query.until,
-          minSource: query.minSource,
-          limit: query.limit,
-          offset: query.offset,
-          sort: query.sort,
-          includeRetracted: query.includeRetracted,
-        }),
+        coalesced(store, ['entities.search', clearanceOf(viewer), query], () =>
+          searchEntities(store, clearanceOf(viewer), {
+            q: query.q,
+            types: query.type,
+            caseId: query.case,
+            since: query.since,
+            until: query.until,
+            minSource: query.minSource,
+            limit: query.limit,
+            offset: query.offset,
+            sort: query.sort,
+            includeRetracted: query.includeRetracted,
+          }),
+        ),
       ),
   );
 
@@ -125,7 +128,10 @@ export function entitiesRouter({ store }: EntitiesDeps): Router {
       audit: 'entities.suggest',
       responses: { 200: { description: 'Suggestions', schema: SuggestionsSchema } },
     },
-    ({ query, viewer }) => suggest(store, clearanceOf(viewer), query.prefix, query.limit),
+    ({ query, viewer }) =>
+      coalesced(store, ['entities.suggest', clearanceOf(viewer), query], () =>
+        suggest(store, clearanceOf(viewer), query.prefix, query.limit),
+      ),
   );
 
   route(
@@ -144,7 +150,9 @@ export function entitiesRouter({ store }: EntitiesDeps): Router {
       },
     },
     async ({ params, viewer, res }) => {
-      const entity = await getEntity(store, clearanceOf(viewer), params.id);
+      const entity = await coalesced(store, ['entities.read', clearanceOf(viewer), params.id], () =>
+        getEntity(store, clearanceOf(viewer), params.id),
+      );
       if (entity === null) throw new HttpError(404, NOT_FOUND);
       res.setHeader('ETag', `"${entity.version}"`);
       return entity;

@@ -10,6 +10,7 @@ import { EntityIdParamsSchema } from '../../schema/api/entities.ts';
 import { NeighbourhoodQuerySchema, PathsQuerySchema, SerializedGraphSchema } from '../../schema/api/graph.ts';
 import { neighbourhood, paths } from '../../store/graph-queries.ts';
 import type { Store } from '../../store/store.ts';
+import { coalesced } from '../coalesce.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
 
@@ -39,13 +40,15 @@ export function graphRouter({ store }: GraphDeps): Router {
       },
     },
     async ({ params, query, viewer }) => {
-      const graph = await neighbourhood(store, clearanceOf(viewer), params.id, {
-        depth: query.depth,
-        types: query.type,
-        linkTypes: query.linkType,
-        limit: query.limit,
-        includeRetracted: query.includeRetracted,
-      });
+      const graph = await coalesced(store, ['graph.neighbourhood', clearanceOf(viewer), params, query], () =>
+        neighbourhood(store, clearanceOf(viewer), params.id, {
+          depth: query.depth,
+          types: query.type,
+          linkTypes: query.linkType,
+          limit: query.limit,
+          includeRetracted: query.includeRetracted,
+        }),
+      );
       if (graph === null) throw new HttpError(404, 'No such entity');
       return graph;
     },

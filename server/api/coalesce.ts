@@ -1,0 +1,33 @@
+/**
+ * Identical reads at the same moment are asked of Neo4j once. A read that finds the same read (the
+ * same route, clearance and arguments) under way waits for that answer instead of asking again, as a
+ * cache in front of a web server collapses identical requests. Nothing is kept once the answer is in,
+ * so no answer is older than the read it joined; and once a write made through this process has been
+ * committed (`readsChanged`), no read joins one begun before it, so a client reads its own writes.
+ * Every request is still checked, audited and answered on its own; joiners share the answer object,
+ * which must therefore be treated as read-only.
+ */
+
+const flights = new WeakMap<object, Map<string, Promise<unknown>>>();
+let generation = 0;
+
+/** A write has been committed: reads begun before now are not joined any more. */
+export function readsChanged(): void {
+  generation += 1;
+}
+
+/** The answer of `read`, shared with every identical read (same `key`) under way on `store`. */
+export function coalesced<T>(store: object, key: unknown[], read: () => Promise<T>): Promise<T> {
+  let inFlight = flights.get(store);
+  if (!inFlight) {
+    inFlight = new Map();
+    flights.set(store, inFlight);
+  }
+  const id = JSON.stringify([generation, ...key]);
+  const known = inFlight.get(id);
+  if (known) return known as Promise<T>;
+  const map = inFlight;
+  const answer = read().finally(() => map.delete(id));
+  map.set(id, answer);
+  return answer;
+}
