@@ -99,23 +99,29 @@ function outgoingLinks(filter: ProjectionFilter): string {
   return `[(n)-[r]->(m) WHERE ${linkPredicate('r', filter)} | [r.id, type(r), m.id] + ${valueList('r', LINK_ATTRIBUTE_KEYS)}]`;
 }
 
-/**
- * One page of nodes of a label after an id (keyset paging through the id constraint's index),
- * each with its ENTITY_ATTRIBUTE_KEYS values and its outgoing links.
- */
-export function nodePageCypher(label: EntityLabel, filter: ProjectionFilter): string {
+/** What the rows of a page give: each node's ENTITY_ATTRIBUTE_KEYS values, or its outgoing links. */
+export type RowKind = 'values' | 'links';
+
+function returned(label: EntityLabel, filter: ProjectionFilter, kind: RowKind): string {
+  return kind === 'values'
+    ? `n.id AS id, ${valueList('n', ENTITY_ATTRIBUTE_KEYS[label])} AS values`
+    : `n.id AS id, ${outgoingLinks(filter)} AS links`;
+}
+
+/** One page of nodes of a label after an id (keyset paging through the id constraint's index). */
+export function nodePageCypher(label: EntityLabel, filter: ProjectionFilter, kind: RowKind): string {
   return `MATCH (n:${quoteLabel(label)})
 WHERE n.id > $after AND ${nodePredicate('n', filter, true)}
 WITH n ORDER BY n.id LIMIT $limit
-RETURN n.id AS id, ${valueList('n', ENTITY_ATTRIBUTE_KEYS[label])} AS values, ${outgoingLinks(filter)} AS links`;
+RETURN ${returned(label, filter, kind)}`;
 }
 
 /** The same rows for given ids of a label (the k-hop neighbourhood). */
-export function nodesByIdCypher(label: EntityLabel, filter: ProjectionFilter): string {
+export function nodesByIdCypher(label: EntityLabel, filter: ProjectionFilter, kind: RowKind): string {
   return `UNWIND $ids AS key
 MATCH (n:${quoteLabel(label)} {id: key})
 WHERE ${nodePredicate('n', filter, true)}
-RETURN n.id AS id, ${valueList('n', ENTITY_ATTRIBUTE_KEYS[label])} AS values, ${outgoingLinks(filter)} AS links`;
+RETURN ${returned(label, filter, kind)}`;
 }
 
 /** One breadth-first step from given ids of a label, through visible in-scope links and nodes. */
