@@ -18,8 +18,11 @@ export function createDataGraph(): DataGraph {
   return new MultiDirectedGraph<NodeData, EdgeData>();
 }
 
-/** The loads that brought each node, by load key. */
-export type Origins = Map<string, Set<string>>;
+/**
+ * The loads that brought each node, by load key. The sets are never changed in place: the nodes one
+ * load alone brought share one set (a graph of 50k nodes then makes one set, not 50k).
+ */
+export type Origins = Map<string, ReadonlySet<string>>;
 
 /** Served neighbours of each served node, in the order of the served edges. */
 function servedNeighbours(served: SerializedGraph): Map<string, string[]> {
@@ -74,6 +77,7 @@ export async function mergeSubgraph(
   const slicer = new Slicer();
   const spread = 100 * Math.sqrt(served.nodes.length + graph.order + 1);
   let neighbours: Map<string, string[]> | null = null;
+  const alone: ReadonlySet<string> = new Set([load]);
   for (let i = 0; i < served.nodes.length; i++) {
     const { key, attributes } = served.nodes[i] as SerializedGraph['nodes'][number];
     if (graph.hasNode(key)) {
@@ -89,8 +93,8 @@ export async function mergeSubgraph(
       added.push(key);
     }
     const set = origins.get(key);
-    if (set) set.add(load);
-    else origins.set(key, new Set([load]));
+    if (set === undefined) origins.set(key, alone);
+    else if (!set.has(load)) origins.set(key, new Set([...set, load]));
     if (slicer.due()) {
       progress?.(i + 1, total);
       await slicer.pause();

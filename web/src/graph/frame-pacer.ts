@@ -1,7 +1,7 @@
 /**
  * How long the renderer's frames hold the page, and whether the layout may ask for another. A frame
- * is timed from sigma's beforeRender to the first animation frame after its afterRender, so the time
- * Chromium then spends reading a software-WebGL canvas back is counted too. A layout redraw waits
+ * is timed from sigma's beforeRender to the first task after the rendering step that paints it, so
+ * the time Chromium spends reading a software-WebGL canvas back is counted too. A layout redraw waits
  * twice the last frame's cost after that frame, so the page keeps at least two thirds of its time
  * for input whatever the graph's size: on a GPU that is an animation of 20 to 30 frames a second, in
  * software on a graph of 50k nodes one frame in many seconds.
@@ -23,12 +23,16 @@ export class FramePacer {
     sigma.on('beforeRender', () => {
       this.started = performance.now();
     });
+    // The frame is painted (and its canvas read back) after the animation frame callbacks of the
+    // rendering step that follows the render: a task queued from one of them runs after that.
     sigma.on('afterRender', () =>
-      requestAnimationFrame(() => {
-        this.ended = performance.now();
-        this.cost = this.ended - this.started;
-        this.waiting = false;
-      }),
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.ended = performance.now();
+          this.cost = this.ended - this.started;
+          this.waiting = false;
+        }, 0),
+      ),
     );
   }
 
