@@ -17,6 +17,7 @@ export interface RawShape {
 
 // Raw shapes remembered at most, as the validator's own bound; past it, rows go the usual way.
 const MAX_SHAPES = 50_000;
+const RECENT = 4;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -24,9 +25,25 @@ const FNV_PRIME = 0x01000193;
 export class RawShapes {
   private readonly byHash = new Map<number, RawShape[]>();
   private size = 0;
+  // The last shapes found by hash: most rows have one of a few shapes, checked before any hashing.
+  private readonly recent: RawShape[] = [];
 
   /** The raw shape of a row (cells `starts[c]..ends[c]` of `bytes`, role 0 for shape cells), added if new. */
   find(
+    bytes: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    cells: number,
+    roles: Uint8Array,
+    filled: number,
+  ): RawShape {
+    for (const shape of this.recent) if (same(shape, bytes, starts, ends, cells, roles, filled)) return shape;
+    const shape = this.findByHash(bytes, starts, ends, cells, roles, filled);
+    if (this.recent.unshift(shape) > RECENT) this.recent.pop();
+    return shape;
+  }
+
+  private findByHash(
     bytes: Uint8Array,
     starts: Int32Array,
     ends: Int32Array,

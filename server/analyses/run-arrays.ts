@@ -33,8 +33,7 @@ export function runAnalysesOnArrays(arrays: CaseArrays, options: AnalysisOptions
   };
   steps.forEach((step, index) => {
     options.onProgress?.({ step, index, total: steps.length, state: 'start' });
-    const csr = projectCaseArrays(arrays);
-    const detected = detectCommunitiesInCsr(csr, { resolution: o.resolution, seed: o.seed });
+    const detected = detectInArrays(arrays, o.resolution, o.seed);
     const summaries = profileCaseArrays(arrays, detected);
     const communities = detected.communities.map((community, i) => {
       const {
@@ -50,4 +49,10 @@ export function runAnalysesOnArrays(arrays: CaseArrays, options: AnalysisOptions
     options.onProgress?.({ step, index, total: steps.length, state: 'done' });
   });
   return result;
+}
+
+// Louvain on the projection, whose CSR is let go as soon as the communities are known: the profiles
+// and the result of millions of links need the room.
+function detectInArrays(arrays: CaseArrays, resolution: number, seed: number) {
+  return detectCommunitiesInCsr(projectCaseArrays(arrays), { resolution, seed });
 }
