@@ -7,7 +7,7 @@
  * the AuditEvent label so that everything which leaves the trail aside (content hashes, fingerprints)
  * leaves it aside too; having no `seq`, it is never read as an event.
  */
-import type { ManagedTransaction } from 'neo4j-driver';
+import { isRetryableError, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { AuditDraft, AuditEvent, ChainHead } from '../auth/audit-chain.ts';
 import type { Store } from './store.ts';
 
@@ -63,26 +63,12 @@ RETURN count(a) AS written`;
 /** The head each store's writer last committed: saves reading it back before every batch. */
 const knownHeads = new WeakMap<Store, ChainHead>();
 
+/** Appends after the head as stored (read in the same transaction): when the head has moved. */
 async function appendInTransaction(
   tx: ManagedTransaction,
-  known: ChainHead | undefined,
   drafts: AuditDraft[],
   seal: (head: Head, drafts: AuditDraft[]) => AuditEvent[],
 ): Promise<AuditEvent[]> {
-  if (known) {
-    const events = seal(known, drafts);
-    const last = events.at(-1);
-    if (!last) return events;
-    const result = await tx.run(APPEND_ON_KNOWN_HEAD, {
-      headId: AUDIT_HEAD_ID,
-      prevSeq: known.seq,
-      prevHash: known.hash,
-      seq: last.seq,
-      hash: last.hash,
-      events,
-    });
-    if (Number(result.records[0]?.get('written') ?? 0) === events.length) return events;
-  }
   const events = seal(await readHead(tx), drafts);
   await tx.run('UNWIND $events AS e CREATE (a:AuditEvent) SET a = e, a.seq = toInteger(e.seq)', {
     events,
@@ -90,6 +76,40 @@ async function appendInTransaction(
   const last = events.at(-1);
   if (last) await tx.run(MOVE_HEAD, { headId: AUDIT_HEAD_ID, seq: last.seq, hash: last.hash });
   return events;
+}
+
+/**
+ * The usual append, on the head this process wrote last, as one auto-commit statement: one round
+ * trip, no BEGIN and COMMIT. Null when the head has moved (nothing was written).
+ */
+async function appendOnKnownHead(
+  session: Session,
+  known: ChainHead,
+  drafts: AuditDraft[],
+  seal: (head: Head, drafts: AuditDraft[]) => AuditEvent[],
+): Promise<AuditEvent[] | null> {
+  const events = seal(known, drafts);
+  const last = events.at(-1);
+  if (!last) return events;
+  const result = await session.run(APPEND_ON_KNOWN_HEAD, {
+    headId: AUDIT_HEAD_ID,
+    prevSeq: known.seq,
+    prevHash: known.hash,
+    seq: last.seq,
+    hash: last.hash,
+    events,
+  });
+  return Number(result.records[0]?.get('written') ?? 0) === events.length ? events : null;
+}
+
+/** The fast append, or null to take the managed path (which retries) when it did not answer. */
+async function tryKnownHead(...args: Parameters<typeof appendOnKnownHead>): Promise<AuditEvent[] | null> {
+  try {
+    return await appendOnKnownHead(...args);
+  } catch (error) {
+    if (isRetryableError(error)) return null;
+    throw error;
+  }
 }
 
 /**
@@ -106,7 +126,9 @@ export async function appendAuditEvents(
     const session = store.driver.session({ database: store.database, defaultAccessMode: 'WRITE' });
     const known = knownHeads.get(store);
     try {
-      const events = await session.executeWrite((tx) => appendInTransaction(tx, known, drafts, seal));
+      const events =
+        (attempt === 1 && known && (await tryKnownHead(session, known, drafts, seal))) ||
+        (await session.executeWrite((tx) => appendInTransaction(tx, drafts, seal)));
       const last = events.at(-1);
       if (last) knownHeads.set(store, { seq: last.seq, hash: last.hash });
       return events;
