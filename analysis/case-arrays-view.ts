@@ -8,20 +8,14 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { CaseArrays } from './case-arrays.ts';
+import { type Adjacency, adjacency, indexRanks } from './case-arrays-adjacency.ts';
 import type { EdgeCallback } from './csr-graph.ts';
 
 type NeighbourCallback = EdgeCallback;
 
-const MAX_INDEX = 2 ** 32 - 2;
 // Links have no keys here (the profiles never read them): making one string per visit cost more
 // than the profiles themselves.
 const NO_KEY = '';
-
-/** Links of each node, by position, in graphology's iteration order. */
-interface Adjacency {
-  offsets: Uint32Array;
-  links: Int32Array;
-}
 
 /**
  * Wraps case arrays as the read-only directed multi graph the profiles need (see the banner); with
@@ -77,69 +71,4 @@ export function viewCaseArrays(arrays: CaseArrays, keep?: Uint8Array): AbstractG
   };
   // The cast is the point of the view: the profiles accept it and read only the members above.
   return view as unknown as AbstractGraph;
-}
-
-// A node's rank among neighbour keys: its numeric value when its id is an array index, else -1.
-function indexRanks(nodes: string[]): Float64Array {
-  return Float64Array.from(nodes, (id) => {
-    if (!/^(0|[1-9]\d{0,9})$/.test(id)) return -1;
-    const value = Number(id);
-    return value <= MAX_INDEX ? value : -1;
-  });
-}
-
-// Counting sort of link positions by `from`, then graphology's order within the lists that need it,
-// then only the links kept.
-function adjacency(
-  n: number,
-  from: Int32Array,
-  to: Int32Array,
-  rank: Float64Array,
-  keep: Uint8Array | undefined,
-): Adjacency {
-  const offsets = new Uint32Array(n + 1);
-  for (let e = 0; e < from.length; e++) offsets[from[e]! + 1]!++;
-  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
-  const fill = offsets.slice(0, n);
-  const links = new Int32Array(from.length);
-  for (let e = 0; e < from.length; e++) links[fill[from[e]!]!++] = e;
-  const mark = new Int32Array(n).fill(-1);
-  for (let v = 0; v < n; v++) {
-    const start = offsets[v]!;
-    const end = offsets[v + 1]!;
-    let reorder = false;
-    for (let j = start; j < end && !reorder; j++) {
-      const w = to[links[j]!]!;
-      if (rank[w]! >= 0 || mark[w] === v) reorder = true;
-      mark[w] = v;
-    }
-    if (reorder) sortList(links, start, end, to, rank);
-  }
-  return keep === undefined ? { offsets, links } : keepLinks({ offsets, links }, keep);
-}
-
-// The lists with only the links kept, each in its order.
-function keepLinks({ offsets, links }: Adjacency, keep: Uint8Array): Adjacency {
-  const kept = new Uint32Array(offsets.length);
-  let write = 0;
-  for (let v = 0; v + 1 < offsets.length; v++) {
-    for (let j = offsets[v]!; j < offsets[v + 1]!; j++) if (keep[links[j]!] === 1) links[write++] = links[j]!;
-    kept[v + 1] = write;
-  }
-  return { offsets: kept, links: links.slice(0, write) };
-}
-
-function sortList(links: Int32Array, start: number, end: number, to: Int32Array, rank: Float64Array) {
-  const first = new Map<number, number>();
-  for (let j = start; j < end; j++) if (!first.has(to[links[j]!]!)) first.set(to[links[j]!]!, j);
-  const key = (e: number) => {
-    const w = to[e]!;
-    return rank[w]! >= 0 ? [0, rank[w]!] : [1, first.get(w)!];
-  };
-  const sorted = Array.from(links.subarray(start, end)).sort((a, b) => {
-    const [ga, ka] = key(a);
-    const [gb, kb] = key(b);
-    return ga! - gb! || ka! - kb! || b - a;
-  });
-  links.set(sorted, start);
 }

@@ -28,10 +28,10 @@ export class CaseArraysBuilder {
   private readonly typeCodes = new Map<string, number>();
   private readonly typeNames: string[] = [];
   private size = 0;
-  private sources = new Int32Array(1024);
-  private targets = new Int32Array(1024);
-  private types = new Uint8Array(1024);
-  private weights = new Float64Array(1024);
+  // Links go into blocks of fixed size, copied once into arrays of the exact size at the end:
+  // growing one array by doubling would copy it again and again and leave up to twice the room.
+  private readonly blocks: LinkBlock[] = [];
+  private block: LinkBlock = newBlock();
 
   /** Adds an entity, or merges attributes into the one already there; returns its index. */
   addNode(id: string, attributes: EntityAttributes): number {
@@ -58,50 +58,66 @@ export class CaseArraysBuilder {
 
   /** Appends a link by indices; returns its position. */
   addLink(source: number, target: number, typeCode: number, weight: number): number {
-    if (this.size === this.sources.length) this.grow();
-    this.sources[this.size] = source;
-    this.targets[this.size] = target;
-    this.types[this.size] = typeCode;
-    this.weights[this.size] = weight;
+    const at = this.size & (BLOCK - 1);
+    if (at === 0) {
+      this.block = newBlock();
+      this.blocks.push(this.block);
+    }
+    const block = this.block;
+    block.sources[at] = source;
+    block.targets[at] = target;
+    block.types[at] = typeCode;
+    block.weights[at] = weight;
     return this.size++;
   }
 
   /** Sets the ends of a link added with placeholder ends. */
   setEnds(position: number, source: number, target: number): void {
-    this.sources[position] = source;
-    this.targets[position] = target;
+    const block = this.blocks[Math.floor(position / BLOCK)] as LinkBlock;
+    block.sources[position & (BLOCK - 1)] = source;
+    block.targets[position & (BLOCK - 1)] = target;
   }
 
   /** The arrays, leaving out the links at the positions in `dropped` (ends never found). */
   finish(dropped: ReadonlySet<number> = new Set()): CaseArrays {
+    const size = this.size - dropped.size;
+    const sources = new Int32Array(size);
+    const targets = new Int32Array(size);
+    const types = new Uint8Array(size);
+    const weights = new Float64Array(size);
     let write = 0;
-    for (let e = 0; e < this.size; e++) {
-      if (dropped.has(e)) continue;
-      this.sources[write] = this.sources[e]!;
-      this.targets[write] = this.targets[e]!;
-      this.types[write] = this.types[e]!;
-      this.weights[write++] = this.weights[e]!;
-    }
+    this.blocks.forEach((block, b) => {
+      const length = Math.min(BLOCK, this.size - b * BLOCK);
+      for (let at = 0; at < length; at++) {
+        if (dropped.size > 0 && dropped.has(b * BLOCK + at)) continue;
+        sources[write] = block.sources[at]!;
+        targets[write] = block.targets[at]!;
+        types[write] = block.types[at]!;
+        weights[write++] = block.weights[at]!;
+      }
+    });
+    this.blocks.length = 0;
     return {
       nodes: this.nodes,
       attributes: this.attributes,
-      sources: this.sources.slice(0, write),
-      targets: this.targets.slice(0, write),
-      types: this.types.slice(0, write),
+      sources,
+      targets,
+      types,
       typeNames: this.typeNames,
-      weights: this.weights.slice(0, write),
+      weights,
     };
   }
+}
 
-  private grow(): void {
-    const size = this.sources.length * 2;
-    const grown = <T extends Int32Array | Uint8Array | Float64Array>(from: T, into: T): T => {
-      into.set(from);
-      return into;
-    };
-    this.sources = grown(this.sources, new Int32Array(size));
-    this.targets = grown(this.targets, new Int32Array(size));
-    this.types = grown(this.types, new Uint8Array(size));
-    this.weights = grown(this.weights, new Float64Array(size));
-  }
+const BLOCK = 1 << 16;
+
+type LinkBlock = { sources: Int32Array; targets: Int32Array; types: Uint8Array; weights: Float64Array };
+
+function newBlock(): LinkBlock {
+  return {
+    sources: new Int32Array(BLOCK),
+    targets: new Int32Array(BLOCK),
+    types: new Uint8Array(BLOCK),
+    weights: new Float64Array(BLOCK),
+  };
 }

@@ -44,7 +44,9 @@ export function runAnalysesOnArrays(arrays: CaseArrays, options: AnalysisOptions
       } = summaries[i] as (typeof summaries)[number];
       return { ...community, summary };
     });
-    for (const [id, community] of Object.entries(detected.membership)) result.entities[id] = { community };
+    // for...in lists own keys in Object.entries' order, without a pair per entity.
+    const { membership } = detected;
+    for (const id in membership) result.entities[id] = { community: membership[id] as number };
     Object.assign(result, { modularity: detected.modularity, communities, unassigned: detected.unassigned });
     options.onProgress?.({ step, index, total: steps.length, state: 'done' });
   });
