@@ -2,15 +2,14 @@
  * `ariadne analyse`: runs the set of analyses on the projected graph (whole, or a case, a window, a
  * neighbourhood, chosen labels and link types, a minimum source grade) and records the run in Neo4j;
  * or, with --file, on CSV pairs or NDJSON files in memory, without a database. Run by the operator of
- * the database, so with full clearance. The analyses load on demand to keep other commands quick.
+ * the database, so with full clearance. The analyses, and the database modules, load on demand to
+ * keep other commands, and analyses of files, quick.
  */
 import { z } from 'zod';
 import { FULL_CLEARANCE } from '../../../server/auth/context.ts';
 import { runShape, SCOPE_FLAGS, scopeShape, toScope } from '../../../server/analyses/scope-input.ts';
 import type { AnalysisOptions, AnalysisResult } from '../../../server/analyses/types.ts';
 import { loadConfig } from '../../../server/config.ts';
-import { connect } from '../../../server/connect.ts';
-import { findExportCase } from '../../../server/store/export-reads.ts';
 import type { Store } from '../../../server/store/store.ts';
 import { type Command, EXIT, parseCommand, printJson, report, UsageError } from '../common.ts';
 
@@ -75,6 +74,7 @@ async function runOptions(opts: Parsed): Promise<AnalysisOptions> {
 /** The case id of --case (an id or an exact name), or a usage error naming the choices. */
 export async function resolveCase(store: Store, key: string | undefined): Promise<string | undefined> {
   if (key === undefined) return undefined;
+  const { findExportCase } = await import('../../../server/store/export-reads.ts');
   const found = await findExportCase(store, FULL_CLEARANCE, key);
   if (found.found) return found.id;
   if (found.reason === 'ambiguous')
@@ -122,6 +122,7 @@ function reportLoaded(
 async function analyseDatabase(opts: Parsed): Promise<{ result: AnalysisResult; runId: string }> {
   const { analyseStore } = await import('../../../server/analyses/analyse-store.ts');
   const { ScopeError } = await import('../../../server/store/projection.ts');
+  const { connect } = await import('../../../server/connect.ts');
   const { store } = await connect(loadConfig(), say, { migrate: true });
   try {
     const scope = toScope(opts, await resolveCase(store, opts.case));
