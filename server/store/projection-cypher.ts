@@ -99,29 +99,37 @@ function outgoingLinks(filter: ProjectionFilter): string {
   return `[(n)-[r]->(m) WHERE ${linkPredicate('r', filter)} | [r.id, type(r), m.id] + ${valueList('r', LINK_ATTRIBUTE_KEYS)}]`;
 }
 
-/** What the rows of a page give: each node's ENTITY_ATTRIBUTE_KEYS values, or its outgoing links. */
-export type RowKind = 'values' | 'links';
-
-function returned(label: EntityLabel, filter: ProjectionFilter, kind: RowKind): string {
-  return kind === 'values'
-    ? `n.id AS id, ${valueList('n', ENTITY_ATTRIBUTE_KEYS[label])} AS values`
-    : `n.id AS id, ${outgoingLinks(filter)} AS links`;
+function nodeValues(label: EntityLabel): string {
+  return `n.id AS id, ${valueList('n', ENTITY_ATTRIBUTE_KEYS[label])} AS values`;
 }
 
-/** One page of nodes of a label after an id (keyset paging through the id constraint's index). */
-export function nodePageCypher(label: EntityLabel, filter: ProjectionFilter, kind: RowKind): string {
+/**
+ * One page of nodes of a label after an id (keyset paging through the id constraint's index), each
+ * with its ENTITY_ATTRIBUTE_KEYS values.
+ */
+export function nodePageCypher(label: EntityLabel, filter: ProjectionFilter): string {
   return `MATCH (n:${quoteLabel(label)})
 WHERE n.id > $after AND ${nodePredicate('n', filter, true)}
 WITH n ORDER BY n.id LIMIT $limit
-RETURN ${returned(label, filter, kind)}`;
+RETURN ${nodeValues(label)}`;
 }
 
 /** The same rows for given ids of a label (the k-hop neighbourhood). */
-export function nodesByIdCypher(label: EntityLabel, filter: ProjectionFilter, kind: RowKind): string {
+export function nodesByIdCypher(label: EntityLabel, filter: ProjectionFilter): string {
   return `UNWIND $ids AS key
 MATCH (n:${quoteLabel(label)} {id: key})
 WHERE ${nodePredicate('n', filter, true)}
-RETURN ${returned(label, filter, kind)}`;
+RETURN ${nodeValues(label)}`;
+}
+
+/**
+ * The outgoing links of nodes of a label already read in the same transaction (so their own
+ * predicate is not tested again), each node's as a list.
+ */
+export function linksByIdCypher(label: EntityLabel, filter: ProjectionFilter): string {
+  return `UNWIND $ids AS key
+MATCH (n:${quoteLabel(label)} {id: key})
+RETURN n.id AS id, ${outgoingLinks(filter)} AS links`;
 }
 
 /** One breadth-first step from given ids of a label, through visible in-scope links and nodes. */

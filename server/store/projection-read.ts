@@ -1,50 +1,103 @@
 /**
- * Reading the projection's rows: pages of nodes of a label (keyset paging on the id index), or the
- * nodes of given ids, each row handed to the graph builder as the driver decodes it. Handled one by
- * one, a row is garbage as soon as it is in the graph: awaiting whole pages kept 100k decoded links
- * alive at a time, and the garbage collector copied them all (2.5 s of a million links).
+ * Reading the projection's rows into the graph builder: pages of nodes of a label (keyset paging on
+ * the id index) or the nodes of given ids, then the outgoing links of the nodes read. Each row is
+ * handed over as the driver decodes it, so it is garbage as soon as it is in the graph: awaiting
+ * whole pages kept 100k decoded links alive at a time, and the garbage collector copied them all.
  */
 import neo4j, { type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import type { EntityLabel } from '../schema/model.ts';
 import type { GraphBuilder, LinkRow } from './projection-build.ts';
-import { nodePageCypher, nodesByIdCypher, type ProjectionFilter, type RowKind } from './projection-cypher.ts';
+import {
+  linksByIdCypher,
+  nodePageCypher,
+  nodesByIdCypher,
+  type ProjectionFilter,
+} from './projection-cypher.ts';
+
+type Take = (record: Neo4jRecord) => string;
 
 /** Reads rows of the projection's queries into a graph builder, within one transaction. */
 export class Reader {
   private count = 0;
+  /** The ids of the nodes read, by label. */
+  readonly read = new Map<EntityLabel, string[]>();
+
   constructor(
     private readonly tx: ManagedTransaction,
     private readonly build: GraphBuilder,
-    readonly params: Record<string, unknown>,
+    private readonly params: Record<string, unknown>,
     private readonly limit: number,
     private readonly onProgress?: (nodes: number) => void,
   ) {}
 
   /** Every node of a label in scope, page by page. */
-  async pages(label: EntityLabel, filter: ProjectionFilter, kind: RowKind): Promise<void> {
-    const cypher = nodePageCypher(label, filter, kind);
+  async nodePages(label: EntityLabel, filter: ProjectionFilter): Promise<void> {
+    const cypher = nodePageCypher(label, filter);
+    const take = this.nodeTaker(label);
     let after = '';
     for (;;) {
-      const page = await this.stream(label, kind, cypher, { after, limit: neo4j.int(this.limit) });
+      const page = await this.stream(cypher, { after, limit: neo4j.int(this.limit) }, take);
+      this.progress(page.rows);
       if (page.rows < this.limit) return;
       after = page.last;
     }
   }
 
   /** The nodes of a label among given ids. */
-  async byIds(label: EntityLabel, filter: ProjectionFilter, ids: string[], kind: RowKind): Promise<void> {
-    const cypher = nodesByIdCypher(label, filter, kind);
-    for (let i = 0; i < ids.length; i += this.limit)
-      await this.stream(label, kind, cypher, { ids: ids.slice(i, i + this.limit) });
+  async nodesById(label: EntityLabel, filter: ProjectionFilter, ids: readonly string[]): Promise<void> {
+    const cypher = nodesByIdCypher(label, filter);
+    const take = this.nodeTaker(label);
+    for (let i = 0; i < ids.length; i += this.limit) {
+      const page = await this.stream(cypher, { ids: ids.slice(i, i + this.limit) }, take);
+      this.progress(page.rows);
+    }
+  }
+
+  /**
+   * The outgoing links of every node read, once all are in the graph. The queries are all sent at
+   * once: Neo4j answers them one after the other, in order, with no round trip between them.
+   */
+  async links(filter: ProjectionFilter): Promise<void> {
+    const take: Take = (record) => {
+      const id = record.get(0) as string;
+      this.build.addLinks(id, record.get(1) as LinkRow[]);
+      return id;
+    };
+    const queries: Promise<unknown>[] = [];
+    for (const [label, ids] of this.read) {
+      const cypher = linksByIdCypher(label, filter);
+      for (let i = 0; i < ids.length; i += this.limit)
+        queries.push(this.stream(cypher, { ids: ids.slice(i, i + this.limit) }, take));
+    }
+    await Promise.all(queries);
+  }
+
+  private nodeTaker(label: EntityLabel): Take {
+    let ids = this.read.get(label);
+    if (ids === undefined) {
+      ids = [];
+      this.read.set(label, ids);
+    }
+    const read = ids;
+    return (record) => {
+      const id = record.get(0) as string;
+      this.build.addNode(label, id, record.get(1) as unknown[]);
+      read.push(id);
+      return id;
+    };
+  }
+
+  private progress(rows: number): void {
+    this.count += rows;
+    this.onProgress?.(this.count);
   }
 
   // Resolves with the rows taken and the last id once the query is done; the first error (from
   // Neo4j or from building) rejects, and later rows are ignored (the transaction is rolled back).
   private stream(
-    label: EntityLabel,
-    kind: RowKind,
     cypher: string,
     params: Record<string, unknown>,
+    take: Take,
   ): Promise<{ rows: number; last: string }> {
     return new Promise((resolve, reject) => {
       let rows = 0;
@@ -59,29 +112,17 @@ export class Reader {
         onNext: (record) => {
           if (failed) return;
           try {
-            last = this.take(label, kind, record);
+            last = take(record);
             rows++;
           } catch (error) {
             fail(error);
           }
         },
         onCompleted: () => {
-          if (failed) return;
-          if (kind === 'values') {
-            this.count += rows;
-            this.onProgress?.(this.count);
-          }
-          resolve({ rows, last });
+          if (!failed) resolve({ rows, last });
         },
         onError: fail,
       });
     });
-  }
-
-  private take(label: EntityLabel, kind: RowKind, record: Neo4jRecord): string {
-    const id = record.get(0) as string;
-    if (kind === 'links') this.build.addLinks(id, record.get(1) as LinkRow[]);
-    else this.build.addNode(label, id, record.get(1) as unknown[]);
-    return id;
   }
 }

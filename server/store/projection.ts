@@ -3,8 +3,8 @@
  * graphology multi graph for the analyses (analysis/types.ts). Clearance and scope are enforced
  * inside the Cypher, so an invisible record is never read, counted or walked through. All in one
  * read transaction, the nodes are read first, a page at a time per label, each row a plain list of
- * values; then the same pages again for each node's outgoing links, which go into the graph as they
- * come (projection-read.ts, projection-build.ts).
+ * values; then the outgoing links of the nodes read, by id, which go into the graph as they come
+ * (projection-read.ts, projection-build.ts).
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Clearance } from '../auth/context.ts';
@@ -51,15 +51,13 @@ export async function projectGraph(
       const params = filterParams(filter, clearance);
       const read = new Reader(tx, build, params, options.pageSize ?? DEFAULT_PAGE, options.onProgress);
       if (filter.around === undefined) {
-        for (const label of filter.labels) await read.pages(label, filter, 'values');
-        build.startLinks();
-        for (const label of filter.labels) await read.pages(label, filter, 'links');
+        for (const label of filter.labels) await read.nodePages(label, filter);
       } else {
         const ball = await neighbourhood(tx, filter, params, filter.around, filter.hops);
-        for (const [label, ids] of ball) await read.byIds(label, filter, ids, 'values');
-        build.startLinks();
-        for (const [label, ids] of ball) await read.byIds(label, filter, ids, 'links');
+        for (const [label, ids] of ball) await read.nodesById(label, filter, ids);
       }
+      build.startLinks();
+      await read.links(filter);
       return build.graph;
     });
   } finally {
