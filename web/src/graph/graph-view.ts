@@ -78,7 +78,6 @@ export class GraphView {
       written: (final) => {
         // While a load is merged sigma draws a stand-in: the next full drawing shows the positions.
         if (this.detached) return;
-        performance.mark('ariadne:layout-frame');
         frames.asked();
         // Positions changed, nothing else: each node's drawing is recomputed once, then one frame,
         // at once when the layout stopped (what is drawn then matches the graph for the analyst).
