@@ -8,6 +8,8 @@ import { createInterface } from 'node:readline';
 export interface Targets {
   personId: string;
   personName: string;
+  /** The best-linked persons, for reads spread over many entities. */
+  personIds: string[];
   /** The party that paid most often: where the money trace starts. */
   payerId: string;
   document: { number: string; country: string };
@@ -22,7 +24,12 @@ export interface Endpoint {
   body?: string;
   /** The aim: at least `rps` requests a second with a p99 under `p99` ms. */
   aim?: { rps: number; p99: number };
+  /** Each request asks for one of these paths at random instead of `path`. */
+  spread?: string[];
 }
+
+/** How many of the best-linked persons a spread read picks from. */
+const SPREAD = 500;
 
 /** Reads the demo case's NDJSON and picks the records the benchmark asks about. */
 export async function pickTargets(file: string): Promise<Targets> {
@@ -45,13 +52,13 @@ export async function pickTargets(file: string): Promise<Targets> {
       imo = record.imo;
     }
   }
-  const [personId, personName] = [...names].sort(
-    ([a], [b]) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0),
-  )[0] ?? ['', ''];
+  const ranked = [...names].sort(([a], [b]) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0));
+  const [personId, personName] = ranked[0] ?? ['', ''];
+  const personIds = ranked.slice(0, SPREAD).map(([id]) => id);
   const payerId = [...paid].sort(([, a], [, b]) => b - a)[0]?.[0];
   if (!personId || !payerId || !document || !imo)
     throw new Error(`${file} lacks a person, document or vessel with an IMO`);
-  return { personId, personName, payerId, document, imo };
+  return { personId, personName, personIds, payerId, document, imo };
 }
 
 /** The endpoints measured, with the aims of issue #5. */
@@ -64,6 +71,14 @@ export function planEndpoints(t: Targets, password: string): Endpoint[] {
       label: 'get entity',
       method: 'GET',
       path: `/api/entities/${id}`,
+      aim: { rps: 500, p99: 100 },
+    },
+    {
+      key: 'get-spread',
+      label: `get entity, one of ${t.personIds.length} at random (no shared reads)`,
+      method: 'GET',
+      path: `/api/entities/${id}`,
+      spread: t.personIds.map((p) => `/api/entities/${encodeURIComponent(p)}`),
       aim: { rps: 500, p99: 100 },
     },
     {

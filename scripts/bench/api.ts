@@ -146,7 +146,16 @@ function run(
       ...(endpoint.body ? { 'content-type': 'application/json' } : {}),
     },
     ...(endpoint.body ? { body: endpoint.body } : {}),
+    ...(endpoint.spread ? { requests: [{ setupRequest: spreadOver(endpoint.spread) }] } : {}),
   });
+}
+
+/** Sets each request's path to one of `paths` at random, so that concurrent reads differ. */
+function spreadOver(paths: string[]) {
+  return (request: { path?: string }) => {
+    request.path = paths[Math.floor(Math.random() * paths.length)] ?? request.path;
+    return request;
+  };
 }
 
 /** Waits until the server has worked off the requests a run left queued: /healthz answers quickly. */
