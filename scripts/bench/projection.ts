@@ -2,7 +2,8 @@
  * Projection benchmark: a throwaway local Neo4j holding a generated graph (Persons linked by about a
  * million ASSOCIATE_OF and CONTACTED relationships, each graded, sourced and handled H0), then
  * projectGraph with full clearance, timed in a child process of its own so that its peak RSS is the
- * projection's. Prints nodes, links, seconds, relationships per second and peak RSS per run.
+ * projection's. Prints nodes, links, seconds, the process's CPU seconds, relationships per second, peak
+ * RSS and the load average per run, then the medians.
  *
  * Usage: node --import tsx scripts/bench/projection.ts [--nodes 100000] [--rels 1000000] [--runs 3]
  *   [--heap 2g] [--home DIR]   (with --home the database is kept there, and reused once loaded)
@@ -10,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FULL_CLEARANCE } from '../../server/auth/context.ts';
@@ -113,13 +114,22 @@ async function main(): Promise<void> {
     if ((await relationshipCount(store)) === 0) await load(store, Number(values.nodes), Number(values.rels));
     await store.close();
     process.stdout.write(`Neo4j at ${uri} (heap ${values.heap}); node ${process.version}\n`);
+    const runs: Run[] = [];
     for (let i = 0; i < Number(values.runs); i++) {
       const run = runChild(env);
+      runs.push(run);
       const seconds = run.ms / 1000;
       process.stdout.write(
-        `run ${i + 1}: ${run.nodes} nodes, ${run.links} links in ${seconds.toFixed(1)} s (${(run.cpuMs / 1000).toFixed(1)} s of CPU here), ${Math.round(run.links / seconds).toLocaleString('en')} rels/s, peak RSS ${Math.round(run.peakRssMb)} MB\n`,
+        `run ${i + 1}: ${run.nodes} nodes, ${run.links} links in ${seconds.toFixed(1)} s (${(run.cpuMs / 1000).toFixed(1)} s of CPU here), ${Math.round(run.links / seconds).toLocaleString('en')} rels/s, peak RSS ${Math.round(run.peakRssMb)} MB, load average ${loadavg()[0]?.toFixed(1)}\n`,
       );
     }
+    const median = (of: (run: Run) => number) => {
+      const sorted = runs.map(of).sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)] ?? 0;
+    };
+    process.stdout.write(
+      `median of ${runs.length}: ${(median((r) => r.ms) / 1000).toFixed(1)} s, ${(median((r) => r.cpuMs) / 1000).toFixed(1)} s of CPU, peak RSS ${Math.round(median((r) => r.peakRssMb))} MB\n`,
+    );
   } finally {
     await stopLocalNeo4j(home).catch(() => {});
     if (values.home === undefined) rmSync(home, { recursive: true, force: true });
