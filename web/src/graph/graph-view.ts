@@ -53,8 +53,8 @@ export class GraphView {
   serverBetweenness = new Map<string, number>();
   /** Communities were left out of the last insights (no view state needed them). */
   private communitiesDeferred = false;
-  /** Whether the renderer draws for a large graph (LARGE_GRAPH_EDGES). */
-  private large = false;
+  /** Whether the renderer draws for a large graph (LARGE_GRAPH_EDGES); it starts so, empty. */
+  private large = true;
   private compiled: CompiledView = compileView(EMPTY_VIEW);
   private collapse: Collapse = { standIns: new Map(), swallowed: new Set() };
   private readonly fetched = new Set<string>();

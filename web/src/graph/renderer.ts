@@ -20,23 +20,38 @@ const BorderedNodeProgram = createNodeBorderProgram({
 /** Past this many edges, nodes are plain discs and straight edges have no heads: the cheapest drawing. */
 export const LARGE_GRAPH_EDGES = 40_000;
 
-/** Past LARGE_GRAPH_EDGES, plain discs and no z-ordering; below, bordered nodes drawn in z order. */
+// Each program is compiled when it is registered (twice: for drawing and for picking), which with
+// software WebGL takes the GPU process time the page needs while the first graph loads: a large
+// graph registers neither bordered nodes nor arrowheads.
+const LARGE_NODES = { circle: NodeCircleProgram };
+const LARGE_EDGES = { line: EdgeRectangleProgram, curvedArrow: EdgeCurvedArrowProgram };
+const SMALL_NODES = { bordered: BorderedNodeProgram, circle: NodeCircleProgram };
+const SMALL_EDGES = { arrow: EdgeArrowProgram, ...LARGE_EDGES };
+
+/**
+ * Past LARGE_GRAPH_EDGES, plain discs and no z-ordering; below, bordered nodes drawn in z order, and
+ * arrowheads. Best called while sigma draws an empty stand-in graph (the switch refreshes it).
+ */
 export function useLargeGraphDrawing(sigma: Sigma, large: boolean): void {
-  sigma.setSettings({ defaultNodeType: large ? 'circle' : 'bordered', zIndex: !large });
+  sigma.setSettings({
+    defaultNodeType: large ? 'circle' : 'bordered',
+    zIndex: !large,
+    nodeProgramClasses: large ? LARGE_NODES : SMALL_NODES,
+    edgeProgramClasses: large ? LARGE_EDGES : SMALL_EDGES,
+  });
 }
 
-/** Creates the renderer; `context()` gives the reducers the current draw context. */
+/**
+ * Creates the renderer for an empty graph, with the large graph's drawing (the fewest programs):
+ * `useLargeGraphDrawing` switches once the graph is filled. `context()` gives the reducers the
+ * current draw context.
+ */
 export function createRenderer(graph: DataGraph, container: HTMLElement, context: () => DrawContext): Sigma {
-  const large = graph.size > LARGE_GRAPH_EDGES;
   return new Sigma(graph, container, {
-    defaultNodeType: large ? 'circle' : 'bordered',
-    nodeProgramClasses: { bordered: BorderedNodeProgram, circle: NodeCircleProgram },
-    defaultEdgeType: 'arrow',
-    edgeProgramClasses: {
-      arrow: EdgeArrowProgram,
-      line: EdgeRectangleProgram,
-      curvedArrow: EdgeCurvedArrowProgram,
-    },
+    defaultNodeType: 'circle',
+    nodeProgramClasses: LARGE_NODES,
+    defaultEdgeType: 'line',
+    edgeProgramClasses: LARGE_EDGES,
     allowInvalidContainer: true,
     renderEdgeLabels: false,
     enableEdgeEvents: false,
@@ -46,7 +61,7 @@ export function createRenderer(graph: DataGraph, container: HTMLElement, context
     labelFont: 'system-ui, sans-serif',
     labelSize: 12,
     labelWeight: '500',
-    zIndex: !large,
+    zIndex: false,
     minCameraRatio: 0.02,
     maxCameraRatio: 20,
     nodeReducer: (node, attributes) => reduceNode(context(), node, attributes as never),
