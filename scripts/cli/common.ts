@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
 import { ConfigError } from '../../server/config.ts';
 import { LocalNeo4jError } from '../../server/local/neo4j.ts';
-import { StoreUnavailableError } from '../../server/store/store.ts';
+import { StoreUnavailableError } from '../../server/store/errors.ts';
 import { EXIT } from './exit-codes.ts';
 
 export { EXIT } from './exit-codes.ts';

@@ -4,6 +4,7 @@
  */
 import neo4j, { type Driver, isRetryableError, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Neo4jTarget } from '../config.ts';
+import { StoreUnavailableError } from './errors.ts';
 import { runMigrations } from './migrations.ts';
 
 export interface Store {
@@ -28,10 +29,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Neo4j cannot be reached or refused us; the message says which URI, what failed and what to do. */
-export class StoreUnavailableError extends Error {
-  override name = 'StoreUnavailableError';
-}
+export { StoreUnavailableError } from './errors.ts';
 
 /**
  * Codes of driver errors that mean Neo4j did not answer or a connection broke. A connection cut while
