@@ -10,6 +10,8 @@
 
 const flights = new WeakMap<object, Map<string, Promise<unknown>>>();
 let generation = 0;
+/** Shared answers, with their JSON once a response has needed it. */
+const sharedJson = new WeakMap<object, string | null>();
 
 /** A write has been committed: reads begun before now are not joined any more. */
 export function readsChanged(): void {
@@ -27,7 +29,26 @@ export function coalesced<T>(store: object, key: unknown[], read: () => Promise<
   const known = inFlight.get(id);
   if (known) return known as Promise<T>;
   const map = inFlight;
-  const answer = read().finally(() => map.delete(id));
+  const answer = read()
+    .then((value) => {
+      if (typeof value === 'object' && value !== null) sharedJson.set(value, null);
+      return value;
+    })
+    .finally(() => map.delete(id));
   map.set(id, answer);
   return answer;
+}
+
+/**
+ * The JSON of a shared answer, serialised once for all the requests that share it (it is read-only);
+ * undefined for anything else, which the response serialises itself.
+ */
+export function sharedJsonOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !sharedJson.has(value)) return undefined;
+  let json = sharedJson.get(value);
+  if (json === null || json === undefined) {
+    json = JSON.stringify(value);
+    sharedJson.set(value, json);
+  }
+  return json;
 }

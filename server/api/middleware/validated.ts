@@ -16,7 +16,7 @@ import type { Audit, AuditInput, Role, Viewer } from '../../auth/context.ts';
 import { StoreUnavailableError } from '../../store/store.ts';
 import { documentRoute, type RouteDoc } from '../openapi.ts';
 import { type FieldError, HttpError, isDriverUnavailable } from '../problem.ts';
-import { readsChanged } from '../coalesce.ts';
+import { readsChanged, sharedJsonOf } from '../coalesce.ts';
 import { requireRole } from './authenticate.ts';
 import { withDeadline } from './deadline.ts';
 import { stateOf } from './request-state.ts';
@@ -133,7 +133,9 @@ export function validated<
       next();
       return;
     }
-    res.json(value);
+    const shared = sharedJsonOf(value);
+    if (shared === undefined) res.json(value);
+    else res.type('application/json').send(shared);
   };
   const guard = spec.roles === 'public' ? [] : [requireRole(...(spec.roles as readonly Role[]))];
   return [...guard, run];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalesced, readsChanged } from '../../../server/api/coalesce.ts';
+import { coalesced, readsChanged, sharedJsonOf } from '../../../server/api/coalesce.ts';
 
 /** A read that answers when told to, counting how often it was asked. */
 function gate<T>(value: T) {
@@ -66,5 +66,16 @@ describe('coalesced reads', () => {
     for (const read of reads) await expect(read).rejects.toThrow('Neo4j is away');
     await expect(coalesced(store, ['k'], failing)).rejects.toThrow('Neo4j is away');
     expect(asked).toBe(2);
+  });
+
+  it('serialises a shared answer once, and leaves anything else to the response', async () => {
+    const shared = await coalesced({}, ['k'], async () => ({ id: 'e1', relations: [1, 2] }));
+    expect(sharedJsonOf(shared)).toBe('{"id":"e1","relations":[1,2]}');
+    expect(sharedJsonOf(shared)).toBe(sharedJsonOf(shared));
+    expect([sharedJsonOf({ n: 1 }), sharedJsonOf(null), sharedJsonOf('text')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
