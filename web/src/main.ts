@@ -5,6 +5,8 @@
 import { whoAmI } from './api/client.ts';
 import type { Viewer } from './api/types.ts';
 import { showLogin } from './auth/login-view.ts';
+import { forgetPrefetched, prefetchLoads } from './graph/loads.ts';
+import { decodeView } from './graph/url-state.ts';
 import { byId, h, replace } from './lib/dom.ts';
 import { startWorkspace } from './workspace/workspace.ts';
 
@@ -18,6 +20,14 @@ function showFailure(error: unknown): void {
   replace(app, h('p', { class: 'splash error', role: 'alert' }, `Ariadne could not start: ${String(error)}`));
 }
 
+// A view from a link: its data is asked for alongside the session check, and dropped without a session.
+const restored = decodeView(location.hash);
+if (restored) prefetchLoads(restored.loads);
+
 whoAmI()
-  .then((viewer) => (viewer ? enter(viewer) : showLogin(byId('app'), enter)))
+  .then((viewer) => {
+    if (viewer) return enter(viewer);
+    forgetPrefetched();
+    showLogin(byId('app'), enter);
+  })
   .catch(showFailure);

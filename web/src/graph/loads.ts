@@ -23,6 +23,11 @@ export function prefetchLoads(loads: readonly Load[]): void {
   }
 }
 
+/** Drops the early fetches (they were started before the session was known, and there is none). */
+export function forgetPrefetched(): void {
+  early.clear();
+}
+
 /** The served subgraph of a load: the early fetch if one was started, else a new one. */
 export function takeLoad(load: Load): Promise<SerializedGraph> {
   const key = loadKey(load);
