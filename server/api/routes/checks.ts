@@ -4,7 +4,7 @@
  * with what was asked and whether it was known, whatever the answer.
  */
 import { Router } from 'express';
-import { clearanceOf } from '../../auth/context.ts';
+import { type Audit, type Clearance, clearanceOf, type Viewer } from '../../auth/context.ts';
 import { READ } from '../../auth/roles.ts';
 import {
   type CheckResult,
@@ -14,7 +14,6 @@ import {
 } from '../../schema/api/checks.ts';
 import { CheckInputError, checkDocument, checkVessel } from '../../store/checks.ts';
 import type { Store } from '../../store/store.ts';
-import type { Audit } from '../../auth/context.ts';
 import { coalesced } from '../coalesce.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
@@ -24,16 +23,27 @@ export interface ChecksDeps {
   store: Store;
 }
 
-/** Runs a check and audits it: the query, whether it was known and flagged, and the matches' ids. */
-async function audited(
+/** What a check route is given, and the check it runs under the caller's clearance. */
+interface CheckCall<Q extends Record<string, unknown>> {
+  query: Q;
+  viewer: Viewer;
+  audit: Audit;
+}
+
+/**
+ * Runs a check (identical checks under way at once share one query) and audits it: the query,
+ * whether it was known and flagged, and the matches' ids.
+ */
+async function audited<Q extends Record<string, unknown>>(
+  store: Store,
   action: string,
-  query: Record<string, unknown>,
-  audit: Audit,
-  work: Promise<CheckResult>,
+  { query, viewer, audit }: CheckCall<Q>,
+  check: (store: Store, clearance: Clearance, query: Q) => Promise<CheckResult>,
 ) {
+  const clearance = clearanceOf(viewer);
   let result: CheckResult;
   try {
-    result = await work;
+    result = await coalesced(store, [action, clearance, query], () => check(store, clearance, query));
   } catch (error) {
     if (!(error instanceof CheckInputError)) throw error;
     await audit({ action, targets: [], parameters: query, outcome: 'invalid' });
@@ -65,15 +75,7 @@ export function checksRouter({ store }: ChecksDeps): Router {
       audit: 'check.document',
       responses: { 200: { description: 'The answer', schema: CheckResultSchema } },
     },
-    ({ query, viewer, audit }) =>
-      audited(
-        'check.document',
-        query,
-        audit,
-        coalesced(store, ['check.document', clearanceOf(viewer), query], () =>
-          checkDocument(store, clearanceOf(viewer), query),
-        ),
-      ),
+    (call) => audited(store, 'check.document', call, checkDocument),
   );
 
   route(
@@ -88,15 +90,7 @@ export function checksRouter({ store }: ChecksDeps): Router {
       audit: 'check.vessel',
       responses: { 200: { description: 'The answer', schema: CheckResultSchema } },
     },
-    ({ query, viewer, audit }) =>
-      audited(
-        'check.vessel',
-        query,
-        audit,
-        coalesced(store, ['check.vessel', clearanceOf(viewer), query], () =>
-          checkVessel(store, clearanceOf(viewer), query),
-        ),
-      ),
+    (call) => audited(store, 'check.vessel', call, checkVessel),
   );
 
   return router;
