@@ -1,6 +1,6 @@
 /**
  * The links of each node of case arrays, by position, in graphology's iteration order for a multi
- * directed graph (see case-arrays-view.ts): neighbours whose ids are array indices ("12") first in
+ * directed graph built from the same arrays: neighbours whose ids are array indices ("12") first in
  * numeric order, then the others in order of their first link; parallel links newest first. Built
  * for all links, or for some of them (in the order they have among all links) without sorting all.
  */

@@ -4,8 +4,7 @@
  * attribute object per link. Built at millions of links per second where a graphology multi graph
  * takes an object, a key and two adjacency entries per link; the analyses that only read the
  * structure and the link types (communities, PageRank) run on it through case-arrays-projection.ts,
- * the community profiles read it directly (case-arrays-profiles.ts), and code written for
- * graphology that reads entity attributes can read it through the view of case-arrays-view.ts.
+ * and the community profiles read it directly (case-arrays-profiles.ts).
  */
 import type { EntityAttributes } from './types.ts';
 
