@@ -11,6 +11,7 @@ import { checkLinkEndpoints } from '../schema/link-endpoints.ts';
 import type { EntityLabel, LinkType } from '../schema/model.ts';
 import { lookupEntityLabels } from '../store/ingest-writes.ts';
 import type { Store } from '../store/store.ts';
+import type { IdPartition } from './partition.ts';
 import { readSpool, type SpoolWriter } from './spool.ts';
 import type { PassState, SpooledLink, SpooledPatch } from './validate-pass.ts';
 
@@ -30,6 +31,7 @@ export class LabelResolver {
   constructor(
     private readonly store: Store,
     private readonly state: PassState,
+    private readonly partition?: IdPartition,
   ) {}
 
   /** Looks up, in one batch, the ids the import does not define and has not asked about yet. */
@@ -37,9 +39,12 @@ export class LabelResolver {
     const wanted = new Set<string>();
     for (const id of ids) if (this.labelOf(id) === undefined && !this.absent.has(id)) wanted.add(id);
     if (wanted.size === 0) return;
-    const found = await lookupEntityLabels(this.store, [...wanted]);
+    const partition = this.partition;
+    let found: Map<string, EntityLabel> | undefined;
+    if (partition) await partition.prefetch(wanted);
+    else found = await lookupEntityLabels(this.store, [...wanted]);
     for (const id of wanted) {
-      const label = found.get(id);
+      const label = partition ? partition.labelOf(id) : found?.get(id);
       if (label) this.external.set(id, label);
       else this.absent.add(id);
     }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { partitionTag, seesEverything } from './partition.ts';
 import type { IngestOptions } from './types.ts';
 
 /** The options that change what an import writes (and so its identity). */
@@ -20,6 +21,10 @@ export function identityOptions(options: IngestOptions): Record<string, unknown>
     caseName: options.caseName,
     dateFormat: options.dateFormat,
     skipInvalid: options.skipInvalid ?? false,
+    // The same file imported under two clearances writes into two partitions: two imports.
+    ...(options.clearance && !seesEverything(options.clearance)
+      ? { partition: partitionTag(options.clearance) }
+      : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { checkLinks, checkPatches, LabelResolver } from './check-pass.ts';
 import { IdRegistry } from './id-registry.ts';
 import { expandInput, hashFile, identityOptions, importIdOf } from './import-id.ts';
 import { IssueSink } from './issue-sink.ts';
+import { IdPartition, seesEverything } from './partition.ts';
 import { createReadStats, type ReadItem, type ReadStats, readRecords } from './readers/index.ts';
 import { buildReport, emptyReport } from './report.ts';
 import { SpoolWriter } from './spool.ts';
@@ -87,7 +88,11 @@ async function runImport(store: Store, input: Input, options: IngestOptions): Pr
     const state = newState(tmp, options);
     await validateAll(state, input.items(stats));
     if (state.records === 0 && state.sink.count === 0) await rejectEmpty(state, input.files, stats);
-    const resolver = new LabelResolver(store, state);
+    const partition =
+      options.clearance && !seesEverything(options.clearance)
+        ? new IdPartition(store, options.clearance)
+        : undefined;
+    const resolver = new LabelResolver(store, state, partition);
     await addOptionRecords(state, resolver, options);
     await Promise.all([state.entities.close(), state.links.close(), state.patches.close()]);
     const links = new SpoolWriter(join(tmp, 'links-checked.ndjson'));
@@ -120,6 +125,7 @@ async function runImport(store: Store, input: Input, options: IngestOptions): Pr
       options,
       spools,
       total,
+      partition,
     });
     return buildReport({ ...base, status: 'complete', tally, conflicts, resumed });
   } finally {
@@ -176,6 +182,7 @@ async function writeImport(
     options: IngestOptions;
     spools: { entities: string; patches: string; links: string };
     total: number;
+    partition: IdPartition | undefined;
   },
 ) {
   const { importId, input, options } = job;
@@ -199,6 +206,7 @@ async function writeImport(
       spools: job.spools,
       onProgress: options.onProgress,
       afterBatch: options.afterBatch,
+      partition: job.partition,
     });
     await finishImport(store, importId, { status: 'complete', counts: JSON.stringify(result.tally) });
     return { ...result, resumed };

@@ -1,4 +1,5 @@
 /** The ingest pipeline's options, progress events and report. */
+import type { Clearance } from '../auth/context.ts';
 import type { DateFormat } from '../schema/normalise/date.ts';
 import type { GradingScheme, HandlingCode } from '../schema/model.ts';
 import type { FieldConflict } from '../store/ingest-writes.ts';
@@ -20,6 +21,8 @@ export interface IngestOptions {
   skipInvalid?: boolean;
   /** Recorded as createdBy. */
   user: string;
+  /** The clearance the import is made under (an API user's); absent for the operator, who sees all. */
+  clearance?: Clearance | undefined;
   /** Rows per write batch (default 5,000). */
   batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;

@@ -8,6 +8,7 @@ import type { FieldConflict, WriteCounts } from '../store/ingest-writes.ts';
 import { type ImportBatch, writeImportBatch } from '../store/imports.ts';
 import type { Store } from '../store/store.ts';
 import type { CheckedLink, CheckedPatch } from './check-pass.ts';
+import type { IdPartition } from './partition.ts';
 import { readSpool } from './spool.ts';
 import type { IngestProgress, TypeCounts } from './types.ts';
 
@@ -30,6 +31,8 @@ export interface WritePlan {
   spools: { entities: string; patches: string; links: string };
   onProgress?: ((progress: IngestProgress) => void) | undefined;
   afterBatch?: ((index: number) => Promise<void> | void) | undefined;
+  /** Maps the ids of an import made under a user's clearance to their partition. */
+  partition?: IdPartition | undefined;
 }
 
 /** Conflicts kept for the report; the nodes keep them all. */
@@ -108,10 +111,11 @@ export async function writeAll(
   let tally = plan.tally;
   const conflicts: FieldConflict[] = [];
   const meta = { importId: plan.importId, user: plan.user };
-  const emit = async (batch: ImportBatch) => {
+  const emit = async (given: ImportBatch) => {
     const current = index++;
-    done += batch.rows.length;
+    done += given.rows.length;
     if (current < plan.skip) return;
+    const batch = plan.partition ? await plan.partition.mapBatch(given) : given;
     const key = batch.kind === 'entities' ? batch.label : batch.type;
     const counts = await writeImportBatch(store, plan.importId, current, batch, meta, (c) =>
       JSON.stringify(addTally(tally, key, c)),

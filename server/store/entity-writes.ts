@@ -22,6 +22,7 @@ import { ANALYSIS_PREFIX } from './export-reads.ts';
 import { splitProperties } from './ingest-values.ts';
 import { runWrite } from './ingest-session.ts';
 import type { Store } from './store.ts';
+import { partitionSources } from './partition.ts';
 import {
   isEntityLabel,
   LABEL_PARAMS,
@@ -131,12 +132,14 @@ export async function createEntity(
         );
       }
     }
+    // A cited Source the caller cannot see is not the one they mean: theirs is in their partition.
+    const cited = await partitionSources(tx, clearance, sources);
     // MERGE on the fresh id: when the answer to a commit is lost, the driver runs this again and
     // meets the node it already wrote, which it leaves as it is.
     await tx.run(
       `MERGE (n:${quoteLabel(type)} {id: $id}) ON CREATE SET n = $props, n.id = $id, n.sources = $sources,
         n.version = 1, n.createdAt = $now, n.updatedAt = $now, n.createdBy = $user`,
-      { props, id, sources, now, user: viewer.username },
+      { props, id, sources: cited, now, user: viewer.username },
     );
   });
   const created = await getEntity(store, clearance, id);
@@ -251,10 +254,13 @@ export async function updateEntity(
     if (locked.properties.retracted === true)
       throw new EntityRetractedError('A retracted entity cannot be changed');
     const before = contentOf(locked.properties);
-    const record = validateEntity(
-      locked.label,
-      keepHiddenSources(applyPatch(before, patch), await hiddenSources(tx, clearance, before.sources)),
-    );
+    const hidden = await hiddenSources(tx, clearance, before.sources);
+    let fields = applyPatch(before, patch);
+    if ('sources' in patch) {
+      const shown = (Array.isArray(before.sources) ? before.sources : []).filter((s) => !hidden.includes(s));
+      fields = { ...fields, sources: await partitionSources(tx, clearance, fields.sources, shown) };
+    }
+    const record = validateEntity(locked.label, keepHiddenSources(fields, hidden));
     checkWithinClearance(clearance, record.properties);
     const { props, sources } = splitProperties(record.properties);
     // Keys the edit dropped are set to null, which removes them; the store's own keys are kept.

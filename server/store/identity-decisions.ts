@@ -11,6 +11,7 @@ import { deriveLinkId } from '../schema/keys.ts';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runWrite } from './ingest-session.ts';
 import type { Store } from './store.ts';
+import { ownId } from './partition.ts';
 import { LABEL_PARAMS, labelOf, matchById, quoteLabel, visibilityParams, visible } from './visibility.ts';
 
 /** What an analyst decided about a pair. */
@@ -75,7 +76,7 @@ export async function recordIdentityDecision(
     if (ends.la !== ends.lb) return { refused: 'different-types', types: [ends.la, ends.lb] };
     const label = quoteLabel(ends.la);
     const now = new Date().toISOString();
-    const linkId = deriveLinkId({ type: 'SAME_AS', source: first, target: second });
+    const linkId = await sameAsIdFor(tx, clearance, label, first, second);
     const params = {
       id: decisionIdOf(first, second),
       first,
@@ -101,7 +102,7 @@ export async function recordIdentityDecision(
     const row = recorded.records[0];
     if (!row) return { refused: 'not-found' };
     if (input.decision === 'same') await confirm(tx, label, params);
-    else await reject(tx, label, params);
+    else await reject(tx, label, { ...params, ...visibilityParams(clearance) });
     return {
       a: first,
       b: second,
@@ -113,6 +114,26 @@ export async function recordIdentityDecision(
       link: input.decision === 'same' ? linkId : null,
     };
   });
+}
+
+/**
+ * The id of the pair's SAME_AS as the caller knows it: the derived one when they can see a link
+ * under it, else their partition's own, so a hidden SAME_AS is neither found nor changed.
+ */
+async function sameAsIdFor(
+  tx: ManagedTransaction,
+  clearance: Clearance,
+  label: string,
+  first: string,
+  second: string,
+): Promise<string> {
+  const linkId = deriveLinkId({ type: 'SAME_AS', source: first, target: second });
+  const found = await tx.run(
+    `MATCH (:${label} {id: $first})-[r:SAME_AS {id: $linkId}]->(:${label} {id: $second})
+     WHERE ${visible('r')} RETURN count(r) AS n`,
+    { first, second, linkId, ...visibilityParams(clearance) },
+  );
+  return Number(found.records[0]?.get('n') ?? 0) > 0 ? linkId : ownId(clearance, linkId);
 }
 
 async function confirm(tx: ManagedTransaction, label: string, params: Record<string, unknown>) {
@@ -131,7 +152,7 @@ async function confirm(tx: ManagedTransaction, label: string, params: Record<str
 async function reject(tx: ManagedTransaction, label: string, params: Record<string, unknown>) {
   await tx.run(
     `MATCH (x:${label} {id: $first})-[r:SAME_AS]-(y:${label} {id: $second})
-     WHERE NOT coalesce(r.retracted, false)
+     WHERE NOT coalesce(r.retracted, false) AND ${visible('r')}
      SET r.retracted = true, r.retractedAt = $now, r.retractedBy = $user, r.retractionReason = $reason,
        r.updatedAt = $now, r.version = coalesce(r.version, 1) + 1`,
     params,

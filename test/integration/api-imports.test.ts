@@ -97,7 +97,7 @@ describe('POST /api/imports', () => {
     expect(done.report).toMatchObject({ status: 'complete', files: ['people.ndjson'], errorFiles: [] });
     expect(done.report.totals).toMatchObject({ created: 4 }); // two people, the link, the Source
     const found = await api.store.read(
-      "MATCH (:Person {id: 'p-upload-1'})-[r:ASSOCIATE_OF]->(:Person {id: 'p-upload-2'}) RETURN r.createdBy AS by",
+      "MATCH (:Person {id: 'p-upload-1~H0H1H2@Europol'})-[r:ASSOCIATE_OF]->(:Person {id: 'p-upload-2~H0H1H2@Europol'}) RETURN r.createdBy AS by",
     );
     expect(found.records[0]?.get('by')).toBe('imports-analyst');
     expect(await auditCount('import.upload')).toBe(1);
@@ -147,31 +147,17 @@ describe('POST /api/imports', () => {
     expect(await auditCount('import.upload')).toBe(audited + 1);
   });
 
-  it('refuses records beyond the uploader clearance, or touching one the uploader may not see', async () => {
+  it('refuses records beyond the uploader clearance, and writes one naming a hidden record into the uploader partition', async () => {
     const before = await graphHash();
-    const takeOver = lines({
-      kind: 'entity',
-      type: 'Account',
-      id: RESTRICTED,
-      name: 'Taken over',
-      handling: 'H0',
-    });
-    const linkTo = lines(person('p-probe', 'Probe'), {
-      kind: 'link',
-      type: 'HOLDS_ACCOUNT',
-      source: 'p-probe',
-      target: RESTRICTED,
-      handling: 'H0',
-    });
     const above = lines(
       person('p-secret', 'Secret', { handling: 'H3', handlingCondition: 'No dissemination' }),
     );
     const elsewhere = lines(person('p-gdf', 'Other agency', { restrictedTo: ['Guardia di Finanza'] }));
+    const marked = lines(person('p~1', 'Marked'));
     const expected = [
-      [takeOver, 'id'],
-      [linkTo, 'target'],
       [above, 'handling'],
       [elsewhere, 'restrictedTo'],
+      [marked, 'id'],
     ] as const;
     for (const [body, field] of expected) {
       const res = await upload('format=ndjson&source=API-TEST-5&handling=H0', body);
@@ -180,10 +166,24 @@ describe('POST /api/imports', () => {
       expect(problem.errors.map((e) => e.field)).toContain(field);
     }
     expect(await graphHash()).toBe(before);
-    const account = await api.store.read('MATCH (a:Account {id: $id}) RETURN a.name AS name', {
+    const takeOver = lines({
+      kind: 'entity',
+      type: 'Account',
       id: RESTRICTED,
+      name: 'Taken over',
+      handling: 'H0',
     });
-    expect(account.records[0]?.get('name')).not.toBe('Taken over');
+    const res = await upload('format=ndjson&source=API-TEST-5&handling=H0', takeOver);
+    expect(res.status).toBe(202);
+    expect((await waitFor(res.headers.get('location') ?? '')).report.status).toBe('complete');
+    const accounts = await api.store.read(
+      'MATCH (a:Account) WHERE a.id STARTS WITH $id RETURN a.id AS id, a.name AS name ORDER BY id',
+      { id: RESTRICTED },
+    );
+    expect(accounts.records.map((r) => [r.get('id'), r.get('name')])).toEqual([
+      [RESTRICTED, expect.not.stringMatching('Taken over')],
+      [`${RESTRICTED}~H0H1H2@Europol`, 'Taken over'],
+    ]);
   });
 
   it('refuses viewers, anonymous callers, a missing format, an empty body and other users reading the job', async () => {

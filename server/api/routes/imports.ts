@@ -40,12 +40,26 @@ export const ImportQuerySchema = z
       .min(1)
       .max(200)
       .optional()
+      .refine(
+        (v) => !v?.includes('~'),
+        'must not use "~", which Ariadne keeps for ids in a clearance partition',
+      )
       .meta({ description: 'The source report of every record' }),
     grade: z.string().trim().toUpperCase().max(4).optional(),
     scheme: z.enum(GRADING_SCHEMES).optional(),
     handling: z.enum(HANDLING_CODES).optional(),
     handlingCondition: z.string().trim().min(1).max(2_000).optional(),
-    case: z.string().trim().min(1).max(200).optional().meta({ description: 'A case every entity joins' }),
+    case: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine(
+        (v) => !v.includes('~'),
+        'must not use "~", which Ariadne keeps for ids in a clearance partition',
+      )
+      .optional()
+      .meta({ description: 'A case every entity joins' }),
     dateFormat: z.enum(DATE_FORMATS).optional(),
     dryRun: z
       .enum(['true', 'false'])
@@ -72,6 +86,7 @@ function ingestOptions(query: ImportQuery, viewer: Viewer): IngestOptions {
     caseName: query.case,
     dateFormat: query.dateFormat,
     user: viewer.username,
+    clearance: clearanceOf(viewer),
   };
 }
 
@@ -124,7 +139,7 @@ export function importsRouter({
       try {
         const options = ingestOptions(query, viewer);
         const clearance = clearanceOf(viewer);
-        const refused = await checkUploadClearance(store, clearance, upload.path, query.format, {
+        const refused = await checkUploadClearance(clearance, upload.path, query.format, {
           dateFormat: query.dateFormat,
           defaults: defaultsOf(options),
         });
