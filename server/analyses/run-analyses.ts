@@ -95,7 +95,14 @@ export function runAnalyses(graph: CaseGraph, options: AnalysisOptions = {}): An
   const steps = planSteps(options.only);
   const result: AnalysisResult = {
     graph: { entities: graph.order, links: graph.size },
-    parameters: { only: steps, resolution: o.resolution, seed: o.seed, limit: o.limit, currency: o.currency },
+    parameters: {
+      only: steps,
+      method: o.method,
+      resolution: o.resolution,
+      seed: o.seed,
+      limit: o.limit,
+      currency: o.currency,
+    },
     entities: {},
   };
   const state: RunState = { graph, options: o, result, membership: {} };

@@ -7,7 +7,7 @@
 import { projectCaseArrays } from '../../analysis/case-arrays-projection.ts';
 import type { CaseArrays } from '../../analysis/case-arrays.ts';
 import { profileCaseArrays } from '../../analysis/case-arrays-profiles.ts';
-import { detectCommunitiesInCsr } from '../../analysis/communities.ts';
+import { type CommunityMethod, detectCommunitiesInCsr } from '../../analysis/communities.ts';
 import { planSteps } from './run-analyses.ts';
 import { type AnalysisName, type AnalysisOptions, type AnalysisResult, DEFAULTS } from './types.ts';
 
@@ -28,12 +28,19 @@ export function runAnalysesOnArrays(arrays: CaseArrays, options: AnalysisOptions
     throw new RangeError(`${other} does not run on case arrays: run it with runAnalyses on a graph`);
   const result: AnalysisResult = {
     graph: { entities: arrays.nodes.length, links: arrays.sources.length },
-    parameters: { only: steps, resolution: o.resolution, seed: o.seed, limit: o.limit, currency: o.currency },
+    parameters: {
+      only: steps,
+      method: o.method,
+      resolution: o.resolution,
+      seed: o.seed,
+      limit: o.limit,
+      currency: o.currency,
+    },
     entities: {},
   };
   steps.forEach((step, index) => {
     options.onProgress?.({ step, index, total: steps.length, state: 'start' });
-    const detected = detectInArrays(arrays, o.resolution, o.seed);
+    const detected = detectInArrays(arrays, o);
     const summaries = profileCaseArrays(arrays, detected);
     const communities = detected.communities.map((community, i) => {
       const {
@@ -55,6 +62,10 @@ export function runAnalysesOnArrays(arrays: CaseArrays, options: AnalysisOptions
 
 // Louvain on the projection, whose CSR is let go as soon as the communities are known: the profiles
 // and the result of millions of links need the room.
-function detectInArrays(arrays: CaseArrays, resolution: number, seed: number) {
-  return detectCommunitiesInCsr(projectCaseArrays(arrays), { resolution, seed });
+function detectInArrays(
+  arrays: CaseArrays,
+  o: { method: CommunityMethod; resolution: number; seed: number },
+) {
+  const { method, resolution, seed } = o;
+  return detectCommunitiesInCsr(projectCaseArrays(arrays), { method, resolution, seed });
 }

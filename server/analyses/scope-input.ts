@@ -3,6 +3,7 @@
  * and numbers as text, validated with zod and turned into a projection scope and analysis options.
  */
 import { z } from 'zod';
+import { COMMUNITY_METHODS } from '../../analysis/communities.ts';
 import type { ProjectionScope } from '../store/projection.ts';
 import { ANALYSIS_NAMES } from './types.ts';
 
@@ -30,6 +31,7 @@ export const scopeShape = {
 
 /** The run options of `analyse`. */
 export const runShape = {
+  method: z.enum(COMMUNITY_METHODS, { error: `use ${COMMUNITY_METHODS.join(' or ')}` }).optional(),
   resolution: z.coerce.number().positive('a positive number such as 1').optional(),
   seed: whole(0, 2 ** 31).optional(),
   only: list

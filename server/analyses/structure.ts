@@ -11,7 +11,12 @@ import {
   harmonicCloseness,
   pagerank,
 } from '../../analysis/centrality.ts';
-import { type CommunityResult, detectCommunities, summariseCommunities } from '../../analysis/communities.ts';
+import {
+  type CommunityMethod,
+  type CommunityResult,
+  detectCommunities,
+  summariseCommunities,
+} from '../../analysis/communities.ts';
 import { findCutPoints } from '../../analysis/cut-points.ts';
 import { rankKeyPlayers } from '../../analysis/key-players.ts';
 import { createRng } from '../../analysis/random.ts';
@@ -22,12 +27,13 @@ export type Projection = ReturnType<typeof toWeightedUndirected>;
 
 import type { CommunityReport, EntityScores, KeyPlayerReport } from './types.ts';
 
-/** Louvain communities, each with its members and profile. */
+/** Communities (Leiden or Louvain), each with its members and profile. */
 export function runCommunities(
   graph: CaseGraph,
-  options: { resolution: number; seed: number },
+  options: { method: CommunityMethod; resolution: number; seed: number },
 ): { detected: CommunityResult; communities: CommunityReport[] } {
-  const detected = detectCommunities(graph, { resolution: options.resolution, seed: options.seed });
+  const { method, resolution, seed } = options;
+  const detected = detectCommunities(graph, { method, resolution, seed });
   const summaries = summariseCommunities(graph, detected);
   const communities = detected.communities.map((community, i) => {
     const { id: _id, size: _size, contribution: _c, ...summary } = summaries[i] as (typeof summaries)[number];

@@ -4,6 +4,7 @@
  * fields out.
  */
 import type { Broker } from '../../analysis/brokers.ts';
+import type { CommunityMethod } from '../../analysis/communities.ts';
 import type { CommunitySummary } from '../../analysis/community-summary.ts';
 import type { CrimeLink, CrimeLinkOptions } from '../../analysis/crime-links.ts';
 import type { CutPoint } from '../../analysis/cut-points.ts';
@@ -48,7 +49,9 @@ export interface StepProgress {
 /** Options of runAnalyses. */
 export interface AnalysisOptions {
   only?: readonly AnalysisName[];
-  /** Louvain resolution (default 1). */
+  /** Community detection: leiden (default) or louvain. */
+  method?: CommunityMethod;
+  /** Modularity resolution of community detection (default 1). */
   resolution?: number;
   /** Seed of Louvain and of sampled betweenness (default 1). */
   seed?: number;
@@ -68,6 +71,7 @@ export interface AnalysisOptions {
 
 /** Defaults of runAnalyses. */
 export const DEFAULTS = {
+  method: 'leiden' as CommunityMethod,
   resolution: 1,
   seed: 1,
   limit: 10,
@@ -117,7 +121,14 @@ export interface MoneyReport {
 /** The JSON of a run. */
 export interface AnalysisResult {
   graph: { entities: number; links: number };
-  parameters: { only: AnalysisName[]; resolution: number; seed: number; limit: number; currency: string };
+  parameters: {
+    only: AnalysisName[];
+    method: CommunityMethod;
+    resolution: number;
+    seed: number;
+    limit: number;
+    currency: string;
+  };
   modularity?: number;
   communities?: CommunityReport[];
   unassigned?: string[];

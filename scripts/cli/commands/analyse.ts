@@ -14,7 +14,7 @@ import type { Store } from '../../../server/store/store.ts';
 import { type Command, EXIT, parseCommand, printJson, report, UsageError } from '../common.ts';
 
 const USAGE =
-  'ariadne analyse [--case NAME] [--since DATE --until DATE] [--around ID,... --hops K] [--labels L,...] [--link-types T,...] [--min-source A,B] [--resolution R] [--seed N] [--only a,b] [--json]\n       ariadne analyse --file PATH... [--only a,b] [--resolution R] [--seed N] [--json]';
+  'ariadne analyse [--case NAME] [--since DATE --until DATE] [--around ID,... --hops K] [--labels L,...] [--link-types T,...] [--min-source A,B] [--method leiden|louvain] [--resolution R] [--seed N] [--only a,b] [--json]\n       ariadne analyse --file PATH... [--only a,b] [--method M] [--resolution R] [--seed N] [--json]';
 const HELP = `usage: ${USAGE}
 
   --case NAME        only this case (id or exact name) and the entities PART_OF it
@@ -22,8 +22,9 @@ const HELP = `usage: ${USAGE}
   --around IDS       only the neighbourhood of these entities, --hops links deep (default 2)
   --labels, --link-types   only these entity labels and link types (comma-separated)
   --min-source VALUES      only records whose source is at least this reliable, e.g. A,B
-  --resolution R     Louvain resolution (default 1: above gives smaller communities)
-  --seed N           seed of Louvain and sampled betweenness (default 1)
+  --method M         community detection: leiden (default; well-connected communities) or louvain
+  --resolution R     modularity resolution (default 1: above gives smaller communities)
+  --seed N           seed of community detection and sampled betweenness (default 1)
   --only NAMES       communities, centrality, brokers, disruption, crime-links, money, documents,
                      routes, vessels, identity, gaps (default: all)
   --file PATH        analyse files in memory instead (CSV pair folder, NDJSON, FollowTheMoney);
@@ -45,6 +46,7 @@ type Parsed = z.infer<typeof Options>;
 
 const FLAGS = {
   ...SCOPE_FLAGS,
+  method: { type: 'string' },
   resolution: { type: 'string' },
   seed: { type: 'string' },
   only: { type: 'string' },
@@ -61,6 +63,7 @@ async function runOptions(opts: Parsed): Promise<AnalysisOptions> {
     return {
       currency: base,
       rates,
+      ...(opts.method === undefined ? {} : { method: opts.method }),
       ...(opts.resolution === undefined ? {} : { resolution: opts.resolution }),
       ...(opts.seed === undefined ? {} : { seed: opts.seed }),
       ...(opts.only === undefined ? {} : { only: opts.only }),
@@ -96,27 +99,45 @@ async function analyseFiles(opts: Parsed & { file: string[] }): Promise<Analysis
   if (runsOnArrays(options.only)) {
     const loaded = await loadArraysFromFiles(opts.file);
     const { nodes, sources } = loaded.arrays;
-    reportLoaded(loaded.records, nodes.length, sources.length, loaded.problems, started);
+    reportLoaded(loaded, nodes.length, sources.length, started);
     return runAnalysesOnArrays(loaded.arrays, options);
   }
   const { runAnalyses } = await import('../../../server/analyses/run-analyses.ts');
   const loaded = await loadGraphFromFiles(opts.file);
-  reportLoaded(loaded.records, loaded.graph.order, loaded.graph.size, loaded.problems, started);
+  reportLoaded(loaded, loaded.graph.order, loaded.graph.size, started);
   return runAnalyses(loaded.graph, options);
 }
 
+/** An analysis of files that hold nothing to analyse: said, and a failure (exit 1). */
+class NothingToAnalyseError extends Error {}
+
 function reportLoaded(
-  records: number,
+  loaded: {
+    records: number;
+    problems: { at: string; field?: string; message: string }[];
+    unsourced: boolean;
+  },
   entities: number,
   links: number,
-  problems: { at: string; field?: string; message: string }[],
   started: number,
 ): void {
+  const { records, problems } = loaded;
   const seconds = (performance.now() - started) / 1000;
   say(`read ${records} records in ${seconds.toFixed(1)} s: ${entities} entities and ${links} links`);
+  if (loaded.unsourced)
+    say(
+      '  some records have no provenance (sources, handling): analysed as they are; `ariadne ingest` needs it to store them',
+    );
   for (const problem of problems.slice(0, 10))
     say(`  skipped ${problem.at}${problem.field ? ` (${problem.field})` : ''}: ${problem.message}`);
   if (problems.length > 10) say(`  ... and ${problems.length - 10} more`);
+  if (entities === 0) {
+    const why =
+      records === 0
+        ? 'the files hold no records (empty, or not in a format Ariadne reads)'
+        : `none of the ${records} records could be read as an entity (see the problems above)`;
+    throw new NothingToAnalyseError(`nothing to analyse: ${why}`);
+  }
 }
 
 async function analyseDatabase(opts: Parsed): Promise<{ result: AnalysisResult; runId: string }> {
@@ -177,6 +198,10 @@ export const commands: Command[] = [
         else printResult(result, runId);
         return EXIT.ok;
       } catch (error) {
+        if (error instanceof NothingToAnalyseError) {
+          say(`ariadne: ${error.message}`);
+          return EXIT.failed;
+        }
         return report(error, USAGE);
       }
     },

@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { modularityOf } from '../../../analysis/communities.ts';
+import { labelComponents } from '../../../analysis/components.ts';
+import { buildCsr, type Csr } from '../../../analysis/csr.ts';
+import { leiden } from '../../../analysis/leiden.ts';
+import { readGml } from '../../helpers/gml.ts';
+import { randomGraph, seededRng, twoCliquesAndBridge } from '../../helpers/small-graphs.ts';
+
+const fixtures = join(import.meta.dirname, '../../fixtures/communities');
+const KNOWN = [
+  ['karate', 0.4198],
+  ['dolphins', 0.5285],
+  ['polbooks', 0.5272],
+  ['football', 0.6046],
+] as const;
+const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Whether every community of a partition is connected inside itself. */
+function allConnected(csr: Csr, partition: Int32Array): boolean {
+  const { label } = labelComponents(csr, undefined, partition);
+  const partOf = new Map<number, number>();
+  for (let v = 0; v < partition.length; v++) {
+    const seen = partOf.get(label[v]!);
+    if (seen !== undefined && seen !== partition[v]) return false;
+    partOf.set(label[v]!, partition[v]!);
+  }
+  const parts = new Set(partition).size;
+  return new Set(label).size === parts;
+}
+
+/** The largest gain in modularity any one node could make by moving to another community. */
+function bestSingleMove(csr: Csr, partition: Int32Array): number {
+  const twiceM = csr.weights.reduce((a, b) => a + b, 0);
+  const degree = new Float64Array(csr.nodes.length);
+  const total = new Map<number, number>();
+  for (let v = 0; v < degree.length; v++) {
+    for (let j = csr.offsets[v]!; j < csr.offsets[v + 1]!; j++) degree[v]! += csr.weights[j]!;
+    total.set(partition[v]!, (total.get(partition[v]!) ?? 0) + degree[v]!);
+  }
+  let best = Number.NEGATIVE_INFINITY;
+  for (let v = 0; v < degree.length; v++) {
+    const toward = new Map<number, number>();
+    for (let j = csr.offsets[v]!; j < csr.offsets[v + 1]!; j++) {
+      const c = partition[csr.targets[j]!]!;
+      toward.set(c, (toward.get(c) ?? 0) + csr.weights[j]!);
+    }
+    const own = partition[v]!;
+    const stay = (toward.get(own) ?? 0) - (degree[v]! * ((total.get(own) ?? 0) - degree[v]!)) / twiceM;
+    for (const [c, w] of toward) {
+      if (c === own) continue;
+      best = Math.max(best, (2 * (w - (degree[v]! * (total.get(c) ?? 0)) / twiceM - stay)) / twiceM);
+    }
+  }
+  return best;
+}
+
+describe('leiden', () => {
+  for (const [name, best] of KNOWN) {
+    it(`reaches modularity within 0.005 of the best known ${best} on ${name} (median of 10 seeds)`, () => {
+      const csr = buildCsr(readGml(join(fixtures, `${name}.gml`)));
+      const values = SEEDS.map((seed) => modularityOf(csr, leiden(csr, { seed }).partition).total);
+      expect(median(values)).toBeGreaterThanOrEqual(best - 0.005);
+    });
+  }
+
+  it('returns connected communities that no single move improves, and that further iterations never worsen', () => {
+    for (const seed of [1, 2, 3]) {
+      const csr = buildCsr(randomGraph(300, 0.02, seededRng(seed)));
+      const result = leiden(csr, { seed, maxIterations: 100 });
+      expect(result.stable).toBe(true);
+      expect(allConnected(csr, result.partition)).toBe(true);
+      expect(bestSingleMove(csr, result.partition)).toBeLessThanOrEqual(1e-9);
+      const again = leiden(csr, { seed: seed + 100, initial: result.partition });
+      const q = (p: Int32Array) => modularityOf(csr, p).total;
+      expect(q(again.partition)).toBeGreaterThanOrEqual(q(result.partition) - 1e-12);
+    }
+  });
+
+  it('finds the two cliques of two cliques joined by a bridge, with either objective', () => {
+    const csr = buildCsr(twoCliquesAndBridge(6));
+    for (const objective of ['modularity', 'cpm'] as const) {
+      const { partition } = leiden(csr, { objective, resolution: objective === 'cpm' ? 0.5 : 1 });
+      expect(new Set(partition).size).toBe(2);
+    }
+  });
+
+  it('with CPM, finds more and smaller communities as the resolution rises', () => {
+    const csr = buildCsr(readGml(join(fixtures, 'football.gml')));
+    const counts = [0.05, 0.2, 0.6].map(
+      (resolution) => new Set(leiden(csr, { objective: 'cpm', resolution }).partition).size,
+    );
+    expect(counts[0]).toBeLessThan(counts[1]!);
+    expect(counts[1]).toBeLessThan(counts[2]!);
+  });
+
+  it('is reproducible with a seed, and checks its options', () => {
+    const csr = buildCsr(readGml(join(fixtures, 'dolphins.gml')));
+    expect(Array.from(leiden(csr, { seed: 7 }).partition)).toEqual(
+      Array.from(leiden(csr, { seed: 7 }).partition),
+    );
+    expect(() => leiden(csr, { resolution: 0 })).toThrow(/resolution must be positive/);
+    expect(() => leiden(buildCsr(twoCliquesAndBridge(3), { directed: true }))).toThrow(/undirected/);
+  });
+});
