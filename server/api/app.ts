@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type Request } from 'express';
 import { auditTrailFor } from '../auth/audit-trail.ts';
-import { ADMIN } from '../auth/roles.ts';
+import { clearanceOf } from '../auth/context.ts';
+import { ANY } from '../auth/roles.ts';
 import { StatsSchema } from '../schema/api/health.ts';
 import { readStats } from '../store/stats.ts';
 import type { Store } from '../store/store.ts';
@@ -154,7 +155,10 @@ export function createApp({
   return app;
 }
 
-/** `/api/stats`: counts over the whole database, regardless of clearance, so for admins only. */
+/**
+ * `/api/stats`: counts of what the reader may see (entities per label, links per type); the auditor,
+ * whose clearance is full, gets the whole database's, the platform's own records included.
+ */
 function statsRouter(store: Store): express.Router {
   const router = express.Router();
   route(
@@ -163,13 +167,13 @@ function statsRouter(store: Store): express.Router {
       method: 'get',
       path: '/api/stats',
       deadline: false,
-      summary: 'Node counts per label and relationship counts per type',
+      summary: 'Counts of the entities per label and links per type that you may see',
       tags: ['service'],
-      roles: ADMIN,
+      roles: ANY,
       audit: 'stats.read',
       responses: { 200: { description: 'Counts', schema: StatsSchema } },
     },
-    () => readStats(store),
+    ({ viewer }) => (viewer.role === 'auditor' ? readStats(store) : readStats(store, clearanceOf(viewer))),
   );
   return router;
 }

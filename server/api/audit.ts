@@ -1,17 +1,25 @@
-/** `/api/audit`: admins browse and filter the audit trail, and check its hash chain. */
+/**
+ * `/api/audit`: the auditor reads the whole trail and verifies its hash chain; an admin reads only
+ * the events about records within their clearance (decided in the store), without their place in
+ * the chain, whose gaps would count the events left out.
+ */
 import { Router } from 'express';
 import type { AuditEvent } from '../auth/audit-chain.ts';
 import { verifyAuditTrail } from '../auth/audit-trail.ts';
-import { ADMIN } from '../auth/roles.ts';
+import { clearanceOf, type Viewer } from '../auth/context.ts';
+import { AUDIT, AUDITOR } from '../auth/roles.ts';
 import { AuditListSchema, AuditQuerySchema, AuditVerificationSchema } from '../schema/api/audit.ts';
-import { readAuditEvents } from '../store/audit.ts';
+import { type AuditReader, readAuditEvents } from '../store/audit.ts';
 import type { Store } from '../store/store.ts';
 import { route } from './middleware/validated.ts';
 
-/** An event as the API shows it: parameters as an object. */
-export function presentEvent(event: AuditEvent): Omit<AuditEvent, 'parameters'> & {
-  parameters: Record<string, unknown> | null;
-} {
+type PresentedEvent = Omit<AuditEvent, 'parameters' | 'id' | 'seq' | 'prevHash' | 'hash'> &
+  Partial<Pick<AuditEvent, 'id' | 'seq' | 'prevHash' | 'hash'>> & {
+    parameters: Record<string, unknown> | null;
+  };
+
+/** An event as the API shows it: parameters as an object; its place in the chain for the whole trail only. */
+export function presentEvent(event: AuditEvent, whole = true): PresentedEvent {
   let parameters: Record<string, unknown> | null = null;
   if (event.parameters) {
     try {
@@ -20,7 +28,14 @@ export function presentEvent(event: AuditEvent): Omit<AuditEvent, 'parameters'> 
       parameters = { unreadable: event.parameters };
     }
   }
-  return { ...event, parameters };
+  if (whole) return { ...event, parameters };
+  const { id: _id, seq: _seq, prevHash: _prevHash, hash: _hash, ...content } = event;
+  return { ...content, parameters };
+}
+
+/** The auditor reads the whole trail; anyone else the events within their clearance. */
+function readerOf(viewer: Viewer): AuditReader {
+  return viewer.role === 'auditor' ? { whole: true } : { whole: false, clearance: clearanceOf(viewer) };
 }
 
 /** The audit router. */
@@ -33,20 +48,26 @@ export function auditRouter({ store }: { store: Store }): Router {
       method: 'get',
       path: '/api/audit',
       deadline: false,
-      summary: 'Audit events, newest first, by user, action and time',
+      summary:
+        'Audit events, newest first, by user, action and time: all of them for the auditor, those about records within their clearance for an admin',
       tags: ['audit'],
-      roles: ADMIN,
+      roles: AUDIT,
       query: AuditQuerySchema,
       audit: 'audit.list',
       responses: { 200: { description: 'The events', schema: AuditListSchema } },
     },
-    async ({ query }) => {
-      const events = await readAuditEvents(store, {
-        ...query,
-        since: query.since ? new Date(query.since).toISOString() : undefined,
-        until: query.until ? new Date(query.until).toISOString() : undefined,
-      });
-      return { events: events.map(presentEvent) };
+    async ({ query, viewer }) => {
+      const reader = readerOf(viewer);
+      const events = await readAuditEvents(
+        store,
+        {
+          ...query,
+          since: query.since ? new Date(query.since).toISOString() : undefined,
+          until: query.until ? new Date(query.until).toISOString() : undefined,
+        },
+        reader,
+      );
+      return { events: events.map((event) => presentEvent(event, reader.whole)) };
     },
   );
 
@@ -56,9 +77,10 @@ export function auditRouter({ store }: { store: Store }): Router {
       method: 'get',
       path: '/api/audit/verify',
       deadline: false,
-      summary: 'Walk the hash chain and name the first event altered, removed or reordered',
+      summary:
+        'Walk the whole hash chain and name the first event altered, removed or reordered (the auditor)',
       tags: ['audit'],
-      roles: ADMIN,
+      roles: AUDITOR,
       audit: 'audit.verify',
       responses: { 200: { description: 'The verification', schema: AuditVerificationSchema } },
     },

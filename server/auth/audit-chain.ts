@@ -18,6 +18,8 @@ export interface AuditDraft {
   ip: string | null;
   action: string;
   targets: string[];
+  /** The records the event is about (absent in events written before it was kept: auditor only). */
+  about?: string[];
   /** Canonical JSON of the parameters, or null. */
   parameters: string | null;
   purpose: string | null;
@@ -60,6 +62,8 @@ export function hashEvent(event: Omit<AuditEvent, 'id' | 'hash'>): string {
     ip: event.ip,
     action: event.action,
     targets: event.targets,
+    // Absent from events written before it was kept, so their hashes stay as they were.
+    about: event.about,
     parameters: event.parameters,
     purpose: event.purpose,
     outcome: event.outcome,

@@ -98,6 +98,7 @@ export function draftOf(actor: AuditActor, input: AuditInput): AuditDraft {
     ip: actor.ip,
     action: cut(input.action),
     targets: input.targets.map(cut),
+    about: [...new Set(input.about ?? [])].map(cut),
     parameters: parameters && parameters.length > 20_000 ? `${parameters.slice(0, 20_000)}…` : parameters,
     purpose: input.purpose ? cut(input.purpose) : null,
     outcome: input.outcome,

@@ -6,7 +6,7 @@
  */
 import type { HandlingCode } from '../schema/model.ts';
 
-export const ROLES = ['viewer', 'analyst', 'admin'] as const;
+export const ROLES = ['viewer', 'analyst', 'admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The authenticated user a request acts for. */
@@ -27,8 +27,9 @@ export interface Clearance {
   unrestricted?: boolean;
 }
 
-/** The clearance of a viewer. */
+/** The clearance of a viewer; the auditor's is full, as the oversight of the whole trail needs. */
 export function clearanceOf(viewer: Viewer): Clearance {
+  if (viewer.role === 'auditor') return FULL_CLEARANCE;
   return { handling: viewer.clearance, agency: viewer.agency };
 }
 
@@ -43,6 +44,12 @@ export const FULL_CLEARANCE: Clearance = {
 export interface AuditInput {
   action: string;
   targets: string[];
+  /**
+   * The ids of the records (entities, cases, sources) the event is about: a reader other than the
+   * auditor is shown the event only while every one of them is a record they may see. Routes fill
+   * it from the ids a request names (server/api/middleware/validated.ts) unless the handler says.
+   */
+  about?: string[];
   parameters?: Record<string, unknown>;
   purpose?: string;
   outcome: 'ok' | 'denied' | 'not-found' | 'invalid' | 'error';

@@ -1,10 +1,12 @@
 /**
  * Signing in: the password is checked against its bcrypt hash; failures are counted per user, and
  * the fifth in a row locks the account for fifteen minutes. A locked account is refused before its
- * password is looked at, so guessing stops while the lock lasts.
+ * password is looked at, so guessing stops while the lock lasts. A name no user holds is answered
+ * alike: the same hash work, the same count of failures and the same lock, so that nothing tells
+ * whether the user exists.
  */
 import type { Store } from '../store/store.ts';
-import { findUser, recordLoginFailure, recordLoginSuccess } from '../store/users.ts';
+import { findSignIn, recordLoginFailure, recordLoginSuccess } from '../store/users.ts';
 import type { Viewer } from './context.ts';
 import { BCRYPT_COST, verifyNobody, verifyPassword } from './passwords.ts';
 import { startSession } from './sessions.ts';
@@ -25,21 +27,28 @@ export async function attemptLogin(
   lockout = LOCKOUT,
   cost = BCRYPT_COST,
 ): Promise<LoginResult> {
-  const user = await findUser(store, username);
-  if (!user) {
-    await verifyNobody(password, cost);
-    return { kind: 'invalid', reason: 'unknown user' };
-  }
+  const { user, lockedUntil: lock } = await findSignIn(store, username);
   const now = Date.now();
-  if (user.lockedUntil !== null && user.lockedUntil > now) {
-    return { kind: 'locked', retryAfterSeconds: Math.ceil((user.lockedUntil - now) / 1000) };
+  if (lock !== null && lock > now) {
+    return { kind: 'locked', retryAfterSeconds: Math.ceil((lock - now) / 1000) };
   }
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const lockedUntil = await recordLoginFailure(store, username, now, lockout.maxFailures, lockout.lockMs);
+  const matches = user
+    ? await verifyPassword(password, user.passwordHash)
+    : await verifyNobody(password, cost);
+  if (!user || !matches) {
+    const known = user !== null;
+    const lockedUntil = await recordLoginFailure(
+      store,
+      username,
+      now,
+      lockout.maxFailures,
+      lockout.lockMs,
+      known,
+    );
     if (lockedUntil !== null && lockedUntil > now) {
       return { kind: 'locked', retryAfterSeconds: Math.ceil((lockedUntil - now) / 1000) };
     }
-    return { kind: 'invalid', reason: 'wrong password' };
+    return { kind: 'invalid', reason: known ? 'wrong password' : 'unknown user' };
   }
   if (user.disabled) return { kind: 'invalid', reason: 'disabled' };
   await recordLoginSuccess(store, username);

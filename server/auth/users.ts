@@ -6,7 +6,7 @@ import type { NewUser, User, UserChanges } from '../schema/api/users.ts';
 import { deleteSessionsOf } from '../store/sessions.ts';
 import type { Store } from '../store/store.ts';
 import { findUser, insertUser, listUserRecords, type UserRecord, updateUserRecord } from '../store/users.ts';
-import type { Role, Viewer } from './context.ts';
+import { FULL_CLEARANCE, type Role, type Viewer } from './context.ts';
 import { BCRYPT_COST, hashPassword } from './passwords.ts';
 import { sessionCacheFor } from './session-cache.ts';
 
@@ -26,8 +26,12 @@ export function publicUser(record: UserRecord): User {
   };
 }
 
+/** The clearance an auditor holds, whatever was asked: all of it, as oversight of the trail needs. */
+const AUDITOR_HOLDS = { clearance: [...FULL_CLEARANCE.handling], agency: null };
+
 /** The viewer a stored user acts as. */
 export function viewerOf(record: UserRecord): Viewer {
+  if (record.role === 'auditor') return { username: record.username, role: 'auditor', ...AUDITOR_HOLDS };
   return {
     username: record.username,
     role: record.role as Role,
@@ -38,11 +42,14 @@ export function viewerOf(record: UserRecord): Viewer {
 
 /** Creates a user (already validated by NewUserSchema); throws UserExistsError on a taken name. */
 export async function createUser(store: Store, input: NewUser, cost = BCRYPT_COST): Promise<User> {
+  const holds =
+    input.role === 'auditor'
+      ? AUDITOR_HOLDS
+      : { clearance: [...input.clearance].sort(), agency: input.agency ?? null };
   await insertUser(store, {
     username: input.username,
     role: input.role,
-    clearance: [...input.clearance].sort(),
-    agency: input.agency ?? null,
+    ...holds,
     disabled: false,
     passwordHash: await hashPassword(input.password, cost),
   });

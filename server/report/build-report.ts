@@ -48,6 +48,8 @@ export interface ReportRequest {
 export interface StoreReport {
   model: ReportModel;
   result: AnalysisResult;
+  /** The case reported on, by id, when there is one. */
+  caseId?: string;
 }
 
 /** Builds the report model from the store. */
@@ -95,7 +97,7 @@ export async function buildStoreReport(store: Store, request: ReportRequest): Pr
     runId: stored.run.id,
     ...(caseName ? { caseName } : {}),
   });
-  return { model, result: stored.result };
+  return { model, result: stored.result, ...(caseId ? { caseId } : {}) };
 }
 
 /** Renders a model in a format. */

@@ -22,11 +22,15 @@ export const ENTITY_LABELS = [
 ] as const;
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
-/** Labels the platform keeps for itself (imports, analysis runs, users, sessions, audit, idempotency keys, identity decisions). */
+/**
+ * Labels the platform keeps for itself (imports, analysis runs, users, failed sign-ins under names no
+ * user holds, sessions, audit, idempotency keys, identity decisions).
+ */
 export const SYSTEM_LABELS = [
   'Import',
   'AnalysisRun',
   'User',
+  'LoginThrottle',
   'AuditEvent',
   'Session',
   'IdempotencyRecord',

@@ -9,7 +9,9 @@
  */
 import { isRetryableError, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { AuditDraft, AuditEvent, ChainHead } from '../auth/audit-chain.ts';
+import type { Clearance } from '../auth/context.ts';
 import type { Store } from './store.ts';
+import { matchById, visibilityParams, visible } from './visibility.ts';
 
 type Head = ChainHead | null;
 
@@ -38,7 +40,7 @@ const CONFLICT_RETRIES = 8;
 
 const FIELDS =
   'e.id AS id, e.seq AS seq, e.at AS at, e.username AS username, e.role AS role, e.ip AS ip, e.action AS action, ' +
-  'e.targets AS targets, e.parameters AS parameters, e.purpose AS purpose, e.outcome AS outcome, ' +
+  'e.targets AS targets, e.about AS about, e.parameters AS parameters, e.purpose AS purpose, e.outcome AS outcome, ' +
   'e.prevHash AS prevHash, e.hash AS hash';
 
 // Without a head node (a chain the migration has not reached yet), the last event is the head.
@@ -148,6 +150,7 @@ function toEvent(row: { get(key: string): unknown }): AuditEvent {
     const v = row.get(key);
     return v === null || v === undefined ? null : String(v);
   };
+  const about = row.get('about') as unknown[] | null;
   return {
     id: String(row.get('id')),
     seq: Number(row.get('seq')),
@@ -157,6 +160,7 @@ function toEvent(row: { get(key: string): unknown }): AuditEvent {
     ip: text('ip'),
     action: String(row.get('action')),
     targets: ((row.get('targets') as unknown[] | null) ?? []).map(String),
+    ...(about === null || about === undefined ? {} : { about: about.map(String) }),
     parameters: text('parameters'),
     purpose: text('purpose'),
     outcome: String(row.get('outcome')),
@@ -183,8 +187,32 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** The newest events first, filtered by user, action and time. */
-export async function readAuditEvents(store: Store, filter: AuditFilter): Promise<AuditEvent[]> {
+/** Whose reading: the whole trail (the auditor, the operator), or the events within a clearance. */
+export type AuditReader = { whole: true } | { whole: false; clearance: Clearance };
+
+/**
+ * An event within the reader's clearance: it says what it is about, and every id it names is a
+ * record (by the one predicate, `visible`) the reader may see. An id that names no record counts as
+ * one they may not see, so a hidden record's events and a missing id's are left out alike; events
+ * written before `about` was kept are left out too.
+ */
+const WITHIN_CLEARANCE = `(e.about IS NOT NULL AND COUNT {
+  UNWIND e.about AS ref
+  ${matchById('n', 'ref')}
+  WITH ref, collect(n) AS found
+  WHERE all(n IN found WHERE ${visible('n')})
+  RETURN ref
+} = size(e.about))`;
+
+/**
+ * The newest events first, filtered by user, action and time, and by the reader's clearance before
+ * the limit, so that the events left out are not counted in it either.
+ */
+export async function readAuditEvents(
+  store: Store,
+  filter: AuditFilter,
+  reader: AuditReader = { whole: true },
+): Promise<AuditEvent[]> {
   const result = await store.read(
     `MATCH (e:AuditEvent)
      WHERE e.seq IS NOT NULL
@@ -192,6 +220,7 @@ export async function readAuditEvents(store: Store, filter: AuditFilter): Promis
        AND ($action IS NULL OR e.action = $action)
        AND ($since IS NULL OR e.at >= $since)
        AND ($until IS NULL OR e.at < $until)
+       ${reader.whole ? '' : `AND ${WITHIN_CLEARANCE}`}
      RETURN ${FIELDS} ORDER BY e.seq DESC LIMIT toInteger($limit)`,
     {
       user: filter.user ?? null,
@@ -199,6 +228,7 @@ export async function readAuditEvents(store: Store, filter: AuditFilter): Promis
       since: filter.since ?? null,
       until: filter.until ?? null,
       limit: filter.limit,
+      ...(reader.whole ? {} : visibilityParams(reader.clearance)),
     },
   );
   return result.records.map(toEvent);

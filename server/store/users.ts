@@ -1,6 +1,8 @@
 /**
  * Users in Neo4j (`User` nodes, id = username): role, clearance, agency, whether disabled, the bcrypt
- * hash of the password, and the count of failed logins with the lock they lead to.
+ * hash of the password, and the count of failed logins with the lock they lead to. Failed logins
+ * under a name no user holds are counted alike, on a `LoginThrottle` node, so that signing in
+ * answers an unknown name as it answers a known one.
  */
 import type { Store } from './store.ts';
 
@@ -111,16 +113,44 @@ export async function updateUserRecord(
   return row ? toUserRecord(row) : null;
 }
 
-/** Counts a failed login; at `maxFailures` the account locks until `now + lockMs`. Returns the lock. */
+/** A user about to sign in, or null, and the lock on the name (a user's, or a name no user holds). */
+export async function findSignIn(
+  store: Store,
+  username: string,
+): Promise<{ user: UserRecord | null; lockedUntil: number | null }> {
+  // One round trip whether the name is a user's or not, so the time taken does not tell.
+  const result = await store.read(
+    `OPTIONAL MATCH (u:User {id: $username})
+     OPTIONAL MATCH (t:LoginThrottle {id: $username})
+     RETURN u IS NOT NULL AS found, ${FIELDS}, t.lockedUntil AS throttled`,
+    { username },
+  );
+  const row = result.records[0];
+  if (!row?.get('found')) {
+    const throttled = row?.get('throttled');
+    return {
+      user: null,
+      lockedUntil: throttled === null || throttled === undefined ? null : Number(throttled),
+    };
+  }
+  const user = toUserRecord(row);
+  return { user, lockedUntil: user.lockedUntil };
+}
+
+/**
+ * Counts a failed login; at `maxFailures` the account locks until `now + lockMs`. Returns the lock.
+ * For a name no user holds (`known` false) the count is kept on its LoginThrottle node, alike.
+ */
 export async function recordLoginFailure(
   store: Store,
   username: string,
   now: number,
   maxFailures: number,
   lockMs: number,
+  known = true,
 ): Promise<number | null> {
   const result = await store.write(
-    `MATCH (u:User {id: $username})
+    `${known ? 'MATCH (u:User {id: $username})' : 'MERGE (u:LoginThrottle {id: $username})'}
      SET u.failedLogins = coalesce(u.failedLogins, 0) + 1
      WITH u, u.failedLogins >= $max AS locks
      SET u.lockedUntil = CASE WHEN locks THEN toInteger($now + $lockMs) ELSE u.lockedUntil END,

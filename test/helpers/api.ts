@@ -26,7 +26,7 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 /** Cheap bcrypt for tests: the cost does not change what is tested. */
 const TEST_COST = 4;
 
-export const TEST_ROLES: readonly Role[] = ['viewer', 'analyst', 'admin'];
+export const TEST_ROLES: readonly Role[] = ['viewer', 'analyst', 'admin', 'auditor'];
 
 export interface TestApi {
   base: string;

@@ -164,8 +164,9 @@ describe('ariadne audit verify', () => {
     expect((await verify()).code).toBe(0);
   });
 
-  it('is also offered to admins over the API', async () => {
-    const res = await api.fetch('/api/audit/verify', { role: 'admin' });
+  it('is offered over the API to the auditor, and to no admin: its count would tell the events they are not shown', async () => {
+    const res = await api.fetch('/api/audit/verify', { role: 'auditor' });
     expect(await res.json()).toMatchObject({ ok: true, firstBreak: null });
+    expect((await api.fetch('/api/audit/verify', { role: 'admin' })).status).toBe(403);
   });
 });

@@ -107,6 +107,25 @@ describe('signing in', () => {
     expect(locked.lockedUntil).not.toBeNull();
   });
 
+  it('answers an unknown user exactly as an existing one: the same refusals, then the same lock', async () => {
+    const existing = await freshUser('lockout-twin');
+    const attempts = async (username: string) => {
+      const answers: unknown[] = [];
+      for (let i = 0; i < 7; i++) {
+        const res = await api.fetch('/api/auth/login', {
+          method: 'POST',
+          json: { username, password: `wrong password ${i}` },
+        });
+        const retryAfter = Number(res.headers.get('retry-after') ?? 0);
+        answers.push({ status: res.status, locked: retryAfter > 14 * 60, body: await res.json() });
+      }
+      return answers;
+    };
+    const known = await attempts(existing);
+    expect(await attempts('nobody-by-this-name')).toEqual(known);
+    expect(known.map((a) => (a as { status: number }).status)).toEqual([401, 401, 401, 401, 429, 429, 429]);
+  });
+
   it('limits sign-in attempts per address with 429 and Retry-After', async () => {
     const limited = await startApi({ store: api.store, limits: { login: { capacity: 4, perSecond: 0.01 } } });
     try {

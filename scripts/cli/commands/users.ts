@@ -1,5 +1,6 @@
 /**
- * `ariadne users add|list|disable`: the operator manages users at the command line. A new user's
+ * `ariadne users add|list|disable`: the operator manages users at the command line, with full power
+ * (unlike an admin through the API, who grants only what they hold); only here is an auditor made. A new user's
  * password comes from standard input (--password-stdin), is asked twice on a terminal, or is
  * generated and printed once. Every change is recorded in the audit trail as the operator's.
  */
@@ -17,6 +18,7 @@ import { UserExistsError } from '../../../server/store/users.ts';
 import { type Command, EXIT, parseCommand, printJson, report, UsageError } from '../common.ts';
 
 const USAGE = `ariadne users add NAME --role viewer|analyst|admin --clearance H0,H1 [--agency NAME] [--password-stdin]
+       ariadne users add NAME --role auditor [--password-stdin]   (full clearance: reads and verifies the whole audit trail, changes nothing)
        ariadne users list [--json]
        ariadne users disable NAME`;
 
@@ -102,7 +104,10 @@ async function add(name: string | undefined, opts: Opts): Promise<number> {
   const parsed = NewUserSchema.safeParse({
     username: name,
     role: opts.role,
-    clearance: opts.clearance?.split(',').map((c) => c.trim()),
+    // The auditor holds full clearance whatever is asked, so none need be given.
+    clearance: (opts.clearance ?? (opts.role === 'auditor' ? 'H0,H1,H2,H3' : undefined))
+      ?.split(',')
+      .map((c) => c.trim()),
     agency: opts.agency ?? null,
     password,
   });

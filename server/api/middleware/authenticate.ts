@@ -115,8 +115,14 @@ export function requireSession(): RequestHandler {
   };
 }
 
-/** Admits the roles named; 401 without a session, 403 (recorded as denied) for another role. */
-export function requireRole(...roles: readonly Role[]): RequestHandler {
+/**
+ * Admits the roles named; 401 without a session, 403 (recorded as denied, about the records the
+ * request names) for another role.
+ */
+export function requireRole(
+  roles: readonly Role[],
+  about: (req: Request) => string[] = () => [],
+): RequestHandler {
   return async (req, res, next) => {
     const state = stateOf(res);
     if (!state.viewer) throw new HttpError(401, 'Sign in first: no valid session or bearer token');
@@ -124,6 +130,7 @@ export function requireRole(...roles: readonly Role[]): RequestHandler {
       await state.audit({
         action: `${req.method} ${req.baseUrl}${req.path}`,
         targets: [],
+        about: about(req),
         outcome: 'denied',
       });
       throw new HttpError(

@@ -45,6 +45,12 @@ export interface RouteSpec<
   /** The audit action for this route's default event, or false for routes that touch no data. */
   audit?: string | false;
   /**
+   * The records a request is about, for its audit events (a reader other than the auditor sees an
+   * event only while they may see every one): by default the ids the path and query name (`id`,
+   * `case`, `from`, `to`, `around`). A handler's own event may say otherwise (`about` in its input).
+   */
+  about?: (request: { params: Record<string, unknown>; query: Record<string, unknown> }) => string[];
+  /**
    * A GET's answer waits at most the store's deadline for Neo4j (then 503, Retry-After), so that an
    * outage is met quickly even when the session came from memory; false for reads that may
    * legitimately take longer (exports, reports, whole-case graphs, traces).
@@ -104,12 +110,9 @@ export function validated<
   const run = async (req: Request, res: Response, next: NextFunction) => {
     const state = stateOf(res);
     const parsed = parseRequest(req, schemas);
-    const context = { ...parsed, viewer: state.viewer, audit: state.audit, req, res } as RouteContext<
-      Q,
-      P,
-      B,
-      A
-    >;
+    const about = aboutOf(spec, parsed);
+    const audit: Audit = (input) => state.audit(input.about ? input : { ...input, about });
+    const context = { ...parsed, viewer: state.viewer, audit, req, res } as RouteContext<Q, P, B, A>;
     let value: unknown;
     try {
       const answer = Promise.resolve(handler(context));
@@ -117,7 +120,7 @@ export function validated<
     } catch (error) {
       if (spec.method !== 'get') readsChanged();
       if (spec.audit !== false && state.audited === 0 && state.viewer) {
-        const event = state.audit(defaultEvent(action, parsed, statusOf(error)));
+        const event = audit(defaultEvent(action, parsed, statusOf(error)));
         // Neo4j is out, so the event can wait: the 503 discloses nothing and must not wait too.
         if (isUnavailable(error)) event.catch(() => {});
         else await event;
@@ -127,7 +130,7 @@ export function validated<
     if (spec.method !== 'get') readsChanged();
     if (res.headersSent) return;
     if (spec.audit !== false && state.audited === 0) {
-      await state.audit(defaultEvent(action, parsed, res.statusCode));
+      await audit(defaultEvent(action, parsed, res.statusCode));
     }
     if (value === undefined) {
       next();
@@ -137,8 +140,30 @@ export function validated<
     if (shared === undefined) res.json(value);
     else res.type('application/json').send(shared);
   };
-  const guard = spec.roles === 'public' ? [] : [requireRole(...(spec.roles as readonly Role[]))];
+  const guard =
+    spec.roles === 'public'
+      ? []
+      : [
+          requireRole(spec.roles as readonly Role[], (req) =>
+            aboutOf(spec, { params: req.params, query: req.query }),
+          ),
+        ];
   return [...guard, run];
+}
+
+/** Request fields that hold record ids. */
+const RECORD_FIELDS = ['id', 'case', 'from', 'to', 'around'] as const;
+
+/** The records a request names: the route's own rule, or the ids its path and query hold. */
+export function aboutOf(
+  spec: Pick<RouteSpec, 'about'>,
+  request: { params?: unknown; query?: unknown },
+): string[] {
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  if (spec.about) return spec.about({ params, query });
+  const values = [params.id, ...RECORD_FIELDS.map((field) => query[field])].flat();
+  return values.filter((v): v is string => typeof v === 'string' && v.length > 0);
 }
 
 interface Parsed {

@@ -124,7 +124,13 @@ export function analysisRunsRouter({ store, jobs }: { store: Store; jobs: JobReg
         }
       });
       const location = `/api/analyses/runs/${job.id}`;
-      await audit({ action: 'analysis.start', targets: [job.id], parameters: { ...body }, outcome: 'ok' });
+      await audit({
+        action: 'analysis.start',
+        targets: [job.id],
+        about: [...(scope.caseId ? [scope.caseId] : body.case ? [body.case] : []), ...(body.around ?? [])],
+        parameters: { ...body },
+        outcome: 'ok',
+      });
       res.status(202).setHeader('Location', location);
       return { id: job.id, status: job.status, location };
     },

@@ -49,9 +49,11 @@ async function audited<Q extends Record<string, unknown>>(
     await audit({ action, targets: [], parameters: query, outcome: 'invalid' });
     throw new HttpError(400, 'Invalid request', [{ field: `query.${error.field}`, message: error.message }]);
   }
+  const matched = result.matches.map((match) => match.id);
   await audit({
     action,
-    targets: result.matches.map((match) => match.id),
+    targets: matched,
+    about: matched,
     parameters: { ...query, known: result.known, alert: result.alert },
     outcome: 'ok',
   });

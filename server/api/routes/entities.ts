@@ -190,6 +190,7 @@ function writeRoutes(router: Router, store: Store): void {
       await audit({
         action: 'entities.create',
         targets: [entity.id],
+        about: [entity.id],
         parameters: { type: entity.type },
         outcome: 'ok',
       });

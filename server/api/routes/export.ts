@@ -132,7 +132,8 @@ async function report(
   parameters: Record<string, unknown>,
   outcome: 'ok' | 'error',
 ): Promise<void> {
-  await audit({ action: 'export', targets: caseId ? [caseId] : [], parameters, outcome });
+  const named = caseId ? [caseId] : [];
+  await audit({ action: 'export', targets: named, about: named, parameters, outcome });
 }
 
 async function write(

@@ -58,8 +58,9 @@ export function reportsRouter({ store }: ReportsDeps): Router {
   };
   const answer = async ({ request, viewer, audit, res }: Answer) => {
     let model: Awaited<ReturnType<typeof buildStoreReport>>['model'];
+    let caseId: string | undefined;
     try {
-      ({ model } = await buildStoreReport(store, {
+      ({ model, caseId } = await buildStoreReport(store, {
         caseKey: request.case,
         period: request.period,
         compare: request.compare,
@@ -75,6 +76,7 @@ export function reportsRouter({ store }: ReportsDeps): Router {
     await audit({
       action: 'report.build',
       targets: model.meta.caseName ? [model.meta.caseName] : [],
+      about: caseId ? [caseId] : [],
       parameters: { ...request, handling: model.meta.handling, runId: model.meta.runId ?? null },
       outcome: 'ok',
     });

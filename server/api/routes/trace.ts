@@ -88,6 +88,7 @@ export function traceRouter({ store }: { store: Store }): Router {
         await audit({
           action: 'identity.decision',
           targets,
+          about: targets,
           parameters: { decision: body.decision },
           outcome: status === 404 ? 'not-found' : 'invalid',
         });
@@ -103,6 +104,7 @@ export function traceRouter({ store }: { store: Store }): Router {
       await audit({
         action: 'identity.decision',
         targets,
+        about: targets,
         parameters: { decision: body.decision, reason: body.reason, changed: outcome.changed },
         outcome: 'ok',
       });

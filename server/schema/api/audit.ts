@@ -14,21 +14,27 @@ export const AuditQuerySchema = z.strictObject({
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
+const IN_CHAIN =
+  'For the auditor only: the place in the whole chain, whose gaps would count the events an admin is not shown';
+
 export const AuditEventSchema = z
   .object({
-    id: z.string(),
-    seq: z.number().int(),
+    id: z.string().optional().meta({ description: IN_CHAIN }),
+    seq: z.number().int().optional().meta({ description: IN_CHAIN }),
     at: z.string(),
     username: z.string(),
     role: z.string().nullable(),
     ip: z.string().nullable(),
     action: z.string(),
     targets: z.array(z.string()),
+    about: z.array(z.string()).optional().meta({
+      description: 'The records the event is about; an admin sees it only while they may see them all',
+    }),
     parameters: z.record(z.string(), z.unknown()).nullable(),
     purpose: z.string().nullable(),
     outcome: z.string(),
-    prevHash: z.string(),
-    hash: z.string(),
+    prevHash: z.string().optional().meta({ description: IN_CHAIN }),
+    hash: z.string().optional().meta({ description: IN_CHAIN }),
   })
   .meta({ id: 'AuditEvent', description: 'One event of the hash-chained audit trail' });
 
@@ -40,4 +46,4 @@ export const AuditVerificationSchema = z
     count: z.number().int().meta({ description: 'Events that checked, in order' }),
     firstBreak: z.object({ seq: z.number().int(), id: z.string(), reason: z.string() }).nullable(),
   })
-  .meta({ id: 'AuditVerification', description: 'The result of walking the hash chain' });
+  .meta({ id: 'AuditVerification', description: 'The result of walking the whole hash chain (the auditor)' });

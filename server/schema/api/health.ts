@@ -4,10 +4,12 @@ import { z } from 'zod';
 export const HealthSchema = z
   .object({
     status: z.enum(['ok', 'unavailable']),
-    neo4j: z.object({ version: z.string().nullable(), uri: z.string() }),
     reason: z.string().optional(),
   })
-  .meta({ id: 'Health', description: 'Liveness of the service and readiness of Neo4j' });
+  .meta({
+    id: 'Health',
+    description: 'Liveness of the service and readiness of Neo4j; nothing about the deployment',
+  });
 export type Health = z.infer<typeof HealthSchema>;
 
 export const StatsSchema = z

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { HANDLING_CODES } from '../model.ts';
 
 /** The roles, as server/auth/context.ts declares them (the schema stays a leaf). */
-export const ROLE_VALUES = ['viewer', 'analyst', 'admin'] as const;
+export const ROLE_VALUES = ['viewer', 'analyst', 'admin', 'auditor'] as const;
 
 export const UsernameSchema = z
   .string()

@@ -7,7 +7,7 @@ import type { EntityLabel, HandlingCode, LinkType } from './vocabulary.ts';
 /** The signed-in user. */
 export interface Viewer {
   username: string;
-  role: 'viewer' | 'analyst' | 'admin';
+  role: 'viewer' | 'analyst' | 'admin' | 'auditor';
   clearance: HandlingCode[];
   agency: string | null;
 }
