@@ -2,9 +2,11 @@
  * The web app in a real Chromium against the real server and the test Neo4j holding the demo case:
  * signing in, searching, reading grades, filtering, paths, communities, money, routes, export, and
  * what must never happen (markup in a name running, restricted records reaching a low clearance).
- * Screenshots of each view go to docs/ for the README.
+ * Screenshots of each view go to a temporary folder, or to docs/ for the README when
+ * ARIADNE_SCREENSHOTS=docs (a clone stays clean after `npm test`).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +17,10 @@ import { startApi, TEST_PASSWORD, type TestApi } from '../helpers/api.ts';
 import { launchBrowser, signIn, type TestBrowser, watchPage } from '../helpers/browser.ts';
 import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
 
-const DOCS = join(import.meta.dirname, '..', '..', 'docs');
+const DOCS =
+  process.env.ARIADNE_SCREENSHOTS === 'docs'
+    ? join(import.meta.dirname, '..', '..', 'docs')
+    : mkdtempSync(join(tmpdir(), 'ariadne-screenshots-'));
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const RESTRICTED_ID = 'acct:cm:900';
 const DEMO_CASE = 'case:operation-ariadne-demo';
