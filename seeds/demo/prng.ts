@@ -1,7 +1,8 @@
 /**
- * A small seeded pseudo-random generator (mulberry32) and the draws the demo case needs.
+ * The draws the demo case needs, from the analyses' seeded generator (analysis/random.ts, mulberry32).
  * The case must be identical for a given seed on every machine, so nothing here reads the clock.
  */
+import { createRng as createStream } from '../../analysis/random.ts';
 
 /** Draws from one deterministic stream. */
 export interface Rng {
@@ -19,14 +20,7 @@ export interface Rng {
 
 /** Creates a mulberry32 stream from a 32-bit seed. */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createStream(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error('seeds/demo: cannot pick from an empty list');

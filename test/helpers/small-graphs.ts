@@ -1,3 +1,4 @@
+import { createRng } from '../../analysis/random.ts';
 /**
  * Small hand-made graphs with known answers: a path, a star, a cycle, and two cliques joined by a
  * bridge. Nodes are Persons unless told otherwise.
@@ -49,14 +50,5 @@ export function randomGraph(n: number, p: number, rng: () => number): Undirected
   );
 }
 
-/** Deterministic rng (mulberry32) so tests never depend on Math.random. */
-export function seededRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic rng (analysis/random.ts) so tests never depend on Math.random. */
+export const seededRng: (seed: number) => () => number = createRng;

@@ -1,20 +1,10 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { findDuplicateCandidates, nameSimilarity, normaliseName } from '../../../analysis/identity.ts';
+import { createRng } from '../../../analysis/random.ts';
 import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../../analysis/types.ts';
 
 const graph = () => new MultiDirectedGraph<EntityAttributes, LinkAttributes>();
-
-/** A seeded generator (mulberry32) so the generated names are the same on every run. */
-function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('name folding', () => {
   it('reads common transliterations of one Arabic name as the same name', () => {
