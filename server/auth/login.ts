@@ -1,5 +1,6 @@
 /**
- * Signing in: the password is checked against its bcrypt hash; failures are counted per user, and
+ * Signing in: the password is checked against its hash (scrypt; bcrypt of earlier versions is
+ * replaced on success); failures are counted per user, and
  * the fifth in a row locks the account for fifteen minutes. A locked account is refused before its
  * password is looked at, so guessing stops while the lock lasts. A name no user holds is answered
  * alike: the same hash work, the same count of failures and the same lock, so that nothing tells
@@ -8,7 +9,7 @@
 import type { Store } from '../store/store.ts';
 import { findSignIn, recordLoginFailure, recordLoginSuccess } from '../store/users.ts';
 import type { Viewer } from './context.ts';
-import { BCRYPT_COST, verifyNobody, verifyPassword } from './passwords.ts';
+import { hashPassword, isOutdatedHash, PASSWORD_COST, verifyNobody, verifyPassword } from './passwords.ts';
 import { startSession } from './sessions.ts';
 import { viewerOf } from './users.ts';
 
@@ -25,7 +26,7 @@ export async function attemptLogin(
   username: string,
   password: string,
   lockout = LOCKOUT,
-  cost = BCRYPT_COST,
+  cost = PASSWORD_COST,
 ): Promise<LoginResult> {
   const { user, lockedUntil: lock } = await findSignIn(store, username);
   const now = Date.now();
@@ -51,7 +52,9 @@ export async function attemptLogin(
     return { kind: 'invalid', reason: known ? 'wrong password' : 'unknown user' };
   }
   if (user.disabled) return { kind: 'invalid', reason: 'disabled' };
-  await recordLoginSuccess(store, username);
+  // A bcrypt hash of an earlier version is replaced now that the password is known.
+  const upgraded = isOutdatedHash(user.passwordHash) ? await hashPassword(password, cost) : undefined;
+  await recordLoginSuccess(store, username, upgraded);
   const session = await startSession(store, username);
   return { kind: 'ok', viewer: viewerOf(user), ...session };
 }

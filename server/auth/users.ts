@@ -7,7 +7,7 @@ import { deleteSessionsOf } from '../store/sessions.ts';
 import type { Store } from '../store/store.ts';
 import { findUser, insertUser, listUserRecords, type UserRecord, updateUserRecord } from '../store/users.ts';
 import { FULL_CLEARANCE, type Role, type Viewer } from './context.ts';
-import { BCRYPT_COST, hashPassword } from './passwords.ts';
+import { PASSWORD_COST, hashPassword } from './passwords.ts';
 import { sessionCacheFor } from './session-cache.ts';
 
 /** The public form of a stored user. */
@@ -41,7 +41,7 @@ export function viewerOf(record: UserRecord): Viewer {
 }
 
 /** Creates a user (already validated by NewUserSchema); throws UserExistsError on a taken name. */
-export async function createUser(store: Store, input: NewUser, cost = BCRYPT_COST): Promise<User> {
+export async function createUser(store: Store, input: NewUser, cost = PASSWORD_COST): Promise<User> {
   const holds =
     input.role === 'auditor'
       ? AUDITOR_HOLDS
@@ -68,7 +68,7 @@ export async function changeUser(
   store: Store,
   username: string,
   changes: UserChanges,
-  cost = BCRYPT_COST,
+  cost = PASSWORD_COST,
 ): Promise<User | null> {
   const updated = await updateUserRecord(store, username, {
     role: changes.role,

@@ -162,10 +162,15 @@ export async function recordLoginFailure(
   return lockedUntil === null || lockedUntil === undefined ? null : Number(lockedUntil);
 }
 
-/** Clears the failure count and any lock after a successful login. */
-export async function recordLoginSuccess(store: Store, username: string): Promise<void> {
+/** Clears the failure count and any lock after a successful login; replaces the hash when given one. */
+export async function recordLoginSuccess(
+  store: Store,
+  username: string,
+  passwordHash?: string,
+): Promise<void> {
   await store.write(
-    'MATCH (u:User {id: $username}) SET u.failedLogins = 0, u.lockedUntil = null, u.lastLoginAt = $now',
-    { username, now: new Date().toISOString() },
+    `MATCH (u:User {id: $username}) SET u.failedLogins = 0, u.lockedUntil = null, u.lastLoginAt = $now,
+       u.passwordHash = coalesce($passwordHash, u.passwordHash)`,
+    { username, now: new Date().toISOString(), passwordHash: passwordHash ?? null },
   );
 }

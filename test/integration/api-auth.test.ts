@@ -1,3 +1,4 @@
+import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/api/app.ts';
 import { startApi, TEST_PASSWORD, type TestApi } from '../helpers/api.ts';
@@ -159,6 +160,21 @@ describe('signing in', () => {
       json: { username: name, password: TEST_PASSWORD },
     });
     expect(again.status).toBe(401);
+  });
+
+  it('signs in with a bcrypt hash of an earlier version, and replaces it with scrypt', async () => {
+    const name = await freshUser('bcrypt-era');
+    const old = await bcrypt.hash(TEST_PASSWORD, 4);
+    await api.store.write('MATCH (u:User {id: $name}) SET u.passwordHash = $old', { name, old });
+    await api.login(name);
+    const hash = async () =>
+      String(
+        (
+          await api.store.read('MATCH (u:User {id: $name}) RETURN u.passwordHash AS h', { name })
+        ).records[0]?.get('h'),
+      );
+    expect(await hash()).toMatch(/^scrypt\$/);
+    await api.login(name);
   });
 });
 
