@@ -11,6 +11,7 @@
  */
 import louvainModule from 'graphology-communities-louvain';
 import type { AbstractGraph } from 'graphology-types';
+import { type CellOptions, type CellResult, detectCells } from './cells.ts';
 import { assertGraph, assertRng } from './check-graph.ts';
 import { labelComponents } from './components.ts';
 import { buildCsr, type Csr } from './csr.ts';
@@ -45,6 +46,8 @@ export interface CommunityOptions {
   getEdgeWeight?: EdgeWeightOption;
   /** Options of the undirected projection (link-type weights, node filter). */
   projection?: UndirectedOptions;
+  /** Also split each community into its cells (cells.ts), with these options. */
+  cells?: CellOptions | boolean;
 }
 
 export const DEFAULTS = {
@@ -71,6 +74,8 @@ export interface CommunityResult {
   /** Node id -> community id, for nodes in a reported community. */
   membership: Record<string, number>;
   unassigned: string[];
+  /** The cells inside the communities, when asked for. */
+  cells?: CellResult;
 }
 
 /** Detects communities with Louvain and returns them with stable ids. */
@@ -110,7 +115,10 @@ export function detectCommunitiesInCsr(
     });
   }
   const parts = o.splitDisconnected ? labelComponents(csr, undefined, group).label : group;
-  return describePartition(csr, parts, o.resolution, o.minSize);
+  const result = describePartition(csr, parts, o.resolution, o.minSize);
+  if (!options.cells) return result;
+  const cellOptions = options.cells === true ? {} : options.cells;
+  return { ...result, cells: detectCells(csr, result, { seed: o.seed, ...cellOptions }) };
 }
 
 function shuffledIndices(n: number, rng: () => number): Int32Array {

@@ -57,10 +57,17 @@ function runStep(step: AnalysisName, state: RunState): void {
     return;
   }
   if (step === 'communities') {
-    const { detected, communities } = runCommunities(graph, o);
+    const { detected, communities, cells } = runCommunities(graph, o);
     state.membership = detected.membership;
-    for (const [id, community] of Object.entries(detected.membership)) result.entities[id] = { community };
-    Object.assign(result, { modularity: detected.modularity, communities, unassigned: detected.unassigned });
+    const cellOf = detected.cells?.membership ?? {};
+    for (const [id, community] of Object.entries(detected.membership))
+      result.entities[id] = { community, cell: cellOf[id] as number };
+    Object.assign(result, {
+      modularity: detected.modularity,
+      communities,
+      cells,
+      unassigned: detected.unassigned,
+    });
   } else if (step === 'centrality') {
     runCentrality(projectionOf(state), result.entities, o);
     result.keyPlayers = rankByBetweenness(graph, result.entities, o.limit);

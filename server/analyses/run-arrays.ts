@@ -9,6 +9,7 @@ import type { CaseArrays } from '../../analysis/case-arrays.ts';
 import { profileCaseArrays } from '../../analysis/case-arrays-profiles.ts';
 import { type CommunityMethod, detectCommunitiesInCsr } from '../../analysis/communities.ts';
 import { planSteps } from './run-analyses.ts';
+import { withSummaries } from './structure.ts';
 import { type AnalysisName, type AnalysisOptions, type AnalysisResult, DEFAULTS } from './types.ts';
 
 /** The steps that run on case arrays. */
@@ -41,20 +42,20 @@ export function runAnalysesOnArrays(arrays: CaseArrays, options: AnalysisOptions
   steps.forEach((step, index) => {
     options.onProgress?.({ step, index, total: steps.length, state: 'start' });
     const detected = detectInArrays(arrays, o);
-    const summaries = profileCaseArrays(arrays, detected);
-    const communities = detected.communities.map((community, i) => {
-      const {
-        id: _id,
-        size: _size,
-        contribution: _c,
-        ...summary
-      } = summaries[i] as (typeof summaries)[number];
-      return { ...community, summary };
-    });
+    const communities = withSummaries(detected.communities, profileCaseArrays(arrays, detected));
+    const cellList = detected.cells?.cells ?? [];
+    const cells = withSummaries(cellList, profileCaseArrays(arrays, { ...detected, communities: cellList }));
     // for...in lists own keys in Object.entries' order, without a pair per entity.
     const { membership } = detected;
-    for (const id in membership) result.entities[id] = { community: membership[id] as number };
-    Object.assign(result, { modularity: detected.modularity, communities, unassigned: detected.unassigned });
+    const cellOf = detected.cells?.membership ?? {};
+    for (const id in membership)
+      result.entities[id] = { community: membership[id] as number, cell: cellOf[id] as number };
+    Object.assign(result, {
+      modularity: detected.modularity,
+      communities,
+      cells,
+      unassigned: detected.unassigned,
+    });
     options.onProgress?.({ step, index, total: steps.length, state: 'done' });
   });
   return result;
@@ -67,5 +68,5 @@ function detectInArrays(
   o: { method: CommunityMethod; resolution: number; seed: number },
 ) {
   const { method, resolution, seed } = o;
-  return detectCommunitiesInCsr(projectCaseArrays(arrays), { method, resolution, seed });
+  return detectCommunitiesInCsr(projectCaseArrays(arrays), { method, resolution, seed, cells: true });
 }

@@ -12,6 +12,7 @@ import {
   pagerank,
 } from '../../analysis/centrality.ts';
 import {
+  type Community,
   type CommunityMethod,
   type CommunityResult,
   detectCommunities,
@@ -25,21 +26,32 @@ import type { toWeightedUndirected } from '../../analysis/undirected.ts';
 /** The weighted undirected projection the structural measures read (analysis/undirected.ts). */
 export type Projection = ReturnType<typeof toWeightedUndirected>;
 
-import type { CommunityReport, EntityScores, KeyPlayerReport } from './types.ts';
+import type { CommunitySummary } from '../../analysis/community-summary.ts';
+import type { CellReport, CommunityReport, EntityScores, KeyPlayerReport } from './types.ts';
 
-/** Communities (Leiden or Louvain), each with its members and profile. */
+/** Communities (Leiden or Louvain) and the cells inside them, each with its members and profile. */
 export function runCommunities(
   graph: CaseGraph,
   options: { method: CommunityMethod; resolution: number; seed: number },
-): { detected: CommunityResult; communities: CommunityReport[] } {
+): { detected: CommunityResult; communities: CommunityReport[]; cells: CellReport[] } {
   const { method, resolution, seed } = options;
-  const detected = detectCommunities(graph, { method, resolution, seed });
-  const summaries = summariseCommunities(graph, detected);
-  const communities = detected.communities.map((community, i) => {
-    const { id: _id, size: _size, contribution: _c, ...summary } = summaries[i] as (typeof summaries)[number];
+  const detected = detectCommunities(graph, { method, resolution, seed, cells: true });
+  const communities = withSummaries(detected.communities, summariseCommunities(graph, detected));
+  const cellList = detected.cells?.cells ?? [];
+  const cellSummaries = summariseCommunities(graph, { ...detected, communities: cellList });
+  const cells = withSummaries(cellList, cellSummaries) as CellReport[];
+  return { detected, communities, cells };
+}
+
+/** Communities (or cells) with their profiles, the profile's own id, size and share left out. */
+export function withSummaries<T extends Community>(
+  list: readonly T[],
+  summaries: readonly CommunitySummary[],
+): (T & { summary: CommunityReport['summary'] })[] {
+  return list.map((community, i) => {
+    const { id: _id, size: _size, contribution: _c, ...summary } = summaries[i] as CommunitySummary;
     return { ...community, summary };
   });
-  return { detected, communities };
 }
 
 /** Every centrality of every entity, keyed by entity id, on the weighted undirected projection. */

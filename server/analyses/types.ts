@@ -83,6 +83,8 @@ export const DEFAULTS = {
 /** The scores of one entity. */
 export interface EntityScores {
   community?: number;
+  /** The cell (inside the community) the entity belongs to. */
+  cell?: number;
   degree?: number;
   weightedDegree?: number;
   betweenness?: number;
@@ -98,6 +100,11 @@ export interface CommunityReport {
   contribution: number;
   members: string[];
   summary: Omit<CommunitySummary, 'id' | 'size' | 'contribution'>;
+}
+
+/** One cell: a community of the second level, inside the community `parent`. */
+export interface CellReport extends CommunityReport {
+  parent: number;
 }
 
 /** A key player with the scores behind the ranking. */
@@ -131,6 +138,8 @@ export interface AnalysisResult {
   };
   modularity?: number;
   communities?: CommunityReport[];
+  /** Cells inside the communities (syndicate -> cell). */
+  cells?: CellReport[];
   unassigned?: string[];
   entities: Record<string, EntityScores>;
   keyPlayers?: KeyPlayerReport[];

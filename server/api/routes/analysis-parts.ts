@@ -28,6 +28,7 @@ export function partOf(result: AnalysisResult, part: ResultPart): Record<string,
       return {
         modularity: result.modularity,
         communities: result.communities,
+        cells: result.cells,
         unassigned: result.unassigned,
       };
     case 'brokers':
