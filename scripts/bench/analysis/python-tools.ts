@@ -1,7 +1,7 @@
 /**
  * The Python the benchmark compares against: a venv of its own in the work folder with
  * `networkit==11.2.2` and `igraph==1.0.0` from the package index pip is configured with (made once,
- * reused), else Debian's python3-igraph (installed with apt when running as root) and no NetworKit.
+ * reused; installing again when a tool is missing), else Debian's python3-igraph (installed with apt when running as root) and no NetworKit.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,10 +20,16 @@ const PINS = { networkit: '11.2.2', igraph: '1.0.0' } as const;
 export function preparePython(work: string): PythonTools {
   const venv = join(work, 'venv');
   const python = join(venv, 'bin', 'python');
-  if (!existsSync(python)) makeVenv(venv);
+  const versions = () => ({ igraph: versionOf(python, 'igraph'), networkit: versionOf(python, 'networkit') });
+  let found = versions();
+  // A venv left without a tool by an earlier, offline run is given another try.
+  if (!found.igraph || !found.networkit) {
+    installPins(venv);
+    found = versions();
+  }
   const tools: PythonTools = {};
   for (const name of ['igraph', 'networkit'] as const) {
-    const version = existsSync(python) ? versionOf(python, name) : undefined;
+    const version = found[name];
     if (version) tools[name] = { python, version };
   }
   if (!tools.networkit) console.log('bench: NetworKit is not available; its rows are left out.');
@@ -38,9 +44,10 @@ export function preparePython(work: string): PythonTools {
   return tools;
 }
 
-function makeVenv(venv: string): void {
-  console.log(`bench: making ${venv} with networkit ${PINS.networkit} and igraph ${PINS.igraph} ...`);
-  if (spawnSync(SYSTEM_PYTHON, ['-m', 'venv', venv], { stdio: 'inherit' }).status !== 0) return;
+function installPins(venv: string): void {
+  console.log(`bench: installing networkit ${PINS.networkit} and igraph ${PINS.igraph} into ${venv} ...`);
+  if (!existsSync(join(venv, 'bin', 'pip')) && spawnSync(SYSTEM_PYTHON, ['-m', 'venv', venv]).status !== 0)
+    return;
   const pip = join(venv, 'bin', 'pip');
   const install = (...pins: string[]) =>
     spawnSync(pip, ['install', '--quiet', ...pins], { stdio: 'inherit' }).status === 0;
@@ -50,6 +57,7 @@ function makeVenv(venv: string): void {
 }
 
 function versionOf(python: string, module: string): string | undefined {
+  if (!existsSync(python)) return undefined;
   const child = spawnSync(python, ['-c', `import ${module}; print(${module}.__version__)`], {
     encoding: 'utf8',
   });
