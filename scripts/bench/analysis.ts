@@ -1,21 +1,24 @@
 /**
- * Analysis benchmark: Ariadne's edge-list loader, Louvain, PageRank and betweenness against
- * python-igraph (multilevel, Leiden, PageRank, betweenness) on the same edge lists, each step in
- * its own process so that peak memory is per step; and the real `ariadne analyse --file --only
- * communities` on the same links written as a CSV pair (step cli). Prints a table of times, peak
- * RSS, ratios and agreement figures. Not a test: timings vary with the machine's load.
+ * Analysis benchmark: Ariadne's edge-list loader, PageRank and betweenness against python-igraph on
+ * the same edge lists, and community detection against igraph (multilevel, Leiden) and NetworKit
+ * (PLM with refinement on 1 and 2 threads), with modularity and NMI against the planted partition
+ * scored alike for all; the real `ariadne analyse --file --only communities` on the same links
+ * written as a CSV pair is the step cli. Each run in its own process so that peak memory is its
+ * own. Prints two tables and the load average: timings vary with the machine's load; not a test.
  *
  * Usage: node --import tsx scripts/bench/analysis.ts [--only planted-500k,...] [--repeat 3]
  *   [--exact-limit 10000] [--steps communities,pagerank,betweenness,graphology,cli]
  *   [--work /tmp/ariadne-bench-analysis]   (load always runs)
  */
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureIgraph } from './analysis/children.ts';
+import { printCommunityTable } from './analysis/community-table.ts';
+import type { CommunityRow } from './analysis/community-tools.ts';
 import { prepareDatasets } from './analysis/datasets.ts';
 import { benchDataset, type Row } from './analysis/measure.ts';
+import { preparePython } from './analysis/python-tools.ts';
 import { printTable } from './analysis/table.ts';
 
 const { values } = parseArgs({
@@ -28,20 +31,38 @@ const { values } = parseArgs({
   },
 });
 mkdirSync(values.work, { recursive: true });
-const igraph = ensureIgraph();
-if (!igraph) console.log('bench: python3-igraph is not available; only Ariadne figures are shown.');
-const datasets = prepareDatasets(values.work, values.only ? values.only.split(',') : []);
+const python = preparePython(values.work);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
+const loadAtStart = load();
+const datasets = prepareDatasets(
+  values.work,
+  values.only ? values.only.split(',') : [],
+  python.networkit?.python,
+);
 const rows: Row[] = [];
+const communities: CommunityRow[] = [];
 for (const dataset of datasets) {
   console.log(`bench: ${dataset.name} ...`);
-  rows.push(
-    ...benchDataset(dataset, {
-      repeat: Number(values.repeat),
-      exactLimit: Number(values['exact-limit']),
-      igraph,
-      work: values.work,
-      steps: new Set(values.steps.split(',')),
-    }),
-  );
+  const measured = benchDataset(dataset, {
+    repeat: Number(values.repeat),
+    exactLimit: Number(values['exact-limit']),
+    python,
+    work: values.work,
+    steps: new Set(values.steps.split(',')),
+  });
+  rows.push(...measured.rows);
+  communities.push(...measured.communities);
 }
+const versions = Object.entries(python).map(([tool, t]) => `${tool} ${t.version} (${t.python})`);
+console.log(`\nTools: ${['node ' + process.versions.node, ...versions].join('; ')}`);
+console.log(
+  `Load average (1, 5, 15 min): ${loadAtStart} at the start, ${load()} at the end; ${values.repeat} run(s) each.\n`,
+);
 printTable(rows);
+if (communities.length > 0) {
+  console.log('');
+  printCommunityTable(communities);
+}

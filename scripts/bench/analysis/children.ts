@@ -12,7 +12,6 @@ export type StepReport = Record<string, number | string | boolean> & {
   peakMb: number;
 };
 
-export const PYTHON = '/usr/bin/python3';
 const HERE = import.meta.dirname;
 
 /** Runs an Ariadne step `repeat` times; returns the run with the median load + step time. */
@@ -21,10 +20,28 @@ export function runAriadne(step: string, path: string, repeat: number, out?: str
   return median(Array.from({ length: repeat }, () => runChild(process.execPath, args)));
 }
 
-/** Runs an igraph step `repeat` times; returns the run with the median load + step time. */
-export function runIgraph(step: string, path: string, repeat: number, out?: string): StepReport {
+/** Runs an igraph step `repeat` times with `python`; returns the run with the median load + step time. */
+export function runIgraph(
+  python: string,
+  step: string,
+  path: string,
+  repeat: number,
+  out?: string,
+): StepReport {
   const args = [join(HERE, 'igraph_step.py'), step, path, ...(out ? [out] : [])];
-  return median(Array.from({ length: repeat }, () => runChild(PYTHON, args)));
+  return median(Array.from({ length: repeat }, () => runChild(python, args)));
+}
+
+/** Runs NetworKit's PLM (with refinement) on `threads` threads `repeat` times; the median run. */
+export function runPlm(
+  python: string,
+  threads: number,
+  path: string,
+  repeat: number,
+  out?: string,
+): StepReport {
+  const args = [join(HERE, 'networkit_step.py'), 'plm', String(threads), path, ...(out ? [out] : [])];
+  return median(Array.from({ length: repeat }, () => runChild(python, args)));
 }
 
 function runChild(command: string, args: string[]): StepReport {
@@ -37,15 +54,4 @@ function runChild(command: string, args: string[]): StepReport {
 function median(runs: StepReport[]): StepReport {
   const sorted = [...runs].sort((a, b) => a.loadMs + a.stepMs - (b.loadMs + b.stepMs));
   return sorted[Math.floor((sorted.length - 1) / 2)] as StepReport;
-}
-
-/** Whether python-igraph is importable; installs Debian's package when missing and running as root. */
-export function ensureIgraph(): boolean {
-  const importable = () => spawnSync(PYTHON, ['-c', 'import igraph']).status === 0;
-  if (importable()) return true;
-  if (process.getuid?.() !== 0) return false;
-  console.log('bench: installing python3-igraph with apt-get ...');
-  spawnSync('apt-get', ['update'], { stdio: 'ignore' });
-  spawnSync('apt-get', ['install', '-y', 'python3-igraph'], { stdio: 'ignore' });
-  return importable();
 }

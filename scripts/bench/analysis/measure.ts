@@ -1,12 +1,14 @@
 /**
- * The measurements for one graph: load, communities, PageRank, betweenness (exact where
- * feasible, sampled always) and, for reference, building a graphology graph link by link.
+ * The measurements for one graph: load, communities (community-tools.ts), PageRank, betweenness
+ * (exact where feasible, sampled always) and, for reference, building a graphology graph link by
+ * link.
  */
 import { join } from 'node:path';
 import { runAriadne, runIgraph, type StepReport } from './children.ts';
-import { cliRow } from './cli-step.ts';
+import { type CommunityRow, communityRows } from './community-tools.ts';
 import { largestRelativeError, readFloat64, readLines, spearman, topOverlap } from './compare-scores.ts';
 import type { Dataset } from './datasets.ts';
+import type { PythonTools } from './python-tools.ts';
 import type { Row } from './table.ts';
 
 export type { Row } from './table.ts';
@@ -16,22 +18,23 @@ export interface MeasureOptions {
   repeat: number;
   /** Exact betweenness only up to this many nodes. */
   exactLimit: number;
-  igraph: boolean;
+  python: PythonTools;
   work: string;
   /** Steps to run: load, communities, pagerank, betweenness, graphology, cli. */
   steps: Set<string>;
 }
 
-const total = (r?: StepReport) => (r ? r.loadMs + r.stepMs : undefined);
-const fixed = (x: unknown, digits = 4) => (typeof x === 'number' ? x.toFixed(digits) : '-');
-
-/** Runs every step on one graph and returns its table rows. */
-export function benchDataset(dataset: Dataset, o: MeasureOptions): Row[] {
+/** Runs every step on one graph and returns its rows: the general table's and the communities'. */
+export function benchDataset(
+  dataset: Dataset,
+  o: MeasureOptions,
+): { rows: Row[]; communities: CommunityRow[] } {
   const { name, path } = dataset;
   const file = (suffix: string) => join(o.work, `${name}.${suffix}`);
   const rows: Row[] = [];
   const load = runAriadne('load', path, o.repeat);
-  const igLoad = o.igraph ? runIgraph('load', path, o.repeat) : undefined;
+  const igraph = o.python.igraph?.python;
+  const igLoad = igraph ? runIgraph(igraph, 'load', path, o.repeat) : undefined;
   const rate = (load.edges as number) / (load.loadMs / 1000);
   rows.push({
     graph: `${name} (${load.nodes} n, ${load.edges} e)`,
@@ -43,40 +46,15 @@ export function benchDataset(dataset: Dataset, o: MeasureOptions): Row[] {
     notes: `${(rate / 1e6).toFixed(2)}M edges/s (parse ${(load.parseMs as number).toFixed(0)} ms)`,
   });
 
-  if (o.steps.has('communities')) rows.push(...communityRows(name, path, o));
   if (o.steps.has('pagerank')) rows.push(pagerankRow(name, path, o, file));
   if (o.steps.has('betweenness')) rows.push(...betweennessRows(name, path, load.nodes as number, o, file));
   if (o.steps.has('graphology')) rows.push(graphologyRow(name, path, load));
-  if (o.steps.has('cli')) rows.push(cliRow(dataset, o));
-  return rows;
-}
-
-function communityRows(name: string, path: string, o: MeasureOptions): Row[] {
-  const rows: Row[] = [];
-  const ig = (step: string) => (o.igraph ? runIgraph(step, path, o.repeat) : undefined);
-  const louvain = runAriadne('communities', path, o.repeat);
-  const multilevel = ig('multilevel');
-  const leiden = ig('leiden');
-  rows.push({
-    graph: name,
-    step: 'load + Louvain',
-    ours: total(louvain),
-    theirs: total(multilevel),
-    oursMb: louvain.peakMb,
-    theirsMb: multilevel?.peakMb,
-    notes:
-      `Q ${fixed(louvain.modularity)} vs multilevel ${fixed(multilevel?.modularity)}; ` +
-      `Louvain step ${(louvain.stepMs / 1000).toFixed(2)} s vs ${((multilevel?.stepMs ?? 0) / 1000).toFixed(2)} s`,
-  });
-  if (leiden)
-    rows.push({
-      graph: name,
-      step: 'igraph Leiden',
-      theirs: total(leiden),
-      theirsMb: leiden.peakMb,
-      notes: `Q ${fixed(leiden.modularity)}, step ${(leiden.stepMs / 1000).toFixed(2)} s`,
-    });
-  return rows;
+  const cli = o.steps.has('cli');
+  const communities =
+    o.steps.has('communities') || cli
+      ? communityRows(dataset, { repeat: o.repeat, work: o.work, python: o.python, cli })
+      : [];
+  return { rows, communities };
 }
 
 function graphologyRow(name: string, path: string, load: StepReport): Row {
@@ -93,7 +71,8 @@ function graphologyRow(name: string, path: string, load: StepReport): Row {
 
 function pagerankRow(name: string, path: string, o: MeasureOptions, file: (s: string) => string): Row {
   const ours = runAriadne('pagerank', path, o.repeat, file('pr.f64'));
-  const theirs = o.igraph ? runIgraph('pagerank', path, o.repeat, file('pr.txt')) : undefined;
+  const igraph = o.python.igraph?.python;
+  const theirs = igraph ? runIgraph(igraph, 'pagerank', path, o.repeat, file('pr.txt')) : undefined;
   let notes = `${ours.iterations} iterations, converged ${ours.converged}`;
   if (theirs) {
     const a = readFloat64(file('pr.f64'));
@@ -132,7 +111,8 @@ function betweennessRows(
     return rows;
   }
   const exact = runAriadne('betweenness', path, o.repeat, file('bc.f64'));
-  const theirs = o.igraph ? runIgraph('betweenness', path, o.repeat, file('bc.txt')) : undefined;
+  const igraph = o.python.igraph?.python;
+  const theirs = igraph ? runIgraph(igraph, 'betweenness', path, o.repeat, file('bc.txt')) : undefined;
   const ours = readFloat64(file('bc.f64'));
   let notes = '';
   if (theirs) {

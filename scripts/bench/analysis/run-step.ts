@@ -3,9 +3,10 @@
  * its own: load an edge list (typed arrays, then CSR) and run one analysis on it.
  *
  * Usage: node --import tsx scripts/bench/analysis/run-step.ts STEP EDGE_LIST [OUT]
- * STEP: load | graphology | communities | pagerank | betweenness | betweenness-sampled.
- * Prints one JSON line (load and step time in ms, peak RSS in MB, the step's figures); scores
- * go to OUT as raw Float64 in the order of the numeric node ids (0..n-1) of the bench's files.
+ * STEP: load | graphology | leiden | louvain | pagerank | betweenness | betweenness-sampled.
+ * Prints one JSON line (load and step time in ms, peak RSS in MB, the step's figures). Scores go to
+ * OUT as raw Float64, a membership as one community a line, both in the order of the numeric node
+ * ids (0..n-1) of the bench's files and written after the clock stops.
  */
 import { writeFileSync } from 'node:fs';
 import { UndirectedGraph } from 'graphology';
@@ -20,25 +21,30 @@ import { createRng } from '../../../analysis/random.ts';
 export const PIVOTS = 1_000;
 
 type Figures = Record<string, number | string | boolean>;
+/** A step's figures and what it writes to OUT once the clock has stopped. */
+type Outcome = [Figures, ((out: string) => void)?];
 
-function runStep(step: string, edges: EdgeList, csr: Csr, out: string | undefined): Figures {
-  if (step === 'load') return {};
-  if (step === 'graphology') return buildGraphology(edges);
-  if (step === 'communities') {
-    const result = detectCommunitiesInCsr(csr, { seed: 1 });
-    return { modularity: result.modularity, communities: result.communities.length };
+function runStep(step: string, edges: EdgeList, csr: Csr): Outcome {
+  if (step === 'load') return [{}];
+  if (step === 'graphology') return [buildGraphology(edges)];
+  if (step === 'leiden' || step === 'louvain') {
+    // The product's path: the method, then disconnected communities split into their parts.
+    const result = detectCommunitiesInCsr(csr, { method: step, seed: 1 });
+    const membership = Array.from(csr.nodes, (_, name) => result.membership[String(name)]);
+    return [
+      { communities: result.communities.length },
+      (out) => writeFileSync(out, `${membership.join('\n')}\n`),
+    ];
   }
   if (step === 'pagerank') {
     const { x, iterations, converged } = pagerankOnCsr(csr);
-    if (out) writeByName(out, csr, x);
-    return { iterations, converged };
+    return [{ iterations, converged }, (out) => writeByName(out, csr, x)];
   }
   if (step === 'betweenness' || step === 'betweenness-sampled') {
     const n = csr.nodes.length;
     const sources = step === 'betweenness' ? undefined : samplePivots(n, Math.min(PIVOTS, n), createRng(1));
     const scores = betweennessOnCsr(csr, { weighted: false, weightsAre: 'strength', sources });
-    if (out) writeByName(out, csr, scores);
-    return { pivots: sources ? sources.length : n };
+    return [{ pivots: sources ? sources.length : n }, (out) => writeByName(out, csr, scores)];
   }
   throw new Error(`run-step: unknown step ${step}`);
 }
@@ -70,8 +76,10 @@ const edges = readEdgeList(path);
 const parsed = performance.now();
 const csr = csrFromEdgeList(edges);
 const loaded = performance.now();
-const figures = runStep(step, edges, csr, out);
+const [figures, write] = runStep(step, edges, csr);
 const done = performance.now();
+const peakMb = process.resourceUsage().maxRSS / 1024;
+if (out && write) write(out);
 console.log(
   JSON.stringify({
     tool: 'ariadne',
@@ -81,7 +89,7 @@ console.log(
     parseMs: parsed - started,
     loadMs: loaded - started,
     stepMs: done - loaded,
-    peakMb: process.resourceUsage().maxRSS / 1024,
+    peakMb,
     ...figures,
   }),
 );
