@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Clearance } from '../auth/context.ts';
+import { type Clearance, clearanceCovers } from '../auth/context.ts';
 import { ENTITY_LABELS, type EntityLabel, HANDLING_CODES } from '../schema/model.ts';
 import { quoteLabel } from './projection-cypher.ts';
 import type { Store } from './store.ts';
@@ -159,18 +159,6 @@ function storedClearance(text: string): Clearance {
   } catch {
     return everything;
   }
-}
-
-/**
- * Whether a reader may see every record a run under `run` could see, judged on the clearances alone
- * (the data may change after the run): every handling code of the run, and the records restricted to
- * the run's agency (to any agency, for an unrestricted run).
- */
-export function clearanceCovers(reader: Clearance, run: Clearance): boolean {
-  if (!run.handling.every((code) => reader.handling.includes(code))) return false;
-  if (reader.unrestricted === true) return true;
-  if (run.unrestricted === true) return false;
-  return run.agency === null || run.agency === reader.agency;
 }
 
 /**

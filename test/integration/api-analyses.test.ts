@@ -82,7 +82,7 @@ describe('analysis runs', () => {
     expect(await auditCount('analysis.status')).toBeGreaterThan(0);
   });
 
-  it('are hidden from other analysts, and their results from an admin cleared differently', async () => {
+  it('are hidden from other analysts, and from an admin cleared differently, exactly as a missing run', async () => {
     await ensureTestUser(api.store, {
       username: 'runs-other',
       role: 'analyst',
@@ -92,9 +92,50 @@ describe('analysis runs', () => {
     const other = await api.login('runs-other');
     expect((await api.fetch(location, { token: other })).status).toBe(404);
     expect((await api.fetch(`${location}/results/money`, { token: other })).status).toBe(404);
-    expect((await api.fetch(location, { role: 'admin' })).status).toBe(200);
-    expect((await api.fetch(`${location}/results/money`, { role: 'admin' })).status).toBe(403);
+    const missing = '/api/analyses/runs/00000000-0000-4000-8000-000000000000';
+    for (const tail of ['', '/results/money', '/results/centrality']) {
+      const hidden = await api.fetch(`${location}${tail}`, { role: 'admin' });
+      const absent = await api.fetch(`${missing}${tail}`, { role: 'admin' });
+      expect(hidden.status).toBe(404);
+      expect(await hidden.text()).toBe(await absent.text());
+    }
   });
+
+  it('stop answering their owner once the owner no longer holds a code the run saw', async () => {
+    await ensureTestUser(api.store, {
+      username: 'runs-demoted',
+      role: 'analyst',
+      clearance: ['H0', 'H1', 'H2', 'H3'],
+      agency: 'Europol',
+    });
+    let token = await api.login('runs-demoted');
+    const res = await api.fetch('/api/analyses/runs', {
+      method: 'POST',
+      token,
+      json: { only: ['centrality'] },
+    });
+    const run = res.headers.get('location') ?? '';
+    for (let i = 0; i < 300; i++) {
+      const status = (await (await api.fetch(run, { token })).json()) as Status;
+      if (status.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await api.fetch(`${run}/results/centrality`, { token })).status).toBe(200);
+    const patched = await api.fetch('/api/users/runs-demoted', {
+      method: 'PATCH',
+      role: 'admin',
+      json: { clearance: ['H0', 'H1'] },
+    });
+    expect(patched.status).toBe(200);
+    token = await api.login('runs-demoted');
+    const missing = '/api/analyses/runs/00000000-0000-4000-8000-000000000000';
+    for (const tail of ['', '/results/centrality']) {
+      const hidden = await api.fetch(`${run}${tail}`, { token });
+      const absent = await api.fetch(`${missing}${tail}`, { token });
+      expect(hidden.status).toBe(404);
+      expect(await hidden.text()).toBe(await absent.text());
+    }
+  }, 60_000);
 
   it('refuse viewers and anonymous callers, an unknown part, a step left out, and a bad body', async () => {
     expect((await api.fetch('/api/analyses/runs', { method: 'POST', role: 'viewer', json: {} })).status).toBe(

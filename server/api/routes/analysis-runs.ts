@@ -3,7 +3,8 @@
  * (a case, a window, labels, link types, a minimum source grade), recorded as an AnalysisRun like
  * `ariadne analyse` does. Starting answers 202 with the job's Location; its status gives the steps
  * done and, when done, the summary; each part of the result is read on its own. A run is readable
- * by its owner (and an admin cleared for what it saw) only.
+ * by its owner (and an admin) only while their clearance covers the one it ran under; to anyone else
+ * it answers as a missing run.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -181,7 +182,7 @@ export function analysisRunsRouter({ store, jobs }: { store: Store; jobs: JobReg
       const job = jobs.get<RunOutcome>(KIND, params.id, viewer);
       if (!job)
         throw new HttpError(404, 'No such run of yours: runs are kept in memory until the server restarts');
-      const { result } = jobs.resultOf(job, viewer);
+      const { result } = jobs.resultOf(job);
       const step = RESULT_PARTS[params.part];
       if (!result.parameters.only.includes(step))
         throw new HttpError(404, `The run did not include ${step}: start a run with "only" naming it`);

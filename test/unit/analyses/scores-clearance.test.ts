@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Clearance, FULL_CLEARANCE } from '../../../server/auth/context.ts';
-import { clearanceCovers, scoresForReader } from '../../../server/store/analysis-runs.ts';
+import { type Clearance, clearanceCovers, FULL_CLEARANCE } from '../../../server/auth/context.ts';
+import { scoresForReader } from '../../../server/store/analysis-runs.ts';
 
 const LOW: Clearance = { handling: ['H0', 'H1'], agency: 'Frontex' };
 const LOW_NO_AGENCY: Clearance = { handling: ['H0', 'H1'], agency: null };
