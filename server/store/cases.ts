@@ -4,7 +4,7 @@
  */
 import type { Clearance } from '../auth/context.ts';
 import type { CaseDetail, CaseSummary } from '../schema/api/entities.ts';
-import { scoresForReader } from './analysis-runs.ts';
+import { type ScoreRun, scoreRunsOf, scoresForReader } from './analysis-scores.ts';
 import { plainProperties } from './entities.ts';
 import type { Store } from './store.ts';
 import { current, LABEL_PARAMS, labelOf, visibilityParams, visible } from './visibility.ts';
@@ -23,7 +23,8 @@ WITH c ORDER BY toLower(coalesce(c.name, '')), c.id
 ${COUNTS}`;
 
 const ONE = `MATCH (c:Case {id: $id}) WHERE ${visible('c')}
-${COUNTS}`;
+${scoreRunsOf('c')}
+${COUNTS}, scoreRuns`;
 
 type Row = { get(key: string): unknown };
 
@@ -58,12 +59,15 @@ export async function listCases(store: Store, clearance: Clearance): Promise<Cas
 
 /**
  * One visible case with all its properties and visible member counts; null when not visible. Analysis
- * scores on a case node are never shown: no run records the clearance they were computed under.
+ * scores are those of the fullest run whose clearance the caller's covers, as for any entity.
  */
 export async function getCase(store: Store, clearance: Clearance, id: string): Promise<CaseDetail | null> {
   const result = await store.read(ONE, { ...visibilityParams(clearance), ...LABEL_PARAMS, id });
   const row = result.records[0];
   if (row === undefined) return null;
   const stored = plainProperties(row.get('properties') as Record<string, unknown>);
-  return { ...summaryOf(row), properties: scoresForReader(clearance, stored, null) };
+  return {
+    ...summaryOf(row),
+    properties: scoresForReader(clearance, stored, row.get('scoreRuns') as ScoreRun[]),
+  };
 }
