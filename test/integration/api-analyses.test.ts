@@ -169,6 +169,54 @@ describe('analysis runs', () => {
     expect(missing.status).toBe(404);
   }, 60_000);
 
+  it('compute a what-if removal as an option, shown in the run and never written back as scores', async () => {
+    const people = await api.store.read(
+      "MATCH (p:Person) WHERE p.handling = 'H0' AND p.restrictedTo IS NULL RETURN p.id AS id ORDER BY p.id LIMIT 2",
+    );
+    const remove = people.records.map((r) => String(r.get('id')));
+    const before = await api.store.read(
+      'MATCH (r:AnalysisRun) WITH count(r) AS runs MATCH (n) WHERE any(k IN keys(n) WHERE k STARTS WITH "a_") RETURN runs, count(n) AS scored',
+    );
+    const whatIf = async (ids: string[]) => {
+      const res = await api.fetch('/api/analyses/runs', {
+        method: 'POST',
+        role: 'analyst',
+        json: { only: ['disruption'], remove: ids, seed: 3 },
+      });
+      expect(res.status).toBe(202);
+      const where = res.headers.get('location') ?? '';
+      const status = await waitForRun(where);
+      expect(status).toMatchObject({ status: 'done', summary: { runId: null, whatIf: true } });
+      return (await (await api.fetch(`${where}/results/disruption`, { role: 'analyst' })).json()) as {
+        disruption: { removed: { id: string }[]; before: unknown; after: unknown };
+      };
+    };
+    const shown = await whatIf(remove);
+    expect(shown.disruption.removed.map((r) => r.id).sort()).toEqual([...remove].sort());
+    const after = await api.store.read(
+      'MATCH (r:AnalysisRun) WITH count(r) AS runs MATCH (n) WHERE any(k IN keys(n) WHERE k STARTS WITH "a_") RETURN runs, count(n) AS scored',
+    );
+    expect(after.records[0]?.toObject()).toEqual(before.records[0]?.toObject());
+    const withHidden = await whatIf([...remove, RESTRICTED]);
+    const withMissing = await whatIf([...remove, 'acct:no-such-account']);
+    expect(withHidden).toEqual(withMissing);
+    expect(JSON.stringify(withHidden)).not.toContain(RESTRICTED);
+  }, 120_000);
+
+  it('name the entities a run mentions in its labels part, and leave the old web route gone', async () => {
+    const labels = await api.fetch(`${location}/results/labels`, { role: 'analyst' });
+    expect(labels.status).toBe(200);
+    const { names, places } = (await labels.json()) as {
+      names: Record<string, string>;
+      places: Record<string, { lat: number; lon: number }>;
+    };
+    const centrality = await (await api.fetch(`${location}/results/centrality`, { role: 'analyst' })).json();
+    for (const player of centrality.keyPlayers) expect(names[player.id]).toEqual(expect.any(String));
+    expect(Object.keys(places).length).toBeGreaterThan(0);
+    expect(JSON.stringify(names)).not.toContain(RESTRICTED);
+    expect((await api.fetch('/api/web/analyses/centrality', { role: 'analyst' })).status).toBe(404);
+  });
+
   it('let the restricted agency see the account in its own run', async () => {
     const res = await api.fetch('/api/analyses/runs', {
       method: 'POST',
