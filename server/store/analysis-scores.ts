@@ -3,13 +3,14 @@
  * as `a_<partition>_<key>`, with `a_<partition>_run` naming the run, where the partition is a digest
  * of that clearance: a run replaces only scores computed under the same clearance, never those of a
  * fuller (or other) one. A reader is shown, as plain `a_<key>` and `a_run`, the scores of the fullest
- * partition whose clearance theirs covers, and nothing of the others (scoresForReader, through which
- * every read of an entity's properties goes).
+ * partition whose clearance theirs covers, and nothing of the others (readScores, through which every
+ * read of an entity's or a case's properties goes).
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type Clearance, clearanceCovers } from '../auth/context.ts';
 import { HANDLING_CODES } from '../schema/model.ts';
+import type { Store } from './store.ts';
 
 /** Per-entity results a run may write, stored as `a_<partition>_<key>`. */
 export const RESULT_KEYS = [
@@ -46,20 +47,7 @@ export function scoreProperty(partition: string, key: ResultKey | 'run'): string
   return `${RESULT_PREFIX}${partition}_${key}`;
 }
 
-/**
- * A Cypher subquery binding `scoreRuns` to the runs whose scores node `v` holds (id, stored
- * clearance, finish time), which scoresForReader needs; `v` must be a plain variable.
- */
-export function scoreRunsOf(v: string): string {
-  if (!/^[a-z][A-Za-z0-9_]*$/.test(v)) throw new Error(`not a Cypher variable: ${JSON.stringify(v)}`);
-  return `CALL (${v}) {
-  OPTIONAL MATCH (run:AnalysisRun)
-  WHERE run.id IN [k IN keys(${v}) WHERE k STARTS WITH '${RESULT_PREFIX}' AND k ENDS WITH '_run' | ${v}[k]]
-  RETURN collect(run {.id, .clearance, .finishedAt}) AS scoreRuns
-}`;
-}
-
-/** A run as scoreRunsOf reads it. */
+/** A run whose scores an entity holds, as readScores reads it. */
 export interface ScoreRun {
   id: unknown;
   clearance: unknown;
@@ -139,4 +127,34 @@ export function scoresForReader(
   for (const [key, value] of Object.entries(partitions.get(best.partition) ?? {}))
     if (value !== null && value !== undefined) shown[`${RESULT_PREFIX}${key}`] = value;
   return Object.fromEntries(Object.entries(shown).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The ids of the runs whose scores a node's properties hold. */
+function runIdsIn(properties: Record<string, unknown>): string[] {
+  const ids = new Set<string>();
+  for (const [key, value] of Object.entries(properties))
+    if (PARTITIONED.test(key) && key.endsWith('_run') && typeof value === 'string') ids.add(value);
+  return [...ids];
+}
+
+/**
+ * A node's properties as a reader may see them (scoresForReader), reading the runs its scores name in
+ * a small query of its own, only when it holds any: the entity read's plan stays as it was.
+ */
+export async function readScores(
+  store: Store,
+  reader: Clearance,
+  properties: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const ids = runIdsIn(properties);
+  if (ids.length === 0) return scoresForReader(reader, properties, []);
+  const result = await store.read<{ run: ScoreRun }>(
+    'MATCH (run:AnalysisRun) WHERE run.id IN $ids RETURN run {.id, .clearance, .finishedAt} AS run',
+    { ids },
+  );
+  return scoresForReader(
+    reader,
+    properties,
+    result.records.map((record) => record.get('run')),
+  );
 }

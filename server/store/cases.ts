@@ -4,7 +4,7 @@
  */
 import type { Clearance } from '../auth/context.ts';
 import type { CaseDetail, CaseSummary } from '../schema/api/entities.ts';
-import { type ScoreRun, scoreRunsOf, scoresForReader } from './analysis-scores.ts';
+import { readScores } from './analysis-scores.ts';
 import { plainProperties } from './entities.ts';
 import type { Store } from './store.ts';
 import { current, LABEL_PARAMS, labelOf, visibilityParams, visible } from './visibility.ts';
@@ -23,8 +23,7 @@ WITH c ORDER BY toLower(coalesce(c.name, '')), c.id
 ${COUNTS}`;
 
 const ONE = `MATCH (c:Case {id: $id}) WHERE ${visible('c')}
-${scoreRunsOf('c')}
-${COUNTS}, scoreRuns`;
+${COUNTS}`;
 
 type Row = { get(key: string): unknown };
 
@@ -68,6 +67,6 @@ export async function getCase(store: Store, clearance: Clearance, id: string): P
   const stored = plainProperties(row.get('properties') as Record<string, unknown>);
   return {
     ...summaryOf(row),
-    properties: scoresForReader(clearance, stored, row.get('scoreRuns') as ScoreRun[]),
+    properties: await readScores(store, clearance, stored),
   };
 }

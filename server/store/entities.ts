@@ -8,7 +8,7 @@
 import type { Clearance } from '../auth/context.ts';
 import type { EntityDetail, RelationGroup, SourceRef } from '../schema/api/entities.ts';
 import { LINK_TYPES } from '../schema/model.ts';
-import { type ScoreRun, scoreRunsOf, scoresForReader } from './analysis-scores.ts';
+import { readScores } from './analysis-scores.ts';
 import type { Store } from './store.ts';
 import {
   current,
@@ -46,9 +46,7 @@ CALL (n) {
   WITH s ORDER BY s.id
   RETURN collect(s {.id, .name, .reference, .agency, .country, .date, ${gradingProjection('s')}}) AS sources
 }
-${scoreRunsOf('n')}
-RETURN ${labelOf('n')} AS label, properties(n) AS properties, ${visibleSources('n')} AS sourceIds, relations, sources,
-  scoreRuns`;
+RETURN ${labelOf('n')} AS label, properties(n) AS properties, ${visibleSources('n')} AS sourceIds, relations, sources`;
 
 /** Null for absent keys, so every response field is present (changes the row in place). */
 export function orNull<T extends object>(row: T): T {
@@ -93,7 +91,7 @@ export async function getEntity(
   const label = row.get('label') as string | null;
   if (label === null || !isEntityLabel(label)) return null;
   const stored = row.get('properties') as Record<string, unknown>;
-  const properties = scoresForReader(clearance, plainProperties(stored), row.get('scoreRuns') as ScoreRun[]);
+  const properties = await readScores(store, clearance, plainProperties(stored));
   if (Array.isArray(properties.sources)) properties.sources = row.get('sourceIds') as string[];
   const relations = (row.get('relations') as RelationGroup[]).map((group) => ({
     ...group,
