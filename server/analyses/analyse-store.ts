@@ -1,6 +1,7 @@
 /**
  * The analyses against the database: project the scope under the caller's clearance, run the set,
- * and record the run (AnalysisRun node and per-entity scores) so the API and reports can read it.
+ * and record the run (AnalysisRun node and per-entity scores, in the partition of the caller's
+ * clearance) so the API and reports can read it. A "what if" run stops before the record.
  */
 import type { Clearance } from '../auth/context.ts';
 import { writeAnalysisRun } from '../store/analysis-runs.ts';
@@ -33,12 +34,19 @@ export interface AnalyseRequest {
   runner?: AnalysisRunner;
 }
 
-/** Projects, analyses and records one run; `say` hears progress. */
-export async function analyseStore(
+/** A projected graph and the result of the analyses on it, not yet recorded. */
+export interface AnalysedProjection {
+  graph: ProjectedGraph;
+  result: AnalysisResult;
+  startedAt: string;
+}
+
+/** Projects the scope under the caller's clearance and runs the set on it; `say` hears progress. */
+export async function analyseProjection(
   store: Store,
   request: AnalyseRequest,
   say: (line: string) => void = () => {},
-): Promise<StoredAnalysis> {
+): Promise<AnalysedProjection> {
   const startedAt = new Date().toISOString();
   say('projecting the graph ...');
   const graph = await projectGraph(store, request.scope, request.clearance);
@@ -52,9 +60,18 @@ export async function analyseStore(
       options.onProgress?.(p);
     },
   });
+  return { graph, result, startedAt };
+}
+
+/** Records an analysed projection as a run: its AnalysisRun node and its scores, in its clearance's partition. */
+export async function recordAnalysis(
+  store: Store,
+  request: AnalyseRequest,
+  { graph, result, startedAt }: AnalysedProjection,
+): Promise<StoredAnalysis['run']> {
   const { entities, ...summary } = result;
-  const { onProgress: _progress, rates: _rates, ...parameters } = options;
-  const run = await writeAnalysisRun(store, {
+  const { onProgress: _progress, rates: _rates, ...parameters } = request.options ?? {};
+  return writeAnalysisRun(store, {
     kind: ANALYSE_KIND,
     parameters: { ...parameters, ...result.parameters },
     scope: { ...request.scope },
@@ -72,5 +89,14 @@ export async function analyseStore(
     entities,
     labelOf: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'entityType') : undefined),
   });
-  return { result, run };
+}
+
+/** Projects, analyses and records one run; `say` hears progress. */
+export async function analyseStore(
+  store: Store,
+  request: AnalyseRequest,
+  say: (line: string) => void = () => {},
+): Promise<StoredAnalysis> {
+  const analysed = await analyseProjection(store, request, say);
+  return { result: analysed.result, run: await recordAnalysis(store, request, analysed) };
 }

@@ -37,7 +37,6 @@ import { importsRouter } from './routes/imports.ts';
 import { graphRouter } from './routes/graph.ts';
 import { reportsRouter } from './routes/reports.ts';
 import { traceRouter } from './routes/trace.ts';
-import { webAnalysesRouter } from './routes/web-analyses.ts';
 import { webGraphRouter } from './routes/web-graph.ts';
 import { DEFAULT_UPLOAD_LIMIT } from './upload.ts';
 import { usersRouter } from './users.ts';
@@ -140,7 +139,6 @@ export function createApp({
   app.use(casesRouter({ store }));
   app.use(reportsRouter({ store }));
   app.use(webGraphRouter({ store }));
-  app.use(webAnalysesRouter({ store }));
   app.use(analysisRunsRouter({ store, jobs }));
   app.use(traceRouter({ store }));
   app.use(exportRouter({ store }));

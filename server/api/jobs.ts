@@ -1,12 +1,12 @@
 /**
  * Jobs that outlive their request (analysis runs, imports): kept in memory with their owner and the
- * clearance they run under, so a job is read only by the user who started it (or an admin), and its
- * results only by someone who sees at least what it saw. A user has at most a few jobs running at
+ * clearance they run under, so a job is read only by the user who started it (or an admin), and only
+ * by one who sees at least what it saw; to anyone else it does not exist. A user has at most a few jobs running at
  * once; finished jobs are kept until newer ones push them out.
  */
 import { randomUUID } from 'node:crypto';
 import type { Clearance, Viewer } from '../auth/context.ts';
-import { clearanceOf } from '../auth/context.ts';
+import { clearanceCovers, clearanceOf } from '../auth/context.ts';
 import { type FieldError, HttpError } from './problem.ts';
 import { readsChanged } from './coalesce.ts';
 
@@ -43,12 +43,6 @@ export interface JobLimits {
 
 /** Reports progress from inside a job. */
 export type Report = (progress: Partial<JobProgress>) => void;
-
-/** Whether a clearance sees everything another one sees. */
-export function covers(reader: Clearance, run: Clearance): boolean {
-  if (run.unrestricted && !reader.unrestricted) return false;
-  return run.handling.every((code) => reader.handling.includes(code)) && reader.agency === run.agency;
-}
 
 /** The in-memory job registry of one server. */
 export class JobRegistry {
@@ -93,18 +87,21 @@ export class JobRegistry {
     return job;
   }
 
-  /** A job of this kind the viewer may read (owner or admin), or undefined: a 404 either way. */
+  /**
+   * A job of this kind the viewer may read, or undefined: a 404 either way. Its owner or an admin may,
+   * and only while their clearance of the moment covers the one the job ran under (admins act within
+   * their own clearance), since its status and result show what it saw.
+   */
   get<R>(kind: string, id: string, viewer: Viewer): Job<R> | undefined {
     const job = this.jobs.get(id);
     if (!job || job.kind !== kind) return undefined;
     if (job.owner !== viewer.username && viewer.role !== 'admin') return undefined;
+    if (!clearanceCovers(clearanceOf(viewer), job.clearance)) return undefined;
     return job as Job<R>;
   }
 
-  /** The job's result, for a reader whose clearance covers the job's; throws otherwise. */
-  resultOf<R>(job: Job<R>, viewer: Viewer): R {
-    if (job.owner !== viewer.username && !covers(clearanceOf(viewer), job.clearance))
-      throw new HttpError(403, 'This job ran under a clearance you do not hold: only its owner may read it');
+  /** The result of a job read through `get`; throws 409 while it runs or when it failed. */
+  resultOf<R>(job: Job<R>): R {
     if (job.status === 'running')
       throw new HttpError(
         409,

@@ -33,6 +33,18 @@ export function clearanceOf(viewer: Viewer): Clearance {
   return { handling: viewer.clearance, agency: viewer.agency };
 }
 
+/**
+ * Whether a reader may see every record that something made under `made` could see (a run, a job),
+ * judged on the clearances alone, since the data may change afterwards: every handling code of
+ * `made`, and the records restricted to its agency (to any agency, when `made` was unrestricted).
+ */
+export function clearanceCovers(reader: Clearance, made: Clearance): boolean {
+  if (!made.handling.every((code) => reader.handling.includes(code))) return false;
+  if (reader.unrestricted === true) return true;
+  if (made.unrestricted === true) return false;
+  return made.agency === null || made.agency === reader.agency;
+}
+
 /** Full clearance, for the command line run by the operator of the database. */
 export const FULL_CLEARANCE: Clearance = {
   handling: ['H0', 'H1', 'H2', 'H3'],

@@ -1,32 +1,24 @@
 /**
- * Analysis runs written back to Neo4j: an AnalysisRun node (kind, parameters, scope, clearance,
- * times, counts, author, and the result summary as JSON) and each entity's scores as `a_`-prefixed
- * properties with `a_run` naming the run, written in UNWIND batches. A new run of the same kind and
- * scope replaces the old one: the old node goes, and so do the scores it left on entities.
- * The scores were computed under the run's clearance; a reader with less must not be shown them
- * (scoresForReader, which every read of an entity's properties applies).
+ * Analysis runs written back to Neo4j: an AnalysisRun node (kind, parameters, scope, clearance and
+ * its partition, times, counts, author, and the result summary as JSON) and each entity's scores in
+ * the partition of the run's clearance (analysis-scores.ts), written in UNWIND batches. A new run of
+ * the same kind, scope and clearance replaces the old one: the old node goes, and so do the scores
+ * it left. A run under another clearance, lower or not, leaves them as they are.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Clearance } from '../auth/context.ts';
-import { ENTITY_LABELS, type EntityLabel, HANDLING_CODES } from '../schema/model.ts';
+import { ENTITY_LABELS, type EntityLabel } from '../schema/model.ts';
+import {
+  partitionOf,
+  RESULT_KEYS,
+  type ResultKey,
+  scoreProperty,
+  storedClearance,
+} from './analysis-scores.ts';
 import { quoteLabel } from './projection-cypher.ts';
 import type { Store } from './store.ts';
 
-/** Per-entity results a run may write, stored as `a_<key>`. */
-export const RESULT_KEYS = [
-  'community',
-  'degree',
-  'weightedDegree',
-  'betweenness',
-  'pagerank',
-  'eigenvector',
-  'closeness',
-] as const;
-export type ResultKey = (typeof RESULT_KEYS)[number];
-
-/** The prefix of written-back properties. */
-export const RESULT_PREFIX = 'a_';
+export { RESULT_KEYS, RESULT_PREFIX, type ResultKey, scoresForReader } from './analysis-scores.ts';
 
 const BATCH = 5_000;
 
@@ -70,17 +62,24 @@ export function scopeKeyOf(scope: Record<string, unknown>): string {
   return JSON.stringify(Object.fromEntries(entries));
 }
 
-const NULLS = Object.fromEntries(RESULT_KEYS.map((k) => [`${RESULT_PREFIX}${k}`, null]));
+/** Every score property of a partition set to null, so that a score an earlier run left cannot linger. */
+function nullsOf(partition: string): Record<string, null> {
+  return Object.fromEntries([...RESULT_KEYS, 'run' as const].map((k) => [scoreProperty(partition, k), null]));
+}
 
-function rowsByLabel(input: AnalysisRunInput, runId: string): Map<EntityLabel, Record<string, unknown>[]> {
+function rowsByLabel(
+  input: AnalysisRunInput,
+  runId: string,
+  partition: string,
+): Map<EntityLabel, Record<string, unknown>[]> {
   const groups = new Map<EntityLabel, Record<string, unknown>[]>();
+  const nulls = nullsOf(partition);
   for (const [id, scores] of Object.entries(input.entities)) {
     const label = input.labelOf(id);
     if (label === undefined || !(ENTITY_LABELS as readonly string[]).includes(label)) continue;
-    // Every key is set, absent ones to null, so a score an earlier run left cannot linger.
-    const props: Record<string, unknown> = { ...NULLS, [`${RESULT_PREFIX}run`]: runId };
+    const props: Record<string, unknown> = { ...nulls, [scoreProperty(partition, 'run')]: runId };
     for (const key of RESULT_KEYS)
-      if (scores[key] !== undefined) props[`${RESULT_PREFIX}${key}`] = scores[key];
+      if (scores[key] !== undefined) props[scoreProperty(partition, key)] = scores[key];
     const list = groups.get(label as EntityLabel) ?? [];
     list.push({ id, props });
     groups.set(label as EntityLabel, list);
@@ -88,21 +87,26 @@ function rowsByLabel(input: AnalysisRunInput, runId: string): Map<EntityLabel, R
   return groups;
 }
 
-/** Records a run and its per-entity results, replacing the previous run of the same kind and scope. */
+/**
+ * Records a run and its per-entity results in its clearance's partition, replacing the previous run of
+ * the same kind, scope and clearance.
+ */
 export async function writeAnalysisRun(
   store: Store,
   input: AnalysisRunInput,
 ): Promise<{ id: string; written: number; replaced: string[] }> {
   const id = `run:${input.kind}:${randomUUID()}`;
   const scopeKey = scopeKeyOf(input.scope);
+  const partition = partitionOf(input.clearance);
   const old = await store.read<{ id: string }>(
-    'MATCH (r:AnalysisRun {kind: $kind}) WHERE r.scopeKey = $scopeKey RETURN r.id AS id',
-    { kind: input.kind, scopeKey },
+    `MATCH (r:AnalysisRun {kind: $kind}) WHERE r.scopeKey = $scopeKey AND r.partition = $partition
+     RETURN r.id AS id`,
+    { kind: input.kind, scopeKey, partition },
   );
   const replaced = old.records.map((r) => r.get('id'));
   await store.write(
     `CREATE (r:AnalysisRun {id: $id, kind: $kind, scopeKey: $scopeKey, scope: $scope, parameters: $parameters,
-       clearance: $clearance, startedAt: $startedAt, finishedAt: $finishedAt, counts: $counts,
+       clearance: $clearance, partition: $partition, startedAt: $startedAt, finishedAt: $finishedAt, counts: $counts,
        createdBy: $createdBy, summary: $summary})`,
     {
       id,
@@ -111,6 +115,7 @@ export async function writeAnalysisRun(
       scope: JSON.stringify(input.scope),
       parameters: JSON.stringify(input.parameters),
       clearance: JSON.stringify(input.clearance),
+      partition,
       startedAt: input.startedAt,
       finishedAt: input.finishedAt,
       counts: JSON.stringify(input.counts),
@@ -119,7 +124,7 @@ export async function writeAnalysisRun(
     },
   );
   let written = 0;
-  for (const [label, rows] of rowsByLabel(input, id)) {
+  for (const [label, rows] of rowsByLabel(input, id, partition)) {
     for (let i = 0; i < rows.length; i += BATCH) {
       const result = await store.write(
         `UNWIND $rows AS row MATCH (n:${quoteLabel(label)} {id: row.id}) SET n += row.props RETURN count(n) AS n`,
@@ -134,62 +139,25 @@ export async function writeAnalysisRun(
 
 /** Deletes runs and the results they left on entities (those a newer run has not overwritten). */
 export async function removeRuns(store: Store, ids: readonly string[]): Promise<void> {
-  for (const label of ENTITY_LABELS) {
-    await store.autoCommit(
-      `MATCH (n:${quoteLabel(label)}) WHERE n.${RESULT_PREFIX}run IN $ids
-       CALL (n) { SET n += $nulls SET n.${RESULT_PREFIX}run = null } IN TRANSACTIONS OF ${BATCH} ROWS`,
-      { ids: [...ids], nulls: NULLS },
-    );
+  const runs = await store.read<{ clearance: string | null }>(
+    'MATCH (r:AnalysisRun) WHERE r.id IN $ids RETURN DISTINCT r.clearance AS clearance',
+    { ids: [...ids] },
+  );
+  const partitions = new Set<string>();
+  for (const record of runs.records) {
+    const clearance = storedClearance(record.get('clearance'));
+    if (clearance !== null) partitions.add(partitionOf(clearance));
+  }
+  for (const partition of partitions) {
+    for (const label of ENTITY_LABELS) {
+      await store.autoCommit(
+        `MATCH (n:${quoteLabel(label)}) WHERE n.\`${scoreProperty(partition, 'run')}\` IN $ids
+         CALL (n) { SET n += $nulls } IN TRANSACTIONS OF ${BATCH} ROWS`,
+        { ids: [...ids], nulls: nullsOf(partition) },
+      );
+    }
   }
   await store.write('MATCH (r:AnalysisRun) WHERE r.id IN $ids DETACH DELETE r', { ids: [...ids] });
-}
-
-const StoredClearanceSchema = z.object({
-  handling: z.array(z.enum(HANDLING_CODES)),
-  agency: z.string().nullable(),
-  unrestricted: z.boolean().optional(),
-});
-
-// A run whose stored clearance cannot be read is taken to have seen everything.
-function storedClearance(text: string): Clearance {
-  const everything: Clearance = { handling: [...HANDLING_CODES], agency: null, unrestricted: true };
-  try {
-    const parsed = StoredClearanceSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : everything;
-  } catch {
-    return everything;
-  }
-}
-
-/**
- * Whether a reader may see every record a run under `run` could see, judged on the clearances alone
- * (the data may change after the run): every handling code of the run, and the records restricted to
- * the run's agency (to any agency, for an unrestricted run).
- */
-export function clearanceCovers(reader: Clearance, run: Clearance): boolean {
-  if (!run.handling.every((code) => reader.handling.includes(code))) return false;
-  if (reader.unrestricted === true) return true;
-  if (run.unrestricted === true) return false;
-  return run.agency === null || run.agency === reader.agency;
-}
-
-/**
- * An entity's properties as a reader may see them: the `a_` scores only when the run that wrote them
- * (whose stored clearance is given, null when the run is gone) was computed under a clearance the
- * reader covers; otherwise they would show the influence of records the reader may not see.
- */
-export function scoresForReader(
-  reader: Clearance,
-  properties: Record<string, unknown>,
-  runClearance: unknown,
-): Record<string, unknown> {
-  const keys = Object.keys(properties).filter((key) => key.startsWith(RESULT_PREFIX));
-  if (keys.length === 0) return properties;
-  const run = typeof runClearance === 'string' ? storedClearance(runClearance) : null;
-  if (run !== null && clearanceCovers(reader, run)) return properties;
-  const shown = { ...properties };
-  for (const key of keys) delete shown[key];
-  return shown;
 }
 
 const parse = (text: unknown): Record<string, unknown> =>
@@ -222,16 +190,23 @@ export async function readLatestRun(
   };
 }
 
-/** The results a run left on entities: id -> scores (keys without the prefix). */
+/** The results a run left on entities: id -> scores (keys without the prefix and partition). */
 export async function readRunResults(
   store: Store,
   runId: string,
 ): Promise<Record<string, Partial<Record<ResultKey, number>>>> {
   const out: Record<string, Partial<Record<ResultKey, number>>> = {};
-  const values = RESULT_KEYS.map((k) => `n.\`${RESULT_PREFIX}${k}\``).join(', ');
+  const run = await store.read('MATCH (r:AnalysisRun {id: $runId}) RETURN r.clearance AS clearance', {
+    runId,
+  });
+  const clearance = storedClearance(run.records[0]?.get('clearance'));
+  if (clearance === null) return out;
+  const partition = partitionOf(clearance);
+  const values = RESULT_KEYS.map((k) => `n.\`${scoreProperty(partition, k)}\``).join(', ');
   for (const label of ENTITY_LABELS) {
     const result = await store.read(
-      `MATCH (n:${quoteLabel(label)}) WHERE n.${RESULT_PREFIX}run = $runId RETURN n.id AS id, [${values}] AS v`,
+      `MATCH (n:${quoteLabel(label)}) WHERE n.\`${scoreProperty(partition, 'run')}\` = $runId
+       RETURN n.id AS id, [${values}] AS v`,
       { runId },
     );
     for (const record of result.records) {

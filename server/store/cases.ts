@@ -4,7 +4,7 @@
  */
 import type { Clearance } from '../auth/context.ts';
 import type { CaseDetail, CaseSummary } from '../schema/api/entities.ts';
-import { scoresForReader } from './analysis-runs.ts';
+import { readScores } from './analysis-scores.ts';
 import { plainProperties } from './entities.ts';
 import type { Store } from './store.ts';
 import { current, LABEL_PARAMS, labelOf, visibilityParams, visible } from './visibility.ts';
@@ -58,12 +58,15 @@ export async function listCases(store: Store, clearance: Clearance): Promise<Cas
 
 /**
  * One visible case with all its properties and visible member counts; null when not visible. Analysis
- * scores on a case node are never shown: no run records the clearance they were computed under.
+ * scores are those of the fullest run whose clearance the caller's covers, as for any entity.
  */
 export async function getCase(store: Store, clearance: Clearance, id: string): Promise<CaseDetail | null> {
   const result = await store.read(ONE, { ...visibilityParams(clearance), ...LABEL_PARAMS, id });
   const row = result.records[0];
   if (row === undefined) return null;
   const stored = plainProperties(row.get('properties') as Record<string, unknown>);
-  return { ...summaryOf(row), properties: scoresForReader(clearance, stored, null) };
+  return {
+    ...summaryOf(row),
+    properties: await readScores(store, clearance, stored),
+  };
 }

@@ -3,12 +3,12 @@
  * behind it with their grades, and its relations grouped by type and direction with their counts.
  * Everything is read under the caller's clearance inside one query: an entity the caller may not see
  * is absent (null), and invisible links and neighbours are neither listed nor counted. Analysis scores
- * (`a_`) are shown only when the run that wrote them saw nothing the caller may not see.
+ * (`a_`) are those of the fullest run whose clearance the caller's covers (analysis-scores.ts).
  */
 import type { Clearance } from '../auth/context.ts';
 import type { EntityDetail, RelationGroup, SourceRef } from '../schema/api/entities.ts';
 import { LINK_TYPES } from '../schema/model.ts';
-import { RESULT_PREFIX, scoresForReader } from './analysis-runs.ts';
+import { readScores } from './analysis-scores.ts';
 import type { Store } from './store.ts';
 import {
   current,
@@ -46,12 +46,7 @@ CALL (n) {
   WITH s ORDER BY s.id
   RETURN collect(s {.id, .name, .reference, .agency, .country, .date, ${gradingProjection('s')}}) AS sources
 }
-CALL (n) {
-  OPTIONAL MATCH (run:AnalysisRun {id: n.${RESULT_PREFIX}run})
-  RETURN run.clearance AS runClearance
-}
-RETURN ${labelOf('n')} AS label, properties(n) AS properties, ${visibleSources('n')} AS sourceIds, relations, sources,
-  runClearance`;
+RETURN ${labelOf('n')} AS label, properties(n) AS properties, ${visibleSources('n')} AS sourceIds, relations, sources`;
 
 /** Null for absent keys, so every response field is present (changes the row in place). */
 export function orNull<T extends object>(row: T): T {
@@ -96,7 +91,7 @@ export async function getEntity(
   const label = row.get('label') as string | null;
   if (label === null || !isEntityLabel(label)) return null;
   const stored = row.get('properties') as Record<string, unknown>;
-  const properties = scoresForReader(clearance, plainProperties(stored), row.get('runClearance'));
+  const properties = await readScores(store, clearance, plainProperties(stored));
   if (Array.isArray(properties.sources)) properties.sources = row.get('sourceIds') as string[];
   const relations = (row.get('relations') as RelationGroup[]).map((group) => ({
     ...group,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_CLEARANCE } from '../../server/auth/context.ts';
 import { analyseStore } from '../../server/analyses/analyse-store.ts';
 import { readLatestRun, readRunResults } from '../../server/store/analysis-runs.ts';
+import { partitionOf } from '../../server/store/analysis-scores.ts';
 import { ingestRecords } from '../../server/store/ingest-writes.ts';
 import type { Store } from '../../server/store/store.ts';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
@@ -85,11 +86,11 @@ describe('ariadne analyse against the database', () => {
     expect(again.run.replaced).toEqual([first]);
     expect(await countRuns()).toBe(1);
     // The earlier run's centralities went with it: this run computed none.
+    const partition = partitionOf(FULL_CLEARANCE);
     const left = await store.read(
-      'MATCH (n:Person) WHERE n.a_betweenness IS NOT NULL OR n.a_run = $first RETURN count(n) AS n',
-      {
-        first,
-      },
+      `MATCH (n:Person) WHERE n.a_${partition}_betweenness IS NOT NULL OR n.a_${partition}_run = $first
+       RETURN count(n) AS n`,
+      { first },
     );
     expect(Number(left.records[0]?.get('n'))).toBe(0);
     const caseRun = await runCli(

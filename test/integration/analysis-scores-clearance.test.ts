@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clearance } from '../../server/auth/context.ts';
-import { analyseStore } from '../../server/analyses/analyse-store.ts';
+import { analyseStore, type StoredAnalysis } from '../../server/analyses/analyse-store.ts';
+import { buildStoreReport } from '../../server/report/build-report.ts';
 import { type StartOptions, startApi, type TestApi } from '../helpers/api.ts';
 import { DEMO_HOLDER, DEMO_RESTRICTED, loadDemoPeople } from '../helpers/demo-people.ts';
 import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
@@ -48,9 +49,17 @@ async function scoresSeenBy(role: 'viewer' | 'analyst' | 'admin', id = DEMO_HOLD
   return Object.fromEntries(Object.entries(properties).filter(([key]) => key.startsWith('a_')));
 }
 
+const runExists = async (id: string) => {
+  const result = await api.store.read('MATCH (r:AnalysisRun {id: $id}) RETURN count(r) AS n', { id });
+  return Number(result.records[0]?.get('n')) === 1;
+};
+
 describe('analysis scores written back to entities', () => {
+  let full: StoredAnalysis;
+
   it('are shown to the analyst who ran them, computed over the restricted account', async () => {
     const stored = await run(GDF, 'scores-gdf-analyst');
+    full = stored;
     expect(stored.run.written).toBeGreaterThan(10);
     expect(await scoresSeenBy('analyst')).toMatchObject({
       a_run: stored.run.id,
@@ -84,6 +93,39 @@ describe('analysis scores written back to entities', () => {
       a_run: stored.run.id,
       a_community: expect.any(Number),
     });
-    expect(await scoresSeenBy('analyst')).toEqual({});
+    expect(await scoresSeenBy('admin')).toEqual({});
+  });
+
+  it('of a run under a lower clearance leave the fuller run, and the scores it wrote, as they were', async () => {
+    expect(await runExists(full.run.id)).toBe(true);
+    const holder = full.result.entities[DEMO_HOLDER];
+    expect(await scoresSeenBy('analyst')).toMatchObject({
+      a_run: full.run.id,
+      a_betweenness: holder?.betweenness,
+      a_degree: holder?.degree,
+    });
+    expect(await scoresSeenBy('analyst', DEMO_RESTRICTED)).toMatchObject({ a_run: full.run.id });
+  });
+
+  it("of the run a report starts at a lower clearance leave the fuller run's scores as they were", async () => {
+    await buildStoreReport(api.store, {
+      clearance: LOW,
+      createdBy: 'scores-low-viewer',
+      period: '2024-01-01..2025-12-31',
+    });
+    expect(await runExists(full.run.id)).toBe(true);
+    expect(await scoresSeenBy('analyst')).toMatchObject({
+      a_run: full.run.id,
+      a_betweenness: full.result.entities[DEMO_HOLDER]?.betweenness,
+    });
+  });
+
+  it('are shown from the fullest run whose clearance the reader covers', async () => {
+    const open = await run({ handling: ['H0'], agency: null }, 'scores-open-runner');
+    expect(await scoresSeenBy('admin')).toMatchObject({ a_run: open.run.id });
+    expect(await scoresSeenBy('analyst')).toMatchObject({ a_run: full.run.id });
+    const low = await scoresSeenBy('viewer');
+    expect(low.a_run).not.toBe(open.run.id);
+    expect(low.a_run).toMatch(/^run:analyse:/);
   });
 });

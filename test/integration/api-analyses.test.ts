@@ -82,7 +82,7 @@ describe('analysis runs', () => {
     expect(await auditCount('analysis.status')).toBeGreaterThan(0);
   });
 
-  it('are hidden from other analysts, and their results from an admin cleared differently', async () => {
+  it('are hidden from other analysts, and from an admin cleared differently, exactly as a missing run', async () => {
     await ensureTestUser(api.store, {
       username: 'runs-other',
       role: 'analyst',
@@ -92,9 +92,50 @@ describe('analysis runs', () => {
     const other = await api.login('runs-other');
     expect((await api.fetch(location, { token: other })).status).toBe(404);
     expect((await api.fetch(`${location}/results/money`, { token: other })).status).toBe(404);
-    expect((await api.fetch(location, { role: 'admin' })).status).toBe(200);
-    expect((await api.fetch(`${location}/results/money`, { role: 'admin' })).status).toBe(403);
+    const missing = '/api/analyses/runs/00000000-0000-4000-8000-000000000000';
+    for (const tail of ['', '/results/money', '/results/centrality']) {
+      const hidden = await api.fetch(`${location}${tail}`, { role: 'admin' });
+      const absent = await api.fetch(`${missing}${tail}`, { role: 'admin' });
+      expect(hidden.status).toBe(404);
+      expect(await hidden.text()).toBe(await absent.text());
+    }
   });
+
+  it('stop answering their owner once the owner no longer holds a code the run saw', async () => {
+    await ensureTestUser(api.store, {
+      username: 'runs-demoted',
+      role: 'analyst',
+      clearance: ['H0', 'H1', 'H2', 'H3'],
+      agency: 'Europol',
+    });
+    let token = await api.login('runs-demoted');
+    const res = await api.fetch('/api/analyses/runs', {
+      method: 'POST',
+      token,
+      json: { only: ['centrality'] },
+    });
+    const run = res.headers.get('location') ?? '';
+    for (let i = 0; i < 300; i++) {
+      const status = (await (await api.fetch(run, { token })).json()) as Status;
+      if (status.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await api.fetch(`${run}/results/centrality`, { token })).status).toBe(200);
+    const patched = await api.fetch('/api/users/runs-demoted', {
+      method: 'PATCH',
+      role: 'admin',
+      json: { clearance: ['H0', 'H1'] },
+    });
+    expect(patched.status).toBe(200);
+    token = await api.login('runs-demoted');
+    const missing = '/api/analyses/runs/00000000-0000-4000-8000-000000000000';
+    for (const tail of ['', '/results/centrality']) {
+      const hidden = await api.fetch(`${run}${tail}`, { token });
+      const absent = await api.fetch(`${missing}${tail}`, { token });
+      expect(hidden.status).toBe(404);
+      expect(await hidden.text()).toBe(await absent.text());
+    }
+  }, 60_000);
 
   it('refuse viewers and anonymous callers, an unknown part, a step left out, and a bad body', async () => {
     expect((await api.fetch('/api/analyses/runs', { method: 'POST', role: 'viewer', json: {} })).status).toBe(
@@ -127,6 +168,54 @@ describe('analysis runs', () => {
     const missing = await api.fetch(`${small.headers.get('location')}/results/money`, { role: 'analyst' });
     expect(missing.status).toBe(404);
   }, 60_000);
+
+  it('compute a what-if removal as an option, shown in the run and never written back as scores', async () => {
+    const people = await api.store.read(
+      "MATCH (p:Person) WHERE p.handling = 'H0' AND p.restrictedTo IS NULL RETURN p.id AS id ORDER BY p.id LIMIT 2",
+    );
+    const remove = people.records.map((r) => String(r.get('id')));
+    const before = await api.store.read(
+      'MATCH (r:AnalysisRun) WITH count(r) AS runs MATCH (n) WHERE any(k IN keys(n) WHERE k STARTS WITH "a_") RETURN runs, count(n) AS scored',
+    );
+    const whatIf = async (ids: string[]) => {
+      const res = await api.fetch('/api/analyses/runs', {
+        method: 'POST',
+        role: 'analyst',
+        json: { only: ['disruption'], remove: ids, seed: 3 },
+      });
+      expect(res.status).toBe(202);
+      const where = res.headers.get('location') ?? '';
+      const status = await waitForRun(where);
+      expect(status).toMatchObject({ status: 'done', summary: { runId: null, whatIf: true } });
+      return (await (await api.fetch(`${where}/results/disruption`, { role: 'analyst' })).json()) as {
+        disruption: { removed: { id: string }[]; before: unknown; after: unknown };
+      };
+    };
+    const shown = await whatIf(remove);
+    expect(shown.disruption.removed.map((r) => r.id).sort()).toEqual([...remove].sort());
+    const after = await api.store.read(
+      'MATCH (r:AnalysisRun) WITH count(r) AS runs MATCH (n) WHERE any(k IN keys(n) WHERE k STARTS WITH "a_") RETURN runs, count(n) AS scored',
+    );
+    expect(after.records[0]?.toObject()).toEqual(before.records[0]?.toObject());
+    const withHidden = await whatIf([...remove, RESTRICTED]);
+    const withMissing = await whatIf([...remove, 'acct:no-such-account']);
+    expect(withHidden).toEqual(withMissing);
+    expect(JSON.stringify(withHidden)).not.toContain(RESTRICTED);
+  }, 120_000);
+
+  it('name the entities a run mentions in its labels part, and leave the old web route gone', async () => {
+    const labels = await api.fetch(`${location}/results/labels`, { role: 'analyst' });
+    expect(labels.status).toBe(200);
+    const { names, places } = (await labels.json()) as {
+      names: Record<string, string>;
+      places: Record<string, { lat: number; lon: number }>;
+    };
+    const centrality = await (await api.fetch(`${location}/results/centrality`, { role: 'analyst' })).json();
+    for (const player of centrality.keyPlayers) expect(names[player.id]).toEqual(expect.any(String));
+    expect(Object.keys(places).length).toBeGreaterThan(0);
+    expect(JSON.stringify(names)).not.toContain(RESTRICTED);
+    expect((await api.fetch('/api/web/analyses/centrality', { role: 'analyst' })).status).toBe(404);
+  });
 
   it('let the restricted agency see the account in its own run', async () => {
     const res = await api.fetch('/api/analyses/runs', {

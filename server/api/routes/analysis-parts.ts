@@ -1,6 +1,7 @@
 /**
  * The parts of an analysis run's result that `GET /api/analyses/runs/{id}/results/{part}` serves,
- * each the fields one or two steps wrote, and the summary the run's status carries.
+ * each the fields one or two steps wrote (and the labels of what they mention), and the summary the
+ * run's status carries.
  */
 import type { AnalysisName, AnalysisResult } from '../../analyses/types.ts';
 
@@ -19,7 +20,12 @@ export const RESULT_PARTS = {
   gaps: 'gaps',
 } as const satisfies Record<string, AnalysisName>;
 export type ResultPart = keyof typeof RESULT_PARTS;
-export const PART_NAMES = Object.keys(RESULT_PARTS) as [ResultPart, ...ResultPart[]];
+
+/** Every part a run serves: the result parts, and `labels` (names and places of what they mention). */
+export const PART_NAMES: [ResultPart | 'labels', ...(ResultPart | 'labels')[]] = [
+  'labels',
+  ...(Object.keys(RESULT_PARTS) as ResultPart[]),
+];
 
 /** The fields of a result that make up a part. */
 export function partOf(result: AnalysisResult, part: ResultPart): Record<string, unknown> {

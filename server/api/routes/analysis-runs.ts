@@ -3,7 +3,8 @@
  * (a case, a window, labels, link types, a minimum source grade), recorded as an AnalysisRun like
  * `ariadne analyse` does. Starting answers 202 with the job's Location; its status gives the steps
  * done and, when done, the summary; each part of the result is read on its own. A run is readable
- * by its owner (and an admin cleared for what it saw) only.
+ * by its owner (and an admin) only while their clearance covers the one it ran under; to anyone else
+ * it answers as a missing run.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -19,7 +20,7 @@ import { findExportCase } from '../../store/export-reads.ts';
 import { ScopeError } from '../../store/projection-scope.ts';
 import type { ProjectionScope } from '../../store/projection.ts';
 import type { Store } from '../../store/store.ts';
-import { analyseJob } from '../analysis-job/analyse-job.ts';
+import { type AnalyseJobOutcome, analyseJob } from '../analysis-job/analyse-job.ts';
 import { type JobRegistry, jobStatus } from '../jobs.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
@@ -48,6 +49,14 @@ export const RunRequestSchema = z
     labels: z.array(z.string().max(64)).max(30).optional(),
     linkTypes: z.array(z.string().max(64)).max(50).optional(),
     minSource: z.array(MinSourceParam).max(10).optional(),
+    remove: z.array(IdParam).min(1).max(1_000).optional().meta({
+      description:
+        'A "what if these are removed" run: the disruption step removes these entities; the run is shown, never written back as scores',
+    }),
+  })
+  .refine((body) => body.remove === undefined || planSteps(body.only).includes('disruption'), {
+    path: ['remove'],
+    message: 'a "what if" removal is shown by the disruption step: add "disruption" to "only"',
   })
   .meta({ id: 'AnalysisRunRequest' });
 type RunRequest = z.output<typeof RunRequestSchema>;
@@ -55,10 +64,7 @@ type RunRequest = z.output<typeof RunRequestSchema>;
 const RunParams = z.strictObject({ id: z.string().min(1).max(64) });
 const PartParams = z.strictObject({ id: z.string().min(1).max(64), part: z.enum(PART_NAMES) });
 
-interface RunOutcome {
-  result: AnalysisResult;
-  runId: string;
-}
+type RunOutcome = AnalyseJobOutcome;
 
 async function scopeOf(store: Store, request: RunRequest, clearance: ReturnType<typeof clearanceOf>) {
   const scope: ProjectionScope = {
@@ -114,7 +120,8 @@ export function analysisRunsRouter({ store, jobs }: { store: Store; jobs: JobReg
       const job = jobs.start<RunOutcome>(KIND, viewer, steps.length + 2, async (report) => {
         report({ step: 'projecting the graph' });
         try {
-          return await analyseJob(store, { scope, clearance, createdBy: viewer.username, options }, (p) => {
+          const request = { scope, clearance, createdBy: viewer.username, options, remove: body.remove };
+          return await analyseJob(store, request, (p) => {
             if (p.state === 'start') report({ done: p.index + 1, step: p.step });
             else if (p.index + 1 === p.total) report({ done: p.total + 1, step: 'recording the run' });
           });
@@ -157,7 +164,13 @@ export function analysisRunsRouter({ store, jobs }: { store: Store; jobs: JobReg
         throw new HttpError(404, 'No such run of yours: runs are kept in memory until the server restarts');
       const done = job.status === 'done' && job.result;
       return jobStatus(job, {
-        summary: done ? { ...summaryOf(job.result!.result), runId: job.result!.runId } : null,
+        summary: done
+          ? {
+              ...summaryOf(job.result!.result),
+              runId: job.result!.runId,
+              whatIf: job.result!.runId === null,
+            }
+          : null,
         results: done
           ? Object.fromEntries(PART_NAMES.map((p) => [p, `/api/analyses/runs/${job.id}/results/${p}`]))
           : null,
@@ -172,7 +185,7 @@ export function analysisRunsRouter({ store, jobs }: { store: Store; jobs: JobReg
       path: '/api/analyses/runs/{id}/results/{part}',
       deadline: false,
       summary:
-        'One part of a finished run: communities, brokers, centrality, disruption, crime-links, money, ...',
+        'One part of a finished run: communities, brokers, centrality, disruption, crime-links, money, ..., and the labels (names, places) of the entities it mentions',
       tags: ['analyses'],
       roles: ANALYSE,
       params: PartParams,
@@ -187,7 +200,8 @@ export function analysisRunsRouter({ store, jobs }: { store: Store; jobs: JobReg
       const job = jobs.get<RunOutcome>(KIND, params.id, viewer);
       if (!job)
         throw new HttpError(404, 'No such run of yours: runs are kept in memory until the server restarts');
-      const { result } = jobs.resultOf(job, viewer);
+      const { result, labels } = jobs.resultOf(job);
+      if (params.part === 'labels') return labels;
       const step = RESULT_PARTS[params.part];
       if (!result.parameters.only.includes(step))
         throw new HttpError(404, `The run did not include ${step}: start a run with "only" naming it`);

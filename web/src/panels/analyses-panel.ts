@@ -1,9 +1,10 @@
 /**
- * The analyses panel: runs the structure analyses step by step with a progress bar, then lists the
- * communities with their profiles, the community x crime-category heat map, the key players and
- * brokers, and a disruption "what if" that removes chosen nodes and shows how the network splits.
+ * The analyses panel: runs the structure analyses as one run of the runs API, with a progress bar that
+ * follows its steps, then lists the communities with their profiles, the community x crime-category
+ * heat map, the key players and brokers, and a disruption "what if" (a run with `remove`, shown and
+ * never written back as scores) that removes chosen nodes and shows how the network splits.
  */
-import { runAnalysesStepwise, runAnalysis } from '../api/analyses.ts';
+import { runAnalyses } from '../api/analyses.ts';
 import type { AnalysisAnswer, CommunityReport } from '../api/analysis-types.ts';
 import { withItems, withoutItems } from '../graph/view-state.ts';
 import { h, replace } from '../lib/dom.ts';
@@ -111,7 +112,7 @@ function disruptionSection(workspace: Workspace): HTMLElement {
     if (remove.length === 0)
       return void workspace.say('Select the nodes to remove first (click, lasso or query).', 'error');
     workspace.say('Simulating the removal…');
-    const answer = await runAnalysis('disruption', { remove });
+    const answer = await runAnalyses(['disruption'], { remove });
     const d = answer.result.disruption;
     workspace.view.update((s) => ({ ...s, removed: withItems(s.removed, remove), selected: [] }));
     if (!d) return;
@@ -228,10 +229,12 @@ export function mountAnalysesPanel(container: HTMLElement, workspace: Workspace)
   const runButton = h('button', { type: 'button', id: 'run-analyses' }, 'Run structure analyses');
   runButton.addEventListener('click', () => {
     runButton.disabled = true;
-    runAnalysesStepwise(['communities', 'centrality', 'brokers', 'crime-links'], (i, total, name) => {
-      progress.max = total;
-      progress.value = i;
-      step.textContent = i < total ? `Step ${i + 1} of ${total}: ${name}` : 'Done';
+    runAnalyses(['communities', 'centrality', 'brokers', 'crime-links'], {
+      onProgress: (done, total, name) => {
+        progress.max = total;
+        progress.value = done;
+        step.textContent = name === null ? 'Done' : `Step ${Math.min(done + 1, total)} of ${total}: ${name}`;
+      },
     })
       .then((answer) => {
         const entities = answer.result.entities ?? {};

@@ -3,7 +3,7 @@
  * forged) still in use; people with several identities; and candidate duplicates side by side with
  * the reasons, for the analyst to confirm or reject.
  */
-import { runAnalysesStepwise } from '../api/analyses.ts';
+import { runAnalyses } from '../api/analyses.ts';
 import type { AnalysisAnswer, DuplicateCandidate } from '../api/analysis-types.ts';
 import { fetchEntity } from '../api/client.ts';
 import { h, replace } from '../lib/dom.ts';
@@ -110,9 +110,10 @@ export function mountDocumentsPanel(container: HTMLElement, workspace: Workspace
   const run = h('button', { type: 'button', id: 'run-documents' }, 'Find reused documents and duplicates');
   run.addEventListener('click', () => {
     run.disabled = true;
-    runAnalysesStepwise(['documents', 'identity'], (i, total, name) =>
-      workspace.say(i < total ? `Step ${i + 1} of ${total}: ${name}` : ''),
-    )
+    runAnalyses(['documents', 'identity'], {
+      onProgress: (done, total, name) =>
+        workspace.say(name === null ? '' : `Step ${Math.min(done + 1, total)} of ${total}: ${name}`),
+    })
       .then((answer) => {
         render(body, answer, workspace);
         container.dataset.state = 'done';

@@ -3,7 +3,7 @@
  * entity through the loaded payments, and the typology hits (cycles, fan-in, structuring, ...) with
  * their payments highlighted on the graph.
  */
-import { runAnalysis } from '../api/analyses.ts';
+import { runAnalyses } from '../api/analyses.ts';
 import type { AnalysisAnswer, GroupFlow } from '../api/analysis-types.ts';
 import { paymentLinks, traceMoneyFrom } from '../graph/money-trace.ts';
 import { h, replace } from '../lib/dom.ts';
@@ -78,7 +78,7 @@ export function mountMoneyPanel(container: HTMLElement, workspace: Workspace): v
   run.addEventListener('click', () => {
     run.disabled = true;
     workspace.say('Analysing money flows…');
-    runAnalysis('money')
+    runAnalyses(['money'])
       .then((result) => {
         answer = result;
         draw();

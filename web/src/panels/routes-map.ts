@@ -8,7 +8,7 @@ import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import worldUrl from 'world-atlas/countries-110m.json?url';
-import { runAnalysis } from '../api/analyses.ts';
+import { runAnalyses } from '../api/analyses.ts';
 import type { AnalysisAnswer } from '../api/analysis-types.ts';
 import { communityColour } from '../graph/palette.ts';
 import { h, replace, svg } from '../lib/dom.ts';
@@ -123,7 +123,7 @@ export function mountRoutesPanel(container: HTMLElement, workspace: Workspace): 
   run.addEventListener('click', () => {
     run.disabled = true;
     workspace.say('Analysing routes…');
-    runAnalysis('routes')
+    runAnalyses(['routes'])
       .then(async (answer) => {
         replace(body, await drawMap(answer, details, workspace), details);
         container.dataset.state = 'done';
