@@ -217,8 +217,9 @@ const WINDOW_SORTS: Readonly<Record<EntitySort, (a: WindowRow, b: WindowRow) => 
 
 /**
  * A search without words: per type, the first visible entities by id (an ordered walk of the id
- * index that stops at the window: one small query each, whose plan is kept), then the first of all
- * of them, then sorted and paged. The work is bounded before it starts.
+ * index that stops at the window), then the first of all of them, then sorted and paged. The work is
+ * bounded before it starts. One small query per type, sent at once: each is planned quickly and its
+ * plan kept (one query of fourteen branches took seconds to plan on a busy machine).
  */
 async function searchWindow(
   store: Store,
@@ -227,16 +228,17 @@ async function searchWindow(
   options: SearchOptions,
 ): Promise<EntitySearchResult> {
   const filters = filtersOf(options).join(' AND ');
-  const rows: WindowRow[] = [];
-  for (const type of types) {
-    const found = await store.read(
-      `MATCH (n:${quoteLabel(type)}) WHERE n.id >= '' AND ${filters}
+  const perType = await Promise.all(
+    types.map((type) =>
+      store.read(
+        `MATCH (n:${quoteLabel(type)}) WHERE n.id >= '' AND ${filters}
 WITH n ORDER BY n.id LIMIT toInteger($window + 1)
 RETURN ${SUMMARY.replace(/}$/, ', .updatedAt}')} AS item`,
-      params,
-    );
-    for (const record of found.records) rows.push(record.get('item') as WindowRow);
-  }
+        params,
+      ),
+    ),
+  );
+  const rows = perType.flatMap((found) => found.records.map((record) => record.get('item') as WindowRow));
   rows.sort(BY_ID);
   const window = rows.slice(0, SEARCH_WINDOW).sort(WINDOW_SORTS[options.sort ?? 'name']);
   return {
