@@ -10,7 +10,7 @@ import { HttpError } from '../problem.ts';
 import { stateOf } from './request-state.ts';
 
 /** Heavy requests one user may have running at a time, by default. */
-export const DEFAULT_HEAVY_PER_USER = 4;
+export const DEFAULT_HEAVY_PER_USER = 2;
 
 interface HeavyRoute {
   method: string;
