@@ -1,6 +1,7 @@
 /**
  * The server of the API benchmark, in a process of its own: the real app on PORT against the Neo4j in
  * NEO4J_URI, with the rate limits lifted so that the benchmark measures the endpoints, not the limiter.
+ * The per-user cap on heavy requests stays on unless ARIADNE_BENCH_HEAVY_PER_USER raises it.
  */
 import { createApp } from '../../server/api/app.ts';
 import { SESSION_CACHE_MS } from '../../server/auth/session-cache.ts';
@@ -16,7 +17,14 @@ const store = await openStore({
 });
 const app = createApp({
   store,
-  limits: { perAddress: UNLIMITED, perSession: UNLIMITED, login: UNLIMITED },
+  limits: {
+    perAddress: UNLIMITED,
+    perSession: UNLIMITED,
+    login: UNLIMITED,
+    ...(process.env.ARIADNE_BENCH_HEAVY_PER_USER
+      ? { heavyPerUser: Number(process.env.ARIADNE_BENCH_HEAVY_PER_USER) }
+      : {}),
+  },
   // As the platform serves it (server/serve.ts); ARIADNE_BENCH_SESSION_CACHE_MS=0 to compare without.
   sessionCacheMs: Number(process.env.ARIADNE_BENCH_SESSION_CACHE_MS ?? SESSION_CACHE_MS),
 });

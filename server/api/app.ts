@@ -22,6 +22,7 @@ import { identify, requireSession } from './middleware/authenticate.ts';
 import { JobRegistry } from './jobs.ts';
 import { idempotency } from './middleware/idempotency.ts';
 import { jsonBody } from './middleware/json-body.ts';
+import { DEFAULT_HEAVY_PER_USER, heavyRequests } from './middleware/heavy.ts';
 import { type BucketOptions, rateLimit } from './middleware/rate-limit.ts';
 import { stateOf } from './middleware/request-state.ts';
 import { cors, securityHeaders } from './middleware/security.ts';
@@ -51,12 +52,15 @@ export interface RateLimits {
   perSession: BucketOptions;
   /** Sign-in attempts, per client address. */
   login: BucketOptions;
+  /** Heavy requests (middleware/heavy.ts) one user may have running at a time. */
+  heavyPerUser: number;
 }
 
 export const DEFAULT_LIMITS: RateLimits = {
   perAddress: { capacity: 600, perSecond: 100 },
   perSession: { capacity: 300, perSecond: 50 },
   login: { capacity: 10, perSecond: 10 / 60 },
+  heavyPerUser: DEFAULT_HEAVY_PER_USER,
 };
 
 export interface AppOptions {
@@ -123,6 +127,7 @@ export function createApp({
     '/api',
     rateLimit(limit.perSession, (req, res) => stateOf(res).sessionId ?? req.ip ?? 'unknown'),
   );
+  app.use('/api', heavyRequests(limit.heavyPerUser));
   app.use('/api', idempotency(store));
 
   app.get('/api/openapi.json', (_req, res) => {

@@ -4,6 +4,7 @@
  * by one who sees at least what it saw; to anyone else it does not exist. A user has at most a few jobs running at
  * once; finished jobs are kept until newer ones push them out.
  */
+import { outsideRequest } from '../store/query-budget.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clearance, Viewer } from '../auth/context.ts';
 import { clearanceCovers, clearanceOf } from '../auth/context.ts';
@@ -78,12 +79,15 @@ export class JobRegistry {
     this.prune();
     const report: Report = (p) => Object.assign(job.progress, p);
     // setImmediate lets the 202 leave before a job that computes synchronously takes the thread.
-    setImmediate(() => {
-      work(report).then(
-        (result) => this.finish(job, { status: 'done', result }),
-        (error: unknown) => this.finish(job, { status: 'failed', error: describe(error) }),
-      );
-    });
+    // Outside the request's query budget: the job's queries outlive the 202.
+    setImmediate(() =>
+      outsideRequest(() =>
+        work(report).then(
+          (result) => this.finish(job, { status: 'done', result }),
+          (error: unknown) => this.finish(job, { status: 'failed', error: describe(error) }),
+        ),
+      ),
+    );
     return job;
   }
 

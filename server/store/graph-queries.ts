@@ -1,12 +1,12 @@
 /**
  * Subgraphs for the web app, in graphology's serialisation: the neighbourhood of an entity (breadth
- * first, up to three hops) and the paths between two entities (the shortest, or every simple path up
- * to k hops). Both walk only visible links between visible nodes, so an invisible record neither
- * appears nor connects anything: a neighbourhood never expands across it and no path runs through it.
+ * first, up to three hops), and the node and link shapes the path search (path-ball.ts) shares. Only
+ * visible links between visible nodes are walked, so an invisible record neither appears nor connects
+ * anything: a neighbourhood never expands across it.
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Clearance } from '../auth/context.ts';
-import type { GraphEdge, GraphNode, Path, SerializedGraph } from '../schema/api/graph.ts';
+import type { GraphEdge, GraphNode, SerializedGraph } from '../schema/api/graph.ts';
 import { type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
 import { toStoreError } from './ingest-session.ts';
 import type { Store } from './store.ts';
@@ -30,27 +30,17 @@ export interface NeighbourhoodOptions {
   includeRetracted?: boolean | undefined;
 }
 
-/** Options of a path search. */
-export interface PathOptions {
-  maxHops: number;
-  /** Every simple path up to maxHops (shortest first), not only the shortest ones. */
-  all?: boolean | undefined;
-  linkTypes?: readonly LinkType[] | undefined;
-  /** Most paths returned. */
-  limit?: number | undefined;
-}
-
 export const MAX_DEPTH = 3;
-export const MAX_HOPS = 6;
-export const MAX_PATHS = 100;
 
 const GRAPH_OPTIONS = { type: 'directed', multi: true, allowSelfLoops: true } as const;
 
-const NODE = `n {key: n.id, entityType: ${labelOf('n')}, .name, .grade, .gradeScheme, .handling,
+/** A node as a subgraph serialises it, from the variable `n`. */
+export const NODE = `n {key: n.id, entityType: ${labelOf('n')}, .name, .grade, .gradeScheme, .handling,
   sources: ${visibleSources('n')}, .handlingCondition, .firstSeen, .lastSeen,
   retracted: coalesce(n.retracted, false), .kind, .status, .roles}`;
 
-const EDGE = `{key: coalesce(r.id, elementId(r)), source: startNode(r).id, target: endNode(r).id,
+/** A link as a subgraph serialises it, from the variable `r`. */
+export const EDGE = `{key: coalesce(r.id, elementId(r)), source: startNode(r).id, target: endNode(r).id,
   linkType: type(r), grade: r.grade, gradeScheme: r.gradeScheme, handling: r.handling,
   sources: ${visibleSources('r')}, role: r.role, date: r.date, amount: r.amount,
   currency: r.currency, order: r.order, weight: r.weight}`;
@@ -66,7 +56,8 @@ const REQUIRED_NODE_KEYS = new Set([
   'lastSeen',
 ]);
 
-function nodeOf(row: Row, depth?: number): GraphNode {
+/** A serialised node from a NODE row. */
+export function nodeOf(row: Row, depth?: number): GraphNode {
   const { key, ...rest } = row;
   const attributes: Row = {};
   for (const [name, value] of Object.entries(rest)) {
@@ -77,7 +68,8 @@ function nodeOf(row: Row, depth?: number): GraphNode {
   return { key: String(key), attributes: attributes as GraphNode['attributes'] };
 }
 
-function edgeOf(row: Row): GraphEdge {
+/** A serialised link from an EDGE row. */
+export function edgeOf(row: Row): GraphEdge {
   const { key, source, target, ...rest } = row;
   const attributes: Row = { grade: null, gradeScheme: null };
   for (const [name, value] of Object.entries(rest))
@@ -91,7 +83,7 @@ function edgeOf(row: Row): GraphEdge {
 }
 
 /** Runs reads in one transaction, so a multi-step walk sees one state of the graph. */
-async function runRead<T>(store: Store, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+export async function runRead<T>(store: Store, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.READ });
   try {
     return await session.executeRead(work);
@@ -176,73 +168,6 @@ export async function neighbourhood(
       options: GRAPH_OPTIONS,
       nodes: nodes.map(({ eid, node }) => nodeOf(node, depthOf.get(eid))),
       edges: edges.map(edgeOf),
-    };
-  });
-}
-
-function pathCypher(options: PathOptions, hops: number, fetch: number): string {
-  const step = `(()-[r]-(x) WHERE type(r) IN $linkTypes AND ${visible('r')} AND ${visible('x')} AND ${current('x')}){1,${hops}}`;
-  // A walk that comes back to a node is not a path an analyst would follow.
-  const simple = 'all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[(i + 1)..])';
-  const selector = options.all === true ? `SHORTEST ${fetch}` : 'ALL SHORTEST';
-  return `${matchById('a', '$from')} WITH a WHERE ${visible('a')} AND ${current('a')}
-${matchById('b', '$to')} WITH a, b WHERE ${visible('b')} AND ${current('b')} AND a <> b
-MATCH p = ${selector} (a)${step}(b)
-WITH p WHERE ${simple}
-WITH p ORDER BY length(p) LIMIT toInteger($limit)
-RETURN [n IN nodes(p) | ${NODE}] AS nodes, [r IN relationships(p) | ${EDGE}] AS edges`;
-}
-
-/**
- * Paths between two visible entities through visible links and nodes, up to `maxHops`: all shortest
- * paths, or (with `all`) every simple path, shortest first; both capped at `limit`. Null when either
- * end is not visible; an empty graph with both ends when no path exists.
- */
-export async function paths(
-  store: Store,
-  clearance: Clearance,
-  from: string,
-  to: string,
-  options: PathOptions,
-): Promise<SerializedGraph | null> {
-  const hops = Math.min(Math.max(Math.trunc(options.maxHops), 1), MAX_HOPS);
-  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 25), 1), MAX_PATHS);
-  const params = {
-    ...visibilityParams(clearance),
-    ...LABEL_PARAMS,
-    from,
-    to,
-    limit,
-    linkTypes: options.linkTypes?.length ? [...options.linkTypes] : [...LINK_TYPES],
-  };
-  return runRead(store, async (tx) => {
-    const ends = await tx.run(
-      `UNWIND [$from, $to] AS key ${matchById('n', 'key')}
-       WITH n WHERE ${visible('n')} RETURN ${NODE} AS node`,
-      params,
-    );
-    if (new Set(ends.records.map((r) => (r.get('node') as Row).key)).size < new Set([from, to]).size)
-      return null;
-    // Twice the cap, since walks that revisit a node are dropped after the search.
-    const found = from === to ? [] : (await tx.run(pathCypher(options, hops, limit * 2), params)).records;
-    const nodes = new Map<string, GraphNode>();
-    const edges = new Map<string, GraphEdge>();
-    for (const record of ends.records) {
-      const node = nodeOf(record.get('node') as Row);
-      nodes.set(node.key, node);
-    }
-    const list: Path[] = found.map((record) => {
-      const pathNodes = (record.get('nodes') as Row[]).map((row) => nodeOf(row));
-      const pathEdges = (record.get('edges') as Row[]).map(edgeOf);
-      for (const node of pathNodes) nodes.set(node.key, node);
-      for (const edge of pathEdges) edges.set(edge.key, edge);
-      return { nodes: pathNodes.map((n) => n.key), edges: pathEdges.map((e) => e.key) };
-    });
-    return {
-      attributes: { kind: 'paths', from, to, maxHops: hops, all: options.all === true, paths: list },
-      options: GRAPH_OPTIONS,
-      nodes: [...nodes.values()],
-      edges: [...edges.values()],
     };
   });
 }

@@ -21,6 +21,9 @@ export class Reader {
   private count = 0;
   /** The ids of the nodes read, by label. */
   readonly read = new Map<EntityLabel, string[]>();
+  /** Whether nodes in scope were left unread because the cap was reached. */
+  truncated = false;
+  private room: number;
 
   constructor(
     private readonly tx: ManagedTransaction,
@@ -28,17 +31,22 @@ export class Reader {
     private readonly params: Record<string, unknown>,
     private readonly limit: number,
     private readonly onProgress?: (nodes: number) => void,
-  ) {}
+    /** Most nodes read in all; one more row is asked for, to know whether there were more. */
+    maxNodes = Number.POSITIVE_INFINITY,
+  ) {
+    this.room = maxNodes;
+  }
 
-  /** Every node of a label in scope, page by page. */
+  /** Every node of a label in scope, page by page, until the cap. */
   async nodePages(label: EntityLabel, filter: ProjectionFilter): Promise<void> {
     const cypher = nodePageCypher(label, filter);
     const take = this.nodeTaker(label);
     let after = '';
-    for (;;) {
-      const page = await this.stream(cypher, { after, limit: neo4j.int(this.limit) }, take);
+    while (!this.truncated) {
+      const limit = Math.min(this.limit, this.room + 1);
+      const page = await this.stream(cypher, { after, limit: neo4j.int(limit) }, take);
       this.progress(page.rows);
-      if (page.rows < this.limit) return;
+      if (page.rows < limit) return;
       after = page.last;
     }
   }
@@ -81,6 +89,11 @@ export class Reader {
     const read = ids;
     return (record) => {
       const id = record.get(0) as string;
+      if (this.room <= 0) {
+        this.truncated = true;
+        return id;
+      }
+      this.room--;
       this.build.addNode(label, id, record.get(1) as unknown[]);
       read.push(id);
       return id;

@@ -24,6 +24,11 @@ export interface ProjectionOptions {
   pageSize?: number;
   /** Called after each page of nodes with the nodes read so far. */
   onProgress?: (nodes: number) => void;
+  /**
+   * Most nodes read (in label, then id order): the rest are never read, and the graph's `truncated`
+   * attribute says whether any were left out. Unbounded by default.
+   */
+  maxNodes?: number;
 }
 
 const DEFAULT_PAGE = 10_000;
@@ -49,7 +54,14 @@ export async function projectGraph(
     return await session.executeRead(async (tx) => {
       const build = new GraphBuilder();
       const params = filterParams(filter, clearance);
-      const read = new Reader(tx, build, params, options.pageSize ?? DEFAULT_PAGE, options.onProgress);
+      const read = new Reader(
+        tx,
+        build,
+        params,
+        options.pageSize ?? DEFAULT_PAGE,
+        options.onProgress,
+        options.maxNodes,
+      );
       if (filter.around === undefined) {
         for (const label of filter.labels) await read.nodePages(label, filter);
       } else {
@@ -58,6 +70,7 @@ export async function projectGraph(
       }
       build.startLinks();
       await read.links(filter);
+      build.graph.setAttribute('truncated', read.truncated);
       return build.graph;
     });
   } finally {

@@ -9,6 +9,7 @@ import type { Clearance } from '../auth/context.ts';
 import type { EntitySearchResult, EntitySort, EntitySummary, Suggestions } from '../schema/api/entities.ts';
 import { GRADING_SCHEMES, type EntityLabel, type GradingScheme } from '../schema/model.ts';
 import { SOURCE_RELIABILITY } from '../schema/grading.ts';
+import { FULLTEXT_PROPERTIES } from '../schema/indexes.ts';
 import { FULLTEXT_INDEX } from './migrations.ts';
 import type { Store } from './store.ts';
 import { current, LABEL_PARAMS, labelOf, quoteLabel, visibilityParams, visible } from './visibility.ts';
@@ -91,10 +92,31 @@ export function minimumGradePatterns(minimum: string): { scheme: GradingScheme; 
 }
 
 const SORTS: Readonly<Record<EntitySort, string>> = {
-  relevance: 'score DESC, toLower(coalesce(n.name, "")), n.id',
+  relevance: 'rank, toLower(coalesce(n.name, "")), n.id',
   name: 'toLower(coalesce(n.name, "")), n.id',
   updated: 'coalesce(n.updatedAt, "") DESC, n.id',
 };
+
+/** Most entities a search without words reads: the first ones by id, then sorted and paged. */
+export const SEARCH_WINDOW = 1_000;
+
+// The texts the full-text index holds for a node, lower-cased, lists flattened.
+const TEXTS = `reduce(acc = [], v IN [${FULLTEXT_PROPERTIES.map((p) => `n.\`${p}\``).join(', ')}] |
+  acc + CASE WHEN v IS NULL THEN [] WHEN v IS :: LIST<ANY> THEN [t IN v | toLower(toString(t))]
+  ELSE [toLower(toString(v))] END)`;
+
+/**
+ * How well a visible match meets the words, from the node's own texts only: 0 a text is the words
+ * (or all of them run together), 1 a text starts with them, 2 holds them, 3 holds each word, 4 any
+ * other match of the index (fuzzy, prefixes across texts). Never the index's score, whose term
+ * statistics count every record, those the reader may not see among them.
+ */
+const RANK = `CASE
+  WHEN any(t IN texts WHERE t = $phrase OR replace(t, ' ', '') = $compact) THEN 0
+  WHEN any(t IN texts WHERE t STARTS WITH $phrase) THEN 1
+  WHEN any(t IN texts WHERE t CONTAINS $phrase) THEN 2
+  WHEN all(w IN $words WHERE any(t IN texts WHERE t CONTAINS w)) THEN 3
+  ELSE 4 END`;
 
 // The dates a record was seen: an interval from the first to the last, or its one date.
 const SEEN_FROM = 'substring(coalesce(n.firstSeen, n.date, n.periodStart, n.lastSeen, n.periodEnd), 0, 10)';
@@ -120,7 +142,12 @@ function filtersOf(options: SearchOptions): string[] {
 
 const SUMMARY = `n {.id, .name, type: ${labelOf('n')}, retracted: coalesce(n.retracted, false), .grade, .gradeScheme, .handling}`;
 
-/** Visible entities matching the query and filters, one page of them, and how many there are in all. */
+/**
+ * Visible entities matching the query and filters, one page of them, and how many there are in all.
+ * Matches of words are ranked by RANK's classes, then name, then id. Without words, only the first
+ * SEARCH_WINDOW visible entities by id are read (through the id index, before any sorting), and
+ * `truncated` says whether there were more; the total then counts the window.
+ */
 export async function searchEntities(
   store: Store,
   clearance: Clearance,
@@ -128,38 +155,98 @@ export async function searchEntities(
 ): Promise<EntitySearchResult> {
   const lucene = options.q === undefined ? null : buildLuceneQuery(options.q);
   if (options.q !== undefined && options.q.trim() !== '' && lucene === null) {
-    return { total: 0, limit: options.limit, offset: options.offset, items: [] };
+    return { total: 0, limit: options.limit, offset: options.offset, truncated: false, items: [] };
   }
   const types = options.types && options.types.length > 0 ? [...options.types] : LABEL_PARAMS.entityLabels;
-  const source =
-    lucene === null
-      ? `MATCH (n:${types.map(quoteLabel).join('|')}) WITH n, 0.0 AS score`
-      : 'CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n, score';
-  const sort = SORTS[options.sort ?? (lucene === null ? 'name' : 'relevance')];
-  const cypher = `${source}
-WITH n, score WHERE ${filtersOf(options).join(' AND ')}
-WITH n, score ORDER BY ${sort}
-WITH collect(n) AS found
-RETURN size(found) AS total, [n IN found[toInteger($offset)..toInteger($offset + $limit)] | ${SUMMARY}] AS items`;
-  const result = await store.read(cypher, {
+  const words = options.q === undefined ? [] : wordsOf(options.q);
+  const params = {
     ...visibilityParams(clearance),
     ...LABEL_PARAMS,
     index: FULLTEXT_INDEX,
     lucene,
     types,
+    words,
+    phrase: words.join(' '),
+    compact: words.join(''),
+    window: SEARCH_WINDOW,
     caseId: options.caseId ?? null,
     since: options.since ?? null,
     until: options.until ?? null,
     minGrades: options.minSource === undefined ? [] : minimumGradePatterns(options.minSource),
     offset: options.offset,
     limit: options.limit,
-  });
+  };
+  if (lucene === null) return searchWindow(store, types, params, options);
+  const result = await store.read(
+    matchCypher(filtersOf(options).join(' AND '), SORTS[options.sort ?? 'relevance']),
+    params,
+  );
   const row = result.records[0];
   return {
     total: Number(row?.get('total') ?? 0),
     limit: options.limit,
     offset: options.offset,
+    truncated: false,
     items: ((row?.get('items') ?? []) as EntitySummary[]).map(summaryOf),
+  };
+}
+
+// Every visible match of the index, ranked by the node's own texts.
+function matchCypher(filters: string, sort: string): string {
+  return `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n
+WITH n WHERE ${filters}
+WITH n, ${TEXTS} AS texts
+WITH n, ${RANK} AS rank
+WITH n ORDER BY ${sort}
+WITH collect(n) AS found
+RETURN size(found) AS total, [n IN found[toInteger($offset)..toInteger($offset + $limit)] | ${SUMMARY}] AS items`;
+}
+
+type WindowRow = EntitySummary & { updatedAt: string | null };
+
+const BY_ID = (a: WindowRow, b: WindowRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const lowerName = (row: WindowRow) => (row.name ?? '').toLowerCase();
+const WINDOW_SORTS: Readonly<Record<EntitySort, (a: WindowRow, b: WindowRow) => number>> = {
+  relevance: (a, b) => (lowerName(a) < lowerName(b) ? -1 : lowerName(a) > lowerName(b) ? 1 : BY_ID(a, b)),
+  name: (a, b) => (lowerName(a) < lowerName(b) ? -1 : lowerName(a) > lowerName(b) ? 1 : BY_ID(a, b)),
+  updated: (a, b) => {
+    const [x, y] = [a.updatedAt ?? '', b.updatedAt ?? ''];
+    return x > y ? -1 : x < y ? 1 : BY_ID(a, b);
+  },
+};
+
+/**
+ * A search without words: per type, the first visible entities by id (an ordered walk of the id
+ * index that stops at the window), then the first of all of them, then sorted and paged. The work is
+ * bounded before it starts. One small query per type, sent at once: each is planned quickly and its
+ * plan kept (one query of fourteen branches took seconds to plan on a busy machine).
+ */
+async function searchWindow(
+  store: Store,
+  types: readonly EntityLabel[],
+  params: Record<string, unknown>,
+  options: SearchOptions,
+): Promise<EntitySearchResult> {
+  const filters = filtersOf(options).join(' AND ');
+  const perType = await Promise.all(
+    types.map((type) =>
+      store.read(
+        `MATCH (n:${quoteLabel(type)}) WHERE n.id >= '' AND ${filters}
+WITH n ORDER BY n.id LIMIT toInteger($window + 1)
+RETURN ${SUMMARY.replace(/}$/, ', .updatedAt}')} AS item`,
+        params,
+      ),
+    ),
+  );
+  const rows = perType.flatMap((found) => found.records.map((record) => record.get('item') as WindowRow));
+  rows.sort(BY_ID);
+  const window = rows.slice(0, SEARCH_WINDOW).sort(WINDOW_SORTS[options.sort ?? 'name']);
+  return {
+    total: window.length,
+    limit: options.limit,
+    offset: options.offset,
+    truncated: rows.length > SEARCH_WINDOW,
+    items: window.slice(options.offset, options.offset + options.limit).map(summaryOf),
   };
 }
 
@@ -185,15 +272,20 @@ export async function suggest(
   const words = wordsOf(prefix).map(escapeLucene);
   if (words.length === 0) return { suggestions: [] };
   const result = await store.read(
-    `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n, score
-WITH n, score WHERE ${visible('n')} AND ${current('n')} AND any(l IN labels(n) WHERE l IN $entityLabels)
-WITH n, score ORDER BY score DESC, size(coalesce(n.name, '')), n.id LIMIT toInteger($limit)
+    `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n
+WITH n WHERE ${visible('n')} AND ${current('n')} AND any(l IN labels(n) WHERE l IN $entityLabels)
+WITH n, ${TEXTS} AS texts
+WITH n, ${RANK} AS rank
+WITH n ORDER BY rank, size(coalesce(n.name, '')), n.id LIMIT toInteger($limit)
 RETURN collect(n {.id, .name, type: ${labelOf('n')}}) AS suggestions`,
     {
       ...visibilityParams(clearance),
       ...LABEL_PARAMS,
       index: FULLTEXT_INDEX,
       lucene: words.map((word) => `${word}*`).join(' AND '),
+      words: wordsOf(prefix),
+      phrase: wordsOf(prefix).join(' '),
+      compact: wordsOf(prefix).join(''),
       limit,
     },
   );

@@ -2,12 +2,21 @@
  * The store: the only place that talks to Neo4j. It opens the driver, checks the connection with a
  * clear error, runs the migrations, and hands out small query helpers to the rest of the store.
  */
-import neo4j, { type Driver, isRetryableError, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  isRetryableError,
+  type QueryResult,
+  type RecordShape,
+  type Session,
+  type SessionConfig,
+} from 'neo4j-driver';
 import type { Neo4jTarget } from '../config.ts';
 import { StoreUnavailableError } from './errors.ts';
 import { runMigrations } from './migrations.ts';
+import { transactionConfig } from './query-budget.ts';
 
 export interface Store {
+  /** The driver; every session it opens gives its transactions the timeout of query-budget.ts. */
   readonly driver: Driver;
   readonly uri: string;
   readonly database: string | undefined;
@@ -58,13 +67,15 @@ export interface OpenOptions {
 
 /** Opens a driver to the target, verifies it answers, and (by default) runs the migrations. */
 export async function openStore(target: Neo4jTarget, options: OpenOptions = {}): Promise<Store> {
-  const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
-    disableLosslessIntegers: true,
-    connectionTimeout: 4_000,
-    connectionAcquisitionTimeout: 5_000,
-    maxTransactionRetryTime: options.maxRetryMs ?? 3_000,
-    userAgent: 'ariadne/0.1',
-  });
+  const driver = boundedDriver(
+    neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
+      disableLosslessIntegers: true,
+      connectionTimeout: 4_000,
+      connectionAcquisitionTimeout: 5_000,
+      maxTransactionRetryTime: options.maxRetryMs ?? 3_000,
+      userAgent: 'ariadne/0.1',
+    }),
+  );
   try {
     await driver.verifyConnectivity({ database: target.database });
   } catch (error) {
@@ -97,6 +108,7 @@ export async function openStore(target: Neo4jTarget, options: OpenOptions = {}):
       driver.executeQuery(cypher, params, {
         database,
         routing: neo4j.routing.WRITE,
+        transactionConfig: transactionConfig(),
         ...(bookmarkManager ? {} : { bookmarkManager: null }),
       }) as never,
     autoCommit: async (cypher, params = {}) => {
@@ -111,6 +123,38 @@ export async function openStore(target: Neo4jTarget, options: OpenOptions = {}):
   };
   if (options.migrate ?? true) await runMigrations(store);
   return store;
+}
+
+/**
+ * The driver with every session bounded: each transaction it runs (auto-commit, managed or explicit)
+ * carries the timeout of the current query budget unless the caller gives one, so that Neo4j ends a
+ * query at the deadline its request answered 503 at, whichever module of the store sent it.
+ */
+export function boundedDriver(driver: Driver): Driver {
+  return new Proxy(driver, {
+    get(target, property) {
+      if (property === 'session') return (config?: SessionConfig) => boundedSession(target.session(config));
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function boundedSession(session: Session): Session {
+  const run = session.run.bind(session);
+  const executeRead = session.executeRead.bind(session);
+  const executeWrite = session.executeWrite.bind(session);
+  const beginTransaction = session.beginTransaction.bind(session);
+  return Object.assign(session, {
+    run: ((query, parameters, config) =>
+      run(query, parameters, { ...transactionConfig(), ...config })) as Session['run'],
+    executeRead: ((work, config) =>
+      executeRead(work, { ...transactionConfig(), ...config })) as Session['executeRead'],
+    executeWrite: ((work, config) =>
+      executeWrite(work, { ...transactionConfig(), ...config })) as Session['executeWrite'],
+    beginTransaction: ((config) =>
+      beginTransaction({ ...transactionConfig(), ...config })) as Session['beginTransaction'],
+  });
 }
 
 function isRouted(uri: string): boolean {

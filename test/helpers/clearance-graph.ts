@@ -5,6 +5,7 @@
  * three hops apart without it (Karim - Samir - Yusuf - Mahmoud) and two with it (Karim - account -
  * Mahmoud). There are also an H2 informant, an H3 forged passport and an H3 stolen boat.
  */
+import { findEntityPaths, type PathOptions, pathsAsGraph } from '../../server/analyses/paths.ts';
 import type { Clearance } from '../../server/auth/context.ts';
 import type { Path, SerializedGraph } from '../../server/schema/api/graph.ts';
 import { ENTITY_LABELS, LINK_TYPES } from '../../server/schema/model.ts';
@@ -88,4 +89,16 @@ export async function countGraph(store: Store): Promise<{ nodes: number; relatio
 /** The node keys of each path a path search found. */
 export function pathNodes(graph: SerializedGraph | null): string[][] {
   return ((graph?.attributes.paths ?? []) as Path[]).map((path) => path.nodes);
+}
+
+/** The paths between two entities as `GET /api/paths` serialises them (findEntityPaths, then pathsAsGraph). */
+export async function pathsGraph(
+  store: Store,
+  clearance: Clearance,
+  from: string,
+  to: string,
+  options: PathOptions,
+): Promise<SerializedGraph | null> {
+  const found = await findEntityPaths(store, clearance, from, to, options);
+  return found && pathsAsGraph(found, {});
 }

@@ -55,7 +55,7 @@ function purposeOf(req: Request): string | undefined {
 export function identify(store: Store, trail: AuditTrail, sessionCacheMs = 0): RequestHandler {
   return async (req, res, next) => {
     const token = tokenOf(req);
-    const session = token ? await withDeadline(resolveSession(store, token, sessionCacheMs)) : null;
+    const session = token ? await withDeadline(() => resolveSession(store, token, sessionCacheMs)) : null;
     const viewer: Viewer | null = session?.viewer ?? null;
     const purpose = purposeOf(req);
     const actor: AuditActor = {
@@ -81,7 +81,7 @@ export function identify(store: Store, trail: AuditTrail, sessionCacheMs = 0): R
 /** Appends an event, or fails the request with 503: no answer leaves without its record. */
 export async function appendOrFail(trail: AuditTrail, actor: AuditActor, input: AuditInput): Promise<void> {
   try {
-    await withDeadline(trail.append(actor, input));
+    await withDeadline(() => trail.append(actor, input));
   } catch {
     throw new HttpError(
       503,

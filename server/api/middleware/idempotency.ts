@@ -34,9 +34,8 @@ export function idempotency(store: Store): RequestHandler {
     }
     const id = sha256(`${state.viewer.username}\u0000${key}`);
     const fingerprint = sha256(`${req.method} ${req.originalUrl}\n${canonicalJson(req.body ?? null)}`);
-    const claim = await withDeadline(
-      claimIdempotencyKey(store, { id, username: state.viewer.username, fingerprint }),
-    );
+    const username = state.viewer.username;
+    const claim = await withDeadline(() => claimIdempotencyKey(store, { id, username, fingerprint }));
     if (claim.kind !== 'claimed' && claim.fingerprint !== fingerprint) {
       throw new HttpError(422, 'This Idempotency-Key was already used for a different request');
     }

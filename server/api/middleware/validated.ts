@@ -13,6 +13,7 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Audit, AuditInput, Role, Viewer } from '../../auth/context.ts';
+import { LONG_READ_MS, WRITE_MS, withQueryBudget } from '../../store/query-budget.ts';
 import { StoreUnavailableError } from '../../store/store.ts';
 import { documentRoute, type RouteDoc } from '../openapi.ts';
 import { type FieldError, HttpError, isDriverUnavailable } from '../problem.ts';
@@ -53,7 +54,8 @@ export interface RouteSpec<
   /**
    * A GET's answer waits at most the store's deadline for Neo4j (then 503, Retry-After), so that an
    * outage is met quickly even when the session came from memory; false for reads that may
-   * legitimately take longer (exports, reports, whole-case graphs, traces).
+   * legitimately take longer (exports, reports, whole-case graphs, traces), whose queries are bounded
+   * by LONG_READ_MS instead. The queries of other methods are bounded by WRITE_MS.
    */
   deadline?: false;
 }
@@ -115,8 +117,11 @@ export function validated<
     const context = { ...parsed, viewer: state.viewer, audit, req, res } as RouteContext<Q, P, B, A>;
     let value: unknown;
     try {
-      const answer = Promise.resolve(handler(context));
-      value = await (bounded ? withDeadline(answer) : answer);
+      value = await (bounded
+        ? withDeadline(() => handler(context))
+        : withQueryBudget(spec.method === 'get' ? LONG_READ_MS : WRITE_MS, () =>
+            Promise.resolve().then(() => handler(context)),
+          ));
     } catch (error) {
       if (spec.method !== 'get') readsChanged();
       if (spec.audit !== false && state.audited === 0 && state.viewer) {

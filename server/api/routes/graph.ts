@@ -8,7 +8,8 @@ import { clearanceOf } from '../../auth/context.ts';
 import { READ } from '../../auth/roles.ts';
 import { EntityIdParamsSchema } from '../../schema/api/entities.ts';
 import { NeighbourhoodQuerySchema, PathsQuerySchema, SerializedGraphSchema } from '../../schema/api/graph.ts';
-import { neighbourhood, paths } from '../../store/graph-queries.ts';
+import { findEntityPaths, pathsAsGraph } from '../../analyses/paths.ts';
+import { neighbourhood } from '../../store/graph-queries.ts';
 import type { Store } from '../../store/store.ts';
 import { coalesced } from '../coalesce.ts';
 import { route } from '../middleware/validated.ts';
@@ -60,7 +61,8 @@ export function graphRouter({ store }: GraphDeps): Router {
       method: 'get',
       path: '/api/paths',
       deadline: false,
-      summary: 'The shortest paths between two entities, or every simple path up to maxHops',
+      summary:
+        'The shortest paths between two entities, or every simple path up to maxHops, each hop with its links; hubs left out unless throughHubs',
       tags: ['graph'],
       roles: READ,
       query: PathsQuerySchema,
@@ -75,17 +77,29 @@ export function graphRouter({ store }: GraphDeps): Router {
     },
     async ({ query, viewer, audit }) => {
       const { from, to, ...options } = query;
-      const graph = await paths(store, clearanceOf(viewer), from, to, {
+      const found = await findEntityPaths(store, clearanceOf(viewer), from, to, {
         maxHops: options.maxHops,
-        all: options.all,
+        all: options.all === true,
         linkTypes: options.linkType,
-        limit: options.limit,
+        maxPaths: options.limit,
+        throughHubs: options.throughHubs === true,
+        maxDegree: options.maxDegree,
+        maxNodes: options.maxNodes,
       });
-      const found = graph === null ? 0 : (graph.attributes.paths as unknown[]).length;
+      const graph =
+        found &&
+        pathsAsGraph(found, {
+          maxHops: options.maxHops,
+          all: options.all === true,
+          throughHubs: options.throughHubs === true,
+          maxDegree: options.maxDegree,
+          maxNodes: options.maxNodes,
+        });
+      const count = graph === null ? 0 : (graph.attributes.paths as unknown[]).length;
       await audit({
         action: 'graph.paths',
         targets: [from, to],
-        parameters: { ...options, found },
+        parameters: { ...options, found: count },
         outcome: graph === null ? 'not-found' : 'ok',
       });
       if (graph === null) throw new HttpError(404, 'No such entity');

@@ -2,7 +2,8 @@
  * `/api/web/graph`: the part of the graph the viewer may see in a scope (a case, a time window, a
  * minimum source grade), in graphology's serialisation, for the web app's "open the whole case".
  * Read-only; the projection applies the viewer's clearance inside its Cypher, so nothing the viewer
- * may not see is read, let alone sent. Larger projections than the web app can draw are refused.
+ * may not see is read, let alone sent. The node limit is applied while reading: no more nodes than
+ * it are read, and the answer says whether the scope held more (`truncated`) and what was sent.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -20,7 +21,9 @@ const WebGraphQuerySchema = z.strictObject({
   since: DateParam.optional(),
   until: DateParam.optional(),
   minSource: z.string().max(20).optional().meta({ description: 'Source values, comma-separated, e.g. A,B' }),
-  maxNodes: intParam(1, 200_000).default(60_000).meta({ description: 'Refuse projections larger than this' }),
+  maxNodes: intParam(1, 200_000).default(60_000).meta({
+    description: 'Most nodes read and sent (by type, then id); `truncated` says whether there were more',
+  }),
 });
 
 /** The projection as the web app reads it: every node with its type, name and provenance. */
@@ -78,18 +81,18 @@ export function webGraphRouter({ store }: { store: Store }): Router {
       };
       let graph: ProjectedGraph;
       try {
-        graph = await projectGraph(store, scope, clearanceOf(viewer));
+        graph = await projectGraph(store, scope, clearanceOf(viewer), { maxNodes: query.maxNodes });
       } catch (error) {
         if (error instanceof ScopeError) throw new HttpError(400, `Invalid scope: ${error.message}`);
         throw error;
       }
-      if (graph.order > query.maxNodes) {
-        throw new HttpError(
-          413,
-          `The scope holds ${graph.order} entities, more than ${query.maxNodes}: narrow it by case or dates`,
-        );
-      }
-      return serialiseProjection(graph, { case: query.case ?? null });
+      return serialiseProjection(graph, {
+        case: query.case ?? null,
+        truncated: graph.getAttribute('truncated') === true,
+        maxNodes: query.maxNodes,
+        nodeCount: graph.order,
+        edgeCount: graph.size,
+      });
     },
   );
   return router;

@@ -116,6 +116,10 @@ export const EntitySearchResultSchema = z
     total: z.number().int().meta({ description: 'Visible matches in all, not only this page' }),
     limit: z.number().int(),
     offset: z.number().int(),
+    truncated: z.boolean().meta({
+      description:
+        'A search without words reads the first 1,000 visible entities by id: true when there were more (total then counts those read)',
+    }),
     items: z.array(EntitySummarySchema),
   })
   .meta({ id: 'EntitySearchResult' });

@@ -25,6 +25,16 @@ export const PathsQuerySchema = z.strictObject({
   }),
   linkType: LinkTypesParam.optional(),
   limit: intParam(1, 100).default(25).meta({ description: 'Most paths returned, shortest first' }),
+  throughHubs: BooleanParam.optional().meta({
+    description:
+      'Also walk through Case and Source nodes and nodes with more than maxDegree links (left out by default)',
+  }),
+  maxDegree: intParam(1, 100_000)
+    .default(50)
+    .meta({ description: 'Nodes with more visible links than this are hubs, not walked through' }),
+  maxNodes: intParam(1, 20_000)
+    .default(2_000)
+    .meta({ description: 'Most entities read around the start; `truncated` says when paths may be missing' }),
 });
 export type PathsQuery = z.output<typeof PathsQuerySchema>;
 
@@ -83,7 +93,24 @@ export const SerializedGraphSchema = z
   .meta({ id: 'SerializedGraph', description: "A subgraph in graphology's serialisation" });
 export type SerializedGraph = z.infer<typeof SerializedGraphSchema>;
 
+export const PathLinkSchema = z
+  .object({
+    key: z.string(),
+    linkType: z.string(),
+    direction: z.enum(['forward', 'backward']),
+    grade: z.string().nullable(),
+    gradeScheme: z.string().nullable(),
+  })
+  .meta({
+    id: 'PathLink',
+    description: 'One link of a hop: its type, its direction along the path, its grade',
+  });
+
 export const PathSchema = z
-  .object({ nodes: z.array(z.string()), edges: z.array(z.string()) })
+  .object({
+    nodes: z.array(z.string()),
+    edges: z.array(z.string()),
+    steps: z.array(z.array(PathLinkSchema)).meta({ description: 'For each hop, the links between the pair' }),
+  })
   .meta({ id: 'Path', description: 'One path: node keys from start to end, and the edge keys between them' });
 export type Path = z.infer<typeof PathSchema>;

@@ -12,10 +12,22 @@ describe('paths between two entities', () => {
     expect(through).toEqual([['a2', 's', 'b2']]);
     const viaSmuggled = result.shortest.find((p) => p.nodes[1]?.id === 's');
     expect(viaSmuggled?.steps[0]).toEqual([
-      { linkType: 'SMUGGLED', direction: 'forward', grade: 'B2', gradeScheme: 'europol' },
+      {
+        key: expect.any(String),
+        linkType: 'SMUGGLED',
+        direction: 'forward',
+        grade: 'B2',
+        gradeScheme: 'europol',
+      },
     ]);
     expect(viaSmuggled?.steps[1]).toEqual([
-      { linkType: 'SMUGGLED', direction: 'backward', grade: 'B2', gradeScheme: 'europol' },
+      {
+        key: expect.any(String),
+        linkType: 'SMUGGLED',
+        direction: 'backward',
+        grade: 'B2',
+        gradeScheme: 'europol',
+      },
     ]);
   });
 

@@ -55,7 +55,14 @@ export function mountFilterPanel(container: HTMLElement, workspace: Workspace): 
     workspace.say('Loading the case…');
     workspace.view
       .open({ kind: 'case' })
-      .then(() => workspace.say(`${workspace.view.graph.order} entities loaded`))
+      .then((served) => {
+        const loaded = `${workspace.view.graph.order} entities loaded`;
+        workspace.say(
+          served?.attributes.truncated === true
+            ? `${loaded}: the case holds more, cut at ${served.attributes.maxNodes} (narrow it by case or dates)`
+            : loaded,
+        );
+      })
       .catch((error: unknown) => workspace.say(String(error), 'error'));
   });
   const reset = h(
