@@ -12,6 +12,12 @@ export const LONG_READ_MS = 300_000;
 export const WRITE_MS = 60_000;
 /** Queries outside any request: ingests, analyses and exports from the CLI, and background jobs. */
 export const UNBOUND_MS = 1_800_000;
+/**
+ * How long a query may outlive its request's budget: a query cut the instant its caller gives up
+ * never finishes the planning that the next identical request would reuse, so on a busy machine a
+ * cold route could fail again and again; two seconds more still ends a query nobody waits for.
+ */
+export const GRACE_MS = 2_000;
 
 interface Budget {
   /** Epoch milliseconds at which the work is given up. */
@@ -31,13 +37,13 @@ export function outsideRequest<T>(work: () => T): T {
 }
 
 /**
- * The timeout for a transaction that starts now, in milliseconds: what is left of the budget, at
- * least 1 ms (0 would mean none at all, and a spent budget must fail the query, not free it).
+ * The timeout for a transaction that starts now, in milliseconds: what is left of the budget and the
+ * grace, at least 1 ms (0 would mean none at all, and a spent budget must fail the query, not free it).
  */
 export function queryTimeout(now = Date.now()): number {
   const budget = budgets.getStore();
   if (budget === undefined) return UNBOUND_MS;
-  return Math.max(1, Math.floor(budget.until - now));
+  return Math.max(1, Math.floor(budget.until + GRACE_MS - now));
 }
 
 /** The transaction configuration every query of the store carries. */
