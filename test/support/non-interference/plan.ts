@@ -1,0 +1,213 @@
+/**
+ * The request sequence of one low user, the same against D and D': every operation of the OpenAPI
+ * document the user's role may call (read from the document at run time, parameters and bodies
+ * generated from its schemas, aimed at hidden, visible and missing records in turn), then the probes
+ * the issue names one by one: every export format, a report in each format, an analysis run with each
+ * of its parts, a money trace, document and vessel checks, imports (dry run and real) naming hidden
+ * ids, a hidden link's type and ends, hidden natural keys, the hidden case and the hidden Source.
+ */
+import { type Aim, type Json, sampleOf, type ValueContext, valueArbitrary } from './schema-values.ts';
+import { importProbes } from './upload-probes.ts';
+import type { World } from './world.ts';
+
+export interface Probe {
+  /** The operation as the OpenAPI document names it: `GET /api/entities/{id}`. */
+  op: string;
+  method: string;
+  /** The concrete path; `{{name}}` is replaced by an id the sequence kept earlier. */
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** A file sent as the raw body (imports). */
+  upload?: string;
+  /** Sent from a session of its own, signed in just before (a logout must not end the sequence). */
+  freshSession?: boolean;
+  /** Keep the answer's Location under this name. */
+  keep?: string;
+  /** Poll the Location until the job has finished, and compare the final status too. */
+  follow?: boolean;
+  /** Send `If-Match` with the version this user reads of that entity just before. */
+  ifMatchOf?: string;
+}
+
+export interface Operation {
+  method: string;
+  path: string;
+  roles: string[] | undefined;
+  spec: Json;
+}
+
+/** Every operation of the document. */
+export function operationsOf(doc: Json): Operation[] {
+  const out: Operation[] = [];
+  for (const [path, methods] of Object.entries(doc.paths as Record<string, Json>))
+    for (const [method, spec] of Object.entries(methods as Record<string, Json>))
+      out.push({ method: method.toUpperCase(), path, roles: spec['x-roles'] as string[] | undefined, spec });
+  return out;
+}
+
+export const opName = (o: { method: string; path: string }) => `${o.method} ${o.path}`;
+
+const JOB_TOKENS: [RegExp, string][] = [
+  [/^\/api\/analyses\/runs\/\{id\}/, 'run'],
+  [/^\/api\/imports\/\{id\}/, 'import'],
+];
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return h >>> 0;
+}
+
+interface PlanContext extends Omit<ValueContext, 'aim' | 'asText'> {
+  role: string;
+  seed: number;
+  phase: string;
+}
+
+function pathValue(o: Operation, name: string, schema: Json, ctx: ValueContext, seed: number): string {
+  const job = JOB_TOKENS.find(([re]) => re.test(o.path) && name === 'id');
+  if (job) return ctx.aim === 'hidden' ? `{{steward:${job[1]}}}` : `{{${job[1]}}}`;
+  return String(sampleOf(valueArbitrary(schema, name, ctx), seed));
+}
+
+/** One generated probe of an operation, aimed at hidden, visible or mixed records. */
+function generatedProbe(o: Operation, aim: Aim, ctx: PlanContext, variant: number): Probe {
+  const seed = (ctx.seed ^ hash(`${opName(o)}:${ctx.phase}:${variant}`)) >>> 0;
+  const text: ValueContext = { ...ctx, aim, asText: true };
+  const params = (o.spec.parameters ?? []) as Json[];
+  let path = o.path;
+  for (const p of params.filter((p) => p.in === 'path')) {
+    const value = pathValue(o, String(p.name), p.schema as Json, text, seed);
+    path = path.replace(`{${p.name}}`, value.startsWith('{{') ? value : encodeURIComponent(value));
+  }
+  const queryParams = params.filter((p) => p.in === 'query');
+  const shape = {
+    type: 'object',
+    properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema])),
+    required: queryParams.filter((p) => p.required).map((p) => p.name),
+  };
+  const query = sampleOf(valueArbitrary(shape, undefined, text), seed) as Record<string, string>;
+  const probe: Probe = { op: opName(o), method: o.method, path, query };
+  const content = (o.spec.requestBody as Json | undefined)?.content as Json | undefined;
+  const bodySchema = (content?.['application/json'] as Json | undefined)?.schema as Json | undefined;
+  if (bodySchema)
+    probe.body = sampleOf(valueArbitrary(bodySchema, undefined, { ...text, asText: false }), seed);
+  return special(probe, ctx);
+}
+
+/** What some operations need around the generated values to be asked at all. */
+function special(probe: Probe, ctx: PlanContext): Probe {
+  if (probe.op === 'POST /api/auth/logout') return { ...probe, freshSession: true };
+  if (probe.op === 'POST /api/auth/login') {
+    const body = probe.body as Json;
+    // Never a wrong password for a real user: five of those lock the account for the rest of the run.
+    if (body.username !== 'ni-dummy' || body.password !== 'correct horse battery staple')
+      return { ...probe, body: { username: 'ni-nobody', password: String(body.password) } };
+  }
+  if (probe.op === 'PATCH /api/entities/{id}')
+    return { ...probe, ifMatchOf: decodeURIComponent(idOf(probe)) };
+  if (probe.op === 'POST /api/analyses/runs') return { ...probe, keep: `run-${ctx.phase}`, follow: true };
+  if (probe.op === 'POST /api/imports') {
+    const upload = '{"type":"Person","sourceRef":"ni-1","name":"Generated probe"}\n';
+    return { ...probe, upload, keep: `import-generated-${ctx.phase}`, follow: true };
+  }
+  if (probe.op === 'PATCH /api/users/{username}' || probe.op === 'POST /api/users') {
+    // An admin's changes to users are probed on the dummy user only: the low users stay as they are.
+    const body = { ...(probe.body as Json) };
+    if (probe.op === 'POST /api/users') body.username = `ni-new-${ctx.phase}`;
+    return { ...probe, body };
+  }
+  return probe;
+}
+
+function idOf(probe: Probe): string {
+  return probe.path.split('/')[3] ?? '';
+}
+
+const AIMS: Aim[] = ['hidden', 'visible', 'mixed', 'hidden', 'visible'];
+
+/** Every operation the role may call, `variants` times each with different aims. */
+export function generatedProbes(doc: Json, ctx: PlanContext, variants: number): Probe[] {
+  const probes: Probe[] = [];
+  for (const o of operationsOf(doc)) {
+    if (o.roles && !o.roles.includes(ctx.role)) continue;
+    for (let v = 0; v < variants; v++) probes.push(generatedProbe(o, AIMS[v % AIMS.length] as Aim, ctx, v));
+  }
+  // Runs and imports kept by name are read after they start, not before.
+  return [...probes.filter((p) => p.keep), ...probes.filter((p) => !p.keep)];
+}
+
+const PARTS = [
+  'communities',
+  'brokers',
+  'centrality',
+  'disruption',
+  'crime-links',
+  'money',
+  'documents',
+  'routes',
+  'vessels',
+  'identity',
+  'gaps',
+];
+
+const get = (path: string, query: Record<string, string> = {}, op = `GET ${path}`): Probe => ({
+  op,
+  method: 'GET',
+  path,
+  query,
+});
+
+/** The probes the issue names, for a user who may analyse and export. */
+export function namedProbes(world: World, phase: string, reports: string[]): Probe[] {
+  const p = world.pools;
+  const h = p.hidden;
+  const probes: Probe[] = [];
+  for (const format of ['ndjson', 'gexf', 'graphml']) probes.push(get('/api/export', { format }));
+  for (const table of ['entities', 'links']) probes.push(get('/api/export', { format: 'csv', table }));
+  probes.push(get('/api/export', { format: 'ndjson', case: h.case.name }));
+  probes.push(get('/api/export', { format: 'csv', case: p.cases[0]?.id as string, table: 'links' }));
+  for (const format of reports) probes.push(get('/api/reports', { format }));
+  probes.push({
+    op: 'POST /api/reports',
+    method: 'POST',
+    path: '/api/reports',
+    body: { format: 'md', case: h.case.name },
+  });
+  probes.push({
+    op: 'POST /api/analyses/runs',
+    method: 'POST',
+    path: '/api/analyses/runs',
+    body: { seed: 7, limit: 20 },
+    keep: `full-${phase}`,
+    follow: true,
+  });
+  const run = `/api/analyses/runs/{{full-${phase}}}`;
+  for (const part of PARTS)
+    probes.push(get(`${run}/results/${part}`, {}, 'GET /api/analyses/runs/{id}/results/{part}'));
+  probes.push(get(run, {}, 'GET /api/analyses/runs/{id}'));
+  for (const from of [p.people[0], p.people[1], p.accounts[0]] as string[])
+    for (const direction of ['forward', 'backward'])
+      probes.push(get('/api/analyses/trace', { from, direction }));
+  for (const d of [...p.documents.slice(0, 1), h.document])
+    probes.push(get('/api/check/document', { number: d.number, country: d.country }));
+  for (const v of [...p.vessels.slice(0, 1), h.vessel]) {
+    probes.push(get('/api/check/vessel', { imo: v.imo }));
+    probes.push(get('/api/check/vessel', { mmsi: v.mmsi }));
+    probes.push(get('/api/check/vessel', { name: v.name }));
+  }
+  probes.push(get('/api/web/graph', {}), get('/api/web/graph', { case: h.case.id }));
+  probes.push(get('/api/paths', { from: p.people[0] as string, to: p.people[2] as string, all: 'true' }));
+  probes.push(get(`/api/entities/${encodeURIComponent(p.twins[0])}`, {}, 'GET /api/entities/{id}'));
+  probes.push({
+    op: 'POST /api/identity/decisions',
+    method: 'POST',
+    path: '/api/identity/decisions',
+    body: { a: p.twins[0], b: p.twins[1], decision: 'different', reason: 'different birth dates' },
+  });
+  probes.push(get('/api/entities', { q: h.source.reference }), get('/api/cases'));
+  probes.push(...importProbes(world, phase));
+  return probes;
+}
