@@ -218,7 +218,31 @@ describe('the workspace', () => {
     await page.screenshot({ path: join(DOCS, 'documents-identities.png') });
   });
 
-  it('exports the view as a real PNG image', async () => {
+  it('records a "same person" decision through the API, with its reason, and shows it as recorded', async () => {
+    const pair = page.locator('#identity-candidates .candidate').first();
+    const a = String(await pair.getAttribute('data-a'));
+    const b = String(await pair.getAttribute('data-b'));
+    await pair.locator('button[data-action="confirm"]').click();
+    expect(await pair.locator('.verdict').textContent()).toMatch(/Say why first/);
+    await pair.locator('input.reason').fill('same passport number, same birth date');
+    await pair.locator('button[data-action="confirm"]').click();
+    await page.waitForSelector('#identity-candidates .candidate[data-verdict="same"]');
+    expect(await pair.locator('.verdict').textContent()).toMatch(
+      /Confirmed as the same person by .*same passport/,
+    );
+    const stored = await store.read(
+      `MATCH (x {id: $a})-[r:SAME_AS]-(y {id: $b}) WHERE NOT coalesce(r.retracted, false)
+       RETURN r.reason AS reason`,
+      { a, b },
+    );
+    expect(stored.records[0]?.get('reason')).toBe('same passport number, same birth date');
+    const audited = await store.read(
+      "MATCH (e:AuditEvent {action: 'identity.decision'}) RETURN count(e) AS n",
+    );
+    expect(Number(audited.records[0]?.get('n'))).toBeGreaterThan(0);
+  });
+
+  it('exports the view as a PNG at twice the canvas size and an SVG, each marked with its handling code', async () => {
     await openTab('export');
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 170_000 }),
@@ -227,6 +251,18 @@ describe('the workspace', () => {
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(bytes.length).toBeGreaterThan(5_000);
+    const box = await page.locator('#graph').boundingBox();
+    // The PNG's header: width and height (big-endian) after the signature and the IHDR tag.
+    expect(bytes.readUInt32BE(16)).toBe(Math.round((box?.width ?? 0) * 2));
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(Math.round((box?.height ?? 0) * 2));
+    expect(download.suggestedFilename()).toMatch(/^ariadne-H[0-3]-.*\.png$/);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download', { timeout: 170_000 }),
+      page.click('#export-svg'),
+    ]);
+    const text = readFileSync(await svg.path(), 'utf8');
+    expect(text).toMatch(/HANDLING H[0-3]: /);
+    expect(svg.suggestedFilename()).toMatch(/^ariadne-H[0-3]-.*\.svg$/);
   }, 180_000);
 
   it('shows an entity named like an HTML tag as text, and runs nothing', async () => {

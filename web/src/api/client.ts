@@ -1,6 +1,7 @@
 /** The API calls the web app makes, typed. Every call carries only the session cookie. */
 import { getJson, postJson, queryString } from '../lib/http.ts';
 import type { EntityDetail, EntitySearchResult, SerializedGraph, Suggestions, Viewer } from './types.ts';
+import type { IdentityDecision, IdentityDecisionBody } from '../../../server/schema/api/analyses.ts';
 
 /** Signs in; the server sets the session cookie (the token in the answer is not kept). */
 export async function logIn(username: string, password: string): Promise<Viewer> {
@@ -63,4 +64,9 @@ export function fetchPaths(from: string, to: string, options: { maxHops?: number
   return getJson<SerializedGraph>(
     `/api/paths${queryString({ from, to, maxHops: options.maxHops ?? 4, all: options.all ? 'true' : undefined })}`,
   );
+}
+
+/** Records an analyst's decision on a candidate pair: the same person (SAME_AS) or different people. */
+export function recordIdentityDecision(body: IdentityDecisionBody) {
+  return postJson<IdentityDecision>('/api/identity/decisions', body);
 }

@@ -1,5 +1,9 @@
-/** The view as SVG: every drawn link and node at its viewport position, with the labels sigma shows. */
+/**
+ * The view as SVG: every drawn link and node at its viewport position, with the labels sigma shows,
+ * under a banner printing the view's handling marking.
+ */
 import type Sigma from 'sigma';
+import { BANNER_HEIGHT, bannerColours, type Marking } from './marking.ts';
 
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -10,11 +14,29 @@ function element(name: string, attributes: Record<string, string | number>): SVG
 }
 
 /** Serialises what sigma draws now into an SVG document. */
-export function viewToSvg(sigma: Sigma): string {
-  const { width, height } = sigma.getDimensions();
+export function viewToSvg(sigma: Sigma, marking: Marking | null): string {
+  const { width, height: graphHeight } = sigma.getDimensions();
+  const top = marking ? BANNER_HEIGHT : 0;
+  const height = graphHeight + top;
   const root = element('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}` });
   root.append(element('rect', { width, height, fill: '#ffffff' }));
+  if (marking) {
+    const colours = bannerColours(marking.handling);
+    root.append(element('rect', { width, height: top, fill: colours.fill }));
+    const text = element('text', {
+      x: 8,
+      y: top / 2 + 5,
+      'font-size': 14,
+      'font-weight': 'bold',
+      'font-family': 'sans-serif',
+      fill: colours.text,
+    });
+    text.textContent = `HANDLING ${marking.text}`;
+    root.append(text);
+  }
   const graph = sigma.getGraph();
+  const layer = element('g', { transform: `translate(0 ${top})` });
+  root.append(layer);
   for (const edge of graph.edges()) {
     const data = sigma.getEdgeDisplayData(edge);
     if (!data || data.hidden) continue;
@@ -23,7 +45,7 @@ export function viewToSvg(sigma: Sigma): string {
     if (!source || !target || source.hidden || target.hidden) continue;
     const a = sigma.framedGraphToViewport(source);
     const b = sigma.framedGraphToViewport(target);
-    root.append(
+    layer.append(
       element('line', {
         x1: a.x,
         y1: a.y,
@@ -42,7 +64,7 @@ export function viewToSvg(sigma: Sigma): string {
     if (!data || data.hidden) continue;
     const p = sigma.framedGraphToViewport(data);
     const r = sigma.scaleSize(data.size);
-    root.append(
+    layer.append(
       element('circle', {
         cx: p.x,
         cy: p.y,
@@ -60,7 +82,7 @@ export function viewToSvg(sigma: Sigma): string {
         'font-family': 'sans-serif',
       });
       text.textContent = data.label;
-      root.append(text);
+      layer.append(text);
     }
   }
   return new XMLSerializer().serializeToString(root);

@@ -5,7 +5,7 @@
  */
 import { runAnalyses } from '../api/analyses.ts';
 import type { AnalysisAnswer, DuplicateCandidate } from '../api/analysis-types.ts';
-import { fetchEntity } from '../api/client.ts';
+import { fetchEntity, recordIdentityDecision } from '../api/client.ts';
 import { h, replace } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';
 import { valueText } from './details-panel.ts';
@@ -31,16 +31,44 @@ function card(id: string): HTMLElement {
   return element;
 }
 
-function candidate(answer: AnalysisAnswer, pair: DuplicateCandidate): HTMLElement {
+function candidate(answer: AnalysisAnswer, pair: DuplicateCandidate, workspace: Workspace): HTMLElement {
   const verdict = h(
     'p',
     { class: 'verdict muted' },
     `Score ${pair.score.toFixed(2)}: ${pair.reasons.join('; ')}`,
   );
-  const decide = (text: string) => () => {
-    verdict.textContent = text;
-    element.dataset.verdict = text;
-    for (const button of element.querySelectorAll('button')) button.disabled = true;
+  const reason = h('input', {
+    type: 'text',
+    class: 'reason',
+    'aria-label': 'Why (recorded with the decision)',
+    placeholder: 'Why? (recorded with the decision)',
+    maxlength: '2000',
+  }) as HTMLInputElement;
+  // The decision is recorded by the server (audited, SAME_AS written or retracted) before it shows.
+  const decide = (decision: 'same' | 'different') => () => {
+    const why = reason.value.trim();
+    if (why.length < 3) {
+      verdict.textContent = 'Say why first, in a few words: the reason is recorded with the decision.';
+      reason.focus();
+      return;
+    }
+    const buttons = [...element.querySelectorAll('button')];
+    for (const button of buttons) button.disabled = true;
+    recordIdentityDecision({ a: pair.a, b: pair.b, decision, reason: why })
+      .then((recorded) => {
+        const text =
+          recorded.decision === 'same'
+            ? `Confirmed as the same person by ${recorded.decidedBy} (SAME_AS ${recorded.link ?? ''})`
+            : `Rejected as different people by ${recorded.decidedBy}`;
+        verdict.textContent = `${text}, ${recorded.decidedAt.slice(0, 16).replace('T', ' ')}: ${recorded.reason}`;
+        element.dataset.verdict = recorded.decision;
+        // The canvas shows the pair with the link as it now stands.
+        return Promise.all([workspace.expand(pair.a), workspace.expand(pair.b)]);
+      })
+      .catch((error: unknown) => {
+        verdict.textContent = `Not recorded: ${String(error)}`;
+        for (const button of buttons) button.disabled = false;
+      });
   };
   const element = h(
     'div',
@@ -50,18 +78,15 @@ function candidate(answer: AnalysisAnswer, pair: DuplicateCandidate): HTMLElemen
     card(pair.a),
     card(pair.b),
     verdict,
+    reason,
     h(
       'div',
       { class: 'actions' },
+      h('button', { type: 'button', 'data-action': 'confirm', onclick: decide('same') }, 'Same person'),
       h(
         'button',
-        { type: 'button', 'data-action': 'confirm', onclick: decide('Confirmed as the same person') },
-        'Same person',
-      ),
-      h(
-        'button',
-        { type: 'button', 'data-action': 'reject', onclick: decide('Rejected: different people') },
-        'Different',
+        { type: 'button', 'data-action': 'reject', onclick: decide('different') },
+        'Different people',
       ),
     ),
   );
@@ -100,7 +125,7 @@ function render(body: HTMLElement, answer: AnalysisAnswer, workspace: Workspace)
       ),
     ),
     h('h3', {}, 'Candidate duplicates'),
-    h('div', { id: 'identity-candidates' }, ...pairs.map((pair) => candidate(answer, pair))),
+    h('div', { id: 'identity-candidates' }, ...pairs.map((pair) => candidate(answer, pair, workspace))),
   );
 }
 
