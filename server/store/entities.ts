@@ -16,9 +16,10 @@ import {
   LABEL_PARAMS,
   labelOf,
   matchById,
+  presentProperties,
+  readableProperties,
   visibilityParams,
   visible,
-  visibleSources,
 } from './visibility.ts';
 
 /** Related entities listed per relation group; the count covers them all. */
@@ -50,7 +51,7 @@ CALL (n) {
   OPTIONAL MATCH (run:AnalysisRun {id: n.${RESULT_PREFIX}run})
   RETURN run.clearance AS runClearance
 }
-RETURN ${labelOf('n')} AS label, properties(n) AS properties, ${visibleSources('n')} AS sourceIds, relations, sources,
+RETURN ${labelOf('n')} AS label, ${readableProperties('n')} AS properties, relations, sources,
   runClearance`;
 
 /** Null for absent keys, so every response field is present (changes the row in place). */
@@ -96,8 +97,11 @@ export async function getEntity(
   const label = row.get('label') as string | null;
   if (label === null || !isEntityLabel(label)) return null;
   const stored = row.get('properties') as Record<string, unknown>;
-  const properties = scoresForReader(clearance, plainProperties(stored), row.get('runClearance'));
-  if (Array.isArray(properties.sources)) properties.sources = row.get('sourceIds') as string[];
+  const properties = scoresForReader(
+    clearance,
+    plainProperties(presentProperties(stored)),
+    row.get('runClearance'),
+  );
   const relations = (row.get('relations') as RelationGroup[]).map((group) => ({
     ...group,
     items: group.items.map((item) => orNull(item)),
