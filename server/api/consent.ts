@@ -54,8 +54,13 @@ export async function requireConsent(
   } catch (error) {
     if (!(error instanceof ProviderConsentError)) throw error;
     await audit({ action, targets, parameters: { ...parameters, handling: 'H2' }, outcome: 'denied' });
-    throw new HttpError(409, 'Confirm that the providers of the H2 records agreed', [
-      { field: `${where}.providerConsent`, message: error.message },
-    ]);
+    throw new HttpError(
+      409,
+      'Confirm that the providers of the H2 records agreed',
+      [{ field: `${where}.providerConsent`, message: error.message }],
+      undefined,
+      // The agencies to confirm, for a client to ask its user about by name.
+      { providers: error.providers },
+    );
   }
 }
