@@ -19,7 +19,7 @@ import { viewCsrAsGraph } from './csr-graph.ts';
 import type { EdgeWeightOption } from './edge-weight.ts';
 import { cjsDefault } from './interop.ts';
 import { type LeidenObjective, leiden } from './leiden.ts';
-import { createRng } from './random.ts';
+import { createRng, shuffledIndices } from './random.ts';
 import { toWeightedUndirected, type UndirectedOptions } from './undirected.ts';
 
 export { summariseCommunities } from './community-summary.ts';
@@ -119,18 +119,6 @@ export function detectCommunitiesInCsr(
   if (!options.cells) return result;
   const cellOptions = options.cells === true ? {} : options.cells;
   return { ...result, cells: detectCells(csr, result, { seed: o.seed, ...cellOptions }) };
-}
-
-function shuffledIndices(n: number, rng: () => number): Int32Array {
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const swap = order[i]!;
-    order[i] = order[j]!;
-    order[j] = swap;
-  }
-  return order;
 }
 
 function describePartition(

@@ -12,7 +12,7 @@
  * for CPM; so one moving step serves both.
  */
 import type { Csr } from './csr.ts';
-import { createRng } from './random.ts';
+import { createRng, shuffledIndices } from './random.ts';
 
 /** What Leiden optimises. */
 export type LeidenObjective = 'modularity' | 'cpm';
@@ -154,7 +154,7 @@ function moveNodesFast(level: Level, community: Int32Array, coefficient: number,
   }
   const empty: number[] = [];
   for (let c = n - 1; c >= 0; c--) if (members[c] === 0) empty.push(c);
-  const queue = shuffled(n, rng);
+  const queue = shuffledIndices(n, rng);
   const queued = new Uint8Array(n).fill(1);
   let head = 0;
   let length = n;
@@ -229,7 +229,7 @@ function refine(
   const tally = new Tally(n);
   const candidates: number[] = [];
   const chances: number[] = [];
-  for (const v of shuffled(n, rng)) {
+  for (const v of shuffledIndices(n, rng)) {
     if (partMembers[refined[v]!] !== 1) continue;
     const c = community[v]!;
     const s = size[v]!;
@@ -334,17 +334,6 @@ function identity(n: number): Int32Array {
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
   return out;
-}
-
-function shuffled(n: number, rng: () => number): Int32Array {
-  const order = identity(n);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const swap = order[i]!;
-    order[i] = order[j]!;
-    order[j] = swap;
-  }
-  return order;
 }
 
 /** Community labels numbered 0.. in order of first appearance. */

@@ -8,6 +8,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { type CsvHeader, readHeader } from '../ingest/readers/csv-header.ts';
+import { isCsvMarkingLine } from '../ingest/readers/marking.ts';
 import { CsvTokenizer, detectDelimiter } from '../ingest/readers/csv-tokenizer.ts';
 import { csvRowToItem, findPairFiles } from '../ingest/readers/csv.ts';
 import { describeIoError, formatBytes } from '../ingest/readers/lines.ts';
@@ -88,7 +89,7 @@ export function readCsvFileSync(
       return;
     }
     if (tokenizer === undefined) {
-      if (text.trim() === '') return;
+      if (text.trim() === '' || isCsvMarkingLine(text)) return;
       delimiter = detectDelimiter(text);
       tokenizer = new CsvTokenizer(delimiter, maxBytes);
     }

@@ -3,6 +3,7 @@
  * into the JSON of `ariadne analyse`. Communities run first whenever a later step needs them; the
  * weighted undirected projection is built once for the structural steps.
  */
+import type { CommunityMethod } from '../../analysis/communities.ts';
 import { simulateDisruption } from '../../analysis/disruption.ts';
 import type { CaseGraph } from '../../analysis/types.ts';
 import { toWeightedUndirected } from '../../analysis/undirected.ts';
@@ -102,14 +103,7 @@ export function runAnalyses(graph: CaseGraph, options: AnalysisOptions = {}): An
   const steps = planSteps(options.only);
   const result: AnalysisResult = {
     graph: { entities: graph.order, links: graph.size },
-    parameters: {
-      only: steps,
-      method: o.method,
-      resolution: o.resolution,
-      seed: o.seed,
-      limit: o.limit,
-      currency: o.currency,
-    },
+    parameters: parametersOf(steps, o),
     entities: {},
   };
   const state: RunState = { graph, options: o, result, membership: {} };
@@ -119,4 +113,13 @@ export function runAnalyses(graph: CaseGraph, options: AnalysisOptions = {}): An
     options.onProgress?.({ step, index, total: steps.length, state: 'done' });
   });
   return result;
+}
+
+/** The parameters a result records: the steps run and the options that shaped them. */
+export function parametersOf(
+  steps: AnalysisName[],
+  o: { method: CommunityMethod; resolution: number; seed: number; limit: number; currency: string },
+): AnalysisResult['parameters'] {
+  const { method, resolution, seed, limit, currency } = o;
+  return { only: steps, method, resolution, seed, limit, currency };
 }

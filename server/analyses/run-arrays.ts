@@ -8,7 +8,7 @@ import { projectCaseArrays } from '../../analysis/case-arrays-projection.ts';
 import type { CaseArrays } from '../../analysis/case-arrays.ts';
 import { profileCaseArrays } from '../../analysis/case-arrays-profiles.ts';
 import { type CommunityMethod, detectCommunitiesInCsr } from '../../analysis/communities.ts';
-import { planSteps } from './run-analyses.ts';
+import { parametersOf, planSteps } from './run-analyses.ts';
 import { withSummaries } from './structure.ts';
 import { type AnalysisName, type AnalysisOptions, type AnalysisResult, DEFAULTS } from './types.ts';
 
@@ -29,14 +29,7 @@ export function runAnalysesOnArrays(arrays: CaseArrays, options: AnalysisOptions
     throw new RangeError(`${other} does not run on case arrays: run it with runAnalyses on a graph`);
   const result: AnalysisResult = {
     graph: { entities: arrays.nodes.length, links: arrays.sources.length },
-    parameters: {
-      only: steps,
-      method: o.method,
-      resolution: o.resolution,
-      seed: o.seed,
-      limit: o.limit,
-      currency: o.currency,
-    },
+    parameters: parametersOf(steps, o),
     entities: {},
   };
   steps.forEach((step, index) => {

@@ -16,6 +16,8 @@ export class HttpError extends Error {
     readonly errors?: FieldError[],
     /** Seconds after which a retry may succeed, sent as Retry-After (429, 503). */
     readonly retryAfter?: number,
+    /** Members the problem document carries besides the standard ones (RFC 9457 extensions). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -28,11 +30,13 @@ export function sendProblem(
   title: string,
   detail?: string,
   errors?: FieldError[],
+  extensions: Record<string, unknown> = {},
 ): void {
   res
     .status(status)
     .type('application/problem+json')
     .json({
+      ...extensions,
       type: 'about:blank',
       title,
       status,
@@ -49,7 +53,7 @@ export function problemHandler(error: unknown, _req: Request, res: Response, _ne
   }
   if (error instanceof HttpError) {
     if (error.retryAfter !== undefined) res.setHeader('Retry-After', String(Math.max(1, error.retryAfter)));
-    sendProblem(res, error.status, error.message, undefined, error.errors);
+    sendProblem(res, error.status, error.message, undefined, error.errors, error.extensions);
     return;
   }
   if (error instanceof StoreUnavailableError || isDriverUnavailable(error)) {

@@ -6,12 +6,15 @@
 import { type Columns, orderColumns } from './columns.ts';
 import { csvCell, csvRow, quoteCsv } from './csv-cells.ts';
 import type { LossTally } from './losses.ts';
+import type { Marking } from './marking.ts';
 import type { ExportSource, TextSink } from './types.ts';
 
 /** Options of the CSV writer. */
 export interface CsvOptions {
   /** Prefix formula-looking text with `'` and start with a BOM, for spreadsheets; breaks the round trip. */
   excelSafe?: boolean;
+  /** A `# Handling H2: ...` line above each table's header, which the CSV readers skip. */
+  marking?: Marking | undefined;
 }
 
 const ENTITY_LEADING = ['id', 'type', 'name', 'kind'];
@@ -59,7 +62,7 @@ export async function writeCsv(
   options: CsvOptions = {},
 ): Promise<void> {
   const excelSafe = options.excelSafe === true;
-  const start = excelSafe ? BOM : '';
+  const start = (excelSafe ? BOM : '') + (options.marking ? `# ${options.marking.text}\r\n` : '');
   const entityColumns = orderColumns(['id', 'type', ...columns.entity.keys()], ENTITY_LEADING);
   await sinks.entities.write(start + header(entityColumns));
   for await (const entity of source.entities()) {

@@ -9,6 +9,7 @@ import { writeCsv } from './csv.ts';
 import { writeGexf } from './gexf.ts';
 import { writeGraphml } from './graphml.ts';
 import { LossTally } from './losses.ts';
+import type { Marking } from './marking.ts';
 import { writeNdjson } from './ndjson.ts';
 import { FileSink } from './sinks.ts';
 import type { ExportFormat, ExportSource, Loss } from './types.ts';
@@ -21,6 +22,8 @@ export interface ExportOptions {
   excelSafe?: boolean;
   /** What the GEXF description says (e.g. the case). */
   description?: string;
+  /** The handling marking written into the files (server/export/marking.ts). */
+  marking?: Marking | undefined;
 }
 
 /** What an export wrote: files, counts per type, and values the file cannot carry back exactly. */
@@ -67,7 +70,10 @@ export async function runExport(source: ExportSource, options: ExportOptions): P
     const entities = await FileSink.open(join(options.out, 'entities.csv'));
     const links = await FileSink.open(join(options.out, 'links.csv'));
     await writeAll([entities, links], () =>
-      writeCsv(writing, columns, { entities, links }, losses, { excelSafe: options.excelSafe === true }),
+      writeCsv(writing, columns, { entities, links }, losses, {
+        excelSafe: options.excelSafe === true,
+        marking: options.marking,
+      }),
     );
     summary.files = [entities.path, links.path];
   } else {
@@ -75,10 +81,13 @@ export async function runExport(source: ExportSource, options: ExportOptions): P
     const columns = options.format === 'ndjson' ? undefined : await scanColumns(source);
     const sink = await FileSink.open(options.out);
     await writeAll([sink], async () => {
-      if (columns === undefined) await writeNdjson(writing, sink, losses);
+      if (columns === undefined) await writeNdjson(writing, sink, losses, options.marking);
       else if (options.format === 'gexf')
-        await writeGexf(writing, columns, sink, { description: options.description });
-      else await writeGraphml(writing, columns, sink);
+        await writeGexf(writing, columns, sink, {
+          description: options.description,
+          marking: options.marking,
+        });
+      else await writeGraphml(writing, columns, sink, options.marking);
     });
     summary.files = [sink.path];
   }

@@ -4,6 +4,7 @@
  * carry the link type (as `kind` and `label`, so parallel links of different types stay apart), the
  * weight natively, and the other properties as attributes.
  */
+import type { Marking } from './marking.ts';
 import { type AttributeDecl, attributeValues, declareAttributes, labelOf } from './attributes.ts';
 import type { ColumnType, Columns } from './columns.ts';
 import { escapeXml, xmlAttributes } from './xml.ts';
@@ -14,6 +15,8 @@ export interface GexfOptions {
   /** The document's last-modified date (YYYY-MM-DD); today by default. */
   date?: string;
   description?: string;
+  /** Said in the document's meta: a `handling:H2` keyword and the handling line before the description. */
+  marking?: Marking | undefined;
 }
 
 const GEXF_TYPES: Readonly<Record<ColumnType, string>> = {
@@ -36,6 +39,11 @@ function attvalues(values: { id: string; text: string }[]): string {
   return `<attvalues>${items.join('')}</attvalues>`;
 }
 
+function description(options: GexfOptions): string {
+  const text = options.description ?? 'Ariadne export';
+  return options.marking ? `${options.marking.text}. ${text}` : text;
+}
+
 /** Writes the source as one GEXF 1.3 document, given the source's columns. */
 export async function writeGexf(
   source: ExportSource,
@@ -51,7 +59,8 @@ export async function writeGexf(
       '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n' +
       `  <meta lastmodifieddate="${escapeXml(date)}"><creator>Ariadne</creator>` +
-      `<description>${escapeXml(options.description ?? 'Ariadne export')}</description></meta>\n` +
+      (options.marking ? `<keywords>handling:${options.marking.handling}</keywords>` : '') +
+      `<description>${escapeXml(description(options))}</description></meta>\n` +
       '  <graph defaultedgetype="directed" mode="static">\n' +
       declarations('node', nodeDecls) +
       declarations('edge', edgeDecls) +

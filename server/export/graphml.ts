@@ -3,6 +3,7 @@
  * declarations, then a directed graph. Nodes carry `label` (name, else id), the entity type and every
  * property; edges carry `label` and `type` (the link type), `weight` and every other property.
  */
+import type { Marking } from './marking.ts';
 import { type AttributeDecl, attributeValues, declareAttributes, labelOf } from './attributes.ts';
 import type { ColumnType, Columns } from './columns.ts';
 import { escapeXml, xmlAttributes } from './xml.ts';
@@ -31,8 +32,30 @@ function data(values: { id: string; text: string }[]): string {
   return values.map((v) => `<data key="${escapeXml(v.id)}">${escapeXml(v.text)}</data>`).join('');
 }
 
+// The marking as graph attributes: `handling` (the code) and `marking` (the line that explains it).
+function graphKeys(marking: Marking | undefined): string {
+  if (marking === undefined) return '';
+  return (
+    `  <key${xmlAttributes({ id: 'ghandling', for: 'graph', 'attr.name': 'handling', 'attr.type': 'string' })}/>\n` +
+    `  <key${xmlAttributes({ id: 'gmarking', for: 'graph', 'attr.name': 'marking', 'attr.type': 'string' })}/>\n`
+  );
+}
+
+function graphData(marking: Marking | undefined): string {
+  if (marking === undefined) return '';
+  return `    ${data([
+    { id: 'ghandling', text: marking.handling },
+    { id: 'gmarking', text: marking.text },
+  ])}\n`;
+}
+
 /** Writes the source as one GraphML document, given the source's columns. */
-export async function writeGraphml(source: ExportSource, columns: Columns, sink: TextSink): Promise<void> {
+export async function writeGraphml(
+  source: ExportSource,
+  columns: Columns,
+  sink: TextSink,
+  marking?: Marking,
+): Promise<void> {
   const nodeDecls = declareAttributes('n', columns.entity, ['id']);
   const edgeDecls = declareAttributes('e', columns.link, ['id']);
   // A property of its own named `label` wins over the derived label, so the names never clash.
@@ -44,7 +67,9 @@ export async function writeGraphml(source: ExportSource, columns: Columns, sink:
       'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n' +
       keys('node', nodeLabel, nodeDecls) +
       keys('edge', edgeLabel, edgeDecls) +
-      '  <graph id="ariadne" edgedefault="directed">\n',
+      graphKeys(marking) +
+      '  <graph id="ariadne" edgedefault="directed">\n' +
+      graphData(marking),
   );
   for await (const entity of source.entities()) {
     const { properties } = entity;

@@ -4,7 +4,9 @@
  * as the record's `kind` (`{"kind":"passport","type":"Document",...}`), which the reader takes as
  * the entity's field; a `kind` the reader cannot carry back is left out and reported as a loss.
  */
+import { MARKING_KIND } from '../ingest/readers/marking.ts';
 import { TYPES_WITH_OWN_KIND } from '../ingest/readers/ndjson.ts';
+import type { Marking } from './marking.ts';
 import type { LossTally } from './losses.ts';
 import type { ExportEntity, ExportLink, ExportSource, TextSink } from './types.ts';
 
@@ -33,8 +35,20 @@ export function linkLine(link: ExportLink, losses: LossTally): string {
   return `${JSON.stringify(record)}\n`;
 }
 
-/** Writes every entity, then every link, as NDJSON. */
-export async function writeNdjson(source: ExportSource, sink: TextSink, losses: LossTally): Promise<void> {
+/**
+ * Writes every entity, then every link, as NDJSON; a marking goes first, as a line of its own kind
+ * that the NDJSON reader skips (`{"kind":"marking","handling":"H2","marking":"Handling H2: ..."}`).
+ */
+export async function writeNdjson(
+  source: ExportSource,
+  sink: TextSink,
+  losses: LossTally,
+  marking?: Marking,
+): Promise<void> {
+  if (marking !== undefined)
+    await sink.write(
+      `${JSON.stringify({ kind: MARKING_KIND, handling: marking.handling, marking: marking.text })}\n`,
+    );
   for await (const entity of source.entities()) await sink.write(entityLine(entity, losses));
   for await (const link of source.links()) await sink.write(linkLine(link, losses));
 }

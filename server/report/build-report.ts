@@ -8,10 +8,13 @@ import { DEFAULT_RATES } from '../analyses/rates.ts';
 import type { AnalysisResult } from '../analyses/types.ts';
 import type { Clearance } from '../auth/context.ts';
 import type { ExchangeRate } from '../../analysis/money/rates.ts';
+import type { DisseminationNeed } from '../export/marking.ts';
+import { readProviders } from '../store/export-holding.ts';
 import { findExportCase } from '../store/export-reads.ts';
 import { projectGraph } from '../store/projection.ts';
 import type { Store } from '../store/store.ts';
 import { assembleReport } from './assemble.ts';
+import { h2Citations } from './handling.ts';
 import { latestActiveYear, ReportRequestError, parsePeriod, previousPeriod } from './periods.ts';
 import { renderHtml } from './render/html.ts';
 import { renderMarkdown } from './render/markdown.ts';
@@ -42,6 +45,11 @@ export interface ReportRequest {
   rates?: readonly ExchangeRate[];
   currency?: string;
   say?: (line: string) => void;
+  /**
+   * Called with what the report's H2 records need (their providers' consent) before any analysis is
+   * run; throws to stop a report that may not leave. The API and the CLI check the user's consent.
+   */
+  dissemination?: (need: DisseminationNeed) => Promise<void> | void;
 }
 
 /** A report built from the store, with the analysis result its numbers come from. */
@@ -70,6 +78,13 @@ export async function buildStoreReport(store: Store, request: ReportRequest): Pr
   }
   say('projecting the graph ...');
   const graph = await projectGraph(store, { caseId }, request.clearance);
+  // Before any analysis is run or written: H2 material leaves only with its providers' consent.
+  const cited = h2Citations(graph);
+  if (request.dissemination !== undefined && cited.h2)
+    await request.dissemination({
+      h2: cited.h2,
+      providers: await readProviders(store, request.clearance, cited.sources),
+    });
   const period = request.period ? parsePeriod(request.period) : latestActiveYear(graph);
   const compare = request.compare ? parsePeriod(request.compare, 'compare') : previousPeriod(period);
   const rates = request.rates ?? DEFAULT_RATES;

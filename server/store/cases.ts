@@ -7,7 +7,15 @@ import type { CaseDetail, CaseSummary } from '../schema/api/entities.ts';
 import { readScores } from './analysis-scores.ts';
 import { plainProperties } from './entities.ts';
 import type { Store } from './store.ts';
-import { current, LABEL_PARAMS, labelOf, visibilityParams, visible } from './visibility.ts';
+import {
+  current,
+  LABEL_PARAMS,
+  labelOf,
+  presentProperties,
+  readableProperties,
+  visibilityParams,
+  visible,
+} from './visibility.ts';
 
 const COUNTS = `CALL (c) {
   OPTIONAL MATCH (m)-[p:PART_OF]->(c) WHERE ${visible('p')} AND ${visible('m')} AND ${current('m')}
@@ -16,7 +24,7 @@ const COUNTS = `CALL (c) {
   RETURN collect({label: label, n: n}) AS byType
 }
 RETURN c {.id, .name, .status, .periodStart, .periodEnd, .agencies, .grade, .gradeScheme, .handling} AS summary,
-  properties(c) AS properties, byType`;
+  ${readableProperties('c')} AS properties, byType`;
 
 const LIST = `MATCH (c:Case) WHERE ${visible('c')} AND ${current('c')}
 WITH c ORDER BY toLower(coalesce(c.name, '')), c.id
@@ -64,7 +72,7 @@ export async function getCase(store: Store, clearance: Clearance, id: string): P
   const result = await store.read(ONE, { ...visibilityParams(clearance), ...LABEL_PARAMS, id });
   const row = result.records[0];
   if (row === undefined) return null;
-  const stored = plainProperties(row.get('properties') as Record<string, unknown>);
+  const stored = plainProperties(presentProperties(row.get('properties') as Record<string, unknown>));
   return {
     ...summaryOf(row),
     properties: await readScores(store, clearance, stored),

@@ -16,9 +16,10 @@ import {
   LABEL_PARAMS,
   labelOf,
   matchById,
+  presentProperties,
+  readableProperties,
   visibilityParams,
   visible,
-  visibleSources,
 } from './visibility.ts';
 
 /** Related entities listed per relation group; the count covers them all. */
@@ -46,7 +47,7 @@ CALL (n) {
   WITH s ORDER BY s.id
   RETURN collect(s {.id, .name, .reference, .agency, .country, .date, ${gradingProjection('s')}}) AS sources
 }
-RETURN ${labelOf('n')} AS label, properties(n) AS properties, ${visibleSources('n')} AS sourceIds, relations, sources`;
+RETURN ${labelOf('n')} AS label, ${readableProperties('n')} AS properties, relations, sources`;
 
 /** Null for absent keys, so every response field is present (changes the row in place). */
 export function orNull<T extends object>(row: T): T {
@@ -91,8 +92,7 @@ export async function getEntity(
   const label = row.get('label') as string | null;
   if (label === null || !isEntityLabel(label)) return null;
   const stored = row.get('properties') as Record<string, unknown>;
-  const properties = await readScores(store, clearance, plainProperties(stored));
-  if (Array.isArray(properties.sources)) properties.sources = row.get('sourceIds') as string[];
+  const properties = await readScores(store, clearance, plainProperties(presentProperties(stored)));
   const relations = (row.get('relations') as RelationGroup[]).map((group) => ({
     ...group,
     items: group.items.map((item) => orNull(item)),

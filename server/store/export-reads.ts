@@ -9,6 +9,7 @@ import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../s
 import type { Clearance } from '../auth/context.ts';
 import { readStats } from './stats.ts';
 import type { Store } from './store.ts';
+import { readableProperties, visibilityParams, visible } from './visibility.ts';
 
 /**
  * Properties the store writes for itself; an export leaves them out and an ingest writes them anew.
@@ -64,27 +65,19 @@ const DEFAULT_PAGE = 1_000;
 
 const quote = (name: string): string => `\`${name}\``;
 
-/** The visibility rule of auth/context.ts, as a Cypher predicate over variable `v`. */
-function visible(v: string): string {
-  return `(${v}.handling IN $handling AND (${v}.restrictedTo IS NULL OR $agency IN ${v}.restrictedTo OR $unrestricted))`;
-}
-
 // A node belongs to the case when it is the case, or a visible PART_OF joins it to the case.
 function inCase(v: string): string {
   return `((${v}:Case AND ${v}.id = $caseId) OR EXISTS { MATCH (${v})-[p:PART_OF]->(:Case {id: $caseId}) WHERE ${visible('p')} })`;
 }
 
-function nodeFilter(v: string, scope: ExportScope): string {
+/** A node the export holds: visible, and in the case when there is one. */
+export function nodeFilter(v: string, scope: ExportScope): string {
   return scope.caseId === undefined ? visible(v) : `${visible(v)} AND ${inCase(v)}`;
 }
 
-function paramsOf(scope: ExportScope): Record<string, unknown> {
-  return {
-    handling: scope.clearance.handling,
-    agency: scope.clearance.agency,
-    unrestricted: scope.clearance.unrestricted === true,
-    caseId: scope.caseId ?? null,
-  };
+/** The parameters of `nodeFilter`. */
+export function paramsOf(scope: ExportScope): Record<string, unknown> {
+  return { ...visibilityParams(scope.clearance), caseId: scope.caseId ?? null };
 }
 
 /** Converts a stored value to plain JSON-like data (temporal and spatial values become their text). */
@@ -99,6 +92,8 @@ export function contentProperties(stored: Record<string, unknown>): Record<strin
   const content: Record<string, unknown> = {};
   for (const key of Object.keys(stored).sort()) {
     if (BOOKKEEPING_PROPERTIES.has(key) || key.startsWith(ANALYSIS_PREFIX)) continue;
+    // Stored values are never null: a null is a key `readableProperties` added for an absent one.
+    if (stored[key] === null || stored[key] === undefined) continue;
     content[key] = plainValue(stored[key]);
   }
   return content;
@@ -111,7 +106,7 @@ async function* pagesOf(
 ): AsyncGenerator<{ id: string; properties: Record<string, unknown> }[]> {
   // Index-backed order on the id constraint; the cursor keeps each page a range seek.
   const cypher = `MATCH (n:${quote(label)}) WHERE n.id > $after AND ${nodeFilter('n', scope)}
-    WITH n ORDER BY n.id LIMIT $limit RETURN n.id AS id, properties(n) AS properties`;
+    WITH n ORDER BY n.id LIMIT $limit RETURN n.id AS id, ${readableProperties('n')} AS properties`;
   const limit = scope.pageSize ?? DEFAULT_PAGE;
   let after = '';
   for (;;) {
@@ -158,7 +153,7 @@ export async function* readExportLinks(store: Store, scope: ExportScope): AsyncG
   for (const label of await labelsPresent(store)) {
     const cypher = `UNWIND $ids AS sid MATCH (a:${quote(label)} {id: sid})-[r:${types}]->(b)
       WHERE b:${labels} AND ${visible('r')} AND ${nodeFilter('b', scope)}
-      RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS properties
+      RETURN type(r) AS type, a.id AS source, b.id AS target, ${readableProperties('r')} AS properties
       ORDER BY sid, type, r.id`;
     for await (const page of pagesOf(store, label, scope)) {
       const ids = page.map((node) => node.id);

@@ -7,6 +7,7 @@
 import type { Clearance } from '../auth/context.ts';
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
 import { ENTITY_ATTRIBUTE_KEYS, LINK_ATTRIBUTE_KEYS } from './projection-keys.ts';
+import { current, visible as isVisible, visibilityParams, visibleSources } from './visibility.ts';
 
 /** What the predicates need to know, resolved from the scope (the scope itself is in projection.ts). */
 export interface ProjectionFilter {
@@ -33,9 +34,9 @@ function quoteKey(key: string): string {
   return quote(key);
 }
 
-// The clearance rule of auth/context.ts; coalesce keeps it two-valued when the agency is null.
+// The store's one clearance rule, and current: a retracted record leaves the projection.
 function visible(v: string): string {
-  return `(${v}.handling IN $handling AND (${v}.restrictedTo IS NULL OR $unrestricted OR coalesce($agency IN ${v}.restrictedTo, false)) AND coalesce(${v}.retracted, false) = false)`;
+  return `(${isVisible(v)} AND ${current(v)})`;
 }
 
 // A dated record overlaps the window by its date, an undated one by firstSeen..lastSeen (open ends).
@@ -75,9 +76,7 @@ export function linkPredicate(r: string, filter: ProjectionFilter): string {
 /** The query parameters of a filter and a clearance. */
 export function filterParams(filter: ProjectionFilter, clearance: Clearance): Record<string, unknown> {
   return {
-    handling: [...clearance.handling],
-    agency: clearance.agency,
-    unrestricted: clearance.unrestricted === true,
+    ...visibilityParams(clearance),
     labels: [...filter.labels],
     linkTypes: [...filter.linkTypes],
     caseId: filter.caseId ?? null,
@@ -88,8 +87,9 @@ export function filterParams(filter: ProjectionFilter, clearance: Clearance): Re
   };
 }
 
+// `sources` holds ids: the reader gets only those of Sources they may see.
 function valueList(v: string, keys: readonly string[]): string {
-  return `[${keys.map((k) => `${v}.${quoteKey(k)}`).join(', ')}]`;
+  return `[${keys.map((k) => (k === 'sources' ? `CASE WHEN ${v}.sources IS NULL THEN null ELSE ${visibleSources(v)} END` : `${v}.${quoteKey(k)}`)).join(', ')}]`;
 }
 
 // Outgoing links of `n` as plain lists: [link id, type, target id, ...LINK_ATTRIBUTE_KEYS values].

@@ -98,3 +98,32 @@ export function visibleSources(name: string): string {
   const v = variable(name);
   return `[s IN coalesce(${v}.sources, []) WHERE NOT EXISTS { MATCH (hidden:Source {id: s}) WHERE NOT ${visible('hidden')} }]`;
 }
+
+/**
+ * A record's `conflicts` history without the entries that name a Source the caller may not see: an
+ * entry is one JSON text (`{"field","old","new","source":[ids],"at"}`, ingest-writes.ts), and one
+ * that came from a hidden report, or names one in its values, tells of that report.
+ */
+export function visibleConflicts(name: string): string {
+  const v = variable(name);
+  return `[c IN coalesce(${v}.conflicts, []) WHERE NOT EXISTS { MATCH (hidden:Source) WHERE NOT ${visible('hidden')} AND c CONTAINS ('"' + hidden.id + '"') }]`;
+}
+
+/**
+ * A record's stored properties as the caller may read them: ids held inside properties (`sources`,
+ * `conflicts`) cut to what the clearance allows. Absent properties come back as null (no stored
+ * value is ever null), which `presentProperties` drops.
+ */
+export function readableProperties(name: string): string {
+  const v = variable(name);
+  return `${v} {.*, sources: CASE WHEN ${v}.sources IS NULL THEN null ELSE ${visibleSources(v)} END,
+    conflicts: CASE WHEN ${v}.conflicts IS NULL THEN null ELSE ${visibleConflicts(v)} END}`;
+}
+
+/** The properties `readableProperties` read, without the keys it added for absent properties. */
+export function presentProperties(read: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(read))
+    if (read[key] !== null && read[key] !== undefined) out[key] = read[key];
+  return out;
+}

@@ -283,6 +283,13 @@ describe('the workspace', () => {
     await page.fill('#report-period-from', '2024-01-01');
     await page.fill('#report-period-until', '2024-12-31');
     await page.click('#report-preview');
+    // The demo case holds H2 records: the panel names their providers and asks for the agreement.
+    await page.waitForSelector('#panel-report[data-state="consent"]', { timeout: 170_000 });
+    expect(await page.textContent('#report-consent-text')).toMatch(/H2 records .* provided by /);
+    await page.click('#report-consent-confirm');
+    expect(await page.getAttribute('#panel-report', 'data-state')).toBe('consent');
+    await page.check('#report-consent-check');
+    await page.click('#report-consent-confirm');
     await page.waitForSelector('#panel-report[data-state="previewed"]', { timeout: 170_000 });
     expect(await page.getAttribute('#report-frame', 'sandbox')).toBe('');
     const report = page.frameLocator('#report-frame');

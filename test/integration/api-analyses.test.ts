@@ -102,11 +102,12 @@ describe('analysis runs', () => {
   });
 
   it('stop answering their owner once the owner no longer holds a code the run saw', async () => {
+    // Of the admin's agency: an admin may change only users who hold nothing the admin does not.
     await ensureTestUser(api.store, {
       username: 'runs-demoted',
       role: 'analyst',
       clearance: ['H0', 'H1', 'H2', 'H3'],
-      agency: 'Europol',
+      agency: 'Guardia di Finanza',
     });
     let token = await api.login('runs-demoted');
     const res = await api.fetch('/api/analyses/runs', {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOURCES } from '../../seeds/demo/data/sources.ts';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
 import { type StartOptions, startApiOnRecords, type TestApi } from '../helpers/api.ts';
 
@@ -22,8 +23,13 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 // Decoded by hand: Response.text() would drop the byte order mark the CSV starts with.
+// The demo case holds H2 records: an export leaves with the consent of every providing agency.
+const CONSENT = [...new Set(Object.values(SOURCES).map((s) => s.agency))]
+  .map((agency) => `&provider=${encodeURIComponent(agency)}`)
+  .join('');
+
 const download = async (query: string, role: 'viewer' | 'analyst' | 'admin' = 'analyst') => {
-  const res = await api.fetch(`/api/export?${query}`, { role });
+  const res = await api.fetch(`/api/export?${query}&providerConsent=true${CONSENT}`, { role });
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
   return { res, text };
 };
@@ -46,12 +52,14 @@ describe('GET /api/export', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { kind: string; id?: string });
-    const entities = lines.filter((l) => l.kind !== 'link');
+    // The first line is the file's handling marking, not a record.
+    expect(lines[0]).toMatchObject({ kind: 'marking', handling: res.headers.get('x-ariadne-handling') });
+    const entities = lines.slice(1).filter((l) => l.kind !== 'link');
     expect(entities.length).toBeGreaterThan(500);
     expect(text).not.toContain(RESTRICTED);
     const event = await lastExportEvent();
     expect(event).toMatchObject({ format: 'ndjson', entities: entities.length, username: 'export-analyst' });
-    expect(event.links).toBe(lines.length - entities.length);
+    expect(event.links).toBe(lines.length - 1 - entities.length);
   });
 
   it('gives the agency the account is restricted to the account', async () => {
@@ -63,11 +71,11 @@ describe('GET /api/export', () => {
   it('streams one CSV table at a time, with formula cells neutralised', async () => {
     const entities = await download('format=csv');
     expect(entities.res.status).toBe(200);
-    expect(entities.text.startsWith('\uFEFFid,type,name')).toBe(true);
+    expect(entities.text).toMatch(/^\uFEFF# Handling H\d: [^\r\n]+\r\nid,type,name/);
     expect(entities.text).toContain(`"'=HYPERLINK(""http://x.example"",""open"")"`);
     expect(entities.text).not.toContain(RESTRICTED);
     const links = await download('format=csv&table=links');
-    expect(links.text.startsWith('\uFEFFsource,target,type')).toBe(true);
+    expect(links.text).toMatch(/^\uFEFF# Handling H\d: [^\r\n]+\r\nsource,target,type/);
     expect(links.text).not.toContain(RESTRICTED);
     expect(links.res.headers.get('content-disposition')).toContain('ariadne-export-links.csv');
     expect(await lastExportEvent()).toMatchObject({ format: 'csv', table: 'links', entities: 0 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Clearance, FULL_CLEARANCE } from '../../server/auth/context.ts';
+import { SOURCES } from '../../seeds/demo/data/sources.ts';
 import { runExport } from '../../server/export/export.ts';
 import { storeSource } from '../../server/export/store-source.ts';
 import { ingestFiles } from '../../server/ingest/index.ts';
@@ -59,12 +60,21 @@ afterAll(async () => {
   await store.close();
 });
 
+// Part of the demo case, with H2 records: the export leaves with every providing agency's consent.
+const CONSENT = [...new Set(Object.values(SOURCES).map((s) => s.agency))].flatMap((a) => [
+  '--provider-consent',
+  a,
+]);
+
 describe('export and re-import of part of the demo case', () => {
   it('gives back the same content from NDJSON through `ariadne export` and `ariadne ingest`', async () => {
     expect(original.nodes).toBeGreaterThan(500);
     expect(original.relationships).toBeGreaterThan(1000);
     const out = join(folder, 'demo.ndjson');
-    const exported = await runCli(['export', '--format', 'ndjson', '--out', out, '--json'], testEnv());
+    const exported = await runCli(
+      ['export', '--format', 'ndjson', '--out', out, '--json', ...CONSENT],
+      testEnv(),
+    );
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout).losses).toEqual([]);
     await clearDatabase(store);

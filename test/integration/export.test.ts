@@ -171,11 +171,14 @@ describe('export to files', () => {
   });
 });
 
+// The example holds an H2 record whose Source names no agency: any named provider confirms it.
+const CONSENT = ['--provider-consent', 'the providing agency'];
+
 describe('ariadne export', () => {
   it('exports one case as a CSV pair and prints the summary as JSON', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'ariadne-export-')), 'tide');
     const result = await runCli(
-      ['export', '--case', 'Operation Tide', '--format', 'csv', '--out', out, '--json'],
+      ['export', '--case', 'Operation Tide', '--format', 'csv', '--out', out, '--json', ...CONSENT],
       testEnv(),
     );
     expect(result.stderr).toBe('');
@@ -193,7 +196,7 @@ describe('ariadne export', () => {
 
   it('writes GEXF for Gephi', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'ariadne-export-')), 'case.gexf');
-    const result = await runCli(['export', '--format', 'gexf', '--out', out], testEnv());
+    const result = await runCli(['export', '--format', 'gexf', '--out', out, ...CONSENT], testEnv());
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/exported 8 entities and 9 links as gexf/);
     expect(await readFile(out, 'utf8')).toContain('<gexf xmlns="http://gexf.net/1.3"');

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestRecords } from '../../server/store/ingest-writes.ts';
 import type { Store } from '../../server/store/store.ts';
 import { CASE_ID } from '../../seeds/demo/build-case.ts';
+import { SOURCES } from '../../seeds/demo/data/sources.ts';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
 import { runCli } from '../helpers/cli.ts';
 import { clearDatabase, openTestStore, testEnv } from '../helpers/neo4j.ts';
@@ -35,11 +36,17 @@ let store: Store;
 /** The line where the command says what is wrong (progress lines may come before it). */
 const problemOf = (stderr: string) => stderr.split('\n').find((line) => line.startsWith('ariadne: ')) ?? '';
 
+// The demo case holds H2 records: the report leaves with the consent of every providing agency.
+const CONSENT = [...new Set(Object.values(SOURCES).map((s) => s.agency))].flatMap((a) => [
+  '--provider-consent',
+  a,
+]);
+
 /** Runs `ariadne report` for the demo case into `dir`, and returns the result and the file. */
 async function report(format: string, extra: string[] = []) {
   const out = join(dir, `report.${format}`);
   const result = await runCli(
-    ['report', '--case', CASE_ID, '--period', PERIOD, '--format', format, '--out', out, ...extra],
+    ['report', '--case', CASE_ID, '--period', PERIOD, '--format', format, '--out', out, ...CONSENT, ...extra],
     env,
   );
   return { ...result, out };

@@ -9,6 +9,13 @@ import { FULL_CLEARANCE } from '../../../server/auth/context.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { connect } from '../../../server/connect.ts';
 import { type ExportSummary, runExport } from '../../../server/export/export.ts';
+import {
+  checkProviderConsent,
+  cliConsentMessage,
+  markingOf,
+  ProviderConsentError,
+} from '../../../server/export/marking.ts';
+import { readExportHolding, readProviders } from '../../../server/store/export-holding.ts';
 import { storeSource } from '../../../server/export/store-source.ts';
 import { EXPORT_FORMATS } from '../../../server/export/types.ts';
 import { findExportCase } from '../../../server/store/export-reads.ts';
@@ -16,12 +23,15 @@ import type { Store } from '../../../server/store/store.ts';
 import { type Command, EXIT, parseCommand, printJson, report, UsageError } from '../common.ts';
 
 const USAGE =
-  'ariadne export [--case NAME] --format ndjson|csv|gexf|graphml --out PATH [--excel-safe] [--json]';
+  'ariadne export [--case NAME] --format ndjson|csv|gexf|graphml --out PATH [--excel-safe]\n  [--provider-consent AGENCY ...] [--json]';
 const HELP = `usage: ${USAGE}
 
   --case NAME     only this case (by id or exact name): its members and the links between them
   --format F      ndjson or csv (re-importable with ariadne ingest), gexf or graphml (Gephi)
   --out PATH      the file to write; for csv, the folder that gets entities.csv and links.csv
+  --provider-consent AGENCY
+                  the export holds H2 records: confirm that this provider agreed to their
+                  dissemination (once per provider; the command names those it needs)
   --excel-safe    csv only: prefix cells that start with = + - @ tab or CR with ' so a spreadsheet
                   shows them as text; the values change, so the files no longer re-import as they were
   --json          print the summary (files, counts per type, losses) as JSON
@@ -32,6 +42,7 @@ const Options = z.strictObject({
   format: z.enum(EXPORT_FORMATS, { error: `use one of ${EXPORT_FORMATS.join(', ')}` }).optional(),
   out: z.string().min(1).optional(),
   'excel-safe': z.boolean().optional(),
+  'provider-consent': z.array(z.string().min(1)).optional(),
   json: z.boolean().optional(),
   help: z.boolean().optional(),
 });
@@ -47,6 +58,26 @@ async function resolveCase(store: Store, key: string | undefined): Promise<strin
   throw new UsageError(
     `no case has the id or name ${JSON.stringify(key)}: see the Case nodes in ariadne stats`,
   );
+}
+
+/**
+ * The export's marking, once any H2 records in it have their providers' consent (`--provider-consent
+ * AGENCY`, once per provider); without it the export stops before writing anything.
+ */
+async function dissemination(store: Store, caseId: string | undefined, providers: string[] | undefined) {
+  const scope = { clearance: FULL_CLEARANCE, caseId };
+  const holding = await readExportHolding(store, scope);
+  const need = {
+    h2: holding.codes.includes('H2'),
+    providers: await readProviders(store, FULL_CLEARANCE, holding.h2Sources),
+  };
+  try {
+    checkProviderConsent(need, providers === undefined ? undefined : { providers });
+  } catch (error) {
+    if (!(error instanceof ProviderConsentError)) throw error;
+    throw new UsageError(cliConsentMessage(error.providers));
+  }
+  return markingOf(holding.codes);
 }
 
 function printSummary(summary: ExportSummary): void {
@@ -80,6 +111,7 @@ export const commands: Command[] = [
             format: { type: 'string' },
             out: { type: 'string' },
             'excel-safe': { type: 'boolean' },
+            'provider-consent': { type: 'string', multiple: true },
             json: { type: 'boolean' },
           },
           Options,
@@ -99,14 +131,16 @@ export const commands: Command[] = [
         });
         try {
           const caseId = await resolveCase(store, opts.case);
+          const marking = await dissemination(store, caseId, opts['provider-consent']);
           const summary = await runExport(storeSource(store, { clearance: FULL_CLEARANCE, caseId }), {
+            marking,
             format: opts.format,
             out: resolve(opts.out),
             excelSafe: opts['excel-safe'] === true,
             description: caseId === undefined ? 'Ariadne export' : `Ariadne export of case ${caseId}`,
           });
           warnLosses(summary);
-          if (opts.json) printJson({ ...summary, case: caseId ?? null });
+          if (opts.json) printJson({ ...summary, case: caseId ?? null, handling: marking.handling });
           else printSummary(summary);
         } finally {
           await store.close();

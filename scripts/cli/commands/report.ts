@@ -3,6 +3,11 @@
  * period, compared with the previous one, as PDF, HTML or Markdown. Run by the operator of the
  * database, so with full clearance; the report's handling code is the strictest it includes.
  */
+import {
+  checkProviderConsent,
+  cliConsentMessage,
+  ProviderConsentError,
+} from '../../../server/export/marking.ts';
 import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { FULL_CLEARANCE } from '../../../server/auth/context.ts';
@@ -12,7 +17,7 @@ import { parsePeriod } from '../../../server/report/periods.ts';
 import { type Command, EXIT, parseCommand, report, UsageError } from '../common.ts';
 
 const USAGE =
-  'ariadne report [--case NAME] [--period FROM..TO] [--compare FROM..TO] --format pdf|html|md --out FILE';
+  'ariadne report [--case NAME] [--period FROM..TO] [--compare FROM..TO] --format pdf|html|md --out FILE\n  [--provider-consent AGENCY ...]';
 const HELP = `usage: ${USAGE}
 
   --case NAME          only this case (id or exact name); default every case
@@ -22,6 +27,9 @@ const HELP = `usage: ${USAGE}
                        period of the same length just before)
   --format FORMAT      pdf (printed by Debian's chromium), html (one self-contained page) or md
   --out FILE           where to write the report
+  --provider-consent AGENCY
+                       the report holds H2 records: confirm that this provider agreed to their
+                       dissemination (once per provider; the command names those it needs)
 
 The analyses run first and are recorded as an AnalysisRun, whose id the annex names.
 `;
@@ -46,6 +54,7 @@ const Options = z.strictObject({
   compare: PeriodText('the compared period'),
   format: z.enum(['pdf', 'html', 'md'], { message: 'use pdf, html or md' }),
   out: z.string().min(1, 'name the file to write'),
+  'provider-consent': z.array(z.string().min(1)).optional(),
   help: z.boolean().optional(),
 });
 
@@ -55,6 +64,7 @@ const FLAGS = {
   compare: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  'provider-consent': { type: 'string', multiple: true },
 } as const;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -82,6 +92,16 @@ export const commands: Command[] = [
             clearance: FULL_CLEARANCE,
             createdBy: 'cli',
             say,
+            dissemination: (need) => {
+              const providers = opts['provider-consent'];
+              try {
+                checkProviderConsent(need, providers === undefined ? undefined : { providers });
+              } catch (error) {
+                if (error instanceof ProviderConsentError)
+                  throw new UsageError(cliConsentMessage(error.providers));
+                throw error;
+              }
+            },
           });
           say(`rendering ${opts.format} ...`);
           const bytes = await renderReport(model, opts.format);

@@ -1,8 +1,10 @@
 /**
  * `GET /api/export`: the graph, or one case, as the caller may see it, streamed as NDJSON, GEXF,
  * GraphML or one CSV table (entities or links, as `ariadne export` writes them). CSV cells that a
- * spreadsheet would run as formulas are neutralised, since a download is opened in one. The export
- * is audited with its format and what it held, before the response ends.
+ * spreadsheet would run as formulas are neutralised, since a download is opened in one. What the
+ * export holds is read first: the audit event (format, counts, handling, any provider consent) is
+ * written before a byte is sent, the file and the `X-Ariadne-Handling` header carry the strictest
+ * handling code, and H2 records leave only once the caller confirms their providers agreed.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -16,9 +18,12 @@ import { LossTally } from '../../export/losses.ts';
 import { writeNdjson } from '../../export/ndjson.ts';
 import { storeSource } from '../../export/store-source.ts';
 import { EXPORT_FORMATS, type ExportSource, type TextSink } from '../../export/types.ts';
+import { type Marking, markingOf } from '../../export/marking.ts';
+import { readExportHolding, readProviders } from '../../store/export-holding.ts';
 import { findExportCase } from '../../store/export-reads.ts';
 import type { Store } from '../../store/store.ts';
 import { DISCARD, ResponseSink } from '../http-sink.ts';
+import { ConsentQuerySchema, consentOf, requireConsent } from '../consent.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
 
@@ -30,6 +35,7 @@ export const ExportQuerySchema = z
       .enum(['entities', 'links'], { error: 'use entities or links' })
       .optional()
       .meta({ description: 'csv only: which table of the pair (default entities)' }),
+    ...ConsentQuerySchema.shape,
   })
   .refine((q) => q.table === undefined || q.format === 'csv', {
     path: ['table'],
@@ -72,6 +78,9 @@ export function exportRouter({ store }: { store: Store }): Router {
       responses: {
         200: { description: 'The file, as an attachment', contentType: 'application/x-ndjson' },
         404: { description: 'No such case, or not one you may see' },
+        409: {
+          description: 'It holds H2 records: confirm that their providers agreed (providerConsent, provider)',
+        },
       },
     },
     async ({ query, viewer, audit, res }) => {
@@ -94,11 +103,38 @@ export function exportRouter({ store }: { store: Store }): Router {
         entities: table === 'links' ? none : base.entities,
         links: table === 'entities' ? none : base.links,
       };
+      const holding = await readExportHolding(
+        store,
+        { clearance, caseId },
+        { entities: source.entities !== none, links: source.links !== none },
+      );
+      const consent = consentOf(query);
+      const parameters = { format: query.format, case: caseId ?? null, ...(table ? { table } : {}) };
+      const need = {
+        h2: holding.codes.includes('H2'),
+        providers: await readProviders(store, clearance, holding.h2Sources),
+      };
+      await requireConsent(need, consent, audit, 'export', caseId ? [caseId] : [], parameters);
+      const marking = markingOf(holding.codes);
+      // Written before the first byte: an export that cannot be audited does not leave.
+      await report(
+        audit,
+        caseId,
+        {
+          ...parameters,
+          entities: holding.entities,
+          links: holding.links,
+          handling: marking.handling,
+          ...(need.h2 ? { providerConsent: consent?.providers ?? [] } : {}),
+        },
+        'ok',
+      );
       const media = MEDIA[query.format];
       const name = `ariadne-export${caseId ? `-${caseId.replace(/[^\w.-]+/g, '_')}` : ''}${table ? `-${table}` : ''}`;
       res.setHeader('Content-Type', media.type);
       res.setHeader('Content-Disposition', `attachment; filename="${name}.${media.extension}"`);
       res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('X-Ariadne-Handling', marking.handling);
       const counts = { entities: {} as Record<string, number>, links: {} as Record<string, number> };
       const writing: ExportSource = {
         entities: () => counted(source.entities(), counts.entities),
@@ -106,16 +142,14 @@ export function exportRouter({ store }: { store: Store }): Router {
       };
       const sink = new ResponseSink(res);
       const losses = new LossTally();
-      const parameters = { format: query.format, case: caseId ?? null, ...(table ? { table } : {}) };
       try {
-        await write(query.format, source, writing, sink, losses, caseId);
+        await write(query.format, source, writing, sink, losses, caseId, marking);
       } catch (error) {
-        if (!res.headersSent) throw error;
         await report(audit, caseId, { ...parameters, ...totals(counts) }, 'error');
+        if (!res.headersSent) throw error;
         res.destroy();
         return;
       }
-      await report(audit, caseId, { ...parameters, ...totals(counts), losses: losses.list().length }, 'ok');
       await sink.end();
     },
   );
@@ -143,18 +177,20 @@ async function write(
   sink: ResponseSink,
   losses: LossTally,
   caseId: string | undefined,
+  marking: Marking,
 ): Promise<void> {
-  if (format === 'ndjson') return writeNdjson(writing, sink, losses);
+  if (format === 'ndjson') return writeNdjson(writing, sink, losses, marking);
   const columns = await scanColumns(source);
   if (format === 'csv') {
     // The table not asked for is empty; its header goes nowhere.
     const tables: { entities: TextSink; links: TextSink } =
       source.entities === none ? { entities: DISCARD, links: sink } : { entities: sink, links: DISCARD };
-    return writeCsv(writing, columns, tables, losses, { excelSafe: true });
+    return writeCsv(writing, columns, tables, losses, { excelSafe: true, marking });
   }
   if (format === 'gexf')
     return writeGexf(writing, columns, sink, {
       description: caseId === undefined ? 'Ariadne export' : `Ariadne export of case ${caseId}`,
+      marking,
     });
-  return writeGraphml(writing, columns, sink);
+  return writeGraphml(writing, columns, sink, marking);
 }

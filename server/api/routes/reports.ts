@@ -11,6 +11,7 @@ import { EXPORT } from '../../auth/roles.ts';
 import { buildStoreReport, REPORT_FORMATS, REPORT_MEDIA, renderReport } from '../../report/build-report.ts';
 import { ReportRequestError } from '../../report/periods.ts';
 import type { Store } from '../../store/store.ts';
+import { ConsentQuerySchema, consentOf, requireConsent } from '../consent.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
 
@@ -27,12 +28,14 @@ export const ReportQuerySchema = z.strictObject({
   period: PERIOD.optional(),
   compare: PERIOD.optional(),
   format: z.enum(REPORT_FORMATS).default('pdf'),
+  ...ConsentQuerySchema.shape,
 });
 
 /** The policy of a downloaded HTML report: its inline stylesheet and inline SVG, nothing else. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
 interface Answer {
+  where: 'query' | 'body';
   request: z.output<typeof ReportQuerySchema>;
   viewer: Viewer;
   audit: Audit;
@@ -54,11 +57,16 @@ export function reportsRouter({ store }: ReportsDeps): Router {
     responses: {
       200: { description: 'The report, as an attachment', contentType: 'application/pdf' },
       404: { description: 'No such case, or not one you may see' },
+      409: {
+        description: 'It holds H2 records: confirm that their providers agreed (providerConsent, provider)',
+      },
     },
   };
-  const answer = async ({ request, viewer, audit, res }: Answer) => {
+  const answer = async ({ request, viewer, audit, res, where }: Answer) => {
     let model: Awaited<ReturnType<typeof buildStoreReport>>['model'];
     let caseId: string | undefined;
+    const consent = consentOf(request);
+    const { providerConsent: _c, provider: _p, ...parameters } = request;
     try {
       ({ model, caseId } = await buildStoreReport(store, {
         caseKey: request.case,
@@ -66,6 +74,7 @@ export function reportsRouter({ store }: ReportsDeps): Router {
         compare: request.compare,
         clearance: clearanceOf(viewer),
         createdBy: viewer.username,
+        dissemination: (need) => requireConsent(need, consent, audit, 'report.build', [], parameters, where),
       }));
     } catch (error) {
       if (error instanceof ReportRequestError)
@@ -77,7 +86,12 @@ export function reportsRouter({ store }: ReportsDeps): Router {
       action: 'report.build',
       targets: model.meta.caseName ? [model.meta.caseName] : [],
       about: caseId ? [caseId] : [],
-      parameters: { ...request, handling: model.meta.handling, runId: model.meta.runId ?? null },
+      parameters: {
+        ...parameters,
+        handling: model.meta.handling,
+        runId: model.meta.runId ?? null,
+        ...(consent ? { providerConsent: consent.providers } : {}),
+      },
       outcome: 'ok',
     });
     const media = REPORT_MEDIA[request.format];
@@ -86,6 +100,7 @@ export function reportsRouter({ store }: ReportsDeps): Router {
     res.setHeader('Content-Security-Policy', REPORT_CSP);
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Handling-Code', model.meta.handling);
+    res.setHeader('X-Ariadne-Handling', model.meta.handling);
     res.send(bytes);
   };
   route(
@@ -97,7 +112,7 @@ export function reportsRouter({ store }: ReportsDeps): Router {
       summary: 'The joint threat report for your clearance (query)',
       query: ReportQuerySchema,
     },
-    ({ query, viewer, audit, res }) => answer({ request: query, viewer, audit, res }),
+    ({ query, viewer, audit, res }) => answer({ request: query, viewer, audit, res, where: 'query' }),
   );
   route(
     router,
@@ -107,7 +122,7 @@ export function reportsRouter({ store }: ReportsDeps): Router {
       summary: 'The joint threat report for your clearance (body)',
       body: ReportQuerySchema,
     },
-    ({ body, viewer, audit, res }) => answer({ request: body, viewer, audit, res }),
+    ({ body, viewer, audit, res }) => answer({ request: body, viewer, audit, res, where: 'body' }),
   );
   return router;
 }

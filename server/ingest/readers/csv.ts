@@ -3,6 +3,7 @@
  * a folder holding them (entities first, so links find their ends), or any single CSV file whose header
  * says what it holds. Extra columns become fields; empty cells are absent fields.
  */
+import { isCsvMarkingLine } from './marking.ts';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { convertCell } from './csv-cells.ts';
@@ -63,7 +64,7 @@ export async function* readCsvFile(path: string, options: ReadOptions = {}): Asy
       continue;
     }
     if (tokenizer === undefined) {
-      if (event.text.trim() === '') continue;
+      if (event.text.trim() === '' || isCsvMarkingLine(event.text)) continue;
       tokenizer = new CsvTokenizer(detectDelimiter(event.text), maxBytes);
     }
     const row = tokenizer.pushLine(event.text, event.line, event.eol);

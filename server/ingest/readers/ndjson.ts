@@ -5,6 +5,7 @@
  * field of its own (Organisation, Document, Account, Communication, Location, Event) carries that
  * field as `kind`, and the record kind `entity` follows from the type.
  */
+import { MARKING_KIND } from './marking.ts';
 import { parseJsonLine } from './json-line.ts';
 import { readLines } from './lines.ts';
 import type { RawRecord, ReadError, ReadItem, ReadOptions } from './types.ts';
@@ -39,6 +40,8 @@ export async function* readNdjson(path: string, options: ReadOptions = {}): Asyn
       yield withField({ file: path, line: event.line, message: parsed.message }, parsed.field);
       continue;
     }
+    // The export's handling marking says what the file may be used for; it is not a record.
+    if (parsed.value.kind === MARKING_KIND && parsed.value.type === undefined) continue;
     yield toRecord(path, event.line, parsed.value);
   }
 }

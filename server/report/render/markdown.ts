@@ -46,7 +46,8 @@ export function renderMarkdown(model: ReportModel): string {
     `Period ${meta.period.from} to ${meta.period.until}, compared with ${meta.compare.from} to ${meta.compare.until}. ${meta.caseName ? `Case: ${meta.caseName}. ` : ''}Prepared for clearance ${meta.clearance.handling.join(', ')}${meta.clearance.agency ? ` (${meta.clearance.agency})` : ''} on ${meta.generatedAt}${meta.runId ? `; analysis run ${meta.runId}` : ''}.`,
   ];
   model.sections.forEach((section, i) => {
-    out.push('', `## ${i + 1}. ${section.title}`, '');
+    // Under every heading too: a section copied out of the file keeps its handling code.
+    out.push('', `## ${i + 1}. ${section.title}`, '', `*${meta.handlingText}*`, '');
     out.push(section.blocks.map(renderBlock).join('\n\n'));
   });
   out.push('', '### Citations', '', renderCitations(model.citations), '', `> **${meta.handlingText}**`, '');

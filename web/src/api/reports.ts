@@ -17,6 +17,9 @@ export interface ReportRequest {
   period?: string;
   compare?: string;
   format: ReportFormat;
+  /** H2 material: the user confirms that each provider named agreed to the dissemination. */
+  providerConsent?: boolean;
+  provider?: string[];
 }
 
 /** The cases the viewer may see. */

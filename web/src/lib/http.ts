@@ -9,6 +9,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The problem document as sent, when there was one. */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -29,12 +31,13 @@ export function queryString(
   return text === '' ? '' : `?${text}`;
 }
 
-async function problemOf(response: Response): Promise<string> {
+async function problemOf(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as { title?: string; detail?: string };
-    return [body.title, body.detail].filter(Boolean).join(': ') || response.statusText;
+    const text = [body.title, body.detail].filter(Boolean).join(': ') || response.statusText;
+    return new ApiError(response.status, text, body as Record<string, unknown>);
   } catch {
-    return response.statusText;
+    return new ApiError(response.status, response.statusText);
   }
 }
 
@@ -46,7 +49,7 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  if (!response.ok) throw await problemOf(response);
   return response;
 }
 
