@@ -65,7 +65,9 @@ export async function addOptionRecords(
   }
 }
 
+// The whole of the record's need-to-know: a case restricted less than its first record would show
+// that record's case to agencies the record is kept from.
 function pickCaseProvenance(provenance: Record<string, unknown>): Record<string, unknown> {
-  const { sources, handling, handlingCondition } = provenance;
-  return { sources, handling, handlingCondition };
+  const { sources, handling, handlingCondition, restrictedTo } = provenance;
+  return { sources, handling, handlingCondition, restrictedTo };
 }

@@ -63,6 +63,10 @@ export interface StoreReport {
 /** Builds the report model from the store. */
 export async function buildStoreReport(store: Store, request: ReportRequest): Promise<StoreReport> {
   const say = request.say ?? (() => {});
+  // The request's own periods are checked before anything is read, so that a bad period is refused
+  // alike whether or not the case exists for the caller.
+  const given = request.period ? parsePeriod(request.period) : undefined;
+  const givenCompare = request.compare ? parsePeriod(request.compare, 'compare') : undefined;
   let caseId: string | undefined;
   let caseName: string | undefined;
   if (request.caseKey !== undefined) {
@@ -85,8 +89,8 @@ export async function buildStoreReport(store: Store, request: ReportRequest): Pr
       h2: cited.h2,
       providers: await readProviders(store, request.clearance, cited.sources),
     });
-  const period = request.period ? parsePeriod(request.period) : latestActiveYear(graph);
-  const compare = request.compare ? parsePeriod(request.compare, 'compare') : previousPeriod(period);
+  const period = given ?? latestActiveYear(graph);
+  const compare = givenCompare ?? previousPeriod(period);
   const rates = request.rates ?? DEFAULT_RATES;
   say(`analysing ${graph.order} entities and ${graph.size} links ...`);
   const stored = await analyseStore(
