@@ -6,7 +6,9 @@
  * an admin among them tries to grant what they do not hold. The answers are returned for comparison,
  * with what changed in the hidden records of D' from just before the sequence to its end.
  */
+import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
+import { updateUserRecord } from '../../../server/store/users.ts';
 import { ensureTestUser, startApi, TEST_PASSWORD, type TestApi } from '../../helpers/api.ts';
 import { ingestRecords } from '../../../server/store/ingest-writes.ts';
 import type { Store } from '../../../server/store/store.ts';
@@ -81,7 +83,13 @@ async function stewardSetUp(api: TestApi, token: string, world: World, withHidde
   const kept = new Map<string, string>();
   const full = await call(api, token, '/api/analyses/runs', { method: 'POST', json: { seed: 3 } });
   await waitForJob(api, token, full.location);
-  if (!withHidden) return kept;
+  if (!withHidden) {
+    // The steward's run and import about hidden records exist in D' only: in D the same probes name
+    // ids that exist nowhere, which the users must not be able to tell apart.
+    kept.set('steward:run', `/api/analyses/runs/${randomUUID()}`);
+    kept.set('steward:import', `/api/imports/${randomUUID()}`);
+    return kept;
+  }
   const h = world.pools.hidden;
   await call(api, token, `/api/entities/${encodeURIComponent(h.people[0] as string)}`);
   await call(api, token, `/api/cases/${h.case.id}`);
@@ -90,7 +98,14 @@ async function stewardSetUp(api: TestApi, token: string, world: World, withHidde
   const run = await call(api, token, '/api/analyses/runs', { method: 'POST', json: { case: h.case.id } });
   kept.set('steward:run', await waitForJob(api, token, run.location));
   await call(api, token, `/api/reports?format=md&case=${encodeURIComponent(h.case.name)}`);
-  const record = { type: 'Person', sourceRef: 'covert-9', name: 'Covert courier', handling: 'H3' };
+  const record = {
+    kind: 'entity',
+    type: 'Person',
+    sourceRef: 'covert-9',
+    name: 'Covert courier',
+    handling: 'H3',
+    handlingCondition: 'Covert source: no dissemination',
+  };
   const file = `${JSON.stringify({ ...record, restrictedTo: [OWNER_AGENCY], sources: [h.source.id] })}\n`;
   const imported = await api.fetch(`/api/imports?format=ndjson&case=${encodeURIComponent(h.case.name)}`, {
     method: 'POST',
@@ -98,19 +113,19 @@ async function stewardSetUp(api: TestApi, token: string, world: World, withHidde
     headers: { 'content-type': 'application/octet-stream' },
     body: file,
   });
+  if (imported.status !== 202) throw new Error(`steward import: ${imported.status} ${await imported.text()}`);
   kept.set('steward:import', await waitForJob(api, token, imported.headers.get('location')));
   return kept;
 }
 
 /** The steward's change partway through: each low user's codes, and one record's handling code. */
 async function changeClearance(api: TestApi, token: string, world: World): Promise<void> {
+  // As the operator would (`ariadne users`): an admin of the data's agency may not change users of
+  // another agency, and the low users' own admin may not grant what it does not hold.
   for (const role of ROLES) {
     const clearance = LOW_CLEARANCE[world.kind].after;
-    const res = await call(api, token, `/api/users/${api.usernames[role]}`, {
-      method: 'PATCH',
-      json: { clearance },
-    });
-    if (res.status !== 200) throw new Error(`clearance change: ${res.status} ${res.text}`);
+    const changed = await updateUserRecord(api.store, api.usernames[role], { clearance });
+    if (changed === null) throw new Error(`clearance change: no user ${api.usernames[role]}`);
   }
   const id = encodeURIComponent(world.pools.regrade);
   const read = await call(api, token, `/api/entities/${id}`);
@@ -233,8 +248,8 @@ export async function runWorld(
     }
     await changeClearance(api, steward, world);
     for (const seq of sequences) {
-      if ((await api.fetch('/api/auth/me', { token: seq.token })).status === 401)
-        seq.token = await api.login(api.usernames[seq.role]);
+      // A fresh session reads the clearance of the moment (a session is trusted from memory for 5 s).
+      seq.token = await api.login(api.usernames[seq.role]);
       const probes = plan(seq, 'B', 1, ['md']);
       if (seq.role === 'admin') probes.push(...escalationProbes(world));
       await runPhase(api, seq, 'B', probes, answers, api.login);

@@ -132,7 +132,11 @@ const AIMS: Aim[] = ['hidden', 'visible', 'mixed', 'hidden', 'visible'];
 export function generatedProbes(doc: Json, ctx: PlanContext, variants: number): Probe[] {
   const probes: Probe[] = [];
   for (const o of operationsOf(doc)) {
-    if (o.roles && !o.roles.includes(ctx.role)) continue;
+    // An operation the role may not call is asked once: its refusal must not depend on hidden records.
+    if (o.roles && !o.roles.includes(ctx.role)) {
+      probes.push(generatedProbe(o, 'hidden', ctx, 0));
+      continue;
+    }
     for (let v = 0; v < variants; v++) probes.push(generatedProbe(o, AIMS[v % AIMS.length] as Aim, ctx, v));
   }
   // Runs and imports kept by name are read after they start, not before.

@@ -86,13 +86,26 @@ function pick(values: readonly string[]): fc.Arbitrary<string> {
   return values.length === 0 ? fc.constant(MISSING_ID) : fc.constantFrom(...values);
 }
 
-function fromNames(name: string | undefined, context: ValueContext): fc.Arbitrary<string> | undefined {
+// The named values a parameter may take, kept to those its pattern allows (a filter on an arbitrary
+// none of whose values match would draw for ever).
+function fromNames(
+  name: string | undefined,
+  context: ValueContext,
+  pattern: string | undefined,
+): fc.Arbitrary<string> | undefined {
   if (name === undefined) return undefined;
   const named = namedValues(context.world, context.usernames)[name];
   if (!named) return undefined;
-  const [visible, hidden] = named;
-  if (context.aim === 'visible') return pick(visible);
-  if (context.aim === 'hidden') return pick(hidden.length > 0 ? hidden : visible);
+  const allowed = (values: string[]) => {
+    if (pattern === undefined) return values;
+    const re = new RegExp(pattern);
+    return values.filter((v) => re.test(v));
+  };
+  const visible = allowed(named[0]);
+  const hidden = allowed(named[1]);
+  if (visible.length + hidden.length === 0) return undefined;
+  if (context.aim === 'visible' && visible.length > 0) return pick(visible);
+  if (context.aim === 'hidden' && hidden.length > 0) return pick(hidden);
   return pick([...visible, ...hidden]);
 }
 
@@ -105,11 +118,11 @@ function stringArbitrary(
   const pattern = typeof schema.pattern === 'string' ? schema.pattern : undefined;
   if (pattern === '^\\d{1,9}$') return fc.integer({ min: 1, max: 6 }).map(String);
   if (pattern === '^\\d{4}-\\d{2}-\\d{2}$') return fc.constantFrom('2023-01-01', '2024-06-30');
-  const named = fromNames(name, context);
-  if (named) return pattern ? named.filter((v) => new RegExp(pattern).test(v)) : named;
+  const named = fromNames(name, context, pattern);
+  if (named) return named;
   if (name === 'type') return fc.constantFrom(...ENTITY_LABELS);
   if (name === 'linkType' || name === 'linkTypes') return fc.constantFrom(...LINK_TYPES);
-  if (pattern) return fc.stringMatching(new RegExp(pattern)).filter((v) => v.length <= 40);
+  if (pattern) return fc.stringMatching(new RegExp(pattern)).map((v) => v.slice(0, 200));
   const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
   const max = Math.min(typeof schema.maxLength === 'number' ? schema.maxLength : 12, 12);
   return fc.string({ minLength: min, maxLength: Math.max(min, max) });

@@ -193,7 +193,8 @@ function visibleGrading(kind: PairKind, code: number, restricted: boolean) {
     return { handling, ...(restricted && code % 2 === 0 ? { restrictedTo: ['Frontex', OWNER_AGENCY] } : {}) };
   }
   const handling = (['H0', 'H0', 'H1', 'H2', 'H3'] as const)[code % 5];
-  return { handling, ...(restricted ? { restrictedTo: ['Europol', OWNER_AGENCY] } : {}) };
+  const condition = handling === 'H3' ? { handlingCondition: 'Europol analysis project only' } : {};
+  return { handling, ...condition, ...(restricted ? { restrictedTo: ['Europol', OWNER_AGENCY] } : {}) };
 }
 
 /** A hidden record's grading: beyond every low user of the pair, before and after their change. */
