@@ -78,7 +78,8 @@ function findWeakLinks(graph: CaseGraph, options: GapOptions): WeakLink[] {
     if (!link.grade) reasons.push('no grade');
     if (reasons.length > 0) weak.push({ edge, source, target, linkType: link.linkType, reasons });
   });
-  return weak;
+  // By link id, not by the order the graph was read in, which follows the database's storage.
+  return weak.sort((a, b) => (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0));
 }
 
 const type = (graph: CaseGraph, node: string) => graph.getNodeAttribute(node, 'entityType');

@@ -112,12 +112,13 @@ export function visibleConflicts(name: string): string {
 /**
  * A record's stored properties as the caller may read them: ids held inside properties (`sources`,
  * `conflicts`) cut to what the clearance allows. Absent properties come back as null (no stored
- * value is ever null), which `presentProperties` drops.
+ * value is ever null), which `presentProperties` drops; so does a conflict history left empty by the
+ * cut, which would otherwise tell that it held something.
  */
 export function readableProperties(name: string): string {
   const v = variable(name);
   return `${v} {.*, sources: CASE WHEN ${v}.sources IS NULL THEN null ELSE ${visibleSources(v)} END,
-    conflicts: CASE WHEN ${v}.conflicts IS NULL THEN null ELSE ${visibleConflicts(v)} END}`;
+    conflicts: CASE WHEN size(${visibleConflicts(v)}) = 0 THEN null ELSE ${visibleConflicts(v)} END}`;
 }
 
 /** The properties `readableProperties` read, without the keys it added for absent properties. */

@@ -48,11 +48,14 @@ export function serialiseProjection(graph: ProjectedGraph, scope: Record<string,
     target,
     attributes: { grade: null, gradeScheme: null, sources: [], ...attributes },
   }));
+  // By key, not in the order the graph was read in, which follows the database's storage (records
+  // the caller cannot see would otherwise shift it).
+  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return {
     attributes: { kind: 'case', ...scope },
     options: { type: 'directed', multi: true, allowSelfLoops: true },
-    nodes,
-    edges,
+    nodes: nodes.sort(byKey),
+    edges: edges.sort(byKey),
   };
 }
 
