@@ -107,17 +107,20 @@ WITH DISTINCT m ORDER BY m.id LIMIT toInteger($room)
 RETURN elementId(m) AS eid`;
 }
 
+/** The visible links (of `$linkTypes`) among the nodes of element ids `$ids`, by key, as `edges`. */
+export const EDGES_AMONG = `CALL () {
+  UNWIND $ids AS eid MATCH (a) WHERE elementId(a) = eid
+  MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids AND type(r) IN $linkTypes AND ${visible('r')}
+  WITH ${EDGE} AS edge ORDER BY edge.key
+  RETURN collect(edge) AS edges
+}`;
+
 // The nodes found and the links among them, in one round trip.
 const NODES_AND_EDGES = `CALL () {
   UNWIND $ids AS eid MATCH (n) WHERE elementId(n) = eid AND ${visible('n')}
   RETURN collect({eid: eid, node: ${NODE}}) AS nodes
 }
-CALL () {
-  UNWIND $ids AS eid MATCH (a) WHERE elementId(a) = eid
-  MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids AND type(r) IN $linkTypes AND ${visible('r')}
-  WITH ${EDGE} AS edge ORDER BY edge.key
-  RETURN collect(edge) AS edges
-}
+${EDGES_AMONG}
 RETURN nodes, edges`;
 
 /**

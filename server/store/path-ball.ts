@@ -9,7 +9,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Clearance } from '../auth/context.ts';
 import type { GraphEdge, GraphNode } from '../schema/api/graph.ts';
 import { LINK_TYPES, type LinkType } from '../schema/model.ts';
-import { EDGE, edgeOf, NODE, nodeOf, runRead } from './graph-queries.ts';
+import { EDGES_AMONG, edgeOf, NODE, nodeOf, runRead } from './graph-queries.ts';
 import type { Store } from './store.ts';
 import { current, LABEL_PARAMS, matchById, visibilityParams, visible } from './visibility.ts';
 
@@ -62,12 +62,7 @@ const NODES_AND_LINKS = `CALL () {
   UNWIND $ids AS eid MATCH (n) WHERE elementId(n) = eid
   RETURN collect(${NODE}) AS nodes
 }
-CALL () {
-  UNWIND $ids AS eid MATCH (a) WHERE elementId(a) = eid
-  MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids AND type(r) IN $linkTypes AND ${visible('r')}
-  WITH ${EDGE} AS edge ORDER BY edge.key
-  RETURN collect(edge) AS edges
-}
+${EDGES_AMONG}
 RETURN nodes, edges`;
 
 /** The bounded neighbourhood of `from` for a path search to `to`; null when either end is not visible. */

@@ -6,6 +6,7 @@
  * of its parts, a money trace, document and vessel checks, imports (dry run and real) naming hidden
  * ids, a hidden link's type and ends, hidden natural keys, the hidden case and the hidden Source.
  */
+import { PART_NAMES } from '../../../server/api/routes/analysis-parts.ts';
 import { type Aim, type Json, sampleOf, type ValueContext, valueArbitrary } from './schema-values.ts';
 import { importProbes } from './upload-probes.ts';
 import type { World } from './world.ts';
@@ -143,19 +144,7 @@ export function generatedProbes(doc: Json, ctx: PlanContext, variants: number): 
   return [...probes.filter((p) => p.keep), ...probes.filter((p) => !p.keep)];
 }
 
-const PARTS = [
-  'communities',
-  'brokers',
-  'centrality',
-  'disruption',
-  'crime-links',
-  'money',
-  'documents',
-  'routes',
-  'vessels',
-  'identity',
-  'gaps',
-];
+const PARTS = PART_NAMES;
 
 const get = (path: string, query: Record<string, string> = {}, op = `GET ${path}`): Probe => ({
   op,
