@@ -17,12 +17,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createUser } from '../../server/auth/users.ts';
-import { DemoRefusedError, loadDemoCase } from '../../server/ingest/demo.ts';
-import { localCredentials, startLocalNeo4j, stopLocalNeo4j } from '../../server/local/neo4j.ts';
+import { stopLocalNeo4j } from '../../server/local/neo4j.ts';
 import { findFreePort, waitFor } from '../../server/local/net.ts';
-import { openStore } from '../../server/store/store.ts';
 import { findUser } from '../../server/store/users.ts';
 import { type Endpoint, pickTargets, planEndpoints } from './api-targets.ts';
+import { openDemoDatabase } from './demo-database.ts';
 
 const PASSWORD = 'bench analyst password, long enough';
 
@@ -49,17 +48,8 @@ async function main(): Promise<void> {
   const home = values.home ?? mkdtempSync(join(tmpdir(), 'ariadne-bench-api-'));
   let server: ChildProcess | undefined;
   try {
-    const boltPort = await findFreePort();
-    // With --home, a Neo4j already running there is used where it listens.
-    const started = await startLocalNeo4j({ home, port: boltPort, strictPort: true, heap: '1g' });
-    const { user, password } = localCredentials(home);
-    const uri = `bolt://127.0.0.1:${started.port}`;
-    const store = await openStore({ uri, user, password, database: undefined });
-    // With --home, a database that already holds the demo case is used as it is.
+    const { uri, user, password, store } = await openDemoDatabase(home, values.home !== undefined);
     const dir = join(home, 'demo');
-    await loadDemoCase(store, { home, user: 'bench' }).catch((error: unknown) => {
-      if (!(error instanceof DemoRefusedError) || values.home === undefined) throw error;
-    });
     if (!(await findUser(store, 'bench-analyst'))) {
       await createUser(store, {
         username: 'bench-analyst',

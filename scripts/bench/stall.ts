@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Role } from '../../server/auth/context.ts';
 import { createUser } from '../../server/auth/users.ts';
-import { DemoRefusedError, loadDemoCase } from '../../server/ingest/demo.ts';
-import { localCredentials, startLocalNeo4j, stopLocalNeo4j } from '../../server/local/neo4j.ts';
+import { stopLocalNeo4j } from '../../server/local/neo4j.ts';
 import { findFreePort, waitFor } from '../../server/local/net.ts';
-import { openStore, type Store } from '../../server/store/store.ts';
+import type { Store } from '../../server/store/store.ts';
 import { findUser } from '../../server/store/users.ts';
 import { pickTargets } from './api-targets.ts';
+import { openDemoDatabase } from './demo-database.ts';
 
 const PASSWORD = 'stall bench password, long enough';
 
@@ -45,14 +45,7 @@ async function main(): Promise<void> {
   const home = values.home ?? mkdtempSync(join(tmpdir(), 'ariadne-bench-stall-'));
   let server: ChildProcess | undefined;
   try {
-    const boltPort = await findFreePort();
-    const started = await startLocalNeo4j({ home, port: boltPort, strictPort: true, heap: '1g' });
-    const { user, password } = localCredentials(home);
-    const uri = `bolt://127.0.0.1:${started.port}`;
-    const store = await openStore({ uri, user, password, database: undefined });
-    await loadDemoCase(store, { home, user: 'bench' }).catch((error: unknown) => {
-      if (!(error instanceof DemoRefusedError) || values.home === undefined) throw error;
-    });
+    const { uri, user, password, store } = await openDemoDatabase(home, values.home !== undefined);
     await ensureUser(store, 'stall-heavy', 'analyst');
     await ensureUser(store, 'stall-reader', 'viewer');
     await store.close();
