@@ -35,6 +35,9 @@ export class IdNames {
   json(value: unknown, key?: string): unknown {
     if (key !== undefined && MADE_KEYS.has(key)) return value === null ? null : `<${key}>`;
     if (typeof value === 'string') return this.text(value);
+    // Floating-point sums (PageRank, eigenvector) add the same terms in the order the graph was read,
+    // which the database's storage sets: the last bits may differ, never a figure an analyst reads.
+    if (typeof value === 'number' && !Number.isInteger(value)) return Number(value.toPrecision(9));
     if (Array.isArray(value)) return value.map((v) => this.json(v));
     if (value === null || typeof value !== 'object') return value;
     const out: Record<string, unknown> = {};
