@@ -6,7 +6,7 @@
  * author may not see, so the answer is the same whether or not one exists.
  */
 import type { Clearance } from '../auth/context.ts';
-import { PARTITION_MARK } from '../ingest/partition.ts';
+import { PARTITION_MARK } from '../store/partition.ts';
 import { isReadError, readRecords } from '../ingest/readers/index.ts';
 import type { InputFormat } from '../ingest/readers/index.ts';
 import { type ValidateOptions, validateRecord } from '../schema/records.ts';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { partitionTag, seesEverything } from './partition.ts';
+import { writerPartition } from '../store/partition.ts';
 import type { IngestOptions } from './types.ts';
 
 /** The options that change what an import writes (and so its identity). */
@@ -22,9 +22,7 @@ export function identityOptions(options: IngestOptions): Record<string, unknown>
     dateFormat: options.dateFormat,
     skipInvalid: options.skipInvalid ?? false,
     // The same file imported under two clearances writes into two partitions: two imports.
-    ...(options.clearance && !seesEverything(options.clearance)
-      ? { partition: partitionTag(options.clearance) }
-      : {}),
+    ...(writerPartition(options.clearance) ? { partition: writerPartition(options.clearance) } : {}),
   };
 }
 

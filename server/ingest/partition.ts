@@ -6,23 +6,18 @@
 import type { Clearance } from '../auth/context.ts';
 import type { EntityLabel } from '../schema/model.ts';
 import type { ImportBatch } from '../store/imports.ts';
-import { ownId, partitionTag } from '../store/partition.ts';
+import { ownId } from '../store/partition.ts';
 import type { Store } from '../store/store.ts';
 import { findVisibleLabels, findVisibleLinkIds, linkKey } from '../store/upload-checks.ts';
 
-export { PARTITION_MARK, partitionTag, seesEverything } from '../store/partition.ts';
-
 /** Maps the ids of an import under a clearance to the records they stand for. */
 export class IdPartition {
-  readonly tag: string;
   private readonly known = new Map<string, { stored: string; label: EntityLabel } | null>();
 
   constructor(
     private readonly store: Store,
     private readonly clearance: Clearance,
-  ) {
-    this.tag = partitionTag(clearance);
-  }
+  ) {}
 
   /** The partition's own id for an id. */
   own(id: string): string {

@@ -15,7 +15,8 @@ import { checkLinks, checkPatches, LabelResolver } from './check-pass.ts';
 import { IdRegistry } from './id-registry.ts';
 import { expandInput, hashFile, identityOptions, importIdOf } from './import-id.ts';
 import { IssueSink } from './issue-sink.ts';
-import { IdPartition, seesEverything } from './partition.ts';
+import { writerPartition } from '../store/partition.ts';
+import { IdPartition } from './partition.ts';
 import { createReadStats, type ReadItem, type ReadStats, readRecords } from './readers/index.ts';
 import { buildReport, emptyReport } from './report.ts';
 import { SpoolWriter } from './spool.ts';
@@ -89,7 +90,7 @@ async function runImport(store: Store, input: Input, options: IngestOptions): Pr
     await validateAll(state, input.items(stats));
     if (state.records === 0 && state.sink.count === 0) await rejectEmpty(state, input.files, stats);
     const partition =
-      options.clearance && !seesEverything(options.clearance)
+      options.clearance && writerPartition(options.clearance)
         ? new IdPartition(store, options.clearance)
         : undefined;
     const resolver = new LabelResolver(store, state, partition);

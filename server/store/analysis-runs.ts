@@ -18,7 +18,7 @@ import {
 import { quoteLabel } from './projection-cypher.ts';
 import type { Store } from './store.ts';
 
-export { RESULT_KEYS, RESULT_PREFIX, type ResultKey, scoresForReader } from './analysis-scores.ts';
+export { RESULT_KEYS, RESULT_PREFIX, type ResultKey } from './analysis-scores.ts';
 
 const BATCH = 5_000;
 

@@ -25,6 +25,11 @@ export function seesEverything(clearance: Clearance): boolean {
   return clearance.unrestricted === true && HANDLING_CODES.every((code) => clearance.handling.includes(code));
 }
 
+/** The tag of the partition a writer's records go into; none for a clearance that sees everything. */
+export function writerPartition(clearance: Clearance | undefined): string | undefined {
+  return clearance === undefined || seesEverything(clearance) ? undefined : partitionTag(clearance);
+}
+
 /** The partition's own id for an id (the id itself for a clearance that sees everything). */
 export function ownId(clearance: Clearance, id: string): string {
   if (seesEverything(clearance)) return id;
