@@ -21,7 +21,7 @@ import { healthRouter } from './health.ts';
 import { identify, requireSession } from './middleware/authenticate.ts';
 import { JobRegistry } from './jobs.ts';
 import { idempotency } from './middleware/idempotency.ts';
-import { jsonBody } from './middleware/json-body.ts';
+import { JSON_LIMITS, jsonBody } from './middleware/json-body.ts';
 import { DEFAULT_HEAVY_PER_USER, heavyRequests } from './middleware/heavy.ts';
 import { type BucketOptions, rateLimit } from './middleware/rate-limit.ts';
 import { stateOf } from './middleware/request-state.ts';
@@ -93,6 +93,11 @@ function isUpload(req: Request): boolean {
   return req.method === 'POST' && /^\/imports\/?$/.test(req.path);
 }
 
+/** A view export names every record the view holds, up to 200,000 entities and 600,000 links. */
+function isViewExport(req: Request): boolean {
+  return req.method === 'POST' && /^\/export\/view\/?$/.test(req.path);
+}
+
 /** Builds the application around an open store. */
 export function createApp({
   store,
@@ -120,7 +125,10 @@ export function createApp({
     rateLimit(limit.perAddress, (req) => req.ip ?? 'unknown'),
   );
   const parseJson = express.Router().use(...jsonBody());
-  app.use('/api', (req, res, next) => (isUpload(req) ? next() : parseJson(req, res, next)));
+  const parseViewExport = express.Router().use(...jsonBody(JSON_LIMITS.viewExportBytes));
+  app.use('/api', (req, res, next) =>
+    isUpload(req) ? next() : isViewExport(req) ? parseViewExport(req, res, next) : parseJson(req, res, next),
+  );
   app.use('/api', identify(store, trail, sessionCacheMs));
   app.use('/api', requireSession());
   app.use(

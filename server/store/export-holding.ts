@@ -8,7 +8,7 @@ import { ENTITY_LABELS, HANDLING_CODES, type HandlingCode, LINK_TYPES } from '..
 import type { Clearance } from '../auth/context.ts';
 import { type ExportScope, nodeFilter, paramsOf } from './export-reads.ts';
 import type { Store } from './store.ts';
-import { quoteLabel, visibilityParams, visible, visibleSources } from './visibility.ts';
+import { matchById, quoteLabel, visibilityParams, visible, visibleSources } from './visibility.ts';
 
 /** What an export holds. */
 export interface ExportHolding {
@@ -72,4 +72,57 @@ export async function readProviders(store: Store, clearance: Clearance, sourceId
     { ...visibilityParams(clearance), ids: [...sourceIds] },
   );
   return ((result.records[0]?.get('agencies') as string[] | undefined) ?? []).map(String).sort();
+}
+
+/** What a view shown in the web app holds, of the records it names. */
+export interface ShownHolding extends ExportHolding {
+  /** Whether every id named is a record the caller may see (a link also needs both its ends named). */
+  complete: boolean;
+}
+
+const SHOWN_HOLDING = `CALL () {
+  UNWIND $entities AS ref
+  ${matchById('n', 'ref')}
+  WITH ref, n WHERE ${visible('n')}
+  RETURN collect(DISTINCT ref) AS found, collect(n) AS nodes,
+    collect(n.handling) AS nodeCodes, collect(${h2Cites('n')}) AS nodeCites
+}
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[n]->(b) WHERE coalesce(n.id, elementId(n)) IN $links AND b.id IN $entities
+    AND ${visible('n')} AND ${visible('b')}
+  RETURN collect(DISTINCT coalesce(n.id, elementId(n))) AS linked,
+    collect(n.handling) AS linkCodes, collect(${h2Cites('n')}) AS linkCites
+}
+RETURN size(found) AS entities, size(linked) AS links, nodeCodes + linkCodes AS codes,
+  [c IN nodeCites + linkCites WHERE c IS NOT NULL] AS cites`;
+
+/**
+ * What the given entities and links (as the web app names them: entity ids, link ids) hold, of
+ * those the caller may see. `complete` is false when some id names no record the caller may see, a
+ * hidden record and a missing id alike.
+ */
+export async function readShownHolding(
+  store: Store,
+  clearance: Clearance,
+  shown: { entities: readonly string[]; links: readonly string[] },
+): Promise<ShownHolding> {
+  const entities = [...new Set(shown.entities)];
+  const links = [...new Set(shown.links)];
+  const result = await store.read(SHOWN_HOLDING, {
+    ...visibilityParams(clearance),
+    entities,
+    links,
+  });
+  const row = result.records[0];
+  const codes = new Set((row?.get('codes') as unknown[] | undefined) ?? []);
+  const cites = (row?.get('cites') as string[][] | undefined) ?? [];
+  const found = { entities: Number(row?.get('entities') ?? 0), links: Number(row?.get('links') ?? 0) };
+  return {
+    ...found,
+    codes: HANDLING_CODES.filter((code) => codes.has(code)),
+    h2Sources: [...new Set(cites.flat())].sort(),
+    h2Unattributed: cites.some((list) => list.length === 0),
+    complete: found.entities === entities.length && found.links === links.length,
+  };
 }

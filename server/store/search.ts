@@ -49,6 +49,31 @@ export function wordsOf(text: string): string[] {
     .slice(0, MAX_WORDS);
 }
 
+/** Longest word given a typo-tolerant clause: beyond it, exact and prefix matches only. */
+const MAX_FUZZY_LENGTH = 24;
+
+/**
+ * Every text within one edit of a word (a letter changed, added, dropped, or two neighbours swapped),
+ * as one Lucene regular expression. Not Lucene's `word~1`: that keeps only the 50 best terms of the
+ * whole index, so terms of records the reader may not see could push visible ones out, while a
+ * regular expression matches every term it describes. Words hold only letters and digits.
+ */
+export function oneEditPattern(word: string): string {
+  const chars = [...word];
+  const variants = new Set<string>();
+  const at = (i: number, j: number) => chars.slice(i, j).join('');
+  for (let i = 0; i <= chars.length; i++) {
+    variants.add(`${at(0, i)}.${at(i, chars.length)}`);
+    if (i < chars.length) {
+      variants.add(`${at(0, i)}.${at(i + 1, chars.length)}`);
+      variants.add(`${at(0, i)}${at(i + 1, chars.length)}`);
+    }
+    if (i < chars.length - 1)
+      variants.add(`${at(0, i)}${chars[i + 1]}${chars[i]}${at(i + 2, chars.length)}`);
+  }
+  return `/${[...variants].join('|')}/`;
+}
+
 /**
  * A Lucene query where every word must match, exactly, as a prefix, or (from five letters) within one
  * edit; several words also match as one identifier ("AB 12 34" finds "AB1234"). Null without words.
@@ -57,7 +82,11 @@ export function buildLuceneQuery(text: string, options: { fuzzy?: boolean } = {}
   const words = wordsOf(text).map(escapeLucene);
   if (words.length === 0) return null;
   const clauses = words.map((word) => {
-    const fuzzy = options.fuzzy !== false && word.length >= 5 ? ` OR ${word}~1` : '';
+    const length = [...word].length;
+    const fuzzy =
+      options.fuzzy !== false && length >= 5 && length <= MAX_FUZZY_LENGTH
+        ? ` OR ${oneEditPattern(word)}`
+        : '';
     return `(${word}^3 OR ${word}*${fuzzy})`;
   });
   const all = clauses.join(' AND ');

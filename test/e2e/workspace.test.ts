@@ -242,12 +242,32 @@ describe('the workspace', () => {
     expect(Number(audited.records[0]?.get('n'))).toBeGreaterThan(0);
   });
 
-  it('exports the view as a PNG at twice the canvas size and an SVG, each marked with its handling code', async () => {
+  it('exports the view as a PNG at twice the canvas size and an SVG, each marked, audited and cleared', async () => {
     await openTab('export');
-    const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: 170_000 }),
-      page.click('#export-png'),
-    ]);
+    const viewExports = async () => {
+      const result = await store.read(
+        `MATCH (e:AuditEvent {action: 'export', username: 'europol-analyst', outcome: 'ok'})
+         WHERE e.parameters CONTAINS '"view":true' RETURN count(e) AS n`,
+      );
+      return Number(result.records[0]?.get('n'));
+    };
+    const before = await viewExports();
+    // The server marks and records each export first; H2 records ask for their providers' agreement.
+    const exportFile = async (format: string) => {
+      const download = page.waitForEvent('download', { timeout: 170_000 });
+      await page.click(`#export-${format}`);
+      await page.waitForSelector(
+        '#panel-export[data-state="exported"], #panel-export[data-state="consent"]',
+        { timeout: 170_000 },
+      );
+      if ((await page.getAttribute('#panel-export', 'data-state')) === 'consent') {
+        expect(await page.textContent('#export-consent-text')).toMatch(/H2 records .* provided by /);
+        await page.check('#export-consent-check');
+        await page.click('#export-consent-confirm');
+      }
+      return download;
+    };
+    const download = await exportFile('png');
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(bytes.length).toBeGreaterThan(5_000);
@@ -256,13 +276,12 @@ describe('the workspace', () => {
     expect(bytes.readUInt32BE(16)).toBe(Math.round((box?.width ?? 0) * 2));
     expect(bytes.readUInt32BE(20)).toBeGreaterThan(Math.round((box?.height ?? 0) * 2));
     expect(download.suggestedFilename()).toMatch(/^ariadne-H[0-3]-.*\.png$/);
-    const [svg] = await Promise.all([
-      page.waitForEvent('download', { timeout: 170_000 }),
-      page.click('#export-svg'),
-    ]);
+    const svg = await exportFile('svg');
     const text = readFileSync(await svg.path(), 'utf8');
     expect(text).toMatch(/HANDLING H[0-3]: /);
     expect(svg.suggestedFilename()).toMatch(/^ariadne-H[0-3]-.*\.svg$/);
+    await page.waitForSelector('#panel-export[data-state="exported"]');
+    expect(await viewExports()).toBe(before + 2);
   }, 180_000);
 
   it('shows an entity named like an HTML tag as text, and runs nothing', async () => {

@@ -133,3 +133,71 @@ describe('a report', () => {
     expect(res.headers.get('x-ariadne-handling')).toBe('H0');
   });
 });
+
+describe('an export made in the web app', () => {
+  const view = (role: 'analyst' | 'admin' | 'viewer', json: unknown) =>
+    api.fetch('/api/export/view', { role, method: 'POST', json });
+  beforeAll(async () => {
+    // A link the analyst may not see, between two people they may.
+    await api.store.write(
+      `MATCH (a:Person {id: 'p-karim'}), (b:Person {id: 'p-samir'})
+       CREATE (a)-[:FAMILY_OF {id: 'l-hidden-p1-p2', handling: 'H3', sources: ['src-gdf']}]->(b)`,
+    );
+  });
+
+  it('is marked by what the store reads for the records it names, and audited with them', async () => {
+    const res = await view('analyst', {
+      format: 'csv',
+      entities: ['p-karim', 'p-samir', 'p-yusuf'],
+      links: ['l-p1-p2', 'l-p2-p3'],
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      handling: 'H1',
+      text: expect.stringMatching(/^Handling H1: /),
+      entities: 3,
+      links: 2,
+    });
+    const events = await exportEvents('mark-low-analyst');
+    expect(events.at(-1)).toMatchObject({ format: 'csv', view: true, handling: 'H1', entities: 3, links: 2 });
+  });
+
+  it('answers a hidden record as it answers a missing id, and writes nothing that names it', async () => {
+    const hidden = await view('analyst', { format: 'png', entities: ['p-karim', 'p-informant'] });
+    const missing = await view('analyst', { format: 'png', entities: ['p-karim', 'p-nobody'] });
+    expect([hidden.status, missing.status]).toEqual([404, 404]);
+    expect((await hidden.json()).detail).toBe((await missing.json()).detail);
+    // A hidden link between visible ends, and a link whose other end is not named, are refused too.
+    const link = await view('analyst', {
+      format: 'gexf',
+      entities: ['p-karim', 'p-samir'],
+      links: ['l-hidden-p1-p2'],
+    });
+    const end = await view('analyst', { format: 'gexf', entities: ['p-karim'], links: ['l-p1-p2'] });
+    expect([link.status, end.status]).toEqual([404, 404]);
+    const events = await exportEvents('mark-low-analyst');
+    expect(events.filter((e) => e.view && e.outcome === 'ok').every((e) => e.entities <= 3)).toBe(true);
+  });
+
+  it('holding H2 records, is refused until the providers are confirmed, then marked and audited', async () => {
+    const body = { format: 'svg', entities: ['p-karim', 'p-informant'], links: ['l-p1-p5'] };
+    const refused = await view('admin', body);
+    expect(refused.status).toBe(409);
+    const problem = await refused.json();
+    expect(problem.providers).toEqual(['Frontex']);
+    expect(problem.errors[0].field).toBe('body.providerConsent');
+    const res = await view('admin', { ...body, providerConsent: true, provider: ['Frontex'] });
+    expect(res.status).toBe(200);
+    expect((await res.json()).handling).toBe('H2');
+    const events = await exportEvents('mark-gdf-admin');
+    expect(events.slice(-2).map((e) => e.outcome)).toEqual(['denied', 'ok']);
+    expect(events.at(-1)).toMatchObject({ view: true, handling: 'H2', providerConsent: ['Frontex'] });
+  });
+
+  it('is for those who may export, and names what is wrong in the request', async () => {
+    expect((await view('viewer', { format: 'csv', entities: ['p-karim'] })).status).toBe(403);
+    const bad = await view('analyst', { format: 'pdf', entities: [] });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].field).toBe('body.format');
+  });
+});

@@ -34,6 +34,31 @@ describe('searchEntities', () => {
     expect(ids(await searchEntities(store, LOW, { ...page, q: 'Benalli' }))).toContain('p-karim');
   });
 
+  it('finds every visible name within one edit, however many hidden names are within one edit too', async () => {
+    // Lucene's own fuzzy terms keep the 50 best of the whole index: hidden names sorting before the
+    // visible one would push it out. 86 hidden H3 names within one edit of "haddad", all before "hiddad".
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const near = [
+      ...[...'abcdefgh'].map((x) => `h${x}ddad`),
+      ...[...letters].flatMap((x) => [`ha${x}dad`, `had${x}ad`, `hadd${x}d`]),
+    ].filter((name) => name !== 'haddad');
+    await store.write(
+      `CREATE (:Person {id: 'p-hiddad', name: 'Nabil Hiddad', handling: 'H0', sources: ['src-1']})
+       WITH 1 AS one UNWIND $near AS name
+       CREATE (:Person {id: 'p-near-' + name, name: 'Hidden ' + name, handling: 'H3', sources: ['src-gdf']})`,
+      { near },
+    );
+    try {
+      const found = ids(await searchEntities(store, LOW, { ...page, q: 'haddad' }));
+      expect(found).toEqual(expect.arrayContaining(['p-samir', 'p-hiddad']));
+      expect(found.filter((id) => id.startsWith('p-near-'))).toEqual([]);
+    } finally {
+      await store.write(
+        "MATCH (n:Person) WHERE n.id = 'p-hiddad' OR n.id STARTS WITH 'p-near-' DETACH DELETE n",
+      );
+    }
+  });
+
   it('finds a document by its number written with separators', async () => {
     expect(ids(await searchEntities(store, LOW, { ...page, q: 'ab 1234567' }))).toEqual(['doc-ly-1']);
   });

@@ -1,5 +1,5 @@
 /**
- * JSON request bodies, read strictly: at most 1 MB, nested at most 32 levels, no key twice in one
+ * JSON request bodies, read strictly: at most 1 MB (48 MB for a view export, which names its records), nested at most 32 levels, no key twice in one
  * object. The raw text is scanned without recursion before JSON.parse sees it, so a 10,000-deep
  * document is a 400, not a stack overflow, and `{"role":"viewer","role":"admin"}` is refused rather
  * than silently taking the last value.
@@ -7,7 +7,7 @@
 import express, { type RequestHandler } from 'express';
 import { HttpError } from '../problem.ts';
 
-export const JSON_LIMITS = { bytes: '1mb', depth: 32 };
+export const JSON_LIMITS = { bytes: '1mb', viewExportBytes: '48mb', depth: 32 };
 
 /** Finds what makes a JSON text unacceptable beyond its syntax: too deep, or a duplicate key. */
 export function checkJsonShape(text: string, maxDepth: number): string | null {
@@ -54,9 +54,9 @@ export function parseJsonStrict(text: string, maxDepth = JSON_LIMITS.depth): unk
 }
 
 /** The body parser for JSON requests; other bodies are left unread (and fail validation). */
-export function jsonBody(): RequestHandler[] {
+export function jsonBody(limit: string = JSON_LIMITS.bytes): RequestHandler[] {
   return [
-    express.raw({ type: ['application/json', 'application/*+json'], limit: JSON_LIMITS.bytes }),
+    express.raw({ type: ['application/json', 'application/*+json'], limit }),
     (req, _res, next) => {
       if (Buffer.isBuffer(req.body)) {
         const text = req.body.toString('utf8');

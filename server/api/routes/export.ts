@@ -19,7 +19,8 @@ import { writeNdjson } from '../../export/ndjson.ts';
 import { storeSource } from '../../export/store-source.ts';
 import { EXPORT_FORMATS, type ExportSource, type TextSink } from '../../export/types.ts';
 import { type Marking, markingOf } from '../../export/marking.ts';
-import { readExportHolding, readProviders } from '../../store/export-holding.ts';
+import { readExportHolding, readProviders, readShownHolding } from '../../store/export-holding.ts';
+import { ViewExportAnswerSchema, ViewExportBodySchema } from '../../schema/api/export.ts';
 import { findExportCase } from '../../store/export-reads.ts';
 import type { Store } from '../../store/store.ts';
 import { DISCARD, ResponseSink } from '../http-sink.ts';
@@ -151,6 +152,63 @@ export function exportRouter({ store }: { store: Store }): Router {
         return;
       }
       await sink.end();
+    },
+  );
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/api/export/view',
+      summary:
+        'Before the web app saves what it shows (PNG, SVG, CSV, GEXF): the marking of those records, audited',
+      tags: ['export'],
+      roles: EXPORT,
+      body: ViewExportBodySchema,
+      responses: {
+        200: { description: 'The marking to print on the file', schema: ViewExportAnswerSchema },
+        404: { description: 'Some records are not ones you may see, or no longer exist' },
+        409: {
+          description: 'It holds H2 records: confirm that their providers agreed (providerConsent, provider)',
+        },
+      },
+    },
+    async ({ body, viewer, audit }) => {
+      const clearance = clearanceOf(viewer);
+      const holding = await readShownHolding(store, clearance, body);
+      // A hidden record and a missing id get the same answer: the view is out of date.
+      if (!holding.complete)
+        throw new HttpError(
+          404,
+          'Some records of the view are not ones you may see, or no longer exist: reload the view and export again',
+        );
+      const consent = consentOf(body);
+      const parameters = { format: body.format, view: true };
+      const need = {
+        h2: holding.codes.includes('H2'),
+        providers: await readProviders(store, clearance, holding.h2Sources),
+      };
+      const about = [...new Set([...body.entities, ...body.links])];
+      await requireConsent(need, consent, audit, 'export', [], parameters, 'body');
+      const marking = markingOf(holding.codes);
+      await audit({
+        action: 'export',
+        targets: [],
+        about,
+        parameters: {
+          ...parameters,
+          entities: holding.entities,
+          links: holding.links,
+          handling: marking.handling,
+          ...(need.h2 ? { providerConsent: consent?.providers ?? [] } : {}),
+        },
+        outcome: 'ok',
+      });
+      return {
+        handling: marking.handling,
+        text: marking.text,
+        entities: holding.entities,
+        links: holding.links,
+      };
     },
   );
   return router;

@@ -162,6 +162,18 @@ export function namedProbes(world: World, phase: string, reports: string[]): Pro
   for (const table of ['entities', 'links']) probes.push(get('/api/export', { format: 'csv', table }));
   probes.push(get('/api/export', { format: 'ndjson', case: h.case.name }));
   probes.push(get('/api/export', { format: 'csv', case: p.cases[0]?.id as string, table: 'links' }));
+  // Exports made in the web app name their records: visible ones, a hidden entity, a hidden link.
+  const viewExport = (body: Json): Probe => ({
+    op: 'POST /api/export/view',
+    method: 'POST',
+    path: '/api/export/view',
+    body,
+  });
+  probes.push(
+    viewExport({ format: 'csv', entities: p.people.slice(0, 6) }),
+    viewExport({ format: 'png', entities: [p.people[0] as string, h.people[0] as string] }),
+    viewExport({ format: 'gexf', entities: [...p.twins], links: h.linkIds.slice(0, 2) }),
+  );
   for (const format of reports) probes.push(get('/api/reports', { format }));
   probes.push({
     op: 'POST /api/reports',

@@ -1,25 +1,49 @@
 /**
  * Export: the view as PNG (@sigma/export-image, at twice the canvas's size) or SVG, the shown data as
- * CSV or GEXF. Every export is marked with the most restrictive handling code of what it holds: printed
- * in a banner on images, and in the file names.
+ * CSV or GEXF. Before a file is made, the server is told which records it will hold: it answers their
+ * strictest handling code (read by the store, not taken from the page), writes the audit event, and
+ * holds H2 material back until the user confirms its providers agreed. The code is printed in a
+ * banner on images, and in the file names.
  */
 import { drawOnCanvas } from '@sigma/export-image';
+import { clearViewExport } from '../api/exports.ts';
 import { toCsv, toGexf } from '../export/data-export.ts';
-import { markingOf, withBanner } from '../export/marking.ts';
+import { type Marking, markingOf, withBanner } from '../export/marking.ts';
 import { viewToSvg } from '../export/svg-export.ts';
 import { downloadBlob, downloadText } from '../lib/download.ts';
 import { h, replace } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';
+import { buildConsentBox } from './consent-box.ts';
+
+type Format = 'png' | 'svg' | 'csv' | 'gexf';
 
 /** Mounts the export panel. */
 export function mountExportPanel(container: HTMLElement, workspace: Workspace): void {
   const { view } = workspace;
-  const marking = () => markingOf(view.graph, view.shown());
-  const stamp = () => {
-    const code = marking()?.handling;
-    return `${code ? `${code}-` : ''}${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
+  const message = h('p', { id: 'export-message', class: 'muted', role: 'status' });
+  const say = (state: string, text: string, error = false) => {
+    container.dataset.state = state;
+    message.textContent = text;
+    message.className = error ? 'error' : 'muted';
   };
-  const png = async () => {
+  const consent = buildConsentBox('export', (text) => say('consent', text));
+  // The records the file holds: entities and links of the data graph, not drawing aids.
+  const records = () => {
+    const shown = view.shown();
+    const { graph } = view;
+    return {
+      entities: shown.nodes.filter((n) => graph.hasNode(n) && graph.getNodeAttribute(n, 'entityType')),
+      links: shown.edges.filter((e) => graph.hasEdge(e) && graph.getEdgeAttribute(e, 'linkType')),
+    };
+  };
+  // The page's marking (with H3's conditions), under the code the server read if it differs.
+  const markingFor = (handling: Marking['handling'], text: string): Marking => {
+    const local = markingOf(view.graph, view.shown());
+    return local && local.handling === handling ? local : { handling, text, sources: local?.sources ?? [] };
+  };
+  const stampOf = (mark: Marking) =>
+    `${mark.handling}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
+  const png = async (mark: Marking) => {
     const { width, height } = view.sigma.getDimensions();
     const scale = 2;
     const canvas = await drawOnCanvas(view.sigma, {
@@ -37,65 +61,80 @@ export function mountExportPanel(container: HTMLElement, workspace: Workspace): 
         ratio: view.sigma.getCamera().getState().ratio * 1.1,
       },
     });
-    const mark = marking();
-    const image = mark ? withBanner(canvas, mark, scale) : canvas;
+    const image = withBanner(canvas, mark, scale);
     const blob = await new Promise<Blob>((resolve, reject) =>
       image.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))), 'image/png'),
     );
-    downloadBlob(blob, `ariadne-${stamp()}.png`);
+    downloadBlob(blob, `ariadne-${stampOf(mark)}.png`);
   };
-  const actions: [string, string, () => void | Promise<void>][] = [
-    ['export-png', 'PNG image', png],
+  const actions: [Format, string, (mark: Marking) => void | Promise<void>][] = [
+    ['png', 'PNG image', png],
     [
-      'export-svg',
+      'svg',
       'SVG image',
-      () => downloadText(viewToSvg(view.sigma, marking()), `ariadne-${stamp()}.svg`, 'image/svg+xml'),
+      (mark) => downloadText(viewToSvg(view.sigma, mark), `ariadne-${stampOf(mark)}.svg`, 'image/svg+xml'),
     ],
     [
-      'export-csv',
+      'csv',
       'CSV (nodes and links)',
-      () => {
+      (mark) => {
         const csv = toCsv(view.graph, view.shown());
-        downloadText(csv.nodes, `ariadne-nodes-${stamp()}.csv`, 'text/csv');
-        downloadText(csv.edges, `ariadne-links-${stamp()}.csv`, 'text/csv');
+        downloadText(csv.nodes, `ariadne-nodes-${stampOf(mark)}.csv`, 'text/csv');
+        downloadText(csv.edges, `ariadne-links-${stampOf(mark)}.csv`, 'text/csv');
       },
     ],
     [
-      'export-gexf',
+      'gexf',
       'GEXF for Gephi',
-      () => {
+      (mark) => {
         const drawn = (node: string) => view.sigma.getNodeDisplayData(node) ?? null;
-        downloadText(
-          toGexf(view.graph, view.shown(), drawn),
-          `ariadne-${stamp()}.gexf`,
-          'application/gexf+xml',
-        );
+        const gexf = toGexf(view.graph, view.shown(), drawn);
+        downloadText(gexf, `ariadne-${stampOf(mark)}.gexf`, 'application/gexf+xml');
       },
     ],
   ];
+  const run = async (
+    format: Format,
+    make: (mark: Marking) => void | Promise<void>,
+    providers?: string[],
+  ): Promise<void> => {
+    const held = records();
+    if (held.entities.length === 0)
+      return say('empty', 'Nothing is shown, so there is nothing to export.', true);
+    say('clearing', 'Asking the server to mark and record the export…');
+    try {
+      const answer = await clearViewExport({
+        format,
+        ...held,
+        ...(providers ? { providerConsent: true, provider: providers } : {}),
+      });
+      await make(markingFor(answer.handling, answer.text));
+      say(
+        'exported',
+        `Exported ${answer.entities} entities and ${answer.links} links, marked ${answer.handling}.`,
+      );
+    } catch (error) {
+      const asked = consent.ask(error, 'This view', (names) => void run(format, make, names));
+      if (asked) return say('consent', 'Confirm the providers’ agreement to go on.');
+      say('error', error instanceof Error ? error.message : String(error), true);
+    }
+  };
   replace(
     container,
     h('h2', {}, 'Export'),
     h(
       'p',
       { class: 'muted' },
-      'Exports hold what is shown now: filters, hidden nodes and collapsed communities apply.',
+      'Exports hold what is shown now: filters, hidden nodes and collapsed communities apply. Each is marked with its strictest handling code and recorded in the audit trail.',
     ),
     h(
       'div',
       { class: 'actions' },
-      ...actions.map(([id, text, run]) =>
-        h(
-          'button',
-          {
-            type: 'button',
-            id,
-            onclick: () =>
-              void Promise.resolve(run()).catch((e: unknown) => workspace.say(String(e), 'error')),
-          },
-          text,
-        ),
+      ...actions.map(([format, text, make]) =>
+        h('button', { type: 'button', id: `export-${format}`, onclick: () => void run(format, make) }, text),
       ),
     ),
+    consent.element,
+    message,
   );
 }

@@ -9,6 +9,7 @@ import { ApiError } from '../lib/http.ts';
 import { downloadBlob } from '../lib/download.ts';
 import { h, replace } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';
+import { buildConsentBox } from './consent-box.ts';
 import { buildReportForm } from './report-form.ts';
 
 /** A file name that says what the report covers. */
@@ -61,22 +62,10 @@ export function mountReportPanel(container: HTMLElement, workspace: Workspace): 
   const downloadButton = h('button', { type: 'button', id: 'report-download' }, 'Download');
   const allowed = workspace.viewer.role !== 'viewer';
   // H2 records leave only once the user confirms that their providers agreed; the server names them.
-  let consented: string[] = [];
-  let pending: (() => Promise<void>) | null = null;
-  const consentText = h('p', { id: 'report-consent-text' });
-  const consentCheck = h('input', { type: 'checkbox', id: 'report-consent-check' }) as HTMLInputElement;
-  const consentConfirm = h(
-    'button',
-    { type: 'button', id: 'report-consent-confirm' },
-    'Confirm and continue',
-  );
-  const consentBox = h(
-    'div',
-    { id: 'report-consent', class: 'consent', hidden: '' },
-    consentText,
-    h('label', {}, consentCheck, ' Each provider named above agreed to this dissemination'),
-    h('div', { class: 'actions' }, consentConfirm),
-  );
+  let consented: string[] | null = null;
+  const consent = buildConsentBox('report', (text) => {
+    message.textContent = text;
+  });
   const setState = (state: string, text: string, error = false) => {
     container.dataset.state = state;
     message.textContent = text;
@@ -90,38 +79,20 @@ export function mountReportPanel(container: HTMLElement, workspace: Workspace): 
     const read = form.read(format);
     if ('problem' in read) return setState('invalid', read.problem, true);
     setState('building', 'Running the analyses and writing the report…');
-    const request =
-      consented.length > 0 ? { ...read.request, providerConsent: true, provider: consented } : read.request;
+    const request = consented
+      ? { ...read.request, providerConsent: true, provider: consented }
+      : read.request;
     try {
       await deliver(await fetchReport(request), read.request);
     } catch (error) {
-      const providers = error instanceof ApiError ? error.problem.providers : undefined;
-      if (error instanceof ApiError && error.status === 409 && Array.isArray(providers)) {
-        const names = providers.map(String);
-        consentText.textContent = `This report holds H2 records (no dissemination without the provider’s permission), provided by ${
-          names.length > 0 ? names.join(', ') : 'an agency not named in their sources'
-        }. Your confirmation is recorded in the audit trail.`;
-        consentCheck.checked = false;
-        consentBox.hidden = false;
-        pending = () => {
-          consented = names;
-          return run(format, deliver);
-        };
-        return setState('consent', 'Confirm the providers’ agreement to go on.');
-      }
+      const asked = consent.ask(error, 'This report', (providers) => {
+        consented = providers;
+        void run(format, deliver);
+      });
+      if (asked) return setState('consent', 'Confirm the providers’ agreement to go on.');
       setState('error', explain(error), true);
     }
   };
-  consentConfirm.addEventListener('click', () => {
-    if (!consentCheck.checked) {
-      message.textContent = 'Tick the box only if each provider named agreed.';
-      return;
-    }
-    consentBox.hidden = true;
-    const next = pending;
-    pending = null;
-    void next?.();
-  });
   previewButton.addEventListener('click', () =>
     run('html', async (blob) => {
       await preview.show(await blob.text());
@@ -144,7 +115,7 @@ export function mountReportPanel(container: HTMLElement, workspace: Workspace): 
     ),
     form.element,
     h('div', { class: 'actions' }, previewButton, downloadButton),
-    consentBox,
+    consent.element,
     message,
   );
   document.body.append(preview.dialog);
