@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { type Health, HealthSchema } from '../schema/api/health.ts';
 import type { Store } from '../store/store.ts';
 import { documentRoute } from './openapi.ts';
+import { sendProblem } from './problem.ts';
 
 const CHECK_TIMEOUT_MS = 4_000;
 
@@ -16,6 +17,7 @@ documentRoute({
   tags: ['service'],
   responses: {
     200: { description: 'Ready', schema: HealthSchema },
+    400: { description: 'It takes no query parameters' },
     503: { description: 'Neo4j unavailable', schema: HealthSchema },
   },
 });
@@ -42,7 +44,13 @@ export async function checkHealth(store: Store): Promise<Health> {
 /** The health router. */
 export function healthRouter(store: Store): Router {
   const router = Router();
-  router.get('/healthz', async (_req, res) => {
+  router.get('/healthz', async (req, res) => {
+    const unknown = Object.keys(req.query);
+    if (unknown.length > 0) {
+      const errors = unknown.map((name) => ({ field: `query.${name}`, message: 'not a parameter: drop it' }));
+      sendProblem(res, 400, 'Invalid request', '/healthz takes no query parameters', errors);
+      return;
+    }
     const health = await checkHealth(store);
     if (health.status !== 'ok') res.setHeader('Retry-After', '5');
     res.status(health.status === 'ok' ? 200 : 503).json(health);

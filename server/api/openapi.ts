@@ -98,6 +98,24 @@ function parametersOf(route: RouteDoc, components: Json): unknown[] {
   return params;
 }
 
+/**
+ * The operation's id, for client generators to name their methods by: the method and the path's
+ * words, parameters as `By...`, e.g. `GET /api/analyses/runs/{id}` is `getAnalysesRunsById`. Unique,
+ * since method and path are, and stable while the route is.
+ */
+export function operationIdOf(route: Pick<RouteDoc, 'method' | 'path'>): string {
+  const words = route.path
+    .replace(/^\/api\//, '/')
+    .split(/[/._-]+/)
+    .filter((word) => word !== '')
+    .map((word) => {
+      const parameter = /^\{(\w+)\}$/.exec(word);
+      const name = parameter ? `by${(parameter[1] as string).replace(/^./, (c) => c.toUpperCase())}` : word;
+      return name.replace(/^./, (c) => c.toUpperCase());
+    });
+  return `${route.method}${words.join('')}`;
+}
+
 /** Builds the OpenAPI 3.1 document of every registered route. */
 export function buildOpenApi(version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -114,6 +132,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     }
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method] = {
+      operationId: operationIdOf(route),
       summary: route.summary,
       tags: route.tags,
       parameters: parametersOf(route, components),
@@ -133,7 +152,12 @@ export function buildOpenApi(version: string): Record<string, unknown> {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Ariadne API', version, description: 'Graph intelligence on people-smuggling networks.' },
+    info: {
+      title: 'Ariadne API',
+      version,
+      description: 'Graph intelligence on people-smuggling networks.',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
     servers: [{ url: '/' }],
     paths,
     components: {

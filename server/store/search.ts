@@ -68,8 +68,7 @@ export function oneEditPattern(word: string): string {
       variants.add(`${at(0, i)}.${at(i + 1, chars.length)}`);
       variants.add(`${at(0, i)}${at(i + 1, chars.length)}`);
     }
-    if (i < chars.length - 1)
-      variants.add(`${at(0, i)}${chars[i + 1]}${chars[i]}${at(i + 2, chars.length)}`);
+    if (i < chars.length - 1) variants.add(`${at(0, i)}${chars[i + 1]}${chars[i]}${at(i + 2, chars.length)}`);
   }
   return `/${[...variants].join('|')}/`;
 }

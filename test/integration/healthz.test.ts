@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/api/app.ts';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../server/local/neo4j.ts';
@@ -60,6 +61,29 @@ describe('/healthz', () => {
       '#/components/schemas/Health',
     );
     expect(doc.components.schemas.Health.properties.status.enum).toEqual(['ok', 'unavailable']);
+  });
+
+  it("passes Redocly's recommended lint without a warning, every operation named by its operationId", async () => {
+    const source = await (await fetch(`${base}/api/openapi.json`)).text();
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({ source, absoluteRef: `${base}/api/openapi.json`, config });
+    expect(problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
+    const doc = JSON.parse(source);
+    const ids = Object.values(doc.paths).flatMap((methods) =>
+      Object.values(methods as Record<string, { operationId: string }>).map((op) => op.operationId),
+    );
+    expect(ids.length).toBeGreaterThan(30);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/api/analyses/runs/{id}'].get.operationId).toBe('getAnalysesRunsById');
+  });
+
+  it('refuses query parameters on /healthz, naming them', async () => {
+    const response = await fetch(`${base}/healthz?verbose=1`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect((await response.json()).errors).toEqual([
+      { field: 'query.verbose', message: 'not a parameter: drop it' },
+    ]);
   });
 
   it('answers unknown API routes with a problem document and a strict CSP', async () => {
