@@ -56,10 +56,52 @@ export function say(ctx: ReportContext, text: string, records: Iterable<string> 
 }
 
 /** An entity's name, or its id when it has none. */
-export function nameOf(ctx: ReportContext, id: string): string {
+function plainName(ctx: ReportContext, id: string): string {
   if (!ctx.graph.hasNode(id)) return id;
   const name = ctx.graph.getNodeAttribute(id, 'name');
   return typeof name === 'string' && name.trim() !== '' ? name : id;
+}
+
+const namesakesOf = new WeakMap<CaseGraph, Map<string, string[]>>();
+
+/** People of the graph by lower-cased name, for those who share one. */
+function namesakes(graph: CaseGraph): Map<string, string[]> {
+  let found = namesakesOf.get(graph);
+  if (!found) {
+    const byName = new Map<string, string[]>();
+    graph.forEachNode((id, a) => {
+      if (a.entityType !== 'Person' || typeof a.name !== 'string') return;
+      const key = a.name.trim().toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), id]);
+    });
+    found = new Map([...byName].filter(([, ids]) => ids.length > 1));
+    namesakesOf.set(graph, found);
+  }
+  return found;
+}
+
+/** What tells a person apart from namesakes: birth date and nationality, else the id. */
+function disambiguator(ctx: ReportContext, id: string, others: readonly string[]): string {
+  const describe = (person: string) => {
+    const a = ctx.graph.getNodeAttributes(person) as Record<string, unknown>;
+    const born = typeof a.birthDate === 'string' ? `born ${a.birthDate}` : null;
+    const nationality = Array.isArray(a.nationalities) ? a.nationalities.join('/') : null;
+    return [born, nationality].filter((part) => part).join(', ');
+  };
+  const own = describe(id);
+  const unique = own !== '' && others.every((other) => other === id || describe(other) !== own);
+  return unique ? own : own === '' ? id : `${own}, ${id}`;
+}
+
+/**
+ * An entity's name, or its id when it has none; a person who shares a name with another person of
+ * the graph is told apart by birth date and nationality, or by id when those do not differ.
+ */
+export function nameOf(ctx: ReportContext, id: string): string {
+  const name = plainName(ctx, id);
+  if (!ctx.graph.hasNode(id) || ctx.graph.getNodeAttribute(id, 'entityType') !== 'Person') return name;
+  const others = namesakes(ctx.graph).get(name.trim().toLowerCase());
+  return others ? `${name} (${disambiguator(ctx, id, others)})` : name;
 }
 
 /** A whole number with thousands separators, e.g. 12,345. */

@@ -137,6 +137,61 @@ describe('the demo case report, printed to PDF for full clearance', () => {
   });
 });
 
+describe('the networks section', () => {
+  const networks = () => full.model.sections.find((section) => section.id === 'networks');
+  const nameOf = (id: string) => {
+    const record = records.find((r) => r.id === id);
+    return String(record && 'name' in record ? record.name : id);
+  };
+
+  it("lists each syndicate's leaders first among its key facilitators, saying why", () => {
+    const blocks = networks()?.blocks ?? [];
+    let checked = 0;
+    for (const syndicate of truth.syndicates) {
+      const table = blocks.find(
+        (b) => b.kind === 'table' && b.caption.startsWith(`Key facilitators of ${syndicate.name}`),
+      );
+      if (table?.kind !== 'table') continue;
+      const leaders = syndicate.leaderIds.map(nameOf);
+      const firsts = table.rows.slice(0, leaders.length).map((row) => row.cells[0] ?? '');
+      for (const leader of leaders) expect(firsts.some((cell) => cell.startsWith(leader))).toBe(true);
+      expect(table.rows[0]?.cells[2]).toMatch(/^leads |^organiser$/);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+  });
+
+  it('draws each described syndicate as an organigram, its leaders above its cells', () => {
+    const figures = (networks()?.blocks ?? []).filter(
+      (b) => b.kind === 'figure' && b.caption.startsWith('Organigram of '),
+    );
+    expect(figures.length).toBeGreaterThanOrEqual(3);
+    const zuwara = truth.syndicates.find((s) => /zuwara/i.test(s.name));
+    const figure = figures.find((f) => f.kind === 'figure' && f.caption.includes(zuwara?.name ?? '?'));
+    if (figure?.kind !== 'figure' || !zuwara) throw new Error('no organigram of the Zuwara syndicate');
+    const svg = figure.svg;
+    const leaderAt = svg.indexOf(`>${nameOf(zuwara.leaderIds[0] as string)}`);
+    const cellAt = svg.search(/>Cell \d+ \(|>Not in a cell</);
+    expect(leaderAt).toBeGreaterThan(0);
+    expect(cellAt).toBeGreaterThan(leaderAt);
+    const y = (at: number) => Number(/y="([\d.]+)"[^>]*>[^<]*$/.exec(svg.slice(0, at + 1))?.[1]);
+    expect(y(leaderAt)).toBeLessThan(y(cellAt));
+  });
+
+  it('tells namesakes apart wherever a person is named', () => {
+    const byName = new Map<string, string[]>();
+    for (const r of records)
+      if (r.type === 'Person' && 'name' in r && typeof r.name === 'string')
+        byName.set(r.name, [...(byName.get(r.name) ?? []), r.id]);
+    const shared = [...byName].filter(([, ids]) => ids.length > 1).map(([name]) => name);
+    expect(shared.length).toBeGreaterThan(0);
+    const cells = (networks()?.blocks ?? []).flatMap((b) =>
+      b.kind === 'table' ? b.rows.map((row) => row.cells[0] ?? '') : [],
+    );
+    for (const name of shared) for (const cell of cells) expect(cell === name, cell).toBe(false);
+  });
+});
+
 describe('a report for a reader of another agency cleared H0 to H2', () => {
   it('holds no restricted fact and counts without it', async () => {
     const { model, result } = await buildStoreReport(store, { clearance: OTHER_AGENCY, createdBy: 'test' });

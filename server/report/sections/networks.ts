@@ -1,7 +1,8 @@
 /** Section 2, Networks: each syndicate's size, structure, key facilitators, countries and routes. */
 import type { CommunityReport } from '../../analyses/types.ts';
 import { communityName, formatCount, nameOf, plural, type ReportContext, say } from '../context.ts';
-import { drawNetwork } from '../figures/network.ts';
+import { isProtected } from '../../../analysis/types.ts';
+import { drawOrganigram } from '../figures/organigram.ts';
 import type { Block, Section } from '../types.ts';
 
 /** Communities smaller than this are counted, not described. */
@@ -17,11 +18,62 @@ const top = (counts: Record<string, number>, n: number) =>
 const listCounts = (counts: [string, number][]) =>
   counts.map(([k, v]) => `${k} (${formatCount(v)})`).join(', ');
 
+/** Most key facilitators listed per syndicate. */
+const KEY_FACILITATORS = 10;
+
+/** A key facilitator and why they rank where they do. */
+interface Facilitator {
+  id: string;
+  tier: number;
+  why: string;
+}
+
+/**
+ * A syndicate's facilitators in the order an analyst reads them: those who lead (LEADS) or organise
+ * first, then the brokers who connect it to other syndicates (by betweenness), then the busiest (by
+ * links). Never the people smuggled or witnesses.
+ */
+export function rankFacilitators(ctx: ReportContext, community: CommunityReport): Facilitator[] {
+  const { graph } = ctx;
+  const members = new Set(community.members);
+  const brokers = new Map(
+    (ctx.result.brokers ?? []).filter((b) => b.communitiesReached > 1).map((b) => [b.id, b]),
+  );
+  const betweenness = (id: string) => ctx.result.entities[id]?.betweenness ?? 0;
+  const ranked: Facilitator[] = [];
+  for (const id of community.members) {
+    if (!graph.hasNode(id)) continue;
+    const a = graph.getNodeAttributes(id);
+    if (a.entityType !== 'Person' || isProtected(a)) continue;
+    const led = graph.filterOutEdges(id, (_e, l, _s, t) => l.linkType === 'LEADS' && members.has(t));
+    const broker = brokers.get(id);
+    if (led.length > 0) {
+      const whom = graph.target(led[0] as string);
+      ranked.push({ id, tier: 0, why: `leads ${nameOf(ctx, whom)}` });
+    } else if ((a.roles ?? []).includes('organiser')) ranked.push({ id, tier: 0, why: 'organiser' });
+    else if (broker)
+      ranked.push({
+        id,
+        tier: 1,
+        why: `broker: reaches ${broker.communitiesReached} syndicates, participation ${broker.participation.toFixed(2)}`,
+      });
+    else ranked.push({ id, tier: 2, why: `${formatCount(graph.degree(id))} links` });
+  }
+  return ranked.sort(
+    (x, y) =>
+      x.tier - y.tier ||
+      (x.tier === 2 ? graph.degree(y.id) - graph.degree(x.id) : betweenness(y.id) - betweenness(x.id)) ||
+      graph.degree(y.id) - graph.degree(x.id) ||
+      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
+}
+
 function describeNetwork(ctx: ReportContext, community: CommunityReport): Block[] {
   const { summary } = community;
   const people = summary.byEntityType.Person ?? 0;
   const roles = top(summary.byRole, 6).filter(([role]) => role !== 'smuggled person' && role !== 'witness');
-  const keys = summary.keyMembers;
+  const ranked = rankFacilitators(ctx, community);
+  const keys = ranked.slice(0, KEY_FACILITATORS);
   const sentences = [
     say(
       ctx,
@@ -57,17 +109,28 @@ function describeNetwork(ctx: ReportContext, community: CommunityReport): Block[
   if (keys.length > 0)
     blocks.push({
       kind: 'table',
-      caption: `Key facilitators of ${communityName(ctx, community.id)} (by links in the case graph)`,
-      columns: ['facilitator', 'roles', 'links'],
+      caption: `Key facilitators of ${communityName(ctx, community.id)}: those who lead or organise, then brokers to other syndicates by betweenness, then the busiest by links (${keys.length} of ${ranked.length})`,
+      columns: ['facilitator', 'roles', 'why', 'links'],
       rows: keys.map((k) => ({
-        cells: [nameOf(ctx, k.id), k.roles.join(', ') || 'not recorded', formatCount(k.score)],
+        cells: [
+          nameOf(ctx, k.id),
+          (ctx.graph.getNodeAttribute(k.id, 'roles') ?? []).join(', ') || 'not recorded',
+          k.why,
+          formatCount(ctx.graph.degree(k.id)),
+        ],
         cites: ctx.citations.cite([k.id]),
       })),
     });
+  const chart = drawOrganigram(ctx.graph, community.members, {
+    cellOf: (id) => ctx.result.entities[id]?.cell,
+    nameOf: (id) => nameOf(ctx, id),
+    ranked: ranked.map((r) => r.id),
+  });
+  const shown = chart.boxes.reduce((n, b) => n + b.shown.length, Math.min(chart.leaders.length, 4));
   blocks.push({
     kind: 'figure',
-    caption: `Network of ${communityName(ctx, community.id)}: facilitators and organisations, key members labelled`,
-    svg: drawNetwork(ctx.graph, community.members, { labelled: keys.map((k) => k.id) }),
+    caption: `Organigram of ${communityName(ctx, community.id)}: who leads (LEADS) above the members, grouped by cell; ${shown} of ${ranked.length} facilitators named, the rest counted`,
+    svg: chart.svg,
     cites: ctx.citations.cite(community.members),
   });
   return blocks;
