@@ -3,7 +3,7 @@
 // fresh clone needs nothing installed by hand beyond Node, Java and Maven:
 //   - `npm ci` when node_modules is missing or older than package-lock.json;
 //   - the Maven build of the local Neo4j launcher when it is missing (unless NEO4J_URI is set);
-//   - Debian's chromium through apt when browser tests need it and it is missing;
+//   - Debian's chromium, poppler-utils and python3-networkx through apt when the tests need them;
 //   - the web app's build for `npm start` when it is missing or older than its sources.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -89,22 +89,29 @@ function ensureLauncher() {
 }
 
 function ensureChromium() {
-  // pdftotext (poppler-utils) reads the printed reports back in the report tests.
-  const missing = [
+  // pdftotext (poppler-utils) reads the printed reports back in the report tests; Debian's networkx
+  // reads the GEXF and GraphML exports back in the export tests (alone: its recommended packages,
+  // matplotlib and GDAL among them, are not needed to read a file).
+  const full = [
     ...(existsSync('/usr/bin/chromium') ? [] : ['chromium']),
     ...(existsSync('/usr/bin/pdftotext') ? [] : ['poppler-utils']),
   ];
+  const lean = existsSync('/usr/lib/python3/dist-packages/networkx') ? [] : ['python3-networkx'];
+  const missing = [...full, ...lean];
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     fail(
-      `browser tests need Debian's ${missing.join(' and ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` once, then npm test again.`,
+      `the tests need Debian's ${missing.join(' and ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` once, then npm test again.`,
     );
   }
-  say(`installing Debian's ${missing.join(' and ')} for the browser tests (apt-get)`);
+  say(`installing Debian's ${missing.join(' and ')} for the tests (apt-get)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = (packages, extra = []) =>
+    packages.length === 0 || run('apt-get', ['install', '-y', '-q', ...extra, ...packages], { env }) === 0;
   if (
     run('apt-get', ['update', '-q'], { env }) !== 0 ||
-    run('apt-get', ['install', '-y', '-q', ...missing], { env }) !== 0
+    !install(full) ||
+    !install(lean, ['--no-install-recommends'])
   ) {
     fail(
       `apt-get could not install ${missing.join(' and ')}; install by hand (\`apt-get install ${missing.join(' ')}\`) and run again.`,

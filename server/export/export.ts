@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { scanColumns } from './columns.ts';
 import { writeCsv } from './csv.ts';
-import { writeGexf } from './gexf.ts';
+import { type GexfVersion, writeGexf } from './gexf.ts';
 import { writeGraphml } from './graphml.ts';
 import { LossTally } from './losses.ts';
 import type { Marking } from './marking.ts';
@@ -20,6 +20,8 @@ export interface ExportOptions {
   /** A file for ndjson, gexf and graphml; a folder (created) for csv. */
   out: string;
   excelSafe?: boolean;
+  /** GEXF only: 1.2 (default) or 1.3. */
+  gexfVersion?: GexfVersion | undefined;
   /** What the GEXF description says (e.g. the case). */
   description?: string;
   /** The handling marking written into the files (server/export/marking.ts). */
@@ -86,6 +88,7 @@ export async function runExport(source: ExportSource, options: ExportOptions): P
         await writeGexf(writing, columns, sink, {
           description: options.description,
           marking: options.marking,
+          version: options.gexfVersion,
         });
       else await writeGraphml(writing, columns, sink, options.marking);
     });

@@ -1,8 +1,9 @@
 /**
- * GEXF 1.3 out (https://gexf.net), for Gephi: a static directed graph whose nodes carry the entity
- * type, name, grade, handling and every other property as declared attributes, and whose edges
- * carry the link type (as `kind` and `label`, so parallel links of different types stay apart), the
- * weight natively, and the other properties as attributes.
+ * GEXF out (https://gexf.net), for Gephi and networkx: a static directed graph whose nodes carry the
+ * entity type, name, grade, handling and every other property as declared attributes, and whose
+ * edges carry the link type (as `label`, and in 1.3 as `kind` too, so parallel links of different
+ * types stay apart), the weight natively, and the other properties as attributes. GEXF 1.2 by
+ * default, which Gephi and networkx (2.8, Debian's) both read; 1.3 on request.
  */
 import type { Marking } from './marking.ts';
 import { type AttributeDecl, attributeValues, declareAttributes, labelOf } from './attributes.ts';
@@ -17,7 +18,17 @@ export interface GexfOptions {
   description?: string;
   /** Said in the document's meta: a `handling:H2` keyword and the handling line before the description. */
   marking?: Marking | undefined;
+  /** The GEXF version written: 1.2 (default) or 1.3. */
+  version?: GexfVersion | undefined;
 }
+
+export const GEXF_VERSIONS = ['1.2', '1.3'] as const;
+export type GexfVersion = (typeof GEXF_VERSIONS)[number];
+
+const NAMESPACES: Readonly<Record<GexfVersion, string>> = {
+  '1.2': 'http://www.gexf.net/1.2draft',
+  '1.3': 'http://gexf.net/1.3',
+};
 
 const GEXF_TYPES: Readonly<Record<ColumnType, string>> = {
   integer: 'long',
@@ -44,7 +55,7 @@ function description(options: GexfOptions): string {
   return options.marking ? `${options.marking.text}. ${text}` : text;
 }
 
-/** Writes the source as one GEXF 1.3 document, given the source's columns. */
+/** Writes the source as one GEXF document, given the source's columns. */
 export async function writeGexf(
   source: ExportSource,
   columns: Columns,
@@ -52,12 +63,14 @@ export async function writeGexf(
   options: GexfOptions = {},
 ): Promise<void> {
   const date = options.date ?? new Date().toISOString().slice(0, 10);
+  const version = options.version ?? '1.2';
+  const ns = NAMESPACES[version];
   const nodeDecls = declareAttributes('n', columns.entity, ['id']);
   const edgeDecls = declareAttributes('e', columns.link, ['id', 'weight']);
   await sink.write(
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
-      'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n' +
+      `<gexf xmlns="${ns}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
+      `xsi:schemaLocation="${ns} ${ns}/gexf.xsd" version="${version}">\n` +
       `  <meta lastmodifieddate="${escapeXml(date)}"><creator>Ariadne</creator>` +
       (options.marking ? `<keywords>handling:${options.marking.handling}</keywords>` : '') +
       `<description>${escapeXml(description(options))}</description></meta>\n` +
@@ -81,7 +94,7 @@ export async function writeGexf(
       id,
       source: link.source,
       target: link.target,
-      kind: link.type,
+      kind: version === '1.3' ? link.type : undefined,
       label: link.type,
       weight,
     });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +96,36 @@ describe('export and re-import of part of the demo case', () => {
     const report = await ingestFiles(store, [out], { user: 'round-trip' });
     expect(report.status).toBe('complete');
     expect(await hashContent(store, HASH)).toEqual(original);
+  });
+
+  it("loads as GEXF (1.2, the default) and GraphML in Debian's networkx, every node and link", async () => {
+    const counts: Record<string, number> = {};
+    for (const format of ['gexf', 'graphml'] as const) {
+      const summary = await runExport(storeSource(store, { clearance: FULL_CLEARANCE }), {
+        format,
+        out: join(folder, `demo.${format}`),
+      });
+      counts.nodes = Object.values(summary.entities).reduce((a, b) => a + b, 0);
+      counts.links = Object.values(summary.links).reduce((a, b) => a + b, 0);
+    }
+    // Debian's python3-networkx (2.8 on bookworm), installed by the test set-up as chromium is.
+    const read = execFileSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        `import json, sys, networkx as nx
+g = nx.read_gexf(sys.argv[1]); h = nx.read_graphml(sys.argv[2])
+print(json.dumps({"version": nx.__version__, "gexf": [g.number_of_nodes(), g.number_of_edges()],
+  "graphml": [h.number_of_nodes(), h.number_of_edges()]}))`,
+        join(folder, 'demo.gexf'),
+        join(folder, 'demo.graphml'),
+      ],
+      { encoding: 'utf8' },
+    );
+    const loaded = JSON.parse(read);
+    expect(loaded.gexf).toEqual([counts.nodes, counts.links]);
+    expect(loaded.graphml).toEqual([counts.nodes, counts.links]);
+    expect(counts.nodes).toBeGreaterThan(500);
   });
 
   it('leaves the restricted account and its links out of an export at a low clearance', async () => {

@@ -199,7 +199,7 @@ describe('ariadne export', () => {
     const result = await runCli(['export', '--format', 'gexf', '--out', out, ...CONSENT], testEnv());
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/exported 8 entities and 9 links as gexf/);
-    expect(await readFile(out, 'utf8')).toContain('<gexf xmlns="http://gexf.net/1.3"');
+    expect(await readFile(out, 'utf8')).toContain('<gexf xmlns="http://www.gexf.net/1.2draft"');
   });
 
   it('exits 2 naming the case when no case has that name, and writes nothing', async () => {

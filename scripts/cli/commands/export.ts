@@ -9,6 +9,7 @@ import { FULL_CLEARANCE } from '../../../server/auth/context.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { connect } from '../../../server/connect.ts';
 import { type ExportSummary, runExport } from '../../../server/export/export.ts';
+import { GEXF_VERSIONS } from '../../../server/export/gexf.ts';
 import {
   checkProviderConsent,
   cliConsentMessage,
@@ -23,12 +24,14 @@ import type { Store } from '../../../server/store/store.ts';
 import { type Command, EXIT, parseCommand, printJson, report, UsageError } from '../common.ts';
 
 const USAGE =
-  'ariadne export [--case NAME] --format ndjson|csv|gexf|graphml --out PATH [--excel-safe]\n  [--provider-consent AGENCY ...] [--json]';
+  'ariadne export [--case NAME] --format ndjson|csv|gexf|graphml --out PATH [--excel-safe]\n  [--gexf-version 1.2|1.3] [--provider-consent AGENCY ...] [--json]';
 const HELP = `usage: ${USAGE}
 
   --case NAME     only this case (by id or exact name): its members and the links between them
   --format F      ndjson or csv (re-importable with ariadne ingest), gexf or graphml (Gephi)
   --out PATH      the file to write; for csv, the folder that gets entities.csv and links.csv
+  --gexf-version V
+                  gexf only: 1.2 (the default; Gephi and networkx read it) or 1.3
   --provider-consent AGENCY
                   the export holds H2 records: confirm that this provider agreed to their
                   dissemination (once per provider; the command names those it needs)
@@ -42,6 +45,7 @@ const Options = z.strictObject({
   format: z.enum(EXPORT_FORMATS, { error: `use one of ${EXPORT_FORMATS.join(', ')}` }).optional(),
   out: z.string().min(1).optional(),
   'excel-safe': z.boolean().optional(),
+  'gexf-version': z.enum(GEXF_VERSIONS, { error: `use ${GEXF_VERSIONS.join(' or ')}` }).optional(),
   'provider-consent': z.array(z.string().min(1)).optional(),
   json: z.boolean().optional(),
   help: z.boolean().optional(),
@@ -111,6 +115,7 @@ export const commands: Command[] = [
             format: { type: 'string' },
             out: { type: 'string' },
             'excel-safe': { type: 'boolean' },
+            'gexf-version': { type: 'string' },
             'provider-consent': { type: 'string', multiple: true },
             json: { type: 'boolean' },
           },
@@ -126,6 +131,8 @@ export const commands: Command[] = [
           throw new UsageError('--out is required: the file (or, for csv, the folder) to write');
         if (opts['excel-safe'] && opts.format !== 'csv')
           throw new UsageError('--excel-safe applies to --format csv only');
+        if (opts['gexf-version'] && opts.format !== 'gexf')
+          throw new UsageError('--gexf-version applies to --format gexf only');
         const { store } = await connect(loadConfig(), (line) => process.stderr.write(`${line}\n`), {
           migrate: true,
         });
@@ -137,6 +144,7 @@ export const commands: Command[] = [
             format: opts.format,
             out: resolve(opts.out),
             excelSafe: opts['excel-safe'] === true,
+            gexfVersion: opts['gexf-version'],
             description: caseId === undefined ? 'Ariadne export' : `Ariadne export of case ${caseId}`,
           });
           warnLosses(summary);

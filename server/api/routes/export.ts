@@ -12,7 +12,7 @@ import { type Audit, clearanceOf } from '../../auth/context.ts';
 import { EXPORT } from '../../auth/roles.ts';
 import { scanColumns } from '../../export/columns.ts';
 import { writeCsv } from '../../export/csv.ts';
-import { writeGexf } from '../../export/gexf.ts';
+import { GEXF_VERSIONS, type GexfVersion, writeGexf } from '../../export/gexf.ts';
 import { writeGraphml } from '../../export/graphml.ts';
 import { LossTally } from '../../export/losses.ts';
 import { writeNdjson } from '../../export/ndjson.ts';
@@ -36,7 +36,15 @@ export const ExportQuerySchema = z
       .enum(['entities', 'links'], { error: 'use entities or links' })
       .optional()
       .meta({ description: 'csv only: which table of the pair (default entities)' }),
+    gexfVersion: z
+      .enum(GEXF_VERSIONS, { error: `use ${GEXF_VERSIONS.join(' or ')}` })
+      .optional()
+      .meta({ description: 'gexf only: 1.2 (default; Gephi and networkx read it) or 1.3' }),
     ...ConsentQuerySchema.shape,
+  })
+  .refine((q) => q.gexfVersion === undefined || q.format === 'gexf', {
+    path: ['gexfVersion'],
+    message: 'gexfVersion applies to format=gexf only: drop it',
   })
   .refine((q) => q.table === undefined || q.format === 'csv', {
     path: ['table'],
@@ -144,7 +152,7 @@ export function exportRouter({ store }: { store: Store }): Router {
       const sink = new ResponseSink(res);
       const losses = new LossTally();
       try {
-        await write(query.format, source, writing, sink, losses, caseId, marking);
+        await write(query.format, source, writing, sink, losses, caseId, marking, query.gexfVersion);
       } catch (error) {
         await report(audit, caseId, { ...parameters, ...totals(counts) }, 'error');
         if (!res.headersSent) throw error;
@@ -236,6 +244,7 @@ async function write(
   losses: LossTally,
   caseId: string | undefined,
   marking: Marking,
+  gexfVersion: GexfVersion | undefined,
 ): Promise<void> {
   if (format === 'ndjson') return writeNdjson(writing, sink, losses, marking);
   const columns = await scanColumns(source);
@@ -249,6 +258,7 @@ async function write(
     return writeGexf(writing, columns, sink, {
       description: caseId === undefined ? 'Ariadne export' : `Ariadne export of case ${caseId}`,
       marking,
+      version: gexfVersion,
     });
   return writeGraphml(writing, columns, sink, marking);
 }

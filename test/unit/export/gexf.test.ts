@@ -5,12 +5,13 @@ import { createMemorySink } from '../../../server/export/sinks.ts';
 import { AWKWARD, memorySource, sampleRecords } from './sample.ts';
 import { findAll, parseXml, type XmlElement } from './xml-reader.ts';
 
-async function gexfOf(records = sampleRecords()) {
+async function gexfOf(records = sampleRecords(), version?: '1.2' | '1.3') {
   const source = memorySource(records.entities, records.links);
   const sink = createMemorySink();
   await writeGexf(source, await scanColumns(source), sink, {
     date: '2026-01-02',
     description: 'Case <X> & Y',
+    version,
   });
   return parseXml(sink.text());
 }
@@ -33,10 +34,13 @@ function valuesOf(element: XmlElement, decls: Map<string, { id: string }>): Reco
 }
 
 describe('GEXF export', () => {
-  it('is a well-formed GEXF 1.3 document with a directed static graph', async () => {
+  it('is a well-formed GEXF 1.2 document by default, 1.3 on request, with a directed static graph', async () => {
     const root = await gexfOf();
     expect(root.name).toBe('gexf');
-    expect(root.attributes).toMatchObject({ xmlns: 'http://gexf.net/1.3', version: '1.3' });
+    expect(root.attributes).toMatchObject({ xmlns: 'http://www.gexf.net/1.2draft', version: '1.2' });
+    expect(findAll(root, 'edge')[0]?.attributes.kind).toBeUndefined();
+    const newer = await gexfOf(sampleRecords(), '1.3');
+    expect(newer.attributes).toMatchObject({ xmlns: 'http://gexf.net/1.3', version: '1.3' });
     expect(findAll(root, 'graph')[0]?.attributes).toMatchObject({
       defaultedgetype: 'directed',
       mode: 'static',
@@ -68,8 +72,8 @@ describe('GEXF export', () => {
     });
   });
 
-  it('gives edges their type as kind and label, their weight, and their properties as attributes', async () => {
-    const root = await gexfOf();
+  it('gives edges their type as label (and kind in 1.3), their weight, and their properties as attributes', async () => {
+    const root = await gexfOf(sampleRecords(), '1.3');
     const edges = findAll(root, 'edge');
     expect(edges[1]?.attributes).toMatchObject({
       id: 'l-2',
