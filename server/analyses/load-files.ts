@@ -7,7 +7,7 @@ import { type InputFormat, isReadError, readRecords } from '../ingest/readers/in
 import type { ReadItem } from '../ingest/readers/types.ts';
 import type { ValidateOptions } from '../schema/records.ts';
 import type { ProjectedGraph } from '../store/projection.ts';
-import { GraphBuilder, type RecordProblem } from './graph-from-records.ts';
+import { type RecordProblem, RecordGraphBuilder } from './graph-from-records.ts';
 
 /** The graph of some files and what could not go into it. */
 export interface LoadedFiles {
@@ -31,7 +31,7 @@ function lacksProvenance(fields: Record<string, unknown>): boolean {
 }
 
 // One item of a reader into the builder; returns whether it was a record.
-function take(builder: GraphBuilder & { unsourced: boolean }, item: ReadItem): boolean {
+function take(builder: RecordGraphBuilder & { unsourced: boolean }, item: ReadItem): boolean {
   const at = `${item.file}:${item.line}`;
   if (isReadError(item)) {
     builder.problems.push({ at, ...(item.field ? { field: item.field } : {}), message: item.message });
@@ -51,7 +51,7 @@ export async function loadGraphFromFiles(
   paths: readonly string[],
   options: { format?: InputFormat | 'auto' } = {},
 ): Promise<LoadedFiles> {
-  const sink = Object.assign(new GraphBuilder(), { unsourced: false });
+  const sink = Object.assign(new RecordGraphBuilder(), { unsourced: false });
   let records = 0;
   for await (const item of readRecords(paths, { format: options.format ?? 'auto' }))
     if (take(sink, item)) records++;
