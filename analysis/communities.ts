@@ -20,7 +20,7 @@ import type { EdgeWeightOption } from './edge-weight.ts';
 import { cjsDefault } from './interop.ts';
 import { type LeidenObjective, leiden } from './leiden.ts';
 import { createRng, shuffledIndices } from './random.ts';
-import { toWeightedUndirected, type UndirectedOptions } from './undirected.ts';
+import { projectToCsr, type UndirectedOptions } from './undirected.ts';
 
 export { summariseCommunities } from './community-summary.ts';
 
@@ -82,14 +82,14 @@ export interface CommunityResult {
 export function detectCommunities(graph: AbstractGraph, options: CommunityOptions = {}): CommunityResult {
   assertGraph(graph, 'communities');
   const { projection: projectionOptions, getEdgeWeight, ...rest } = options;
-  const projection = toWeightedUndirected(graph, {
+  const csr = projectToCsr(graph, {
     getEdgeWeight: getEdgeWeight === undefined ? DEFAULTS.getEdgeWeight : getEdgeWeight,
     ...projectionOptions,
   });
-  return detectCommunitiesInCsr(buildCsr(projection, { getEdgeWeight: 'weight' }), rest);
+  return detectCommunitiesInCsr(csr, rest);
 }
 
-/** Detects communities on an undirected CSR (e.g. from a loaded edge list), without a graphology graph. */
+/** Detects communities on an undirected CSR (the projection's, or a loaded edge list's). */
 export function detectCommunitiesInCsr(
   csr: Csr,
   options: Omit<CommunityOptions, 'projection' | 'getEdgeWeight'> = {},

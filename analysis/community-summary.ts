@@ -11,6 +11,8 @@ import { type KeyPlayer, rankKeyPlayers } from './key-players.ts';
 
 const CRIME_LINKS = ['INVOLVED_IN', 'SUSPECTED_OF', 'CONVICTED_OF'];
 const PLACE_LINKS = ['LOCATED_IN', 'BASED_IN'];
+// The entity types whose links to a member add to its community's profile (besides payments).
+const SURROUNDINGS = ['Route', 'Offence', 'Location'];
 
 export interface SummaryOptions {
   /** Score used to pick key members (default: degree in the case graph). */
@@ -44,6 +46,7 @@ export function summariseCommunities(
 ): CommunitySummary[] {
   assertGraph(graph, 'community-summary');
   const scores = options.scores ?? Object.fromEntries(graph.nodes().map((n) => [n, graph.degree(n)]));
+  const near = nearPlacesAndMoney(graph);
   return result.communities.map((community) => {
     const members = community.members.filter((m) => graph.hasNode(m));
     const memberScores = Object.fromEntries(members.map((m) => [m, scores[m] ?? 0]));
@@ -53,8 +56,8 @@ export function summariseCommunities(
       contribution: community.contribution,
       ...countMembers(graph, members),
       keyMembers: rankKeyPlayers(graph, memberScores, { limit: options.keyMembers ?? 5 }),
-      ...describeSurroundings(graph, members),
-      money: sumMoney(graph, new Set(members), members),
+      ...describeSurroundings(graph, members, near.places),
+      money: sumMoney(graph, new Set(members), members, near.money),
     };
   });
 }
@@ -74,7 +77,22 @@ function countMembers(graph: AbstractGraph, members: string[]) {
   return { byEntityType, byRole };
 }
 
-function describeSurroundings(graph: AbstractGraph, members: string[]) {
+/**
+ * The entities next to a route, offence or location, and those next to a payment: only their links
+ * can add to a profile, so the links of every other member are not visited.
+ */
+function nearPlacesAndMoney(graph: AbstractGraph): { places: Set<string>; money: Set<string> } {
+  const places = new Set<string>();
+  const money = new Set<string>();
+  graph.forEachNode((node, attributes) => {
+    const type = attributes.entityType;
+    const near = type === 'Payment' ? money : SURROUNDINGS.includes(type as string) ? places : null;
+    if (near !== null) graph.forEachNeighbor(node, (neighbour) => near.add(neighbour));
+  });
+  return { places, money };
+}
+
+function describeSurroundings(graph: AbstractGraph, members: string[], near: Set<string>) {
   const countries: Record<string, number> = {};
   const routes = new Map<string, string | undefined>();
   const offences = new Set<string>();
@@ -97,6 +115,7 @@ function describeSurroundings(graph: AbstractGraph, members: string[]) {
     if (attributes.country && attributes.entityType !== 'Location')
       increment(countries, String(attributes.country));
     look(member, attributes, null);
+    if (!near.has(member)) continue;
     graph.forEachOutEdge(member, (_e, link, _s, target, _sa, targetAttributes) =>
       look(target, targetAttributes, link.linkType),
     );
@@ -110,10 +129,11 @@ function describeSurroundings(graph: AbstractGraph, members: string[]) {
   return { countries, routes: [...routes].map(([id, name]) => ({ id, name })), crimeCategories };
 }
 
-function sumMoney(graph: AbstractGraph, inside: Set<string>, members: string[]) {
+function sumMoney(graph: AbstractGraph, inside: Set<string>, members: string[], near: Set<string>) {
   const money = { payments: 0, in: {} as Amounts, out: {} as Amounts, internal: {} as Amounts };
   const seen = new Set<string>();
   for (const member of members) {
+    if (!near.has(member)) continue;
     graph.forEachEdge(member, (_e, link, source, target) => {
       const payment =
         link.linkType === 'PAID' && source === member ? target : link.linkType === 'RECEIVED' ? source : null;

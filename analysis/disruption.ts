@@ -14,10 +14,10 @@ import { assertGraph } from './check-graph.ts';
 import { collectiveInfluence } from './collective-influence.ts';
 import { compareIds, detectCommunities } from './communities.ts';
 import { labelComponents } from './components.ts';
-import { buildCsr, type Csr } from './csr.ts';
+import type { Csr } from './csr.ts';
 import { buildMoneyFlows, listMoneyPaths } from './money-paths.ts';
 import { type EntityAttributes, isProtected } from './types.ts';
-import { toWeightedUndirected, type UndirectedOptions } from './undirected.ts';
+import { projectToCsr, type UndirectedOptions } from './undirected.ts';
 
 export type DisruptionStrategy = 'betweenness' | 'degree' | 'collective-influence';
 
@@ -62,7 +62,7 @@ export interface DisruptionResult {
 export function simulateDisruption(graph: AbstractGraph, options: DisruptionOptions = {}): DisruptionResult {
   assertGraph(graph, 'disruption');
   const o = { ...DEFAULTS, ...options };
-  const csr = buildCsr(toWeightedUndirected(graph, o.projection), { getEdgeWeight: 'weight' });
+  const csr = projectToCsr(graph, o.projection);
   const removed = new Uint8Array(csr.nodes.length);
   const picks = options.remove
     ? markGiven(graph, csr, options.remove, removed)

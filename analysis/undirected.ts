@@ -11,6 +11,7 @@
 import { UndirectedGraph } from 'graphology';
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { assertGraph } from './check-graph.ts';
+import { type Csr, csrFromEdgeList } from './csr.ts';
 import { type EdgeWeightOption, resolveEdgeWeight } from './edge-weight.ts';
 
 /** Weight of one link of each type; types not listed weigh 1. */
@@ -56,6 +57,36 @@ export function toWeightedUndirected(
   graph: AbstractGraph,
   options: UndirectedOptions = {},
 ): UndirectedGraph<Attributes, TieAttributes> {
+  const { kept, ties } = collectTies(graph, options);
+  return assemble(graph, kept, ties);
+}
+
+/**
+ * The same projection as compressed sparse rows, for the algorithms that run on typed arrays
+ * (communities, disruption): no graphology graph of ties is built on the way.
+ */
+export function projectToCsr(graph: AbstractGraph, options: UndirectedOptions = {}): Csr {
+  const { kept, ties } = collectTies(graph, options);
+  const n = kept.length;
+  const sources = new Int32Array(ties.size);
+  const targets = new Int32Array(ties.size);
+  const weights = new Float64Array(ties.size);
+  let m = 0;
+  for (const [key, weight] of ties) {
+    const a = Math.floor(key / n);
+    sources[m] = a;
+    targets[m] = key - a * n;
+    weights[m++] = weight;
+  }
+  return csrFromEdgeList({ nodes: kept, sources, targets, weights });
+}
+
+// The kept nodes, and the summed weight of each tie under a numeric pair key (lo * n + hi): no
+// string keys per link.
+function collectTies(
+  graph: AbstractGraph,
+  options: UndirectedOptions,
+): { kept: string[]; ties: Map<number, number> } {
   assertGraph(graph, 'undirected');
   const typeWeights = options.linkTypeWeights ?? DEFAULTS.linkTypeWeights;
   const weightOf = resolveEdgeWeight(
@@ -75,7 +106,6 @@ export function toWeightedUndirected(
     else index.set(node, kept.push(node) - 1);
   });
 
-  // Ties accumulate under a numeric pair key (lo * n + hi): no string keys per link.
   const n = kept.length;
   const ties = new Map<number, number>();
   const addTie = (a: number, b: number, weight: number) => {
@@ -89,8 +119,7 @@ export function toWeightedUndirected(
     if (a !== undefined && b !== undefined) addTie(a, b, tieWeight(edge, attributes));
   });
   for (const payment of payments) bridgePayment(graph, payment, index, tieWeight, addTie);
-
-  return assemble(graph, kept, ties);
+  return { kept, ties };
 }
 
 function bridgePayment(

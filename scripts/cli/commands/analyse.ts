@@ -90,19 +90,10 @@ export async function resolveCase(store: Store, key: string | undefined): Promis
 async function analyseFiles(opts: Parsed & { file: string[] }): Promise<AnalysisResult> {
   const scoped = Object.keys(scopeShape).filter((k) => opts[k as keyof Parsed] !== undefined);
   if (scoped.length > 0) throw new UsageError(`--file analyses whole files: drop --${scoped.join(', --')}`);
-  const { loadArraysFromFiles, loadGraphFromFiles } = await import('../../../server/analyses/load-files.ts');
-  const { runAnalysesOnArrays, runsOnArrays } = await import('../../../server/analyses/run-arrays.ts');
-  const options = await runOptions(opts);
-  // Communities alone run on case arrays, built at millions of links a second; the other steps
-  // read link attributes and need the graphology graph.
-  const started = performance.now();
-  if (runsOnArrays(options.only)) {
-    const loaded = await loadArraysFromFiles(opts.file);
-    const { nodes, sources } = loaded.arrays;
-    reportLoaded(loaded, nodes.length, sources.length, started);
-    return runAnalysesOnArrays(loaded.arrays, options);
-  }
+  const { loadGraphFromFiles } = await import('../../../server/analyses/load-files.ts');
   const { runAnalyses } = await import('../../../server/analyses/run-analyses.ts');
+  const options = await runOptions(opts);
+  const started = performance.now();
   const loaded = await loadGraphFromFiles(opts.file);
   reportLoaded(loaded, loaded.graph.order, loaded.graph.size, started);
   return runAnalyses(loaded.graph, options);

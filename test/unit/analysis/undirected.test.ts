@@ -1,6 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { toWeightedUndirected } from '../../../analysis/undirected.ts';
+import { projectToCsr, toWeightedUndirected } from '../../../analysis/undirected.ts';
 
 function caseGraph(): MultiDirectedGraph {
   const g = new MultiDirectedGraph();
@@ -61,5 +61,23 @@ describe('toWeightedUndirected', () => {
 
   it('rejects something that is not a graph with a message naming the module', () => {
     expect(() => toWeightedUndirected({} as MultiDirectedGraph)).toThrow(/analysis\/undirected/);
+  });
+});
+
+describe('projectToCsr', () => {
+  it('gives the same ties as compressed rows: summed, bridged, Sources and Cases left out', () => {
+    const csr = projectToCsr(caseGraph());
+    expect(csr.directed).toBe(false);
+    expect(csr.nodes).toEqual(['alice', 'bob', 'carol', 'syndicate']);
+    const ties = (node: string) => {
+      const v = csr.index.get(node) as number;
+      const row: Record<string, number> = {};
+      for (let j = csr.offsets[v] as number; j < (csr.offsets[v + 1] as number); j++)
+        row[csr.nodes[csr.targets[j] as number] as string] = csr.weights[j] as number;
+      return row;
+    };
+    expect(ties('alice')).toEqual({ bob: 6, syndicate: 3 });
+    expect(ties('bob')).toEqual({ alice: 6, carol: 1 });
+    expect(ties('carol')).toEqual({ bob: 1 });
   });
 });
