@@ -12,14 +12,19 @@ import type { EntityLabel, LinkType } from '../schema/model.ts';
 import { lookupEntityLabels } from '../store/ingest-writes.ts';
 import type { Store } from '../store/store.ts';
 import type { IdPartition } from './partition.ts';
-import { readSpool, type SpoolWriter } from './spool.ts';
+import { type GroupedSpool, readSpool } from './spool.ts';
 import type { PassState, SpooledLink, SpooledPatch } from './validate-pass.ts';
 
-/** A link ready to write: its type, its ends' labels and its properties. */
-export type CheckedLink = { type: LinkType; s: EntityLabel; t: EntityLabel; p: Record<string, unknown> };
+/** The spool group of checked links of one type between two labels. */
+export function linkGroupKey(type: LinkType, source: EntityLabel, target: EntityLabel): string {
+  return `${type}|${source}|${target}`;
+}
 
-/** A patch ready to write: the entity's label and the row (id and new fields). */
-export type CheckedPatch = { label: EntityLabel; row: Record<string, unknown> };
+/** The type and end labels of a link group's key. */
+export function parseLinkGroupKey(key: string): { type: LinkType; source: EntityLabel; target: EntityLabel } {
+  const [type, source, target] = key.split('|') as [LinkType, EntityLabel, EntityLabel];
+  return { type, source, target };
+}
 
 const CHUNK = 5_000;
 
@@ -76,7 +81,11 @@ async function* chunksOf<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
 }
 
 /** Checks every spooled link's ends; writes the good ones to `out`, rejects the others. */
-export async function checkLinks(state: PassState, resolver: LabelResolver, out: SpoolWriter): Promise<void> {
+export async function checkLinks(
+  state: PassState,
+  resolver: LabelResolver,
+  out: GroupedSpool,
+): Promise<void> {
   let done = 0;
   for await (const chunk of chunksOf(readSpool<SpooledLink>(state.links.path))) {
     await resolver.prefetch(
@@ -98,10 +107,10 @@ export async function checkLinks(state: PassState, resolver: LabelResolver, out:
         continue;
       }
       state.valid[type] = (state.valid[type] ?? 0) + 1;
-      await out.write({ type, s, t, p: link.properties } satisfies CheckedLink);
+      await out.write(linkGroupKey(type, s, t), link.properties);
     }
     done += chunk.length;
-    state.onProgress?.({ phase: 'check', done });
+    state.onProgress?.({ phase: 'check', done, total: state.links.count });
   }
 }
 
@@ -129,7 +138,7 @@ function validatePatchFields(label: EntityLabel, fields: Record<string, unknown>
 export async function checkPatches(
   state: PassState,
   resolver: LabelResolver,
-  out: SpoolWriter,
+  out: GroupedSpool,
 ): Promise<void> {
   for await (const chunk of chunksOf(readSpool<SpooledPatch>(state.patches.path))) {
     await resolver.prefetch(chunk.map((patch) => patch.id));
@@ -156,7 +165,7 @@ export async function checkPatches(
         });
         continue;
       }
-      await out.write({ label, row: { id: patch.id, ...row } } satisfies CheckedPatch);
+      await out.write(label, { id: patch.id, ...row });
     }
   }
 }
