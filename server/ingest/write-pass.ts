@@ -127,16 +127,22 @@ export async function writeAll(
   // One batch in flight: the next is read (and its ids mapped) while the current one is written.
   let inFlight: Promise<void> = Promise.resolve();
   let index = 0;
-  for await (const given of batchesOf(plan)) {
-    const current = index++;
-    if (current < plan.skip) {
-      done += given.rows.length;
-      continue;
+  try {
+    for await (const given of batchesOf(plan)) {
+      const current = index++;
+      if (current < plan.skip) {
+        done += given.rows.length;
+        continue;
+      }
+      const batch = plan.partition ? await plan.partition.mapBatch(given) : given;
+      await inFlight;
+      inFlight = write(current, batch, given.rows.length);
+      inFlight.catch(() => {});
     }
-    const batch = plan.partition ? await plan.partition.mapBatch(given) : given;
-    await inFlight;
-    inFlight = write(current, batch, given.rows.length);
-    inFlight.catch(() => {});
+  } catch (error) {
+    // Reading or mapping failed: let the batch in flight settle first, so the Import node is final.
+    await inFlight.catch(() => {});
+    throw error;
   }
   await inFlight;
   return { tally, conflicts, storeMs };
