@@ -23,7 +23,7 @@ import { GroupedSpool, SpoolWriter } from './spool.ts';
 import { addOptionRecords, caseIdOf, defaultsOf } from './synthetic.ts';
 import type { IngestOptions, IngestReport } from './types.ts';
 import { type PassState, toRawRecord, validateAll } from './validate-pass.ts';
-import { type Tally, type WritePlan, writeAll } from './write-pass.ts';
+import { type Tally, WRITE_PLAN, type WritePlan, writeAll } from './write-pass.ts';
 
 /** Where records come from: files (with their checksums), or objects handed over in memory. */
 interface Input {
@@ -206,6 +206,7 @@ async function writeImport(
     sha256: input.sha256,
     options: JSON.stringify(identityOptions(options)),
     user: options.user,
+    plan: WRITE_PLAN,
   });
   const resumed = record.batchesDone > 0;
   const start: Tally = resumed ? (JSON.parse(record.counts) as Tally) : { counts: {}, conflicts: 0 };

@@ -44,6 +44,12 @@ export interface WritePlan {
   partition?: IdPartition | undefined;
 }
 
+/**
+ * How this write pass cuts batches (kept on the Import node): 2 is one group after another in full
+ * batches; 1 was groups interleaved by a bounded batcher.
+ */
+export const WRITE_PLAN = 2;
+
 /** Conflicts kept for the report; the nodes keep them all. */
 const REPORTED_CONFLICTS = 1_000;
 
