@@ -1,10 +1,11 @@
 /**
  * One timed run for the ingest benchmark, in its own process so that its peak RSS is its own:
  * `ingest-child.ts pipeline|bare <file>` with NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD set. Prints one
- * JSON line: records written, milliseconds, peak RSS in MB.
+ * JSON line: records written, milliseconds, peak RSS in MB, and for the pipeline where the time went
+ * (validating, checking links, writing, and the part of writing spent waiting on Neo4j).
  */
 import { userInfo } from 'node:os';
-import { ingestFiles } from '../../server/ingest/index.ts';
+import { type IngestProgress, ingestFiles } from '../../server/ingest/index.ts';
 import { openStore } from '../../server/store/store.ts';
 import { writeBare } from './ingest-bare.ts';
 
@@ -20,15 +21,28 @@ const store = await openStore({
   database: undefined,
 });
 const started = performance.now();
+// The last moment each phase reported: a phase runs from the end of the one before to its last report.
+const last: Partial<Record<IngestProgress['phase'], number>> = {};
+let storeMs = 0;
+const onProgress = (progress: IngestProgress) => {
+  last[progress.phase] = performance.now() - started;
+  if (progress.storeMs !== undefined) storeMs = progress.storeMs;
+};
 let records = 0;
 if (mode === 'pipeline') {
-  const report = await ingestFiles(store, [file], { user: userInfo().username });
+  const report = await ingestFiles(store, [file], { user: userInfo().username, onProgress });
   if (report.status !== 'complete')
     throw new Error(`import ${report.status}: ${JSON.stringify(report.errors.slice(0, 3))}`);
   records = report.totals.created + report.totals.updated + report.totals.unchanged;
 } else records = await writeBare(store, file);
 const ms = performance.now() - started;
 await store.close();
+const validated = last.validate ?? 0;
+const checked = last.check ?? validated;
+const phases =
+  mode === 'pipeline'
+    ? { validateMs: validated, checkMs: checked - validated, writeMs: ms - checked, storeMs }
+    : undefined;
 process.stdout.write(
-  `${JSON.stringify({ mode, records, ms, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ mode, records, ms, peakRssMb: process.resourceUsage().maxRSS / 1024, phases })}\n`,
 );

@@ -1,13 +1,15 @@
 /**
  * Ingest benchmark: the demo case at scale 25 (~100k records) and 250 (~1M) as NDJSON, ingested into a
- * fresh local Neo4j of its own by the pipeline (validation, id checks, conflicts, import record) and by
- * a bare UNWIND script (the reference), each in a child process whose peak RSS is reported.
+ * local Neo4j of its own, emptied before each run, by the pipeline (validation, id checks, conflicts,
+ * import record) and by the naive UNWIND MERGE script (the reference), side by side, each in a child
+ * process whose peak RSS is reported; with the load average around each run, the pipeline's rate as a
+ * share of the naive one's, and where the pipeline's time went. `--scales 2500` (~10M) is the soak run.
  * Usage: node --import tsx scripts/bench/ingest.ts [--scales 25,250] [--heap 2g]
  * It prints figures; nothing here is a test.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeDemoFiles } from '../../seeds/demo/generate.ts';
@@ -22,16 +24,22 @@ const scales = (values.scales ?? '25').split(',').map(Number);
 const home = mkdtempSync(join(tmpdir(), 'ariadne-bench-ingest-'));
 const CHILD = join(import.meta.dirname, 'ingest-child.ts');
 
-type Run = { mode: string; records: number; ms: number; peakRssMb: number };
+type Phases = { validateMs: number; checkMs: number; writeMs: number; storeMs: number };
+type Run = { mode: string; records: number; ms: number; peakRssMb: number; phases?: Phases; load: string };
+
+const load = () => loadavg()[0]?.toFixed(1) ?? '?';
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function runChild(mode: 'pipeline' | 'bare', file: string, env: NodeJS.ProcessEnv): Run {
+  const before = load();
   const result = spawnSync(process.execPath, ['--import', 'tsx', CHILD, mode, file], {
     env,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });
   if (result.status !== 0) throw new Error(`${mode} run failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Run;
+  const run = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Omit<Run, 'load'>;
+  return { ...run, load: `${before} -> ${load()}` };
 }
 
 try {
@@ -53,6 +61,7 @@ try {
     await clear();
     runChild(mode, join(warm, 'demo-case.ndjson'), env);
   }
+  const summary: string[] = [];
   for (const scale of scales) {
     const dir = join(home, `demo-${scale}`);
     const truth = await writeDemoFiles(dir, { scale });
@@ -67,13 +76,26 @@ try {
     for (const run of runs) {
       const rate = run.records / (run.ms / 1000);
       process.stdout.write(
-        `  ${run.mode.padEnd(8)} ${(run.ms / 1000).toFixed(1).padStart(7)} s ${Math.round(rate).toLocaleString('en').padStart(8)} records/s  peak RSS ${Math.round(run.peakRssMb)} MB\n`,
+        `  ${run.mode.padEnd(8)} ${seconds(run.ms).padStart(9)} ${Math.round(rate).toLocaleString('en').padStart(8)} records/s  peak RSS ${Math.round(run.peakRssMb)} MB  load ${run.load}\n`,
       );
+      const p = run.phases;
+      if (p)
+        process.stdout.write(
+          `           validate ${seconds(p.validateMs)}, check ${seconds(p.checkMs)}, write ${seconds(p.writeMs)} (Neo4j ${seconds(p.storeMs)}, ${Math.round((p.storeMs / run.ms) * 100)}% of the whole)\n`,
+        );
     }
     const [bare, pipeline] = runs;
-    if (bare && pipeline)
-      process.stdout.write(`  pipeline / bare rate: ${((bare.ms / pipeline.ms) * 100).toFixed(0)}%\n`);
+    if (bare && pipeline) {
+      const ratio = bare.ms / pipeline.ms;
+      process.stdout.write(`  pipeline / naive rate: ${ratio.toFixed(2)}x\n`);
+      summary.push(
+        `| ${total.toLocaleString('en')} | ${Math.round(bare.records / (bare.ms / 1000)).toLocaleString('en')} rec/s | ${Math.round(pipeline.records / (pipeline.ms / 1000)).toLocaleString('en')} rec/s | ${ratio.toFixed(2)}x | ${Math.round(bare.peakRssMb)} / ${Math.round(pipeline.peakRssMb)} MB | ${bare.load} / ${pipeline.load} |`,
+      );
+    }
   }
+  process.stdout.write(
+    `\n| records | naive UNWIND | pipeline | pipeline / naive | peak RSS (naive / pipeline) | load average (naive / pipeline) |\n|---|---|---|---|---|---|\n${summary.join('\n')}\n`,
+  );
   await store.close();
 } finally {
   await stopLocalNeo4j(home).catch(() => {});

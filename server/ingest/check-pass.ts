@@ -8,25 +8,35 @@ import type { z } from 'zod';
 import { ENTITY_SCHEMAS } from '../schema/entities/index.ts';
 import { checkPropertyKey, ExtraValueSchema } from '../schema/extras.ts';
 import { checkLinkEndpoints } from '../schema/link-endpoints.ts';
-import type { EntityLabel, LinkType } from '../schema/model.ts';
+import { ENTITY_LABELS, type EntityLabel, type LinkType } from '../schema/model.ts';
 import { lookupEntityLabels } from '../store/ingest-writes.ts';
 import type { Store } from '../store/store.ts';
+import { IdTable } from './id-table.ts';
 import type { IdPartition } from './partition.ts';
-import { readSpool, type SpoolWriter } from './spool.ts';
+import { type GroupedSpool, readSpool } from './spool.ts';
 import type { PassState, SpooledLink, SpooledPatch } from './validate-pass.ts';
 
-/** A link ready to write: its type, its ends' labels and its properties. */
-export type CheckedLink = { type: LinkType; s: EntityLabel; t: EntityLabel; p: Record<string, unknown> };
+/** The spool group of checked links of one type between two labels. */
+export function linkGroupKey(type: LinkType, source: EntityLabel, target: EntityLabel): string {
+  return `${type}|${source}|${target}`;
+}
 
-/** A patch ready to write: the entity's label and the row (id and new fields). */
-export type CheckedPatch = { label: EntityLabel; row: Record<string, unknown> };
+/** The type and end labels of a link group's key. */
+export function parseLinkGroupKey(key: string): { type: LinkType; source: EntityLabel; target: EntityLabel } {
+  const [type, source, target] = key.split('|') as [LinkType, EntityLabel, EntityLabel];
+  return { type, source, target };
+}
 
 const CHUNK = 5_000;
 
-/** Resolves ids to labels: the import's own first, then the database, remembering both answers. */
+/**
+ * Resolves ids to labels: the import's own first, then the database, remembering both answers in
+ * compact tables (a file may link to millions of ids it does not define).
+ */
 export class LabelResolver {
-  private readonly external = new Map<string, EntityLabel>();
-  private readonly absent = new Set<string>();
+  private readonly external = new IdTable();
+  private externalLabel = new Uint8Array(1024);
+  private readonly absent = new IdTable();
 
   constructor(
     private readonly store: Store,
@@ -37,7 +47,7 @@ export class LabelResolver {
   /** Looks up, in one batch, the ids the import does not define and has not asked about yet. */
   async prefetch(ids: Iterable<string>): Promise<void> {
     const wanted = new Set<string>();
-    for (const id of ids) if (this.labelOf(id) === undefined && !this.absent.has(id)) wanted.add(id);
+    for (const id of ids) if (this.labelOf(id) === undefined && this.absent.get(id) < 0) wanted.add(id);
     if (wanted.size === 0) return;
     const partition = this.partition;
     let found: Map<string, EntityLabel> | undefined;
@@ -45,14 +55,27 @@ export class LabelResolver {
     else found = await lookupEntityLabels(this.store, [...wanted]);
     for (const id of wanted) {
       const label = partition ? partition.labelOf(id) : found?.get(id);
-      if (label) this.external.set(id, label);
+      if (label) this.remember(id, label);
       else this.absent.add(id);
     }
   }
 
   /** The label of an id, if known. */
   labelOf(id: string): EntityLabel | undefined {
-    return this.state.registry.labelOf(id) ?? this.external.get(id);
+    const own = this.state.registry.labelOf(id);
+    if (own !== undefined) return own;
+    const ordinal = this.external.get(id);
+    return ordinal < 0 ? undefined : ENTITY_LABELS[this.externalLabel[ordinal] ?? 0];
+  }
+
+  private remember(id: string, label: EntityLabel): void {
+    const { ordinal } = this.external.add(id);
+    if (ordinal >= this.externalLabel.length) {
+      const bigger = new Uint8Array(this.externalLabel.length * 2);
+      bigger.set(this.externalLabel);
+      this.externalLabel = bigger;
+    }
+    this.externalLabel[ordinal] = ENTITY_LABELS.indexOf(label);
   }
 
   /** Why an id has no label. */
@@ -76,7 +99,11 @@ async function* chunksOf<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
 }
 
 /** Checks every spooled link's ends; writes the good ones to `out`, rejects the others. */
-export async function checkLinks(state: PassState, resolver: LabelResolver, out: SpoolWriter): Promise<void> {
+export async function checkLinks(
+  state: PassState,
+  resolver: LabelResolver,
+  out: GroupedSpool,
+): Promise<void> {
   let done = 0;
   for await (const chunk of chunksOf(readSpool<SpooledLink>(state.links.path))) {
     await resolver.prefetch(
@@ -98,10 +125,10 @@ export async function checkLinks(state: PassState, resolver: LabelResolver, out:
         continue;
       }
       state.valid[type] = (state.valid[type] ?? 0) + 1;
-      await out.write({ type, s, t, p: link.properties } satisfies CheckedLink);
+      await out.write(linkGroupKey(type, s, t), link.properties);
     }
     done += chunk.length;
-    state.onProgress?.({ phase: 'check', done });
+    state.onProgress?.({ phase: 'check', done, total: state.links.count });
   }
 }
 
@@ -129,7 +156,7 @@ function validatePatchFields(label: EntityLabel, fields: Record<string, unknown>
 export async function checkPatches(
   state: PassState,
   resolver: LabelResolver,
-  out: SpoolWriter,
+  out: GroupedSpool,
 ): Promise<void> {
   for await (const chunk of chunksOf(readSpool<SpooledPatch>(state.patches.path))) {
     await resolver.prefetch(chunk.map((patch) => patch.id));
@@ -156,7 +183,7 @@ export async function checkPatches(
         });
         continue;
       }
-      await out.write({ label, row: { id: patch.id, ...row } } satisfies CheckedPatch);
+      await out.write(label, { id: patch.id, ...row });
     }
   }
 }

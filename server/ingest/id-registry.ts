@@ -1,12 +1,11 @@
 /**
- * The ids seen in one import, compactly: each id maps to one number packing its ordinal and its label
- * (or link type); the record's place (file, line) and a 48-bit hash of its values sit in typed arrays by
- * ordinal. A million records cost tens of megabytes, not the records themselves.
+ * The ids seen in one import, compactly: each id gets an ordinal in an IdTable (its bytes in one buffer,
+ * exact whatever the hashes do), and by ordinal typed arrays hold its label (or link type), the
+ * record's place (file, line) and a 53-bit hash of its values. A million records cost tens of megabytes,
+ * not the records themselves.
  */
-import { createHash } from 'node:crypto';
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
-
-const CODES = 64;
+import { fnv1a, IdTable } from './id-table.ts';
 
 /** A record's place in the input. */
 export interface Place {
@@ -17,16 +16,30 @@ export interface Place {
 /** What adding an id found: a new id, the same record again, or a different record under that id. */
 export type AddOutcome = { kind: 'new' } | { kind: 'same' } | { kind: 'clash'; earlier: Place };
 
-function grow<T extends Float64Array | Uint32Array | Uint16Array>(array: T, size: number): T {
+function grow<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(array: T, size: number): T {
   if (size < array.length) return array;
   const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
   bigger.set(array);
   return bigger;
 }
 
-/** Hashes a record's values independently of key order. */
+/**
+ * Hashes a record's values independently of key order, to 53 bits (cyrb53, two multiplicative 32-bit
+ * lanes): enough to tell a repeated record from a different one under the same id, without the cost of
+ * a cryptographic hash per record.
+ */
 export function hashValues(value: unknown): number {
-  return Number.parseInt(createHash('sha1').update(stableJson(value)).digest('hex').slice(0, 12), 16);
+  const text = stableJson(value);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** JSON with object keys sorted, so that key order never makes two equal records differ. */
@@ -40,16 +53,31 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** The ids of one kind (entities, or links), with what is known of each by ordinal. */
+class IdsOfKind {
+  readonly table: IdTable;
+  code = new Uint8Array(1024);
+  fileOf = new Uint16Array(1024);
+  lineOf = new Uint32Array(1024);
+  hashOf = new Float64Array(1024);
+
+  constructor(hash: (id: string) => number) {
+    this.table = new IdTable(hash);
+  }
+}
+
 /** Ids of entities and links seen in an import, with their label or type, place and value hash. */
 export class IdRegistry {
-  private readonly entities = new Map<string, number>();
-  private readonly links = new Map<string, number>();
+  private readonly entities: IdsOfKind;
+  private readonly links: IdsOfKind;
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
-  private fileOf = new Uint16Array(1024);
-  private lineOf = new Uint32Array(1024);
-  private hashOf = new Float64Array(1024);
-  private count = 0;
+
+  /** `hash` is the id hash of the tables underneath (tests force collisions with a constant one). */
+  constructor(hash: (id: string) => number = fnv1a) {
+    this.entities = new IdsOfKind(hash);
+    this.links = new IdsOfKind(hash);
+  }
 
   /** Adds an entity id; says whether it is new, a repeat of the same record, or a clash. */
   addEntity(id: string, label: EntityLabel, hash: number, place: Place): AddOutcome {
@@ -63,40 +91,39 @@ export class IdRegistry {
 
   /** The label of an entity seen in the import. */
   labelOf(id: string): EntityLabel | undefined {
-    const packed = this.entities.get(id);
-    return packed === undefined ? undefined : ENTITY_LABELS[packed % CODES];
+    const ordinal = this.entities.table.get(id);
+    return ordinal < 0 ? undefined : ENTITY_LABELS[this.entities.code[ordinal] ?? 0];
   }
 
   /** Where an entity was first seen. */
   placeOf(id: string): Place | undefined {
-    const packed = this.entities.get(id);
-    return packed === undefined ? undefined : this.place(Math.floor(packed / CODES));
+    const ordinal = this.entities.table.get(id);
+    return ordinal < 0 ? undefined : this.place(this.entities, ordinal);
   }
 
   /** How many distinct entities and links. */
   get size(): number {
-    return this.count;
+    return this.entities.table.size + this.links.table.size;
   }
 
-  private place(ordinal: number): Place {
-    return { file: this.files[this.fileOf[ordinal] ?? 0] ?? '', line: this.lineOf[ordinal] ?? 0 };
+  private place(kind: IdsOfKind, ordinal: number): Place {
+    return { file: this.files[kind.fileOf[ordinal] ?? 0] ?? '', line: kind.lineOf[ordinal] ?? 0 };
   }
 
-  private add(map: Map<string, number>, id: string, code: number, hash: number, place: Place): AddOutcome {
-    const packed = map.get(id);
-    if (packed !== undefined) {
-      const ordinal = Math.floor(packed / CODES);
-      if (packed % CODES === code && this.hashOf[ordinal] === hash) return { kind: 'same' };
-      return { kind: 'clash', earlier: this.place(ordinal) };
+  private add(kind: IdsOfKind, id: string, code: number, hash: number, place: Place): AddOutcome {
+    const { ordinal, added } = kind.table.add(id);
+    if (!added) {
+      if (kind.code[ordinal] === code && kind.hashOf[ordinal] === hash) return { kind: 'same' };
+      return { kind: 'clash', earlier: this.place(kind, ordinal) };
     }
-    const ordinal = this.count++;
-    this.fileOf = grow(this.fileOf, ordinal);
-    this.lineOf = grow(this.lineOf, ordinal);
-    this.hashOf = grow(this.hashOf, ordinal);
-    this.fileOf[ordinal] = this.indexFile(place.file);
-    this.lineOf[ordinal] = place.line;
-    this.hashOf[ordinal] = hash;
-    map.set(id, ordinal * CODES + code);
+    kind.code = grow(kind.code, ordinal);
+    kind.fileOf = grow(kind.fileOf, ordinal);
+    kind.lineOf = grow(kind.lineOf, ordinal);
+    kind.hashOf = grow(kind.hashOf, ordinal);
+    kind.code[ordinal] = code;
+    kind.fileOf[ordinal] = this.indexFile(place.file);
+    kind.lineOf[ordinal] = place.line;
+    kind.hashOf[ordinal] = hash;
     return { kind: 'new' };
   }
 

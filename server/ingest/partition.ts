@@ -4,15 +4,27 @@
  * case) is mapped, batch by batch, to the record the user can see under it or to the partition's own.
  */
 import type { Clearance } from '../auth/context.ts';
-import type { EntityLabel } from '../schema/model.ts';
+import { ENTITY_LABELS, type EntityLabel } from '../schema/model.ts';
 import type { ImportBatch } from '../store/imports.ts';
+import { IdTable } from './id-table.ts';
 import { ownId } from '../store/partition.ts';
 import type { Store } from '../store/store.ts';
 import { findVisibleLabels, findVisibleLinkIds, linkKey } from '../store/upload-checks.ts';
 
-/** Maps the ids of an import under a clearance to the records they stand for. */
+// What an id stands for, by its ordinal in the table of ids looked up: nothing the user may see (the
+// partition's own id will be created), the record under the id itself, or the partition's own record.
+const ABSENT = 0;
+const ITSELF = 1;
+const OWN = 2;
+
+/**
+ * Maps the ids of an import under a clearance to the records they stand for, remembering every answer
+ * in compact tables (an upload may name a million ids).
+ */
 export class IdPartition {
-  private readonly known = new Map<string, { stored: string; label: EntityLabel } | null>();
+  private readonly asked = new IdTable();
+  private where = new Uint8Array(1024);
+  private label = new Uint8Array(1024);
 
   constructor(
     private readonly store: Store,
@@ -26,7 +38,7 @@ export class IdPartition {
 
   /** Looks up, in one query, the ids not asked about yet: each one's record, and the partition's. */
   async prefetch(ids: Iterable<string>): Promise<void> {
-    const wanted = [...new Set(ids)].filter((id) => !this.known.has(id));
+    const wanted = [...new Set(ids)].filter((id) => this.asked.get(id) < 0);
     if (wanted.length === 0) return;
     const labels = await findVisibleLabels(
       this.store,
@@ -34,24 +46,38 @@ export class IdPartition {
       wanted.flatMap((id) => [id, this.own(id)]),
     );
     for (const id of wanted) {
-      const label = labels.get(id);
-      const ownLabel = labels.get(this.own(id));
-      if (label) this.known.set(id, { stored: id, label });
-      else if (ownLabel) this.known.set(id, { stored: this.own(id), label: ownLabel });
-      else this.known.set(id, null);
+      const itself = labels.get(id);
+      const own = labels.get(this.own(id));
+      this.remember(id, itself ? ITSELF : own ? OWN : ABSENT, itself ?? own);
     }
   }
 
   /** The label of the record an id stands for, when one exists that the user may see. */
   labelOf(id: string): EntityLabel | undefined {
-    return this.known.get(id)?.label;
+    const ordinal = this.asked.get(id);
+    if (ordinal < 0 || this.where[ordinal] === ABSENT) return undefined;
+    return ENTITY_LABELS[this.label[ordinal] ?? 0];
   }
 
   /** The id under which the record an id stands for is stored (or will be created). */
   storedId(id: string): string {
-    const found = this.known.get(id);
-    if (found === undefined) throw new Error(`id ${JSON.stringify(id)} was not looked up before use`);
-    return found === null ? this.own(id) : found.stored;
+    const ordinal = this.asked.get(id);
+    if (ordinal < 0) throw new Error(`id ${JSON.stringify(id)} was not looked up before use`);
+    return this.where[ordinal] === ITSELF ? id : this.own(id);
+  }
+
+  private remember(id: string, where: number, label: EntityLabel | undefined): void {
+    const { ordinal } = this.asked.add(id);
+    if (ordinal >= this.where.length) {
+      const size = this.where.length * 2;
+      const [biggerWhere, biggerLabel] = [new Uint8Array(size), new Uint8Array(size)];
+      biggerWhere.set(this.where);
+      biggerLabel.set(this.label);
+      this.where = biggerWhere;
+      this.label = biggerLabel;
+    }
+    this.where[ordinal] = where;
+    this.label[ordinal] = label === undefined ? 0 : ENTITY_LABELS.indexOf(label);
   }
 
   /** A batch with every id in it mapped to its stored id. */

@@ -5,7 +5,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { StoreUnavailableError } from '../store/store.ts';
@@ -19,11 +19,11 @@ import { writerPartition } from '../store/partition.ts';
 import { IdPartition } from './partition.ts';
 import { createReadStats, type ReadItem, type ReadStats, readRecords } from './readers/index.ts';
 import { buildReport, emptyReport } from './report.ts';
-import { SpoolWriter } from './spool.ts';
+import { GroupedSpool, SpoolWriter } from './spool.ts';
 import { addOptionRecords, caseIdOf, defaultsOf } from './synthetic.ts';
 import type { IngestOptions, IngestReport } from './types.ts';
 import { type PassState, toRawRecord, validateAll } from './validate-pass.ts';
-import { type Tally, writeAll } from './write-pass.ts';
+import { type Tally, WRITE_PLAN, type WritePlan, writeAll } from './write-pass.ts';
 
 /** Where records come from: files (with their checksums), or objects handed over in memory. */
 interface Input {
@@ -32,6 +32,8 @@ interface Input {
   items: (stats: ReadStats) => AsyncIterable<ReadItem>;
   /** For in-memory records, the hash of their content, complete once they have been read. */
   contentHash?: Hash;
+  /** The input's size in bytes, when it comes from files: the validation pass's progress. */
+  bytes?: number;
   writesBeside: (file: string) => boolean;
 }
 
@@ -43,11 +45,20 @@ export async function ingestFiles(
 ): Promise<IngestReport> {
   const files = (await Promise.all(paths.map(expandInput))).flat();
   const sha256 = await Promise.all(files.map(hashFile));
+  const sizes = await Promise.all(
+    files.map((file) =>
+      stat(file).then(
+        (info) => info.size,
+        () => 0,
+      ),
+    ),
+  );
   return runImport(
     store,
     {
       files: [...paths],
       sha256,
+      bytes: sizes.reduce((sum, size) => sum + size, 0),
       items: (stats) => readRecords([...paths], { format: options.format ?? 'auto', stats }),
       writesBeside: (file) => !file.startsWith('--') && existsSync(dirname(file)),
     },
@@ -87,6 +98,8 @@ async function runImport(store: Store, input: Input, options: IngestOptions): Pr
   try {
     const stats = createReadStats();
     const state = newState(tmp, options);
+    const bytes = input.bytes;
+    if (bytes) state.readFraction = () => Math.min(1, stats.bytes / bytes);
     await validateAll(state, input.items(stats));
     if (state.records === 0 && state.sink.count === 0) await rejectEmpty(state, input.files, stats);
     const partition =
@@ -96,8 +109,8 @@ async function runImport(store: Store, input: Input, options: IngestOptions): Pr
     const resolver = new LabelResolver(store, state, partition);
     await addOptionRecords(state, resolver, options);
     await Promise.all([state.entities.close(), state.links.close(), state.patches.close()]);
-    const links = new SpoolWriter(join(tmp, 'links-checked.ndjson'));
-    const patches = new SpoolWriter(join(tmp, 'patches-checked.ndjson'));
+    const links = new GroupedSpool(tmp, 'links-checked');
+    const patches = new GroupedSpool(tmp, 'patches-checked');
     await checkPatches(state, resolver, patches);
     await checkLinks(state, resolver, links);
     await Promise.all([links.close(), patches.close()]);
@@ -118,7 +131,7 @@ async function runImport(store: Store, input: Input, options: IngestOptions): Pr
     const base = { importId, files: input.files, state, errorFiles, warnings };
     if (invalid) return buildReport({ ...base, status: 'invalid' });
     if (options.dryRun) return buildReport({ ...base, status: 'dry-run' });
-    const spools = { entities: state.entities.path, patches: patches.path, links: links.path };
+    const spools = { entities: state.entities.files(), patches: patches.files(), links: links.files() };
     const total = state.entities.count + patches.count + links.count;
     const { tally, conflicts, resumed } = await writeImport(store, {
       importId,
@@ -148,7 +161,7 @@ function newState(tmp: string, options: IngestOptions): PassState {
   return {
     registry: new IdRegistry(),
     sink: new IssueSink(join(tmp, 'issues.ndjson')),
-    entities: new SpoolWriter(join(tmp, 'entities.ndjson')),
+    entities: new GroupedSpool(tmp, 'entities'),
     links: new SpoolWriter(join(tmp, 'links.ndjson')),
     patches: new SpoolWriter(join(tmp, 'patches.ndjson')),
     rejected: new Set(),
@@ -181,7 +194,7 @@ async function writeImport(
     importId: string;
     input: Input;
     options: IngestOptions;
-    spools: { entities: string; patches: string; links: string };
+    spools: WritePlan['spools'];
     total: number;
     partition: IdPartition | undefined;
   },
@@ -193,6 +206,7 @@ async function writeImport(
     sha256: input.sha256,
     options: JSON.stringify(identityOptions(options)),
     user: options.user,
+    plan: WRITE_PLAN,
   });
   const resumed = record.batchesDone > 0;
   const start: Tally = resumed ? (JSON.parse(record.counts) as Tally) : { counts: {}, conflicts: 0 };
@@ -200,7 +214,7 @@ async function writeImport(
     const result = await writeAll(store, {
       importId,
       user: options.user,
-      batchSize: options.batchSize ?? 5_000,
+      batchSize: options.batchSize ?? 10_000,
       skip: record.batchesDone,
       total: job.total,
       tally: { counts: start.counts ?? {}, conflicts: start.conflicts ?? 0 },

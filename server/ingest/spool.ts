@@ -4,6 +4,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { readLines } from './readers/lines.ts';
 
 const FLUSH_AT = 1 << 20;
@@ -15,7 +16,10 @@ export class SpoolWriter {
   private chunk = '';
   count = 0;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly flushAt = FLUSH_AT,
+  ) {
     this.out = createWriteStream(path, { encoding: 'utf8' });
   }
 
@@ -23,7 +27,7 @@ export class SpoolWriter {
   async write(value: unknown): Promise<void> {
     this.chunk += `${JSON.stringify(value)}\n`;
     this.count++;
-    if (this.chunk.length > FLUSH_AT) {
+    if (this.chunk.length > this.flushAt) {
       const ok = this.out.write(this.chunk);
       this.chunk = '';
       if (!ok) await once(this.out, 'drain');
@@ -43,5 +47,45 @@ export async function* readSpool<T>(path: string): AsyncGenerator<T> {
   for await (const event of readLines(path, MAX_SPOOL_LINE)) {
     if (event.type === 'problem') throw new Error(`spool ${path}: ${event.message}`);
     if (event.text !== '') yield JSON.parse(event.text) as T;
+  }
+}
+
+// Many groups are open at once (one per label, or per link type and end labels): smaller buffers.
+const GROUP_FLUSH_AT = 1 << 16;
+
+/**
+ * One spool file per key (a label, or a link type with its ends' labels), so that the write pass can
+ * read each group whole and write it in full batches, in the same order for the same input.
+ */
+export class GroupedSpool {
+  private readonly groups = new Map<string, SpoolWriter>();
+  count = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly prefix: string,
+  ) {}
+
+  /** Appends one value to its key's file. */
+  async write(key: string, value: unknown): Promise<void> {
+    let group = this.groups.get(key);
+    if (!group) {
+      group = new SpoolWriter(join(this.dir, `${this.prefix}-${this.groups.size}.ndjson`), GROUP_FLUSH_AT);
+      this.groups.set(key, group);
+    }
+    this.count++;
+    await group.write(value);
+  }
+
+  /** The keys in sorted order, each with its file and how many values it holds. */
+  files(): { key: string; path: string; count: number }[] {
+    return [...this.groups]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, group]) => ({ key, path: group.path, count: group.count }));
+  }
+
+  /** Flushes and closes every file. */
+  async close(): Promise<void> {
+    await Promise.all([...this.groups.values()].map((group) => group.close()));
   }
 }

@@ -23,7 +23,7 @@ export interface IngestOptions {
   user: string;
   /** The clearance the import is made under (an API user's); absent for the operator, who sees all. */
   clearance?: Clearance | undefined;
-  /** Rows per write batch (default 5,000). */
+  /** Rows per write batch (default 10,000). */
   batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;
   /** Called after each committed batch; tests use it to interrupt an import. */
@@ -35,6 +35,10 @@ export interface IngestProgress {
   phase: 'validate' | 'check' | 'write';
   done: number;
   total?: number | undefined;
+  /** Where no total is known yet (validation of files): the share of the input read, 0 to 1. */
+  fraction?: number | undefined;
+  /** In the write phase: milliseconds spent so far waiting on Neo4j's commits. */
+  storeMs?: number | undefined;
 }
 
 /** One problem, with its place. */

@@ -8,7 +8,7 @@ import { matchLinkType, type ValidateOptions, validateRecord } from '../schema/r
 import { hashValues, type IdRegistry } from './id-registry.ts';
 import type { IssueSink } from './issue-sink.ts';
 import { isReadError, type RawRecord, type ReadItem } from './readers/index.ts';
-import type { SpoolWriter } from './spool.ts';
+import type { GroupedSpool, SpoolWriter } from './spool.ts';
 import type { IngestProgress } from './types.ts';
 
 /** A validated link waiting for its ends to be checked. */
@@ -21,7 +21,8 @@ export type SpooledPatch = { file: string; line: number; id: string; fields: Rec
 export interface PassState {
   registry: IdRegistry;
   sink: IssueSink;
-  entities: SpoolWriter;
+  /** Validated entities, one file per label. */
+  entities: GroupedSpool;
   links: SpoolWriter;
   patches: SpoolWriter;
   /** Ids of entities that were rejected, so that links to them say why. */
@@ -34,6 +35,8 @@ export interface PassState {
   /** The provenance of the first entity, for a case created without --source and --handling. */
   firstProvenance?: Record<string, unknown> | undefined;
   onProgress?: ((progress: IngestProgress) => void) | undefined;
+  /** The share of the input read so far, when the input's size is known. */
+  readFraction?: (() => number) | undefined;
 }
 
 const PROVENANCE_KEYS = ['sources', 'grade', 'gradeScheme', 'handling', 'handlingCondition', 'restrictedTo'];
@@ -88,7 +91,7 @@ async function acceptEntity(
   }
   state.valid[type] = (state.valid[type] ?? 0) + 1;
   state.firstProvenance ??= provenanceOf(properties);
-  await state.entities.write({ type, properties });
+  await state.entities.write(type, properties);
   if (state.caseId !== undefined && type !== 'Case') {
     const link = { source: id, target: state.caseId };
     const linkId = deriveLinkId({ type: 'PART_OF', ...link });
@@ -139,7 +142,8 @@ export async function takeItem(state: PassState, item: ReadItem): Promise<void> 
     return;
   }
   state.records++;
-  if (state.records % 2_000 === 0) state.onProgress?.({ phase: 'validate', done: state.records });
+  if (state.records % 2_000 === 0)
+    state.onProgress?.({ phase: 'validate', done: state.records, fraction: state.readFraction?.() });
   if (item.kind === 'entity-patch') {
     const { id, ...fields } = item.fields;
     if (typeof id !== 'string' || id === '') {
@@ -174,5 +178,5 @@ export async function takeItem(state: PassState, item: ReadItem): Promise<void> 
 /** Runs pass 1 over every item. */
 export async function validateAll(state: PassState, items: AsyncIterable<ReadItem>): Promise<void> {
   for await (const item of items) await takeItem(state, item);
-  state.onProgress?.({ phase: 'validate', done: state.records });
+  state.onProgress?.({ phase: 'validate', done: state.records, fraction: state.readFraction?.() });
 }

@@ -62,16 +62,25 @@ export async function readImport(store: Store, id: string): Promise<ImportRecord
   };
 }
 
-/** Records an import as running (created, or resumed with its batches and counts kept). */
+/**
+ * Records an import as running (created, or resumed with its batches and counts kept). `plan` names the
+ * way the write pass cuts batches: an import begun under another plan (an older version) starts its
+ * batches again from the first, since its count of batches done means other batches now; MERGE makes
+ * writing them again harmless.
+ */
 export async function beginImport(
   store: Store,
-  info: { id: string; files: string[]; sha256: string[]; options: string; user: string },
+  info: { id: string; files: string[]; sha256: string[]; options: string; user: string; plan: number },
 ): Promise<ImportRecord> {
   await runWrite(store, (tx) =>
     tx.run(
       `MERGE (i:Import {id: $id})
-ON CREATE SET i.startedAt = $now, i.batchesDone = 0, i.counts = '{}', i.createdBy = $user, i.createdAt = $now
-SET i.status = 'running', i.files = $files, i.sha256 = $sha256, i.options = $options, i.updatedAt = $now,
+ON CREATE SET i.startedAt = $now, i.batchesDone = 0, i.counts = '{}', i.createdBy = $user, i.createdAt = $now,
+    i.batchPlan = $plan
+SET i.batchesDone = CASE WHEN i.batchPlan = $plan THEN i.batchesDone ELSE 0 END,
+    i.counts = CASE WHEN i.batchPlan = $plan THEN i.counts ELSE '{}' END,
+    i.batchPlan = $plan,
+    i.status = 'running', i.files = $files, i.sha256 = $sha256, i.options = $options, i.updatedAt = $now,
     i.error = null`,
       { ...info, now: new Date().toISOString() },
     ),

@@ -18,25 +18,31 @@ export function quoteType(type: LinkType): string {
   return `\`${type}\``;
 }
 
-// Shared tail: diff against the stored values, set, and count. `x` is the node or relationship. A node
-// an import changes moves to its next `version`, so an analyst's edit based on the version before is
-// refused (412) rather than silently undoing the import; reading x.version in the SET takes the write
-// lock first, so concurrent writers cannot both move it to the same number.
+// Shared tail: diff against the stored values, set, and count. `x` is the node or relationship, just
+// MERGEd: one that holds nothing but its id was created by this MERGE (or has nothing a row could
+// conflict with), so it skips the comparison and is written as it comes, which is what keeps a load
+// into an empty database as cheap as a bare MERGE. A node an import changes moves to its next
+// `version`, so an analyst's edit based on the version before is refused (412) rather than silently
+// undoing the import; reading x.version in the SET, after `x +=` took the write lock, means concurrent
+// writers cannot both move it to the same number.
 function compareAndSet(versioned: boolean): string {
   const version = versioned
     ? ',\n    x.version = CASE WHEN NOT created AND touched THEN coalesce(x.version, 1) + 1 ELSE x.version END'
     : '';
   return `
+WITH x, row, size(keys(x)) = 1 AS created
 WITH x, row, created,
-  [k IN keys(row.props) WHERE x[k] IS NULL] AS added,
-  [k IN keys(row.props) WHERE x[k] IS NOT NULL AND x[k] <> row.props[k] | {field: k, old: x[k]}] AS changed,
-  [s IN row.sources WHERE NOT s IN coalesce(x.sources, [])] AS newSources
-WITH x, row, created, changed, size(added) + size(changed) + size(newSources) > 0 AS touched, newSources
-SET x += row.props,
-    x.sources = coalesce(x.sources, []) + newSources,
-    x.createdAt = coalesce(x.createdAt, row.createdAt, $now),
-    x.createdBy = coalesce(x.createdBy, row.createdBy, $user),
-    x.updatedAt = CASE WHEN created OR touched OR x.updatedAt IS NULL THEN coalesce(row.updatedAt, $now) ELSE x.updatedAt END${version}
+  CASE WHEN created THEN [] ELSE [k IN keys(row.props) WHERE x[k] IS NULL] END AS added,
+  CASE WHEN created THEN [] ELSE [k IN keys(row.props) WHERE x[k] IS NOT NULL AND x[k] <> row.props[k] | {field: k, old: x[k]}] END AS changed,
+  CASE WHEN created THEN row.sources ELSE [s IN row.sources WHERE NOT s IN coalesce(x.sources, [])] END AS newSources
+WITH x, row, row.props AS props, created, changed, size(added) + size(changed) + size(newSources) > 0 AS touched, newSources
+SET x += props {
+      .*,
+      sources: CASE WHEN created THEN newSources ELSE coalesce(x.sources, []) + newSources END,
+      createdAt: CASE WHEN created THEN coalesce(row.createdAt, $now) ELSE coalesce(x.createdAt, row.createdAt, $now) END,
+      createdBy: CASE WHEN created THEN coalesce(row.createdBy, $user) ELSE coalesce(x.createdBy, row.createdBy, $user) END,
+      updatedAt: CASE WHEN created OR touched OR x.updatedAt IS NULL THEN coalesce(row.updatedAt, $now) ELSE x.updatedAt END
+    }${version}
 RETURN
   sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
   sum(CASE WHEN NOT created AND touched THEN 1 ELSE 0 END) AS updated,
@@ -46,22 +52,16 @@ RETURN
 
 /** MERGE a batch of nodes of one label on id. */
 export function mergeNodesCypher(label: EntityLabel): string {
-  const l = quoteLabel(label);
   return `UNWIND $rows AS row
-OPTIONAL MATCH (old:${l} {id: row.id})
-WITH row, old IS NULL AS created
-MERGE (x:${l} {id: row.id})${compareAndSet(true)}`;
+MERGE (x:${quoteLabel(label)} {id: row.id})${compareAndSet(true)}`;
 }
 
 /** MERGE a batch of relationships of one type between nodes of known labels, matched on id. */
 export function mergeLinksCypher(type: LinkType, sourceLabel: EntityLabel, targetLabel: EntityLabel): string {
-  const t = quoteType(type);
   return `UNWIND $rows AS row
 MATCH (a:${quoteLabel(sourceLabel)} {id: row.source})
 MATCH (b:${quoteLabel(targetLabel)} {id: row.target})
-OPTIONAL MATCH (a)-[old:${t} {id: row.id}]->(b)
-WITH a, b, row, old IS NULL AS created
-MERGE (a)-[x:${t} {id: row.id}]->(b)${compareAndSet(false)}`;
+MERGE (a)-[x:${quoteType(type)} {id: row.id}]->(b)${compareAndSet(false)}`;
 }
 
 /** Appends conflict entries (JSON strings) to the history of nodes of one label. */

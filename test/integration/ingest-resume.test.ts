@@ -80,3 +80,24 @@ describe('an import interrupted by Neo4j stopping', () => {
     expect(await hashContent(store, {})).toEqual(before);
   });
 });
+
+describe('an import interrupted under an older way of cutting batches', () => {
+  it('starts its batches again from the first, and ends with every record written once', async () => {
+    await clearDatabase(store);
+    const failAfterThird = (index: number) => {
+      if (index === 2) throw new Error('interrupted');
+    };
+    await expect(ingestFiles(store, [file], { ...options, afterBatch: failAfterThird })).rejects.toThrow(
+      'interrupted',
+    );
+    // As an Import node written before batch plans were recorded looks.
+    await store.write('MATCH (i:Import) REMOVE i.batchPlan');
+    const again = await ingestFiles(store, [file], options);
+    expect(again).toMatchObject({ status: 'complete', resumed: false });
+    expect(again.totals).toMatchObject({ created: 3_000 + 2_999 + 1 - 1_500, unchanged: 1_500, updated: 0 });
+    const counts = await store.read('MATCH (n) WHERE NOT n:Import RETURN count(n) AS n');
+    expect(counts.records[0]?.get('n')).toBe(3_001);
+    const links = await store.read('MATCH ()-[r:ASSOCIATE_OF]->() RETURN count(r) AS n');
+    expect(links.records[0]?.get('n')).toBe(2_999);
+  });
+});

@@ -15,6 +15,15 @@ function clock(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+// The time left in this pass: from the records left at the current rate, or (reading files, where
+// the number of records is not known yet) from the share of the input read so far.
+function etaOf(progress: IngestProgress, elapsed: number, rate: number): string {
+  if (progress.total && rate > 0) return ` ETA ${clock((progress.total - progress.done) / rate)}`;
+  const fraction = progress.fraction;
+  if (fraction && fraction > 0 && fraction < 1) return ` ETA ${clock((elapsed * (1 - fraction)) / fraction)}`;
+  return '';
+}
+
 /** A progress callback drawing on `out` (stderr by default). */
 export function createProgress(out: NodeJS.WriteStream = process.stderr): {
   update: (progress: IngestProgress) => void;
@@ -41,12 +50,13 @@ export function createProgress(out: NodeJS.WriteStream = process.stderr): {
     const count = total
       ? `${progress.done.toLocaleString('en')}/${total.toLocaleString('en')}`
       : progress.done.toLocaleString('en');
-    const eta = total && rate > 0 ? ` ETA ${clock((total - progress.done) / rate)}` : '';
+    const eta = etaOf(progress, elapsed, rate);
     const text = `${PHASES[progress.phase]} ${count} records, ${Math.round(rate).toLocaleString('en')}/s${eta}`;
     if (tty) {
       const width = 24;
-      const filled = total ? Math.min(width, Math.round((progress.done / total) * width)) : 0;
-      const bar = total ? `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` : '';
+      const share = total ? progress.done / total : progress.fraction;
+      const filled = share === undefined ? 0 : Math.min(width, Math.round(share * width));
+      const bar = share === undefined ? '' : `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] `;
       out.write(`\r\x1b[2K${bar}${text}`);
       drawn = true;
     } else out.write(`${text}\n`);

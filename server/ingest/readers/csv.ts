@@ -53,7 +53,7 @@ export async function* readCsvFile(path: string, options: ReadOptions = {}): Asy
   const maxBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   let tokenizer: CsvTokenizer | undefined;
   let header: CsvHeader | undefined;
-  for await (const event of readLines(path, maxBytes)) {
+  for await (const event of readLines(path, maxBytes, options.stats)) {
     if (event.type === 'problem') {
       if (event.fatal || header === undefined || tokenizer === undefined) {
         yield { file: path, line: event.line, message: event.message };

@@ -49,7 +49,7 @@ export const FTM_MAPPERS: Readonly<Record<string, Mapper>> = {
 /** Streams Ariadne records mapped from a FollowTheMoney NDJSON file; returns the unmapped counts. */
 export async function* readFtm(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem, ReadStats> {
   const stats = options.stats ?? createReadStats();
-  for await (const event of readLines(path, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
+  for await (const event of readLines(path, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, stats)) {
     if (event.type === 'problem') {
       yield { file: path, line: event.line, message: event.message };
       continue;

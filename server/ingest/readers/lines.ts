@@ -19,8 +19,15 @@ const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const BOM = '\uFEFF';
 
-/** Yields the lines of a file in order, numbered from 1; a UTF-8 byte-order mark is dropped. */
-export async function* readLines(path: string, maxLineBytes: number): AsyncGenerator<LineEvent> {
+/**
+ * Yields the lines of a file in order, numbered from 1; a UTF-8 byte-order mark is dropped. Adds the
+ * bytes it reads to `read.bytes`, when given.
+ */
+export async function* readLines(
+  path: string,
+  maxLineBytes: number,
+  read?: { bytes: number },
+): AsyncGenerator<LineEvent> {
   const parts: Buffer[] = [];
   let pending = 0;
   let skipping = false;
@@ -29,6 +36,7 @@ export async function* readLines(path: string, maxLineBytes: number): AsyncGener
     for await (const chunk of createReadStream(path, {
       highWaterMark: 256 * 1024,
     }) as AsyncIterable<Buffer>) {
+      if (read) read.bytes += chunk.length;
       let start = 0;
       while (start < chunk.length) {
         const end = chunk.indexOf(NEWLINE, start);

@@ -29,7 +29,7 @@ export const TYPES_WITH_OWN_KIND: ReadonlySet<string> = new Set([
 
 /** Streams the records of an Ariadne NDJSON file, with an error for each line that is not one. */
 export async function* readNdjson(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
-  for await (const event of readLines(path, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
+  for await (const event of readLines(path, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, options.stats)) {
     if (event.type === 'problem') {
       yield { file: path, line: event.line, message: event.message };
       continue;

@@ -36,6 +36,8 @@ export type ReadItem = RawRecord | ReadError;
 /** Counts a reader keeps while it reads (FollowTheMoney schemata it could not map, by name). */
 export type ReadStats = {
   unmapped: Record<string, number>;
+  /** Bytes of the input files read so far, for the progress of the validation pass. */
+  bytes: number;
 };
 
 /** Options every reader accepts. */
@@ -56,5 +58,5 @@ export function isReadError(item: ReadItem): item is ReadError {
 
 /** Creates an empty stats object to pass to a reader. */
 export function createReadStats(): ReadStats {
-  return { unmapped: {} };
+  return { unmapped: {}, bytes: 0 };
 }
