@@ -74,10 +74,10 @@ function summaryOf(row: { get(key: string): unknown }): ViewSummary {
   return { ...s, sharedWith: [...(s.sharedWith ?? [])] };
 }
 
-/** The views the user owns or is shared, by name. */
+/** The views the user owns or is shared, by name, then oldest first (never by the random id alone). */
 export async function listViews(store: Store, username: string): Promise<ViewSummary[]> {
   const result = await store.read(
-    `MATCH (v:SavedView) WHERE ${MAY_OPEN} RETURN ${SUMMARY} AS summary ORDER BY toLower(v.name), v.id`,
+    `MATCH (v:SavedView) WHERE ${MAY_OPEN} RETURN ${SUMMARY} AS summary ORDER BY toLower(v.name), v.createdAt, v.id`,
     { username },
   );
   return result.records.map(summaryOf);
