@@ -46,6 +46,17 @@ async function post(api: TestApi, token: string, path: string, json: unknown): P
   return res;
 }
 
+/** A record's handling code, the lowest a note about it may carry (read again while the server is busy). */
+async function handlingOf(api: TestApi, token: string, id: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const read = await api.fetch(`/api/entities/${encodeURIComponent(id)}`, { token });
+    if (read.status === 200)
+      return ((await read.json()) as { properties: { handling: string } }).properties.handling;
+    if (read.status !== 503 || attempt >= 5)
+      throw new Error(`steward read of ${id}: ${read.status} ${await read.text()}`);
+  }
+}
+
 /** The steward's view and notes; the view's Location is kept as `steward:view`. */
 export async function stewardViewsAndNotes(
   api: TestApi,
@@ -63,10 +74,7 @@ export async function stewardViewsAndNotes(
   kept.set('steward:view', location);
   const note = (target: string, handling: string, text: string) =>
     post(api, token, '/api/notes', { target, handling, text });
-  // Under the record's own code, the lowest a note about it may carry.
-  const read = await api.fetch(`/api/entities/${encodeURIComponent(p.people[0] as string)}`, { token });
-  const handling = ((await read.json()) as { properties: { handling: string } }).properties.handling;
-  await note(p.people[0] as string, handling, 'Seen at the port');
+  await note(p.people[0] as string, await handlingOf(api, token, p.people[0] as string), 'Seen at the port');
   if (!withHidden) return;
   await note(h.people[0] as string, 'H3', 'Covert: meets the broker');
   await note(h.linkIds[0] as string, 'H3', 'Covert: the call was intercepted');
