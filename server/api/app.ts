@@ -35,9 +35,11 @@ import { checksRouter } from './routes/checks.ts';
 import { entitiesRouter } from './routes/entities.ts';
 import { exportRouter } from './routes/export.ts';
 import { importsRouter } from './routes/imports.ts';
+import { notesRouter } from './routes/notes.ts';
 import { graphRouter } from './routes/graph.ts';
 import { reportsRouter } from './routes/reports.ts';
 import { traceRouter } from './routes/trace.ts';
+import { viewsRouter } from './routes/views.ts';
 import { webGraphRouter } from './routes/web-graph.ts';
 import { DEFAULT_UPLOAD_LIMIT } from './upload.ts';
 import { usersRouter } from './users.ts';
@@ -156,6 +158,8 @@ export function createApp({
   app.use(traceRouter({ store }));
   app.use(exportRouter({ store }));
   app.use(importsRouter({ store, jobs, uploadLimit }));
+  app.use(notesRouter({ store }));
+  app.use(viewsRouter({ store }));
 
   app.use('/api', (req, res) => sendProblem(res, 404, 'Not found', `No API route ${req.method} ${req.path}`));
   if (existsSync(webRoot)) {

@@ -198,7 +198,7 @@ export type AuditReader = { whole: true } | { whole: false; clearance: Clearance
  */
 const WITHIN_CLEARANCE = `(e.about IS NOT NULL AND COUNT {
   UNWIND e.about AS ref
-  ${matchById('n', 'ref')}
+  ${matchById('n', 'ref', { notes: true })}
   WITH ref, collect(n) AS found
   WHERE all(n IN found WHERE ${visible('n')})
   RETURN ref

@@ -15,6 +15,8 @@ export const LOOKUP_INDEXES: Record<string, readonly string[]> = {
   AnalysisRun: ['kind'],
   User: ['username'],
   AuditEvent: ['seq'],
+  Note: ['target'],
+  SavedView: ['owner'],
 };
 
 export const FULLTEXT_INDEX = 'entity_search';

@@ -92,7 +92,9 @@ async function send(
   token: string,
   extra: Record<string, string>,
 ) {
-  const query = new URLSearchParams(probe.query ?? {}).toString();
+  // Kept ids may stand in query values and bodies too (a note about a view made earlier).
+  const resolved = Object.entries(probe.query ?? {}).map(([k, v]) => [k, resolvePath(v, o.kept)]);
+  const query = new URLSearchParams(resolved).toString();
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...probe.headers, ...extra };
   let body: string | undefined;
   if (probe.upload !== undefined) {
@@ -100,7 +102,7 @@ async function send(
     body = probe.upload;
   } else if (probe.body !== undefined) {
     headers['content-type'] = 'application/json';
-    body = JSON.stringify(probe.body);
+    body = resolvePath(JSON.stringify(probe.body), o.kept);
   }
   return fetch(`${o.base}${path}${query ? `?${query}` : ''}`, { method: probe.method, headers, body });
 }
@@ -160,7 +162,8 @@ export async function sendProbe(o: ClientOptions, probe: Probe): Promise<Answer[
   const location = res.headers.get('location');
   if (location && probe.keep) {
     o.kept.set(probe.keep, location);
-    o.kept.set(`latest:${location.includes('/imports/') ? 'import' : 'run'}`, location);
+    const kind = location.includes('/imports/') ? 'import' : location.includes('/views/') ? 'view' : 'run';
+    o.kept.set(`latest:${kind}`, location);
   }
   if (location && probe.follow)
     answers.push(await follow(o, location, FOLLOW_OP[probe.op] ?? `GET ${location}`));

@@ -18,6 +18,7 @@ import { hiddenSnapshot } from './hidden-snapshot.ts';
 import { IdNames } from './normalise.ts';
 import { generatedProbes, namedProbes, type Probe } from './plan.ts';
 import type { Json } from './schema-values.ts';
+import { stewardViewsAndNotes, viewProbes } from './view-probes.ts';
 import { generateWorld, LOW_CLEARANCE, OWNER_AGENCY, type World } from './world.ts';
 
 export interface PairOptions {
@@ -83,6 +84,7 @@ async function stewardSetUp(api: TestApi, token: string, world: World, withHidde
   const kept = new Map<string, string>();
   const full = await call(api, token, '/api/analyses/runs', { method: 'POST', json: { seed: 3 } });
   await waitForJob(api, token, full.location);
+  await stewardViewsAndNotes(api, token, world, withHidden, kept);
   if (!withHidden) {
     // The steward's run and import about hidden records exist in D' only: in D the same probes name
     // ids that exist nowhere, which the users must not be able to tell apart.
@@ -241,6 +243,7 @@ export async function runWorld(
     const plan = (seq: Sequence, phase: string, variants: number, reports: string[]) => [
       ...generatedProbes(doc, { doc, world, usernames, role: seq.role, seed: world.seed, phase }, variants),
       ...namedProbes(world, phase, reports),
+      ...viewProbes(world, phase, usernames),
     ];
     for (const seq of sequences) {
       const reports = seq.role === 'admin' ? options.reports : ['html', 'md'];

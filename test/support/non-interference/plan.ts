@@ -53,6 +53,7 @@ export const opName = (o: { method: string; path: string }) => `${o.method} ${o.
 const JOB_TOKENS: [RegExp, string][] = [
   [/^\/api\/analyses\/runs\/\{id\}/, 'run'],
   [/^\/api\/imports\/\{id\}/, 'import'],
+  [/^\/api\/views\/\{id\}/, 'view'],
 ];
 
 function hash(text: string): number {

@@ -35,6 +35,8 @@ function namedValues(world: World, usernames: string[]): Record<string, [string[
     a: [p.people, h.people],
     b: [p.people, h.people],
     around: ids,
+    target: ids,
+    sharedWith: [usernames, usernames],
     case: cases,
     q: [
       [...words(p.names), ...p.ibans, ...p.vessels.map((v) => v.imo)],

@@ -18,11 +18,16 @@ function fromBase64Url(text: string): string {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
+/** What of a view state is kept in a link and in a saved view (web/src/panels/views-menu.ts). */
+export function keptView(state: ViewState): Omit<ViewState, 'highlight' | 'removed'> {
+  // Highlights of a moment are not worth keeping; removals are a "what if".
+  const { highlight: _h, removed: _r, ...kept } = state;
+  return kept;
+}
+
 /** The hash for a view state. */
 export function encodeView(state: ViewState): string {
-  // Positions and highlights of a moment are not worth a longer link; removals are a "what if".
-  const { highlight: _h, removed: _r, ...kept } = state;
-  return PREFIX + toBase64Url(JSON.stringify(kept));
+  return PREFIX + toBase64Url(JSON.stringify(keptView(state)));
 }
 
 /** The view state in a hash, or null when there is none or it cannot be read. */
@@ -31,14 +36,19 @@ export function decodeView(hash: string): ViewState | null {
   try {
     const parsed = JSON.parse(fromBase64Url(hash.slice(PREFIX.length))) as Partial<ViewState>;
     if (typeof parsed !== 'object' || parsed === null || !Array.isArray(parsed.loads)) return null;
-    return {
-      ...EMPTY_VIEW,
-      ...parsed,
-      filters: { ...EMPTY_VIEW.filters, ...(parsed.filters ?? {}) },
-      highlight: null,
-      removed: [],
-    };
+    return viewFromKept(parsed);
   } catch {
     return null;
   }
+}
+
+/** A whole view state from what `keptView` kept (a link's, a saved view's), defaults for the rest. */
+export function viewFromKept(kept: Partial<ViewState>): ViewState {
+  return {
+    ...EMPTY_VIEW,
+    ...kept,
+    filters: { ...EMPTY_VIEW.filters, ...(kept.filters ?? {}) },
+    highlight: null,
+    removed: [],
+  };
 }

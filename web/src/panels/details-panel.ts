@@ -10,6 +10,7 @@ import { h, replace } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';
 import { gradeBadge, handlingBadge } from './grade-badge.ts';
 import { entityActions } from './entity-actions.ts';
+import { notesSection } from './notes-panel.ts';
 
 /** Properties shown in the header or in their own section rather than in the table. */
 const SHOWN_ELSEWHERE = new Set(['name', 'aliases', 'sources', 'grade', 'gradeScheme', 'handling']);
@@ -65,6 +66,22 @@ function sourcesTable(detail: EntityDetail): HTMLElement {
   );
 }
 
+/** A button that opens, under a relation, the notes about its link. */
+function linkNotesToggle(linkId: string, workspace: Workspace): HTMLElement {
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'link-button link-notes', 'data-link-id': linkId },
+    'Notes',
+  );
+  toggle.addEventListener('click', () => {
+    const open = toggle.nextElementSibling;
+    if (open?.classList.contains('notes-section')) open.remove();
+    // The link's own handling code is not shown here: the server names the lowest it accepts.
+    else toggle.after(notesSection(linkId, null, workspace, `link-${linkId}`));
+  });
+  return toggle;
+}
+
 function relationGroup(group: RelationGroup, workspace: Workspace): HTMLElement {
   const arrow = group.direction === 'out' ? '→' : '←';
   const items = group.items.map((item) => {
@@ -87,6 +104,7 @@ function relationGroup(group: RelationGroup, workspace: Workspace): HTMLElement 
       ' ',
       gradeBadge(item.grade, item.gradeScheme),
       handlingBadge(item.handling),
+      linkNotesToggle(item.linkId, workspace),
     );
   });
   const more =
@@ -146,6 +164,7 @@ export function renderDetails(panel: HTMLElement, detail: EntityDetail, workspac
       : null,
     h('section', {}, h('h3', {}, 'Properties'), propertiesTable(detail)),
     h('section', { id: 'details-sources' }, h('h3', {}, 'Sources'), sourcesTable(detail)),
+    notesSection(detail.id, valueText(detail.properties.handling) || null, workspace),
     relatedSection(detail, 'Documents', ['HOLDS'], workspace),
     relatedSection(detail, 'Accounts', ['HOLDS_ACCOUNT'], workspace),
     h(

@@ -13,7 +13,9 @@ import { h, replace } from '../lib/dom.ts';
 import { showEntity } from '../panels/details-panel.ts';
 import { mountLegend } from '../panels/legend.ts';
 import { mountSearchBox } from '../panels/search-box.ts';
+import { viewsMenu } from '../panels/views-menu.ts';
 import type { Workspace } from './context.ts';
+import { mountNoteBadges } from './note-badges.ts';
 import { exposeHandle } from './test-handle.ts';
 import { toolPanels } from './tool-panels.ts';
 import { buildToolbar } from './toolbar.ts';
@@ -102,6 +104,8 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
   toolbar = buildToolbar(view, stage);
   centre.firstElementChild?.replaceWith(toolbar.element);
   mountSearchBox(search, workspace);
+  status.before(viewsMenu(workspace));
+  mountNoteBadges(view, say);
   left.append(toolPanels(workspace, centre), legend);
   mountLegend(legend, view);
 

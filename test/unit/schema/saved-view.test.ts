@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { SavedViewStateSchema, VIEW_IDS_MAX, ViewFieldsSchema } from '../../../server/schema/api/views.ts';
+import { keptView } from '../../../web/src/graph/url-state.ts';
+import { EMPTY_VIEW, type ViewState } from '../../../web/src/graph/view-state.ts';
+import { noteCodes } from '../../../web/src/panels/notes-panel.ts';
+
+const BUSY: ViewState = {
+  ...EMPTY_VIEW,
+  loads: [
+    { kind: 'neighbourhood', id: 'p1', depth: 2, limit: 100, types: ['ASSOCIATE_OF'] },
+    { kind: 'paths', from: 'p1', to: 'p2', all: true },
+    { kind: 'case', caseId: 'case-1' },
+    { kind: 'case' },
+  ],
+  hidden: ['p3'],
+  pinned: ['p1'],
+  selected: ['p2'],
+  collapsed: [3],
+  focus: 3,
+  highlight: { nodes: ['p1'], edges: ['l1'] },
+  removed: ['p4'],
+  filters: {
+    hiddenTypes: ['Payment'],
+    categories: ['terrorism'],
+    sources: ['A'],
+    handling: ['H0'],
+    time: null,
+  },
+  colourBy: 'community',
+};
+
+describe('the saved view state', () => {
+  it('accepts every field the workspace keeps of its view state (add a new field to ViewFieldsSchema)', () => {
+    for (const state of [EMPTY_VIEW, BUSY]) {
+      const result = ViewFieldsSchema.safeParse(keptView(state));
+      expect(result.error?.issues ?? []).toEqual([]);
+    }
+  });
+
+  it('refuses a field it does not know, and more ids than it keeps, naming where', () => {
+    const unknown = ViewFieldsSchema.safeParse({ ...keptView(EMPTY_VIEW), groups: [] });
+    expect(unknown.error?.issues[0]?.code).toBe('unrecognized_keys');
+    const many = Array.from({ length: VIEW_IDS_MAX + 1 }, (_, i) => `p${i}`);
+    const big = SavedViewStateSchema.safeParse({
+      view: { ...keptView(EMPTY_VIEW), pinned: many },
+      positions: [],
+    });
+    expect(big.error?.issues[0]?.path).toEqual(['view', 'pinned']);
+  });
+});
+
+describe('the handling codes a note form offers', () => {
+  it('offers the codes the user holds at or above the record’s', () => {
+    expect(noteCodes(['H0', 'H1', 'H2'], 'H1')).toEqual(['H1', 'H2']);
+    expect(noteCodes(['H0', 'H2'], 'H1')).toEqual(['H2']);
+    expect(noteCodes(['H0'], null)).toEqual(['H0']);
+    expect(noteCodes(['H0', 'H1'], 'H3')).toEqual([]);
+  });
+});
