@@ -38,6 +38,7 @@ import { importsRouter } from './routes/imports.ts';
 import { graphRouter } from './routes/graph.ts';
 import { reportsRouter } from './routes/reports.ts';
 import { traceRouter } from './routes/trace.ts';
+import { watchesRouter } from './routes/watches.ts';
 import { webGraphRouter } from './routes/web-graph.ts';
 import { DEFAULT_UPLOAD_LIMIT } from './upload.ts';
 import { usersRouter } from './users.ts';
@@ -142,6 +143,7 @@ export function createApp({
   app.use(graphRouter({ store }));
   app.use(checksRouter({ store }));
   app.use(casesRouter({ store }));
+  app.use(watchesRouter({ store }));
   app.use(reportsRouter({ store }));
   app.use(webGraphRouter({ store }));
   app.use(analysisRunsRouter({ store, jobs }));

@@ -24,7 +24,7 @@ export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
 /**
  * Labels the platform keeps for itself (imports, analysis runs, users, failed sign-ins under names no
- * user holds, sessions, audit, idempotency keys, identity decisions).
+ * user holds, sessions, audit, idempotency keys, identity decisions, watches, their match keys and alerts).
  */
 export const SYSTEM_LABELS = [
   'Import',
@@ -35,6 +35,9 @@ export const SYSTEM_LABELS = [
   'Session',
   'IdempotencyRecord',
   'IdentityDecision',
+  'Watch',
+  'WatchKey',
+  'Alert',
 ] as const;
 export type SystemLabel = (typeof SYSTEM_LABELS)[number];
 
