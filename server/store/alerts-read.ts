@@ -9,13 +9,15 @@ import type { Alert, AlertList } from '../schema/api/alerts.ts';
 import type { Store } from './store.ts';
 import { LABEL_PARAMS, labelOf, visibilityParams, visible, visibleSources } from './visibility.ts';
 
-/** The alerts a reader receives and may see; binds `a` (and `w`, its watch). */
-const RECEIVED = `MATCH (w:Watch)<-[:RAISED_BY]-(a:Alert)
-WHERE w.deletedAt IS NULL AND (w.owner = $username OR $username IN w.sharedWith)
-  AND COUNT { MATCH (a)-[:ABOUT]->(n) WHERE ${visible('n')} } = a.nodeCount
+/** Whether the reader may see every record of alert `a`: each node it is ABOUT, each of its links. */
+export const ALERT_VISIBLE = `(COUNT { MATCH (a)-[:ABOUT]->(n) WHERE ${visible('n')} } = a.nodeCount
   AND all(lid IN a.linkIds WHERE EXISTS {
     MATCH (a)-[:ABOUT]->(s)-[r]->(t)<-[:ABOUT]-(a) WHERE r.id = lid AND ${visible('r')}
-  })`;
+  }))`;
+
+/** The alerts a reader receives and may see; binds `a` (and `w`, its watch). */
+export const RECEIVED = `MATCH (w:Watch)<-[:RAISED_BY]-(a:Alert)
+WHERE w.deletedAt IS NULL AND (w.owner = $username OR $username IN w.sharedWith) AND ${ALERT_VISIBLE}`;
 
 const FILTERS: Record<string, string> = {
   inbox: 'NOT $username IN a.dismissedBy',

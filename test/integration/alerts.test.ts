@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signature } from '../../server/alerts/webhook.ts';
 import { importRecords } from '../../server/ingest/index.ts';
+import type { EntityLabel } from '../../server/schema/model.ts';
+import { alertOnTypologies } from '../../server/store/alert-typologies.ts';
 import type { Alert, AlertList } from '../../server/schema/api/alerts.ts';
 import { type StartOptions, startApi, type TestApi } from '../helpers/api.ts';
 import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
@@ -95,12 +97,18 @@ async function watch(name: string, body: Record<string, unknown>) {
   return created;
 }
 
-async function alerts(role: 'analyst' | 'viewer', query = 'show=all&limit=200') {
-  // A loaded machine may miss the store deadline of a read (503, Retry-After): ask again.
+/** A GET; a loaded machine may miss the store deadline of a read (503, Retry-After), so ask again. */
+async function read(path: string, role: 'analyst' | 'viewer'): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
-    const res = await api.fetch(`/api/alerts?${query}`, { role });
-    if (res.status !== 503 || attempt === 3) return json<AlertList>(res);
+    const res = await api.fetch(path, { role });
+    if (res.status !== 503 || attempt === 10) return res;
+    await res.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+async function alerts(role: 'analyst' | 'viewer', query = 'show=all&limit=200') {
+  return json<AlertList>(await read(`/api/alerts?${query}`, role));
 }
 
 async function imported(records: object[], name: string) {
@@ -289,20 +297,89 @@ describe('alerts within clearance', () => {
   });
 });
 
+describe('alerts on analysis runs', () => {
+  it('raises one alert for a typology hit touching a watched entity, once', async () => {
+    await watch('typology', { kind: 'pattern', pattern: 'typology-hit', entities: ['acct-1'] });
+    const hit = {
+      kind: 'fan-out',
+      parties: ['acct-1', 'p-omar'],
+      payments: ['pay-big', 'pay-small'],
+      total: 12_300,
+    };
+    const labels: Record<string, EntityLabel> = {
+      'acct-1': 'Account',
+      'p-omar': 'Person',
+      'pay-big': 'Payment',
+      'pay-small': 'Payment',
+    };
+    const labelOf = (id: string) => labels[id];
+    expect(await alertOnTypologies(api.store, [hit], labelOf)).toHaveLength(1);
+    expect(await alertOnTypologies(api.store, [hit], labelOf)).toHaveLength(0);
+    const other = { ...hit, parties: ['p-omar'] };
+    expect(await alertOnTypologies(api.store, [other], labelOf)).toHaveLength(0);
+    const alert = (await alerts('analyst')).alerts.find((a) => a.watch.id === watches.typology) as Alert;
+    expect(alert.records.map((r) => r.id).sort()).toEqual(['acct-1', 'p-omar', 'pay-big', 'pay-small']);
+  });
+});
+
 describe('alerts on border checks', () => {
   it('alerts the owner when a watched document is checked, and the officer answer is unchanged', async () => {
-    const asked = await api.fetch('/api/check/document?number=AB1234567&country=LY', { role: 'viewer' });
+    const asked = await read('/api/check/document?number=AB1234567&country=LY', 'viewer');
     const before = await asked.json();
     await watch('checked', { kind: 'identifier', scheme: 'document', value: 'AB1234567', country: 'LY' });
-    const again = await api.fetch('/api/check/document?number=AB1234567&country=LY', { role: 'viewer' });
+    const again = await read('/api/check/document?number=AB1234567&country=LY', 'viewer');
     expect(await again.json()).toEqual(before);
     await until(
-      5_000,
+      20_000,
       async () => (byWatch(await alerts('analyst')).checked === 1 ? true : undefined),
       'the check alert',
     );
     const alert = (await alerts('analyst')).alerts.find((a) => a.watch.id === watches.checked) as Alert;
     expect(alert.trigger).toBe('check');
     expect(alert.reason).toMatch(/checked, by Frontex \(frontex-officer\)/);
+  });
+});
+
+describe('cases from alerts', () => {
+  it('opens a case from an alert holding its records, changes it, and gives its timeline', async () => {
+    const payment = (await alerts('analyst')).alerts.find((a) => a.watch.id === watches.payment) as Alert;
+    const res = await api.fetch('/api/cases', {
+      method: 'POST',
+      role: 'analyst',
+      json: {
+        title: 'Operation Ledger',
+        handling: 'H0',
+        fromAlert: payment.id,
+        members: ['frontex-officer'],
+      },
+    });
+    const opened = await json<{ id: string; entities: { id: string }[]; alerts: string[]; owners: string[] }>(
+      res,
+    );
+    expect(res.status).toBe(201);
+    expect(opened.entities.map((e) => e.id).sort()).toEqual(['acct-1', 'pay-big']);
+    expect(opened.alerts).toEqual([payment.id]);
+    expect(opened.owners).toEqual(['nca-analyst']);
+    const changed = await json<{ status: string; entities: { id: string }[] }>(
+      await api.fetch(`/api/cases/${opened.id}`, {
+        method: 'PATCH',
+        role: 'analyst',
+        json: { status: 'under review', addEntities: ['p-karim'] },
+      }),
+    );
+    expect(changed.status).toBe('under review');
+    expect(changed.entities.map((e) => e.id)).toContain('p-karim');
+    const timeline = await json<{ entries: { kind: string; id: string }[] }>(
+      await api.fetch(`/api/cases/${opened.id}/timeline`, { role: 'analyst' }),
+    );
+    expect(timeline.entries.map((e) => [e.kind, e.id])).toContainEqual(['payment', 'pay-big']);
+    const refused = await api.fetch(`/api/cases/${opened.id}`, {
+      method: 'PATCH',
+      role: 'analyst',
+      json: { addEntities: ['p-secret-nope'] },
+    });
+    expect(refused.status).toBe(400);
+    const listed = (await alerts('analyst')).alerts.find((a) => a.id === payment.id) as Alert;
+    expect(listed.cases).toEqual([opened.id]);
   });
 });

@@ -12,7 +12,8 @@ import {
   DocumentCheckQuerySchema,
   VesselCheckQuerySchema,
 } from '../../schema/api/checks.ts';
-import { alertOnCheck, type CheckedItem } from '../../store/alert-checks.ts';
+import { alertOnBorderCheck } from '../../alerts/index.ts';
+import type { CheckedItem } from '../../store/alert-checks.ts';
 import { CheckInputError, checkDocument, checkVessel } from '../../store/checks.ts';
 import type { Store } from '../../store/store.ts';
 import { coalesced } from '../coalesce.ts';
@@ -55,7 +56,7 @@ async function audited<Q extends Record<string, unknown>>(
       ? { kind: 'document', number: result.query.number ?? '', country: result.query.country }
       : { kind: 'vessel', imo: result.query.imo, mmsi: result.query.mmsi };
   // The watches' recipients are alerted apart from the answer, which neither waits for nor shows it.
-  void alertOnCheck(store, item, viewer).catch(() => {});
+  alertOnBorderCheck(store, item, viewer);
   const matched = result.matches.map((match) => match.id);
   await audit({
     action,

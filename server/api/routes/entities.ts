@@ -4,7 +4,7 @@
  * caller may not see is a 404, exactly like one that does not exist. Every answer is audited.
  */
 import { Router } from 'express';
-import { alertOnChange } from '../../alerts/index.ts';
+import { alertOnEdit } from '../../alerts/index.ts';
 import type { EntityLabel } from '../../schema/model.ts';
 import { clearanceOf } from '../../auth/context.ts';
 import { READ, WRITE } from '../../auth/roles.ts';
@@ -36,14 +36,9 @@ import { coalesced } from '../coalesce.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
 
-/**
- * Matches an analyst's committed edit against the watches, after the answer is decided: the editor's
- * answer does not wait for it, nor change with it.
- */
-function alertOnEdit(store: Store, entity: { id: string; type: EntityLabel }): void {
-  void alertOnChange(store, { nodes: [{ id: entity.id, label: entity.type }], links: [] }, 'edit').catch(
-    () => {},
-  );
+/** Matches an analyst's committed edit against the watches, apart from the answer. */
+function alertOnEntityEdit(store: Store, entity: { id: string; type: EntityLabel }): void {
+  alertOnEdit(store, { nodes: [{ id: entity.id, label: entity.type }], links: [] });
 }
 
 /** What the entities router needs. */
@@ -206,7 +201,7 @@ function writeRoutes(router: Router, store: Store): void {
         parameters: { type: entity.type },
         outcome: 'ok',
       });
-      alertOnEdit(store, entity);
+      alertOnEntityEdit(store, entity);
       res.status(201).setHeader('Location', `/api/entities/${encodeURIComponent(entity.id)}`);
       res.setHeader('ETag', `"${entity.version}"`);
       return entity;
@@ -240,7 +235,7 @@ function writeRoutes(router: Router, store: Store): void {
       if (entity === null) throw new HttpError(404, NOT_FOUND);
       const parameters = { fields: Object.keys(body.properties), version };
       await audit({ action: 'entities.update', targets: [params.id], parameters, outcome: 'ok' });
-      alertOnEdit(store, entity);
+      alertOnEntityEdit(store, entity);
       res.setHeader('ETag', `"${entity.version}"`);
       return entity;
     },
