@@ -96,7 +96,7 @@ RETURN count(CASE WHEN ${filter} THEN 1 END) AS total,
   if (options.countOnly === true) return { alerts: [], unread, total };
   const result = await store.read(
     `${RECEIVED} AND ($watch IS NULL OR w.id = $watch) AND ${filter}
-WITH a, w ORDER BY a.raisedAt DESC, a.id LIMIT toInteger($limit)
+WITH a, w ORDER BY a.raisedAt DESC, w.createdAt DESC, a.sortKey LIMIT toInteger($limit)
 ${DETAIL}`,
     params,
   );

@@ -37,7 +37,9 @@ export function alertId(match: Pick<AlertMatch, 'watch' | 'instance' | 'nodes' |
   const nodes = [...new Set(match.nodes.map((n) => n.id))].sort();
   const links = [...new Set(match.links)].sort();
   const text = JSON.stringify([match.watch, match.instance, nodes, links]);
-  return `alert:${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+  const hex = createHash('sha256').update(text).digest('hex');
+  // Shaped as a UUID: a name-based id (as RFC 9562's version 5 is), recognisable as one made up here.
+  return `alert:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 const RAISE = `UNWIND $rows AS row
@@ -46,7 +48,7 @@ OPTIONAL MATCH (old:Alert {id: row.id})
 WITH w, row, old IS NULL AS created
 MERGE (a:Alert {id: row.id})
 ON CREATE SET a.raisedAt = $now, a.trigger = $trigger, a.reason = row.reason, a.instance = row.instance,
-  a.nodeIds = row.nodes, a.linkIds = row.links, a.nodeCount = size(row.nodes), a.readBy = [], a.dismissedBy = [],
+  a.nodeIds = row.nodes, a.linkIds = row.links, a.sortKey = row.sortKey, a.nodeCount = size(row.nodes), a.readBy = [], a.dismissedBy = [],
   a.dismissals = []
 MERGE (a)-[:RAISED_BY]->(w)
 WITH a, row, created
@@ -75,6 +77,8 @@ export async function raiseAlerts(
       reason: match.reason,
       nodes: [...new Set(match.nodes.map((n) => n.id))].sort(),
       links: [...new Set(match.links)].sort(),
+      // Orders alerts raised at the same moment by what they are about, not by their ids.
+      sortKey: JSON.stringify([match.instance, match.nodes.map((n) => n.id).sort(), [...match.links].sort()]),
     });
   }
   if (rows.size === 0) return [];
