@@ -142,7 +142,7 @@ function linkMatch(
   facts: Map<string, NodeFacts>,
   reuse: Map<string, number>,
 ): AlertMatch | undefined {
-  const base = { watch: watch.id, nodes: ends(link), links: [link.id], instance: `link:${link.id}` };
+  const base = { watch: watch.id, nodes: ends(link), links: [link], instance: `link:${link.id}` };
   const [a, b] = [
     describe(facts.get(link.source), link.source),
     describe(facts.get(link.target), link.target),

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EntityLabel } from '../schema/model.ts';
+import { type MatchedLink, withinOwnerClearance } from './alert-clearance.ts';
 import type { Store } from './store.ts';
 import { matchById } from './visibility.ts';
 
@@ -17,7 +18,7 @@ export interface AlertMatch {
   watch: string;
   instance: string;
   nodes: { id: string; label: EntityLabel }[];
-  links: string[];
+  links: MatchedLink[];
   reason: string;
 }
 
@@ -35,7 +36,7 @@ export interface RaisedAlert {
 /** The alert's id: the same watch, instance and records always give the same id. */
 export function alertId(match: Pick<AlertMatch, 'watch' | 'instance' | 'nodes' | 'links'>): string {
   const nodes = [...new Set(match.nodes.map((n) => n.id))].sort();
-  const links = [...new Set(match.links)].sort();
+  const links = [...new Set(match.links.map((l) => l.id))].sort();
   const text = JSON.stringify([match.watch, match.instance, nodes, links]);
   const hex = createHash('sha256').update(text).digest('hex');
   // Shaped as a UUID: a name-based id (as RFC 9562's version 5 is), recognisable as one made up here.
@@ -60,12 +61,16 @@ CALL (a, row) {
 }
 RETURN row.id AS id, created`;
 
-/** Raises the alerts of the matches (once each); returns those not raised before. */
+/**
+ * Raises the alerts of the matches (once each), within each watch owner's recorded clearance; returns
+ * those not raised before.
+ */
 export async function raiseAlerts(
   store: Store,
-  matches: readonly AlertMatch[],
+  found: readonly AlertMatch[],
   trigger: AlertTrigger,
 ): Promise<RaisedAlert[]> {
+  const matches = await withinOwnerClearance(store, found);
   const rows = new Map<string, Record<string, unknown> & { id: string }>();
   for (const match of matches) {
     const id = alertId(match);
@@ -76,9 +81,13 @@ export async function raiseAlerts(
       instance: match.instance,
       reason: match.reason,
       nodes: [...new Set(match.nodes.map((n) => n.id))].sort(),
-      links: [...new Set(match.links)].sort(),
+      links: [...new Set(match.links.map((l) => l.id))].sort(),
       // Orders alerts raised at the same moment by what they are about, not by their ids.
-      sortKey: JSON.stringify([match.instance, match.nodes.map((n) => n.id).sort(), [...match.links].sort()]),
+      sortKey: JSON.stringify([
+        match.instance,
+        match.nodes.map((n) => n.id).sort(),
+        match.links.map((l) => l.id).sort(),
+      ]),
     });
   }
   if (rows.size === 0) return [];
