@@ -136,7 +136,7 @@ async function createAll(store: Store, bodies: Row[]): Promise<number> {
       );
     }
   };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  await Promise.all(Array.from({ length: 16 }, worker));
   return made;
 }
 

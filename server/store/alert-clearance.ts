@@ -1,10 +1,11 @@
 /**
  * A watch matches within its owner's clearance, recorded when it was made: a match whose records
  * include one that clearance may not see raises nothing. So a watch never points at a record its owner
- * could not see, and a record beyond a user's clearance leaves no alert of theirs behind it.
+ * could not see, and a record beyond a user's clearance leaves no alert of theirs behind it. Nor is
+ * an alert ever about a smuggled person or a witness: a match naming one raises nothing.
  */
 import type { Clearance } from '../auth/context.ts';
-import type { EntityLabel, LinkType } from '../schema/model.ts';
+import { type EntityLabel, type LinkType, PROTECTED_ROLES } from '../schema/model.ts';
 import { quoteType } from './ingest-cypher.ts';
 import type { Store } from './store.ts';
 import { quoteLabel, visibilityParams, visible } from './visibility.ts';
@@ -45,7 +46,10 @@ function grouped<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-/** The node ids and link ids among these that a clearance may see (links with both their ends). */
+/**
+ * The node ids and link ids among these that a clearance may see (links with both their ends); a
+ * smuggled person or a witness counts as unseen, since no alert is ever about them.
+ */
 async function visibleUnder(
   store: Store,
   clearance: Clearance,
@@ -59,8 +63,10 @@ async function visibleUnder(
   );
   for (const [label, list] of nodes) {
     const result = await store.read(
-      `UNWIND $ids AS id MATCH (n:${quoteLabel(label)} {id: id}) WHERE ${visible('n')} RETURN n.id AS id`,
-      { ...params, ids: [...new Set(list.map((n) => n.id))] },
+      `UNWIND $ids AS id MATCH (n:${quoteLabel(label)} {id: id})
+WHERE ${visible('n')} AND NOT any(role IN coalesce(n.roles, []) WHERE role IN $protected)
+RETURN n.id AS id`,
+      { ...params, ids: [...new Set(list.map((n) => n.id))], protected: [...PROTECTED_ROLES] },
     );
     for (const row of result.records) seen.add(`node:${String(row.get('id'))}`);
   }

@@ -3,10 +3,10 @@
  * records and at most one hop around them (the ends of a new link, the payment a new PAID link names,
  * the other users of a document), turns them into match keys (watch-keys.ts), finds the active
  * watches filed under those keys by index seeks, and raises one alert per match (alerts-write.ts).
- * It never reads the whole database, and never alerts on smuggled persons or witnesses.
+ * It never reads the whole database.
  */
 import { DOCUMENT_ALERT_STATUSES } from '../schema/api/checks.ts';
-import { type EntityLabel, type LinkType, PROTECTED_ROLES } from '../schema/model.ts';
+import type { EntityLabel, LinkType } from '../schema/model.ts';
 import { type AlertMatch, type AlertTrigger, type RaisedAlert, raiseAlerts } from './alerts-write.ts';
 import type { Store } from './store.ts';
 import { DOCUMENT_REUSED_KEY, type NodeFacts, nodeKeys, VESSEL_RENAMED_KEY } from './watch-keys.ts';
@@ -61,11 +61,6 @@ export async function readFacts(
     }
   }
   return out;
-}
-
-function isProtected(facts: NodeFacts | undefined): boolean {
-  if (facts?.label !== 'Person' || !Array.isArray(facts.props.roles)) return false;
-  return facts.props.roles.some((role) => (PROTECTED_ROLES as readonly unknown[]).includes(role));
 }
 
 function describe(facts: NodeFacts | undefined, id: string): string {
@@ -241,19 +236,8 @@ export async function matchChanges(
         if (match) matches.push(match);
       }
   }
-  const allowed = await withoutProtected(store, matches, facts);
-  return raiseAlerts(store, allowed, trigger);
-}
-
-/** Drops every match that names a smuggled person or a witness: they are never the subject of an alert. */
-async function withoutProtected(
-  store: Store,
-  matches: AlertMatch[],
-  known: Map<string, NodeFacts>,
-): Promise<AlertMatch[]> {
-  const people = matches.flatMap((m) => m.nodes).filter((n) => n.label === 'Person' && !known.has(n.id));
-  const facts = new Map([...known, ...(await readFacts(store, people))]);
-  return matches.filter((match) => !match.nodes.some((node) => isProtected(facts.get(node.id))));
+  // raiseAlerts keeps the matches within each owner's clearance, and none naming a smuggled person.
+  return raiseAlerts(store, matches, trigger);
 }
 
 /**
