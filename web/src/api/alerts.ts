@@ -25,5 +25,8 @@ export function dismissAlert(id: string, reason: string) {
 
 /** Opens a case from an alert: its records join the case, which the alert then fed. */
 export function openCaseFromAlert(alertId: string, title: string, handling: string) {
-  return postJson<CaseWork>('/api/cases', { title, handling, fromAlert: alertId });
+  // H3 needs its restriction in words: the case carries those of the records it was opened from.
+  const condition =
+    handling === 'H3' ? { handlingCondition: 'The restrictions of the records it holds' } : {};
+  return postJson<CaseWork>('/api/cases', { title, handling, fromAlert: alertId, ...condition });
 }
