@@ -79,6 +79,25 @@ const EnvSchema = z.object({
     .optional(),
   ARIADNE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters long').optional(),
   ARIADNE_CORS_ORIGINS: OriginListSchema.optional(),
+  ARIADNE_WEBHOOK_HOSTS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^[a-z0-9.-]+(:\d{1,5})?$/,
+            'must be host names (with optional ports), e.g. alerts.example.org,10.0.0.5:8443',
+          ),
+      ),
+    )
+    .optional(),
 });
 
 export interface Neo4jTarget {
@@ -100,6 +119,8 @@ export interface Config {
   adminPassword: string | undefined;
   /** Browser origins allowed to call the API across origins (none by default). */
   corsOrigins: string[];
+  /** Hosts (beside loopback) that watches' webhooks may deliver to. */
+  webhookHosts: string[];
 }
 
 /** A configuration value that is wrong; the message names the variable. */
@@ -139,5 +160,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     localNeo4jHeap: e.ARIADNE_NEO4J_HEAP ?? '2g',
     adminPassword: e.ARIADNE_ADMIN_PASSWORD,
     corsOrigins: [...new Set(e.ARIADNE_CORS_ORIGINS ?? [])],
+    webhookHosts: [...new Set(e.ARIADNE_WEBHOOK_HOSTS ?? [])],
   };
 }

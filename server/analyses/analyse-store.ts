@@ -3,7 +3,10 @@
  * and record the run (AnalysisRun node and per-entity scores, in the partition of the caller's
  * clearance) so the API and reports can read it. A "what if" run stops before the record.
  */
+import { deliverAlerts } from '../alerts/webhook.ts';
 import type { Clearance } from '../auth/context.ts';
+import type { EntityLabel } from '../schema/model.ts';
+import { alertOnTypologies } from '../store/alert-typologies.ts';
 import { writeAnalysisRun } from '../store/analysis-runs.ts';
 import { type ProjectedGraph, type ProjectionScope, projectGraph } from '../store/projection.ts';
 import type { Store } from '../store/store.ts';
@@ -71,7 +74,9 @@ export async function recordAnalysis(
 ): Promise<StoredAnalysis['run']> {
   const { entities, ...summary } = result;
   const { onProgress: _progress, rates: _rates, ...parameters } = request.options ?? {};
-  return writeAnalysisRun(store, {
+  const labelOf = (id: string) =>
+    graph.hasNode(id) ? (graph.getNodeAttribute(id, 'entityType') as EntityLabel) : undefined;
+  const run = await writeAnalysisRun(store, {
     kind: ANALYSE_KIND,
     parameters: { ...parameters, ...result.parameters },
     scope: { ...request.scope },
@@ -87,8 +92,12 @@ export async function recordAnalysis(
     createdBy: request.createdBy,
     summary,
     entities,
-    labelOf: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'entityType') : undefined),
+    labelOf,
   });
+  // Typology hits that touch watched entities alert; a failure here leaves the run recorded.
+  const raised = await alertOnTypologies(store, result.money?.typologies ?? [], labelOf).catch(() => []);
+  if (raised.length > 0) void deliverAlerts(store, raised).catch(() => {});
+  return run;
 }
 
 /** Projects, analyses and records one run; `say` hears progress. */

@@ -40,6 +40,7 @@ import { graphRouter } from './routes/graph.ts';
 import { reportsRouter } from './routes/reports.ts';
 import { traceRouter } from './routes/trace.ts';
 import { viewsRouter } from './routes/views.ts';
+import { watchesRouter } from './routes/watches.ts';
 import { webGraphRouter } from './routes/web-graph.ts';
 import { DEFAULT_UPLOAD_LIMIT } from './upload.ts';
 import { usersRouter } from './users.ts';
@@ -152,6 +153,7 @@ export function createApp({
   app.use(graphRouter({ store }));
   app.use(checksRouter({ store }));
   app.use(casesRouter({ store }));
+  app.use(watchesRouter({ store }));
   app.use(reportsRouter({ store }));
   app.use(webGraphRouter({ store }));
   app.use(analysisRunsRouter({ store, jobs }));

@@ -8,9 +8,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { alertOnChange } from '../alerts/index.ts';
 import { StoreUnavailableError } from '../store/store.ts';
 import { beginImport, finishImport, readImport } from '../store/imports.ts';
 import type { Store } from '../store/store.ts';
+import { changedRecords } from './changed-records.ts';
 import { checkLinks, checkPatches, LabelResolver } from './check-pass.ts';
 import { IdRegistry } from './id-registry.ts';
 import { expandInput, hashFile, identityOptions, importIdOf } from './import-id.ts';
@@ -141,7 +143,16 @@ async function runImport(store: Store, input: Input, options: IngestOptions): Pr
       total,
       partition,
     });
-    return buildReport({ ...base, status: 'complete', tally, conflicts, resumed });
+    // The one hook of the alerts into imports: after the commit, with the records it wrote.
+    const alerting = await alertOnImport(store, spools, partition);
+    return buildReport({
+      ...base,
+      warnings: alerting === undefined ? warnings : [...warnings, alerting],
+      status: 'complete',
+      tally,
+      conflicts,
+      resumed,
+    });
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -155,6 +166,21 @@ async function rejectEmpty(state: PassState, files: string[], stats: ReadStats):
       ? `holds no records Ariadne can import: FollowTheMoney schema ${unmapped.join(', ')} has no counterpart in the model`
       : 'holds no records: the file is empty';
   for (const file of files) await state.sink.reject({ file, line: 0, issues: [{ field: '', message }] });
+}
+
+/** Matches the committed import against the watches; a failure is a warning, never an undone import. */
+async function alertOnImport(
+  store: Store,
+  spools: Parameters<typeof changedRecords>[1],
+  partition: IdPartition | undefined,
+): Promise<string | undefined> {
+  try {
+    await alertOnChange(store, await changedRecords(store, spools, partition), 'import');
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return `the import is complete, but matching it against the watches failed (${message}): alerts may be missing`;
+  }
 }
 
 function newState(tmp: string, options: IngestOptions): PassState {

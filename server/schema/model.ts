@@ -24,7 +24,8 @@ export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
 /**
  * Labels the platform keeps for itself (imports, analysis runs, users, failed sign-ins under names no
- * user holds, sessions, audit, idempotency keys, identity decisions, analysts' notes and saved views).
+ * user holds, sessions, audit, idempotency keys, identity decisions, analysts' notes and saved views,
+ * watches, their match keys and alerts).
  */
 export const SYSTEM_LABELS = [
   'Import',
@@ -37,6 +38,9 @@ export const SYSTEM_LABELS = [
   'IdentityDecision',
   'Note',
   'SavedView',
+  'Watch',
+  'WatchKey',
+  'Alert',
 ] as const;
 export type SystemLabel = (typeof SYSTEM_LABELS)[number];
 

@@ -12,6 +12,8 @@ import {
   DocumentCheckQuerySchema,
   VesselCheckQuerySchema,
 } from '../../schema/api/checks.ts';
+import { alertOnBorderCheck } from '../../alerts/index.ts';
+import type { CheckedItem } from '../../store/alert-checks.ts';
 import { CheckInputError, checkDocument, checkVessel } from '../../store/checks.ts';
 import type { Store } from '../../store/store.ts';
 import { coalesced } from '../coalesce.ts';
@@ -49,6 +51,12 @@ async function audited<Q extends Record<string, unknown>>(
     await audit({ action, targets: [], parameters: query, outcome: 'invalid' });
     throw new HttpError(400, 'Invalid request', [{ field: `query.${error.field}`, message: error.message }]);
   }
+  const item: CheckedItem =
+    action === 'check.document'
+      ? { kind: 'document', number: result.query.number ?? '', country: result.query.country }
+      : { kind: 'vessel', imo: result.query.imo, mmsi: result.query.mmsi };
+  // The watches' recipients are alerted apart from the answer, which neither waits for nor shows it.
+  alertOnBorderCheck(store, item, viewer);
   const matched = result.matches.map((match) => match.id);
   await audit({
     action,

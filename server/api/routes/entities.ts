@@ -4,6 +4,8 @@
  * caller may not see is a 404, exactly like one that does not exist. Every answer is audited.
  */
 import { Router } from 'express';
+import { alertOnEdit } from '../../alerts/index.ts';
+import type { EntityLabel } from '../../schema/model.ts';
 import { clearanceOf } from '../../auth/context.ts';
 import { READ, WRITE } from '../../auth/roles.ts';
 import {
@@ -33,6 +35,11 @@ import type { Store } from '../../store/store.ts';
 import { coalesced } from '../coalesce.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
+
+/** Matches an analyst's committed edit against the watches, apart from the answer. */
+function alertOnEntityEdit(store: Store, entity: { id: string; type: EntityLabel }): void {
+  alertOnEdit(store, { nodes: [{ id: entity.id, label: entity.type }], links: [] });
+}
 
 /** What the entities router needs. */
 export interface EntitiesDeps {
@@ -194,6 +201,7 @@ function writeRoutes(router: Router, store: Store): void {
         parameters: { type: entity.type },
         outcome: 'ok',
       });
+      alertOnEntityEdit(store, entity);
       res.status(201).setHeader('Location', `/api/entities/${encodeURIComponent(entity.id)}`);
       res.setHeader('ETag', `"${entity.version}"`);
       return entity;
@@ -227,6 +235,7 @@ function writeRoutes(router: Router, store: Store): void {
       if (entity === null) throw new HttpError(404, NOT_FOUND);
       const parameters = { fields: Object.keys(body.properties), version };
       await audit({ action: 'entities.update', targets: [params.id], parameters, outcome: 'ok' });
+      alertOnEntityEdit(store, entity);
       res.setHeader('ETag', `"${entity.version}"`);
       return entity;
     },

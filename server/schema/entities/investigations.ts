@@ -4,7 +4,7 @@ import { countryField, dateField, enumField, idField, listField, nameField } fro
 import { defineEntitySchema, inOrder } from './common.ts';
 
 /** Case.status values. */
-export const CASE_STATUSES = ['open', 'closed'] as const;
+export const CASE_STATUSES = ['open', 'under review', 'closed'] as const;
 
 /** An investigation or joint operation. */
 export const CaseSchema = defineEntitySchema(

@@ -158,7 +158,7 @@ const get = (path: string, query: Record<string, string> = {}, op = `GET ${path}
 export function namedProbes(world: World, phase: string, reports: string[]): Probe[] {
   const p = world.pools;
   const h = p.hidden;
-  const probes: Probe[] = [];
+  const probes: Probe[] = [...watchProbes(world)];
   for (const format of ['ndjson', 'gexf', 'graphml']) probes.push(get('/api/export', { format }));
   for (const table of ['entities', 'links']) probes.push(get('/api/export', { format: 'csv', table }));
   probes.push(get('/api/export', { format: 'ndjson', case: h.case.name }));
@@ -215,5 +215,35 @@ export function namedProbes(world: World, phase: string, reports: string[]): Pro
   });
   probes.push(get('/api/entities', { q: h.source.reference }), get('/api/cases'));
   probes.push(...importProbes(world, phase));
+  // Last, after the imports and checks that may have matched: what the watches raised.
+  probes.push(get('/api/alerts', { show: 'all', limit: '200' }), get('/api/alerts', { countOnly: 'true' }));
+  probes.push(get('/api/watches'));
   return probes;
+}
+
+/**
+ * Watches that hidden records would match: their identifiers, the patterns they fit (a forged document,
+ * a stolen vessel, a large payment), and a visible person the hidden links touch. Made first, so that
+ * the imports and checks after them are matched; `GET /api/alerts` at the end reads what was raised.
+ */
+function watchProbes(world: World): Probe[] {
+  const p = world.pools;
+  const h = p.hidden;
+  const purpose = 'non-interference probe';
+  const bodies: Record<string, unknown>[] = [
+    { kind: 'identifier', scheme: 'document', value: h.document.number, country: h.document.country },
+    { kind: 'identifier', scheme: 'imo', value: h.vessel.imo },
+    { kind: 'identifier', scheme: 'iban', value: h.iban },
+    { kind: 'identifier', scheme: 'name', value: h.names[0] ?? 'Nobody' },
+    { kind: 'pattern', pattern: 'document-reused' },
+    { kind: 'pattern', pattern: 'vessel-renamed' },
+    { kind: 'entity', entity: p.people[0] as string },
+    { kind: 'pattern', pattern: 'new-link', entities: p.people.slice(0, 3) },
+  ];
+  return bodies.map((body) => ({
+    op: 'POST /api/watches',
+    method: 'POST',
+    path: '/api/watches',
+    body: { purpose, ...body },
+  }));
 }

@@ -10,6 +10,7 @@ import { GraphView } from '../graph/graph-view.ts';
 import { prefetchLoads } from '../graph/loads.ts';
 import { decodeView, encodeView } from '../graph/url-state.ts';
 import { h, replace } from '../lib/dom.ts';
+import { mountInbox } from '../panels/alert-inbox.ts';
 import { showEntity } from '../panels/details-panel.ts';
 import { mountLegend } from '../panels/legend.ts';
 import { mountSearchBox } from '../panels/search-box.ts';
@@ -20,7 +21,7 @@ import { exposeHandle } from './test-handle.ts';
 import { toolPanels } from './tool-panels.ts';
 import { buildToolbar } from './toolbar.ts';
 
-function header(viewer: Viewer, search: HTMLElement, status: HTMLElement): HTMLElement {
+function header(viewer: Viewer, search: HTMLElement, status: HTMLElement, inbox: HTMLElement): HTMLElement {
   const signOut = h(
     'button',
     { type: 'button', id: 'logout', onclick: () => void logOut().finally(() => location.reload()) },
@@ -32,6 +33,7 @@ function header(viewer: Viewer, search: HTMLElement, status: HTMLElement): HTMLE
     h('h1', {}, 'Ariadne'),
     search,
     status,
+    inbox,
     h(
       'span',
       { id: 'user', class: 'user' },
@@ -67,7 +69,12 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
   const status = h('output', { id: 'status', class: 'status', 'aria-live': 'polite' });
   const left = h('aside', { class: 'tools' });
   const centre = h('section', { class: 'centre' }, h('div', { class: 'toolbar-slot' }), stage);
-  replace(root, header(viewer, search, status), h('main', { class: 'workspace' }, left, centre, details));
+  const inbox = h('div', { class: 'inbox-slot' });
+  replace(
+    root,
+    header(viewer, search, status, inbox),
+    h('main', { class: 'workspace' }, left, centre, details),
+  );
 
   const view = new GraphView(canvas);
   view.onProgress((fraction) => {
@@ -106,6 +113,7 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
   mountSearchBox(search, workspace);
   status.before(viewsMenu(workspace));
   mountNoteBadges(view, say);
+  mountInbox(inbox, workspace);
   left.append(toolPanels(workspace, centre), legend);
   mountLegend(legend, view);
 

@@ -1,0 +1,51 @@
+/**
+ * After a write commits (an import, an analyst's edit, an analysis run, a border check): match what
+ * it changed against the watches, raise the alerts, and deliver them to the watches' webhooks. The
+ * writes call these functions; a failure here never undoes the write it follows.
+ */
+import { type CheckedItem, alertOnCheck } from '../store/alert-checks.ts';
+import { type ChangedRecords, matchChanges } from '../store/alert-match.ts';
+import type { AlertTrigger, RaisedAlert } from '../store/alerts-write.ts';
+import type { Store } from '../store/store.ts';
+import { deliverAlerts } from './webhook.ts';
+
+export type { ChangedRecords } from '../store/alert-match.ts';
+
+/** Matches a committed change and raises (and delivers) its new alerts. */
+export async function alertOnChange(
+  store: Store,
+  changed: ChangedRecords,
+  trigger: AlertTrigger,
+): Promise<RaisedAlert[]> {
+  const raised = await matchChanges(store, changed, trigger);
+  if (raised.length > 0) void deliverAlerts(store, raised).catch(() => {});
+  return raised;
+}
+
+/**
+ * Runs the alerting of a request apart from its answer, which neither waits for it nor changes with
+ * it; a failure is written to stderr, since no one is waiting to hear of it.
+ */
+function inBackground(what: string, work: () => Promise<unknown>): void {
+  void work().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`ariadne: alerts on ${what} were not raised: ${message}\n`);
+  });
+}
+
+/** Alerts on an analyst's committed edit, in the background. */
+export function alertOnEdit(store: Store, changed: ChangedRecords): void {
+  inBackground('an edit', () => alertOnChange(store, changed, 'edit'));
+}
+
+/** Alerts the recipients of watches a border check hit, in the background. */
+export function alertOnBorderCheck(
+  store: Store,
+  item: CheckedItem,
+  checker: { username: string; agency: string | null },
+): void {
+  inBackground('a border check', async () => {
+    const raised = await alertOnCheck(store, item, checker);
+    if (raised.length > 0) await deliverAlerts(store, raised);
+  });
+}
