@@ -13,6 +13,7 @@ import { type Adjacency, adjacency, indexRanks } from './case-arrays-adjacency.t
 import type { CommunityResult } from './communities.ts';
 import type { Amounts, CommunitySummary } from './community-summary.ts';
 import type { KeyPlayer } from './key-players.ts';
+import { nameSyndicate } from './syndicate-name.ts';
 import { type EntityAttributes, isProtected } from './types.ts';
 
 const KEY_MEMBERS = 5;
@@ -51,12 +52,18 @@ export function profileCaseArrays(arrays: CaseArrays, result: CommunityResult): 
       const v = index.get(id);
       if (v !== undefined) members.push(v);
     }
+    const keyMembers = rankMembers(graph, members);
     return {
       id: community.id,
+      name: nameSyndicate(
+        community.id,
+        members.map((v) => attributes[v]),
+        keyMembers,
+      ),
       size: community.size,
       contribution: community.contribution,
       ...countMembers(graph, members),
-      keyMembers: rankMembers(graph, members),
+      keyMembers,
       ...describeSurroundings(graph, members),
       money: sumMoney(graph, members),
     };
