@@ -34,6 +34,7 @@ let api: TestApi;
 let browser: TestBrowser;
 let page: Page;
 let watched: ReturnType<typeof watchPage>;
+const demo = generateDemoCase({ scale: 1 });
 
 const groups = () => page.evaluate(() => window.__ariadne?.groups() ?? []);
 const shown = () => page.evaluate(() => window.__ariadne?.shown() ?? { nodes: [], edges: [] });
@@ -69,7 +70,7 @@ async function expectReadable(open: string[] = []) {
 beforeAll(async () => {
   store = await openTestStore();
   await clearDatabase(store);
-  const loaded = await ingestRecords(store, generateDemoCase({ scale: 1 }).records, { user: 'e2e' });
+  const loaded = await ingestRecords(store, demo.records, { user: 'e2e' });
   if (!loaded.ok) throw new Error(`the demo case did not load: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
   api = await startApi({
     store,
@@ -193,4 +194,37 @@ describe('the canvas at case scale', () => {
     }
     expect(watched.errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
   }, 240_000);
+
+  it('lays the Zuwara syndicate out as an organigram, its leader above its members', async () => {
+    const zuwara = demo.truth.syndicates.find((s) => s.organisationId === 'org:cm');
+    if (!zuwara) throw new Error('the demo case has no Zuwara syndicate');
+    const other = await browser.newPage();
+    try {
+      await other.goto(api.base);
+      await other.waitForSelector('#app[data-state="workspace"]');
+      await other.fill('#search', 'Zuwara coast');
+      await other.click('#search-results button.hit[data-id="org:cm"]');
+      await other.waitForSelector('#details[data-entity="org:cm"][data-state="ready"]');
+      await other.click('#layout-organigram');
+      await other.waitForFunction(() => window.__ariadne?.layoutRunning() === false, null, {
+        timeout: 30_000,
+      });
+      await other.evaluate(() => window.__ariadne?.nextFrame());
+      const y = (key: string) => other.evaluate((k) => window.__ariadne?.drawn(k)?.viewport.y ?? null, key);
+      const members = [...generateDemoCase({ scale: 1 }).records]
+        .filter((r) => r.kind === 'link' && r.type === 'MEMBER_OF' && r.target === 'org:cm')
+        .map((r) => String((r as { source: string }).source));
+      const drawnMembers = (await other.evaluate(() => window.__ariadne?.shown().nodes ?? [])).filter((n) =>
+        members.includes(n),
+      );
+      expect(drawnMembers.length).toBeGreaterThan(3);
+      const leader = zuwara.leaderIds[0] as string;
+      const leaderY = await y(leader);
+      expect(leaderY).not.toBeNull();
+      for (const member of drawnMembers) expect(leaderY as number).toBeLessThan((await y(member)) as number);
+      await other.screenshot({ path: join(DOCS, 'canvas-organigram.png') });
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
 });

@@ -22,7 +22,9 @@ import { afterNextFrame, Slicer } from '../lib/slices.ts';
 import { takeLoad } from './loads.ts';
 import type { DrawContext } from './reducers.ts';
 import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './renderer.ts';
+import { animateNodes } from 'sigma/utils';
 import { GroupedDisplay } from './grouped-display.ts';
+import { layoutOrganigram } from './organigram.ts';
 import { fetchSyndicates, type Syndicates, syndicatesFromLouvain } from './syndicates.ts';
 import { EMPTY_VIEW, groupsAnything, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
 import { type CompiledView, compileView, isNodeShown, shownItems } from './visibility.ts';
@@ -53,6 +55,8 @@ export class GraphView {
   syndicates: Syndicates | null = null;
   /** The grouped drawing, used while any group is closed. */
   readonly grouped: GroupedDisplay;
+  /** Stops the organigram's animation while it runs. */
+  private arranging: (() => void) | null = null;
   /** Betweenness from the server's key-player analysis. */
   serverBetweenness = new Map<string, number>();
   /** Communities were left out of the last insights (no view state needed them). */
@@ -176,6 +180,41 @@ export class GraphView {
     this.syndicates = syndicates;
     this.recomputeInsights();
     this.apply();
+  }
+
+  /** Whether any layout is moving nodes. */
+  layoutRunning(): boolean {
+    return this.layout.running || this.grouped.animating || this.arranging !== null;
+  }
+
+  /** Stops every layout where it is. */
+  stopLayouts(): void {
+    this.layout.stop();
+    this.grouped.stop();
+    this.arranging?.();
+    this.arranging = null;
+  }
+
+  /** Lays what is drawn out as an organigram (organigram.ts), animated from where nodes are. */
+  async arrangeAsOrganigram(): Promise<number> {
+    this.stopLayouts();
+    const drawn = this.grouped.graph ?? this.graph;
+    const { nodes, edges } = this.drawnItems();
+    const targets = await layoutOrganigram(
+      nodes.map((id) => ({ id, radius: this.sigma.getNodeDisplayData(id)?.size ?? 5 })),
+      edges.map((edge) => ({
+        source: drawn.source(edge),
+        target: drawn.target(edge),
+        linkType: String(drawn.getEdgeAttribute(edge, 'linkType')),
+      })),
+    );
+    // The grouped layout's frame does not hold the organigram: sigma frames it again.
+    this.sigma.setCustomBBox(null);
+    this.arranging = animateNodes(drawn, Object.fromEntries(targets), { duration: 500 }, () => {
+      this.arranging = null;
+      this.sigma.getCamera().animatedReset({ duration: 200 });
+    });
+    return targets.size;
   }
 
   /** The syndicates grouping uses: the server's, else Louvain's on what is loaded. */

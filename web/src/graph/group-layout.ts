@@ -17,6 +17,8 @@ const forceAtlas2 = cjsDefault(forceAtlas2Module);
 const noverlap = cjsDefault(noverlapModule);
 
 type Point = { x: number; y: number };
+/** Regions of at most this many units keep labels apart too; larger ones only discs (noverlap). */
+const SMALL_REGION = 80;
 type UnitGraph = UndirectedGraph<{ x: number; y: number; size: number }, { weight: number }>;
 
 /** What the layout reads of the drawn graph. */
@@ -41,6 +43,8 @@ export interface LayoutInput {
 export interface LayoutSettings {
   labelHeight: number;
   viewport: { width: number; height: number };
+  /** Graph units a label's pixel takes (above 1 when the layout is drawn smaller than 1:1). */
+  labelScale?: number;
 }
 
 interface Region {
@@ -128,8 +132,9 @@ function placeRegion(
     links.set(pair, (links.get(pair) ?? 0) + Math.log2(1 + weight));
   }
   const graph = forceUnits(units, links);
-  compact(graph, top ? input.labelWidth : new Map());
-  if (top) separateTop(graph, input, settings);
+  compact(graph, top || graph.order <= SMALL_REGION ? input.labelWidth : new Map(), settings.labelScale ?? 1);
+  // Few units (closed cells, a small group's members): their boxes, labels included, kept apart.
+  if (top || graph.order <= SMALL_REGION) separateTop(graph, input, settings);
   else if (graph.order > 1) {
     noverlap.assign(graph, { maxIterations: 300, settings: { margin: 1, ratio: 1.05, expansion: 1.05 } });
   }
@@ -145,7 +150,9 @@ function placeRegion(
   graph.forEachNode((key, a) => {
     const x = a.x - cx;
     const y = a.y - cy;
-    radius = Math.max(radius, Math.hypot(x, y) + a.size);
+    const label = input.labelWidth.get(key);
+    const right = label === undefined ? 0 : (label + 10) * (settings.labelScale ?? 1);
+    radius = Math.max(radius, Math.hypot(x, y) + a.size + right);
     const nested = inner.get(key);
     if (!nested) offsets.set(key, { x, y });
     else for (const [node, p] of nested.offsets) offsets.set(node, { x: x + p.x, y: y + p.y });
@@ -158,14 +165,14 @@ function placeRegion(
  * Scales ForceAtlas2's positions (whose scale is its own) about their centre so the units would
  * just fit, packed at half density, in a disc: separation then only has overlaps to undo.
  */
-function compact(graph: UnitGraph, labels: Map<string, number>): void {
+function compact(graph: UnitGraph, labels: Map<string, number>, labelScale: number): void {
   if (graph.order < 2) return;
   let area = 0;
   let cx = 0;
   let cy = 0;
   graph.forEachNode((key, a) => {
     const r = a.size + 2;
-    area += (2 * r + (labels.get(key) ?? 0)) * 2 * r;
+    area += (2 * r + (labels.get(key) ?? 0) * labelScale) * 2 * Math.max(r, 10 * labelScale);
     cx += a.x / graph.order;
     cy += a.y / graph.order;
   });
@@ -183,15 +190,17 @@ function compact(graph: UnitGraph, labels: Map<string, number>): void {
 /** At the top: boxes around each unit's disc and label (in pixels) kept apart. */
 function separateTop(graph: UnitGraph, input: LayoutInput, settings: LayoutSettings): void {
   const keys = graph.nodes();
-  const half = settings.labelHeight / 2 + 2;
+  const scale = settings.labelScale ?? 1;
+  const half = (settings.labelHeight / 2 + 2) * scale;
   const boxes = keys.map((key) => {
     const a = graph.getNodeAttributes(key);
-    const label = input.labelWidth.get(key);
+    const width = input.labelWidth.get(key);
+    const label = width === undefined ? undefined : width * scale;
     return {
       x: a.x,
       y: a.y,
       left: a.size + 2,
-      right: label === undefined ? a.size + 2 : a.size + label + 10,
+      right: label === undefined ? a.size + 2 : a.size + label + 10 * scale,
       up: Math.max(a.size, half) + 2,
       down: Math.max(a.size, half) + 2,
     };
@@ -208,6 +217,18 @@ export function layoutGroups(
   input: LayoutInput,
   settings: LayoutSettings,
 ): { positions: Map<string, Point>; box: { x: [number, number]; y: [number, number] } } {
+  // A layout too big for the viewport is drawn smaller, labels not: it is made again with labels
+  // as wide as they will be in graph units, until it fits or the labels cannot fit at all.
+  let labelScale = 1;
+  let result = frameLayout(input, settings, labelScale);
+  for (let pass = 0; pass < 3 && result.scale > 1.02; pass++) {
+    labelScale *= result.scale;
+    result = frameLayout(input, { ...settings, labelScale }, labelScale);
+  }
+  return { positions: result.positions, box: result.box };
+}
+
+function frameLayout(input: LayoutInput, settings: LayoutSettings, labelScale: number) {
   const placed = placeRegion(regionTree(input), input, new Map(), settings, true);
   const positions = new Map<string, Point>();
   for (const [node, p] of placed.offsets) positions.set(node, { x: p.x, y: p.y });
@@ -220,10 +241,8 @@ export function layoutGroups(
   for (const [node, p] of positions) {
     const r = input.radius.get(node) ?? 1;
     const label = input.labelWidth.get(node);
-    extent.x = [
-      Math.min(extent.x[0], p.x - r),
-      Math.max(extent.x[1], p.x + r + (label === undefined ? 0 : label + 10)),
-    ];
+    const right = label === undefined ? 0 : (label + 10) * labelScale;
+    extent.x = [Math.min(extent.x[0], p.x - r), Math.max(extent.x[1], p.x + r + right)];
     extent.y = [Math.min(extent.y[0], p.y - r), Math.max(extent.y[1], p.y + r)];
   }
   const { width, height } = settings.viewport;
@@ -234,5 +253,5 @@ export function layoutGroups(
     x: [mx - (width * scale) / 2, mx + (width * scale) / 2] as [number, number],
     y: [my - (height * scale) / 2, my + (height * scale) / 2] as [number, number],
   };
-  return { positions, box };
+  return { positions, box, scale };
 }

@@ -53,6 +53,8 @@ export class GroupedDisplay {
   private signature = '';
   private cancel: (() => void) | null = null;
   private targets: Map<string, Point> | null = null;
+  /** The share of the viewport sigma draws a frame in (measured at the first layout). */
+  private fit: number | null = null;
 
   constructor(private readonly sigma: Sigma) {}
 
@@ -63,6 +65,8 @@ export class GroupedDisplay {
 
   /** Rebuilds the drawing (null: no grouping); returns whether what is drawn changed shape. */
   update(input: GroupingInput | null): boolean {
+    // A layout under way moves the nodes of the drawing about to be replaced: it ends first.
+    this.stop();
     this.remember();
     if (input === null) {
       const had = this.graph !== null;
@@ -101,23 +105,14 @@ export class GroupedDisplay {
     const { graph, plan } = this;
     if (!graph || !plan) return;
     this.stop();
-    const dimensions = this.sigma.getDimensions();
-    const padding = this.sigma.getSetting('stagePadding') ?? 30;
-    const { positions: targets, box } = layoutGroups(this.layoutInput(graph, plan), {
-      labelHeight: LABEL_SIZE,
-      viewport: {
-        width: Math.max(dimensions.width - 2 * padding, 100),
-        height: Math.max(dimensions.height - 2 * padding, 100),
-      },
-    });
+    let { targets, box } = this.computeLayout(graph, plan);
+    // sigma draws the frame a little inside the viewport; the share it takes is measured once, and
+    // the layout made again for that room, so a graph unit is drawn as one pixel.
+    const fit = this.fit ?? this.measureFit(box);
+    if (this.fit === null && fit < 0.98) ({ targets, box } = this.computeLayout(graph, plan, fit));
+    this.fit = fit;
     // sigma frames node centres only: the box keeps whole discs and labels in the frame.
     this.sigma.setCustomBBox(box);
-    console.log(
-      'LAYOUT',
-      JSON.stringify(box),
-      JSON.stringify([...targets].slice(0, 20)),
-      JSON.stringify(this.sigma.getDimensions()),
-    );
     if (!animate) {
       for (const [node, p] of targets) graph.mergeNodeAttributes(node, p);
       this.sigma.refresh();
@@ -130,6 +125,30 @@ export class GroupedDisplay {
       this.targets = null;
       this.sigma.getCamera().animatedReset({ duration: 200 });
     });
+  }
+
+  private computeLayout(graph: DisplayGraph, plan: GroupPlan, fit = 1) {
+    const dimensions = this.sigma.getDimensions();
+    const padding = this.sigma.getSetting('stagePadding') ?? 30;
+    const { positions, box } = layoutGroups(this.layoutInput(graph, plan), {
+      labelHeight: LABEL_SIZE,
+      viewport: {
+        width: Math.max(dimensions.width - 2 * padding, 100) * fit,
+        height: Math.max(dimensions.height - 2 * padding, 100) * fit,
+      },
+    });
+    return { targets: positions, box };
+  }
+
+  /** Pixels per graph unit sigma gives a frame of the viewport's size, camera at rest. */
+  private measureFit(box: { x: [number, number]; y: [number, number] }): number {
+    this.sigma.setCustomBBox(box);
+    this.sigma.refresh();
+    const rest = { cameraState: { x: 0.5, y: 0.5, angle: 0, ratio: 1 } };
+    const a = this.sigma.graphToViewport({ x: box.x[0], y: box.y[0] }, rest);
+    const b = this.sigma.graphToViewport({ x: box.x[1], y: box.y[0] }, rest);
+    const ratio = Math.abs(b.x - a.x) / Math.max(box.x[1] - box.x[0], 1e-9);
+    return Number.isFinite(ratio) && ratio > 0.2 ? Math.min(ratio, 1) : 1;
   }
 
   /** Stops the layout where it is going: nodes jump to their targets. */

@@ -142,11 +142,8 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
       return group ? { entityType: 'Group', ...group } : null;
     },
     communities: () => Object.fromEntries(view.insights.community),
-    layoutRunning: () => view.layout.running || view.grouped.animating,
-    stopLayout: () => {
-      view.layout.stop();
-      view.grouped.stop();
-    },
+    layoutRunning: () => view.layoutRunning(),
+    stopLayout: () => view.stopLayouts(),
     nextFrame: () =>
       new Promise((resolve) => {
         view.sigma.once('afterRender', () => resolve(performance.now()));

@@ -62,6 +62,9 @@ export function buildToolbar(
     if (view.grouped.graph) return view.grouped.layOut(true);
     return view.layout.running ? view.layout.stop() : view.layout.start();
   });
+  const organigram = button('layout-organigram', 'Organigram', () => {
+    void view.arrangeAsOrganigram();
+  });
   const groupBy = button('group-by-syndicate', 'Group by syndicate', () =>
     view.update((s) => ({
       ...s,
@@ -147,7 +150,7 @@ export function buildToolbar(
   const element = h(
     'div',
     { class: 'toolbar', role: 'toolbar' },
-    h('span', { class: 'group' }, undo, redo, layout, lassoButton),
+    h('span', { class: 'group' }, undo, redo, layout, organigram, lassoButton),
     h('span', { class: 'group' }, groupBy, closeGroup),
     h(
       'span',
