@@ -204,7 +204,7 @@ describe('the canvas at case scale', () => {
       await other.waitForSelector('#app[data-state="workspace"]');
       await other.fill('#search', 'Zuwara coast');
       await other.click('#search-results button.hit[data-id="org:cm"]');
-      await other.waitForSelector('#details[data-entity="org:cm"][data-state="ready"]');
+      await other.waitForSelector('#details[data-entity="org:cm"][data-state="ready"]', { timeout: 90_000 });
       await other.click('#layout-organigram');
       await other.waitForFunction(() => window.__ariadne?.layoutRunning() === false, null, {
         timeout: 30_000,

@@ -85,7 +85,7 @@ describe('the workspace', () => {
     await page.fill('#search', 'Zuwara coast');
     await page.waitForSelector('#search-results button.hit');
     await page.click('#search-results button.hit[data-id="org:cm"]');
-    await page.waitForSelector('#details[data-state="ready"][data-entity="org:cm"]');
+    await page.waitForSelector('#details[data-state="ready"][data-entity="org:cm"]', { timeout: 90_000 });
     expect(await page.textContent('#details-name')).toContain('Zuwara coast syndicate');
     expect(await page.locator('#details-sources .badge.grade').count()).toBeGreaterThan(0);
     expect(await page.locator('#details-sources .badge.handling').count()).toBeGreaterThan(0);
@@ -139,7 +139,7 @@ describe('the workspace', () => {
   it('finds the shortest paths between two chosen entities and highlights them', async () => {
     await page.fill('#search', 'Zuwara coast');
     await page.click('#search-results button.hit[data-id="org:cm"]');
-    await page.waitForSelector('#details[data-entity="org:cm"][data-state="ready"]');
+    await page.waitForSelector('#details[data-entity="org:cm"][data-state="ready"]', { timeout: 90_000 });
     await page.click('#details [data-action="path-from"]');
     await page.fill('#search', 'Aegean crossings');
     await page.click('#search-results button.hit[data-id="org:em"]');

@@ -212,7 +212,7 @@ export class GraphView {
     this.sigma.setCustomBBox(null);
     this.arranging = animateNodes(drawn, Object.fromEntries(targets), { duration: 500 }, () => {
       this.arranging = null;
-      this.sigma.getCamera().animatedReset({ duration: 200 });
+      this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     });
     return targets.size;
   }

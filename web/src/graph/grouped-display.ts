@@ -123,7 +123,8 @@ export class GroupedDisplay {
     this.cancel = animateNodes(graph, Object.fromEntries(targets), { duration: 500 }, () => {
       this.cancel = null;
       this.targets = null;
-      this.sigma.getCamera().animatedReset({ duration: 200 });
+      // At once: a camera still moving once the layout says it is done would move what was clicked.
+      this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     });
   }
 

@@ -4,10 +4,7 @@
  * MEMBER_OF, EMPLOYED_BY and OWNS links order the layers; the entities without them are packed
  * beside the tree. Returns target positions in graph units (sigma's y axis points up).
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { cjsDefault } from '../lib/interop.ts';
-
-const Elk = cjsDefault(ELK);
 
 /** Which end of each ordering link is drawn above: the source ("down") or the target ("up"). */
 export const HIERARCHY: Record<string, 'down' | 'up'> = {
@@ -33,6 +30,8 @@ export async function layoutOrganigram(
     seen.add(key);
     return [{ id: `o${i}`, sources: [above], targets: [below] }];
   });
+  // The layout kernel is large (1.5 MB): it is fetched the first time an organigram is asked for.
+  const Elk = cjsDefault((await import('elkjs/lib/elk.bundled.js')).default);
   const laid = await new Elk().layout({
     id: 'root',
     layoutOptions: {

@@ -87,8 +87,8 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
   let firstGraphFrame: number | null = null;
   const onRender = () => {
     // While a load is merged sigma draws an empty stand-in graph: that frame does not count.
-    if (view.graph.order === 0 || view.state.loads.length === 0 || view.sigma.getGraph() !== view.graph)
-      return;
+    const drawing = view.grouped.graph ?? view.graph;
+    if (view.graph.order === 0 || view.state.loads.length === 0 || view.sigma.getGraph() !== drawing) return;
     firstGraphFrame = performance.now();
     view.sigma.off('afterRender', onRender);
   };
