@@ -204,7 +204,17 @@ describe('the canvas at case scale', () => {
       await other.waitForSelector('#app[data-state="workspace"]');
       await other.fill('#search', 'Zuwara coast');
       await other.click('#search-results button.hit[data-id="org:cm"]');
-      await other.waitForSelector('#details[data-entity="org:cm"][data-state="ready"]', { timeout: 90_000 });
+      try {
+        await other.waitForSelector('#details[data-entity="org:cm"][data-state="ready"]', {
+          timeout: 90_000,
+        });
+      } catch {
+        const said = await other.evaluate(() => ({
+          status: document.querySelector('#status')?.textContent,
+          details: document.querySelector('#details')?.outerHTML.slice(0, 200),
+        }));
+        throw new Error(`the organisation never opened: ${JSON.stringify(said)}`);
+      }
       await other.click('#layout-organigram');
       await other.waitForFunction(() => window.__ariadne?.layoutRunning() === false, null, {
         timeout: 30_000,

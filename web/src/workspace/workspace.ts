@@ -109,7 +109,7 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
   view.sigma.on('clickNode', ({ node }) => {
     const group = view.grouped.plan?.groups.get(node);
     if (!group) return workspace.select(node);
-    view.update((s) => ({ ...s, selected: [node] }));
+    // Only said: selecting a group would rebuild the drawing between the two clicks of a double-click.
     say(`${group.name}: ${group.members} entities. Double-click to open it.`);
   });
   view.sigma.on('doubleClickNode', ({ node, event }) => {
