@@ -19,6 +19,8 @@ const noverlap = cjsDefault(noverlapModule);
 type Point = { x: number; y: number };
 /** Regions of at most this many units keep labels apart too; larger ones only discs (noverlap). */
 const SMALL_REGION = 80;
+/** Labels are never counted more than this many graph units per pixel. */
+const MAX_LABEL_SCALE = 2;
 type UnitGraph = UndirectedGraph<{ x: number; y: number; size: number }, { weight: number }>;
 
 /** What the layout reads of the drawn graph. */
@@ -219,13 +221,14 @@ export function layoutGroups(
 ): { positions: Map<string, Point>; box: { x: [number, number]; y: [number, number] } } {
   // A layout too big for the viewport is drawn smaller, labels not: it is made again with labels
   // as wide as they will be in graph units, until it fits or the labels cannot fit at all.
+  // Labels that cannot fit at all would grow the layout without end: their scale is capped.
   let labelScale = 1;
-  let result = frameLayout(input, settings, labelScale);
-  for (let pass = 0; pass < 3 && result.scale > 1.02; pass++) {
-    labelScale *= result.scale;
-    result = frameLayout(input, { ...settings, labelScale }, labelScale);
+  let last = frameLayout(input, settings, labelScale);
+  for (let pass = 0; pass < 3 && last.scale > 1.02 && labelScale < MAX_LABEL_SCALE; pass++) {
+    labelScale = Math.min(labelScale * last.scale, MAX_LABEL_SCALE);
+    last = frameLayout(input, { ...settings, labelScale }, labelScale);
   }
-  return { positions: result.positions, box: result.box };
+  return { positions: last.positions, box: last.box };
 }
 
 function frameLayout(input: LayoutInput, settings: LayoutSettings, labelScale: number) {

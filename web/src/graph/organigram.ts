@@ -2,7 +2,7 @@
  * The organigram: who leads, employs, owns or holds whom, top down, by the layered method of
  * Sugiyama, Tagawa & Toda (1981) as the Eclipse Layout Kernel implements it (elkjs). Only LEADS,
  * MEMBER_OF, EMPLOYED_BY and OWNS links order the layers; the entities without them are packed
- * beside the tree. Returns target positions in graph units (sigma's y axis points up).
+ * beside the tree. Returns target positions in graph units, y growing downwards as sigma draws it.
  */
 import { cjsDefault } from '../lib/interop.ts';
 
