@@ -8,6 +8,7 @@ import type { AbstractGraph, Attributes } from 'graphology-types';
 import { assertGraph } from './check-graph.ts';
 import type { CommunityResult } from './communities.ts';
 import { type KeyPlayer, rankKeyPlayers } from './key-players.ts';
+import { nameSyndicate } from './syndicate-name.ts';
 
 const CRIME_LINKS = ['INVOLVED_IN', 'SUSPECTED_OF', 'CONVICTED_OF'];
 const PLACE_LINKS = ['LOCATED_IN', 'BASED_IN'];
@@ -27,6 +28,8 @@ export type Amounts = Record<string, number>;
 /** The profile of one community. */
 export interface CommunitySummary {
   id: number;
+  /** The community's name (syndicate-name.ts): its syndicate organisation, else its key members. */
+  name: string;
   size: number;
   contribution: number;
   byEntityType: Record<string, number>;
@@ -50,12 +53,18 @@ export function summariseCommunities(
   return result.communities.map((community) => {
     const members = community.members.filter((m) => graph.hasNode(m));
     const memberScores = Object.fromEntries(members.map((m) => [m, scores[m] ?? 0]));
+    const keyMembers = rankKeyPlayers(graph, memberScores, { limit: options.keyMembers ?? 5 });
     return {
       id: community.id,
+      name: nameSyndicate(
+        community.id,
+        members.map((m) => graph.getNodeAttributes(m)),
+        keyMembers,
+      ),
       size: community.size,
       contribution: community.contribution,
       ...countMembers(graph, members),
-      keyMembers: rankKeyPlayers(graph, memberScores, { limit: options.keyMembers ?? 5 }),
+      keyMembers,
       ...describeSurroundings(graph, members, near.places),
       money: sumMoney(graph, new Set(members), members, near.money),
     };

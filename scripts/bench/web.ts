@@ -12,10 +12,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
 import { cpus, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
 import { CHROMIUM, launchBrowser } from '../../test/helpers/browser.ts';
+import { readability, readDrawing, settle } from '../../test/helpers/readability.ts';
 import { buildBarePage } from './web-bare.ts';
+import { answerRun, communitiesRun } from './web-runs.ts';
 import { demoGraph, generatedGraph, type BenchGraph } from './web-graphs.ts';
 import { PAGE_PROBES, phasesOf, type Responsiveness, watchAfterFirstFrame } from './web-page.ts';
 
@@ -36,9 +39,14 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves a folder plus the stand-in API answers. */
-function serve(folders: string[], graphJson: () => string): Promise<Server> {
+function serve(
+  folders: string[],
+  graphJson: () => string,
+  run: ReturnType<typeof communitiesRun>,
+): Promise<Server> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split(/[?#]/)[0] as string;
+    if (answerRun(req, res, run)) return undefined;
     if (path === '/api/auth/me') {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(
@@ -75,14 +83,52 @@ interface Figures extends Responsiveness {
   phases: Record<string, number>;
 }
 
-async function measureApp(base: string, graph: BenchGraph): Promise<Figures> {
+/** Readability of the grouped view: as opened, and with its two largest syndicates open. */
+interface Readable {
+  closed: ReturnType<typeof readability>;
+  twoOpen: ReturnType<typeof readability>;
+  openMs: number;
+}
+
+/** Opens the two largest syndicates by double-clicks and measures the drawing once laid out. */
+async function measureReadability(page: Page): Promise<Readable> {
+  await settle(page);
+  const closed = readability(await readDrawing(page));
+  const groups = await page.evaluate(() => window.__ariadne?.groups() ?? []);
+  const largest = groups
+    .filter((g) => g.kind === 'syndicate')
+    .sort((a, b) => b.members - a.members)
+    .slice(0, 2)
+    .map((g) => g.key);
+  const box = await page.locator('#graph').boundingBox();
+  const started = Date.now();
+  for (const key of largest) {
+    const at = await page.evaluate((k) => window.__ariadne?.drawn(k)?.viewport, key);
+    if (!at || !box) throw new Error(`the group ${key} is not drawn`);
+    await page.mouse.dblclick(box.x + at.x, box.y + at.y);
+    await page.waitForFunction((k) => !window.__ariadne?.shown().nodes.includes(k), key, { timeout: 60_000 });
+    await settle(page);
+  }
+  const openMs = (Date.now() - started) / Math.max(largest.length, 1);
+  return { closed, twoOpen: readability(await readDrawing(page), largest), openMs };
+}
+
+async function measureApp(
+  base: string,
+  graph: BenchGraph,
+  grouped: boolean,
+): Promise<Figures & { readable?: Readable }> {
   const browser = await launchBrowser({ width: 1400, height: 900 });
   try {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error(`app page error: ${error.message}`));
     page.on('console', (m) => m.type() === 'error' && console.error(`app console: ${m.text()}`));
     await page.addInitScript(PAGE_PROBES);
-    const view = Buffer.from(JSON.stringify({ loads: [{ kind: 'case' }] })).toString('base64url');
+    const state = {
+      loads: [{ kind: 'case' }],
+      grouping: { mode: grouped ? 'grouped' : 'open', toggled: [] },
+    };
+    const view = Buffer.from(JSON.stringify(state)).toString('base64url');
     await page.goto(`${base}/#view=${view}`);
     // Polls the cheap first-frame mark, not the shown nodes, which would cost the page time itself.
     await page.waitForFunction(() => window.__ariadne?.firstGraphFrame() != null, null, {
@@ -91,8 +137,9 @@ async function measureApp(base: string, graph: BenchGraph): Promise<Figures> {
     });
     const firstFrame = (await page.evaluate(() => window.__ariadne?.firstGraphFrame())) as number;
     const drawn = await page.evaluate(() => window.__ariadne?.shown().nodes.length ?? 0);
-    if (drawn < graph.nodes)
+    if (!grouped && drawn < graph.nodes)
       throw new Error(`the app drew ${drawn} of ${graph.nodes} nodes in its first frame`);
+    if (grouped && drawn > 60) throw new Error(`the app drew ${drawn} nodes grouped, more than 60`);
     const phases = await phasesOf(page, 'ariadne:', firstFrame);
     const watched = await watchAfterFirstFrame(page, firstFrame, watchMs);
     await page.evaluate(() => window.__ariadne?.stopLayout());
@@ -100,7 +147,15 @@ async function measureApp(base: string, graph: BenchGraph): Promise<Figures> {
       (n) => window.__ariadne?.measureFrames(n) as Promise<{ mean: number; worst: number }>,
       frames,
     );
-    return { firstFrame, frameMean: frame.mean, frameWorst: frame.worst, phases, ...watched };
+    const readable = grouped ? await measureReadability(page) : undefined;
+    return {
+      firstFrame,
+      frameMean: frame.mean,
+      frameWorst: frame.worst,
+      phases,
+      ...watched,
+      ...(readable ? { readable } : {}),
+    };
   } finally {
     await browser.close();
   }
@@ -162,6 +217,23 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
+/** The grouped view's figures beside its targets. */
+function groupedRow(app: Figures, bare: Figures, readable: Readable | undefined): string {
+  const f = (ms: number) => `${Math.round(ms).toString().padStart(6)} ms`;
+  const lines = [
+    `  grouped: first frame app ${f(app.firstFrame)}  bare (ungrouped) ${f(bare.firstFrame)}  ratio ${(app.firstFrame / bare.firstFrame).toFixed(2)}x (target <= 1.00x)`,
+  ];
+  if (readable) {
+    const { closed, twoOpen } = readable;
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    lines.push(
+      `    as opened: ${closed.nodes} nodes drawn (target <= 60), worst disc overlap ${pct(closed.worstOverlap.share)} of the smaller radius (target <= 10%), group labels shown ${pct(closed.groupLabelsShown)} (target >= 80%), overlapping label pairs ${closed.labelOverlaps.length} (target 0)`,
+      `    two largest syndicates open: ${twoOpen.nodes} nodes, worst disc overlap ${pct(twoOpen.worstOverlap.share)}, region overlaps ${twoOpen.regionOverlaps} (target 0); opening one and its layout ${f(readable.openMs)} (target < 1000 ms)`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function row(name: string, graph: BenchGraph, app: Figures, bare: Figures, loads: string): string {
   const f = (ms: number) => `${Math.round(ms).toString().padStart(6)} ms`;
   const r = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
@@ -206,17 +278,24 @@ async function main(): Promise<void> {
     const graph = make();
     const json = JSON.stringify(graph.serialized);
     writeFileSync(join(work, `${name}.json`), json);
-    const server = await serve([dist, bare], () => json);
+    const run = communitiesRun(graph);
+    const server = await serve([dist, bare], () => json, run);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const before = load();
     try {
       const apps: Figures[] = [];
+      const groupedApps: (Figures & { readable?: Readable })[] = [];
       const bares: Figures[] = [];
       for (let round = 0; round < rounds; round++) {
-        apps.push(await measureApp(base, graph));
+        apps.push(await measureApp(base, graph, false));
+        groupedApps.push(await measureApp(base, graph, true));
         bares.push(await measureBare(base));
       }
-      console.log(row(name, graph, medianFigures(apps), medianFigures(bares), `${before} -> ${load()}`));
+      const bareFigures = medianFigures(bares);
+      console.log(row(name, graph, medianFigures(apps), bareFigures, `${before} -> ${load()}`));
+      console.log(
+        groupedRow(medianFigures(groupedApps), bareFigures, groupedApps[groupedApps.length - 1]?.readable),
+      );
     } finally {
       server.close();
     }

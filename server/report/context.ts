@@ -140,13 +140,8 @@ export function inPeriod(date: unknown, period: Period): boolean {
   return day >= period.from.slice(0, 10) && day <= period.until.slice(0, 10);
 }
 
-/** The name of community `id` as the report calls it: its syndicate organisation when it has one. */
+/** The name of community `id` as the report calls it: the run's name for it (analysis/syndicate-name.ts). */
 export function communityName(ctx: ReportContext, id: number | string): string {
   const community = ctx.result.communities?.find((c) => String(c.id) === String(id));
-  if (!community) return `community ${id}`;
-  const syndicate = community.members.find((m) => {
-    const a = ctx.graph.hasNode(m) ? ctx.graph.getNodeAttributes(m) : undefined;
-    return a?.entityType === 'Organisation' && a.kind === 'syndicate';
-  });
-  return syndicate ? `${nameOf(ctx, syndicate)} (community ${id})` : `community ${id}`;
+  return community ? `${community.summary.name} (community ${id})` : `community ${id}`;
 }

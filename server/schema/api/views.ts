@@ -34,7 +34,11 @@ export const ViewFieldsSchema = z.strictObject({
   hidden: Ids,
   pinned: Ids,
   selected: Ids,
-  collapsed: z.array(z.number().int()).max(10_000),
+  grouping: z.strictObject({
+    mode: z.enum(['grouped', 'open']),
+    /** Group keys (`s:3` a syndicate, `c:12` a cell, `x:Location` a kind kept apart) toggled from the mode. */
+    toggled: z.array(z.string().min(1).max(200)).max(10_000),
+  }),
   focus: z.number().int().nullable(),
   filters: z.strictObject({
     hiddenTypes: Words,

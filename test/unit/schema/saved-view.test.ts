@@ -15,7 +15,7 @@ const BUSY: ViewState = {
   hidden: ['p3'],
   pinned: ['p1'],
   selected: ['p2'],
-  collapsed: [3],
+  grouping: { mode: 'grouped', toggled: ['s:3', 'c:12'] },
   focus: 3,
   highlight: { nodes: ['p1'], edges: ['l1'] },
   removed: ['p4'],

@@ -21,6 +21,8 @@ export interface CommunityReport {
   size: number;
   members: string[];
   summary: {
+    /** The community's name: its syndicate organisation, else its key members (server-side). */
+    name: string;
     byEntityType: Record<string, number>;
     byRole: Record<string, number>;
     keyMembers: { id: string; name?: string; score: number }[];
@@ -28,6 +30,11 @@ export interface CommunityReport {
     crimeCategories: Record<string, number>;
     money: { payments: number };
   };
+}
+
+/** A cell: a community of the second level, inside the community `parent`. */
+export interface CellReport extends CommunityReport {
+  parent: number;
 }
 
 export interface KeyPlayer {
@@ -98,6 +105,7 @@ export interface AnalysisResult {
   graph: { entities: number; links: number };
   modularity?: number;
   communities?: CommunityReport[];
+  cells?: CellReport[];
   entities?: Record<string, { community?: number; betweenness?: number; pagerank?: number }>;
   keyPlayers?: KeyPlayer[];
   brokers?: Broker[];

@@ -1,11 +1,11 @@
 /**
  * The graph view's controller: it owns the data graph, the loads that filled it, the derived
  * insights, the history of view states and the sigma renderer, and pushes each new state into
- * sigma through the reducers. Panels talk to it; it renders nothing itself.
+ * sigma through the reducers. While groups are closed sigma draws the grouped graph
+ * (grouped-display.ts) instead of the data graph. Panels talk to it; it renders nothing itself.
  */
 import type Sigma from 'sigma';
 import type { SerializedGraph } from '../api/types.ts';
-import { type Collapse, computeCollapse } from './collapse.ts';
 import { createDataGraph, type DataGraph, mergeSubgraph, type Origins } from './data-graph.ts';
 import { ViewHistory } from './history.ts';
 import {
@@ -22,12 +22,16 @@ import { afterNextFrame, Slicer } from '../lib/slices.ts';
 import { takeLoad } from './loads.ts';
 import type { DrawContext } from './reducers.ts';
 import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './renderer.ts';
-import { EMPTY_VIEW, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
+import { animateNodes } from 'sigma/utils';
+import { GroupedDisplay } from './grouped-display.ts';
+import { layoutOrganigram } from './organigram.ts';
+import { fetchSyndicates, type Syndicates, syndicatesFromLouvain } from './syndicates.ts';
+import { EMPTY_VIEW, groupsAnything, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
 import { type CompiledView, compileView, isNodeShown, shownItems } from './visibility.ts';
 
 /** Whether a view state draws or groups by community. */
 const needsCommunities = (state: ViewState) =>
-  state.colourBy === 'community' || state.focus !== null || state.collapsed.length > 0;
+  state.colourBy === 'community' || state.focus !== null || groupsAnything(state.grouping);
 
 const EMPTY_INSIGHTS: Insights = {
   community: new Map(),
@@ -47,8 +51,12 @@ export class GraphView {
   readonly layout: LayoutController;
   readonly sigma: Sigma;
   insights: Insights = EMPTY_INSIGHTS;
-  /** Communities from the server's analysis, when one has run; they replace local Louvain. */
-  private serverCommunities: Map<string, number> | null = null;
+  /** Syndicates and cells from the server's analysis, when one has run; they replace local Louvain. */
+  syndicates: Syndicates | null = null;
+  /** The grouped drawing, used while any group is closed. */
+  readonly grouped: GroupedDisplay;
+  /** Stops the organigram's animation while it runs. */
+  private arranging: (() => void) | null = null;
   /** Betweenness from the server's key-player analysis. */
   serverBetweenness = new Map<string, number>();
   /** Communities were left out of the last insights (no view state needed them). */
@@ -56,7 +64,6 @@ export class GraphView {
   /** Whether the renderer draws for a large graph (LARGE_GRAPH_EDGES); it starts so, empty. */
   private large = true;
   private compiled: CompiledView = compileView(EMPTY_VIEW);
-  private collapse: Collapse = { standIns: new Map(), swallowed: new Set() };
   private readonly fetched = new Set<string>();
   private readonly changeListeners = new Set<() => void>();
   private readonly progressListeners = new Set<(fraction: number | null) => void>();
@@ -84,6 +91,7 @@ export class GraphView {
         this.sigma.refresh({ partialGraph: { nodes: this.graph.nodes() }, schedule: !final });
       },
     });
+    this.grouped = new GroupedDisplay(this.sigma);
     this.history.subscribe(() => this.apply());
   }
 
@@ -101,19 +109,30 @@ export class GraphView {
     this.progressListeners.add(listener);
   }
 
-  /** Fetches and opens a load (a neighbourhood, paths, the case) as one undoable step. */
+  /**
+   * Fetches and opens a load (a neighbourhood, paths, the case) as one undoable step; a case opens
+   * as its syndicates, every group closed.
+   */
   async open(load: Load): Promise<SerializedGraph | null> {
     const served = await this.ensureLoaded(load);
-    this.update((state) => ({ ...state, loads: withItems(state.loads, [load]) }));
+    this.update((state) => ({
+      ...state,
+      loads: withItems(state.loads, [load]),
+      ...(load.kind === 'case' ? { grouping: { mode: 'grouped' as const, toggled: [] } } : {}),
+    }));
     return served;
   }
 
-  /** Fetches a load's data once; later calls reuse it. */
+  /** Fetches a load's data once; later calls reuse it. A case's syndicates come with it. */
   async ensureLoaded(load: Load): Promise<SerializedGraph | null> {
     const key = loadKey(load);
     if (this.fetched.has(key)) return null;
     performance.mark('ariadne:fetch');
-    const served = await takeLoad(load);
+    const [served, syndicates] = await Promise.all([
+      takeLoad(load),
+      load.kind === 'case' ? fetchSyndicates(load.caseId).catch(() => null) : Promise.resolve(null),
+    ]);
+    if (syndicates) this.syndicates = syndicates;
     await this.addSubgraph(served, key);
     return served;
   }
@@ -156,11 +175,51 @@ export class GraphView {
     this.history.reset(state);
   }
 
-  /** Uses the server's communities for colouring, focus and collapse. */
-  setServerCommunities(membership: Record<string, number> | null): void {
-    this.serverCommunities = membership ? new Map(Object.entries(membership)) : null;
+  /** Uses the server's syndicates and cells for colouring, focus and grouping. */
+  setSyndicates(syndicates: Syndicates | null): void {
+    this.syndicates = syndicates;
     this.recomputeInsights();
     this.apply();
+  }
+
+  /** Whether any layout is moving nodes. */
+  layoutRunning(): boolean {
+    return this.layout.running || this.grouped.animating || this.arranging !== null;
+  }
+
+  /** Stops every layout where it is. */
+  stopLayouts(): void {
+    this.layout.stop();
+    this.grouped.stop();
+    this.arranging?.();
+    this.arranging = null;
+  }
+
+  /** Lays what is drawn out as an organigram (organigram.ts), animated from where nodes are. */
+  async arrangeAsOrganigram(): Promise<number> {
+    this.stopLayouts();
+    const drawn = this.grouped.graph ?? this.graph;
+    const { nodes, edges } = this.drawnItems();
+    const targets = await layoutOrganigram(
+      nodes.map((id) => ({ id, radius: this.sigma.getNodeDisplayData(id)?.size ?? 5 })),
+      edges.map((edge) => ({
+        source: drawn.source(edge),
+        target: drawn.target(edge),
+        linkType: String(drawn.getEdgeAttribute(edge, 'linkType')),
+      })),
+    );
+    // The grouped layout's frame does not hold the organigram: sigma frames it again.
+    this.sigma.setCustomBBox(null);
+    this.arranging = animateNodes(drawn, Object.fromEntries(targets), { duration: 500 }, () => {
+      this.arranging = null;
+      this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    });
+    return targets.size;
+  }
+
+  /** The syndicates grouping uses: the server's, else Louvain's on what is loaded. */
+  groupingSyndicates(): Syndicates {
+    return this.syndicates ?? syndicatesFromLouvain(this.insights.community);
   }
 
   /** Recomputes what depends on topology or on the chosen centrality. */
@@ -180,12 +239,13 @@ export class GraphView {
   /** The steps of recomputing insights; each is one pass over the graph at most. */
   private insightSteps(): (() => void)[] {
     // Louvain on a large graph is seconds of main-thread work: only once the view shows communities.
-    this.communitiesDeferred = this.serverCommunities === null && !needsCommunities(this.state);
+    this.communitiesDeferred = this.syndicates === null && !needsCommunities(this.state);
     const next: Insights = { ...EMPTY_INSIGHTS, centralityOf: this.state.sizeBy };
     return [
       () => {
         next.community =
-          this.serverCommunities ?? (this.communitiesDeferred ? new Map() : computeCommunities(this.graph));
+          this.syndicates?.syndicateOf ??
+          (this.communitiesDeferred ? new Map() : computeCommunities(this.graph));
         const { rank, size } = rankCommunities(next.community);
         next.communityRank = rank;
         next.communitySize = size;
@@ -197,10 +257,21 @@ export class GraphView {
     ];
   }
 
-  /** The nodes and edges drawn now. */
+  /** The entities and links drawn now, each itself (not inside a closed group). */
   shown(): { nodes: string[]; edges: string[] } {
     const items = shownItems(this.graph, this.compiled, this.origins, this.insights);
-    return { nodes: items.nodes.filter((node) => !this.collapse.swallowed.has(node)), edges: items.edges };
+    const drawn = this.grouped.graph;
+    if (!drawn) return items;
+    return {
+      nodes: items.nodes.filter((n) => drawn.hasNode(n)),
+      edges: items.edges.filter((e) => drawn.hasEdge(e)),
+    };
+  }
+
+  /** The nodes and links sigma draws now: entities, closed groups and folded links. */
+  drawnItems(): { nodes: string[]; edges: string[] } {
+    const drawn = this.grouped.graph;
+    return drawn ? { nodes: drawn.nodes(), edges: drawn.edges() } : this.shown();
   }
 
   /** Calls back after each redraw caused by a state or data change. */
@@ -226,7 +297,8 @@ export class GraphView {
       origins: this.origins,
       insights: this.insights,
       view: this.compiled,
-      collapse: this.collapse,
+      // The first context is made before the grouped drawing exists (sigma needs a context first).
+      grouped: (this.grouped as GroupedDisplay | undefined)?.graph != null,
       arrows: this.graph.size <= LARGE_GRAPH_EDGES,
     };
   }
@@ -250,11 +322,22 @@ export class GraphView {
     this.compiled = compileView(state);
     this.syncPins();
     const view = this.compiled;
-    this.collapse = computeCollapse(this.graph, this.insights.community, view.collapsed, (node) =>
-      isNodeShown(view, this.origins, this.insights, node, this.graph.getNodeAttributes(node)),
+    const grouping = groupsAnything(state.grouping);
+    const changed = this.grouped.update(
+      grouping
+        ? {
+            data: this.graph,
+            shown: (node) =>
+              isNodeShown(view, this.origins, this.insights, node, this.graph.getNodeAttributes(node)),
+            view,
+            syndicates: this.groupingSyndicates(),
+            centrality: this.insights.centrality,
+          }
+        : null,
     );
     this.draw = this.makeContext();
     this.attachRenderer();
+    if (changed) this.grouped.layOut(!this.layoutPending);
     for (const listener of this.changeListeners) listener();
   }
 
@@ -265,16 +348,26 @@ export class GraphView {
     this.sigma.setGraph(this.placeholder);
   }
 
-  /** Draws the data graph: hooks sigma back on (one full refresh) or refreshes it. */
+  /** Draws the data graph or the grouped one: hooks sigma back on (one full refresh) or refreshes it. */
   private attachRenderer(): void {
-    if (this.detached) {
+    const target = this.grouped.graph ?? this.graph;
+    if (this.detached || this.sigma.getGraph() !== target) {
+      const first = this.detached;
       this.detached = false;
-      performance.mark('ariadne:draw');
-      this.sigma.setGraph(this.graph);
-      performance.mark('ariadne:drawn');
-      this.emitProgress(null);
+      if (first) performance.mark('ariadne:draw');
+      this.sigma.setGraph(target);
+      if (first) {
+        performance.mark('ariadne:drawn');
+        this.emitProgress(null);
+      }
     } else this.sigma.refresh();
     if (!this.layoutPending) return;
+    // A grouped view is laid out by its own layout, not by ForceAtlas2 over the whole data graph.
+    if (this.grouped.graph) {
+      this.layoutPending = false;
+      this.grouped.layOut(false);
+      return;
+    }
     // The layout starts once the first frame is on screen, so its set-up does not delay that frame.
     this.layoutPending = false;
     const generation = this.layoutGeneration;

@@ -6,8 +6,10 @@
  */
 import type { Attributes } from 'graphology-types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type { Collapse } from './collapse.ts';
 import type { DataGraph, EdgeData, NodeData, Origins } from './data-graph.ts';
+import { type Aggregate, describeAggregate } from './display-graph.ts';
+import { entityRadius, groupLabel, groupRadius } from './grouped-display.ts';
+import type { GroupNode } from './grouping.ts';
 import type { Insights } from './insights.ts';
 import {
   CATEGORY_COLOUR,
@@ -27,7 +29,8 @@ export interface DrawContext {
   origins: Origins;
   insights: Insights;
   view: CompiledView;
-  collapse: Collapse;
+  /** Whether sigma draws the grouped graph (sizes in graph units, closed groups as nodes). */
+  grouped: boolean;
   /** Whether edges draw arrowheads (left off on very large graphs, where they cannot be read). */
   arrows: boolean;
 }
@@ -59,30 +62,45 @@ function isFaded(context: DrawContext, node: string): boolean {
   return focus !== null && insights.community.get(node) !== focus;
 }
 
+/** A closed group: a disc sized by its members, in its syndicate's colour, always labelled. */
+function reduceGroup(context: DrawContext, node: string, attributes: NodeData, group: GroupNode): NodeOut {
+  const { insights, view } = context;
+  const colour =
+    group.syndicate === null
+      ? NO_CATEGORY_COLOUR
+      : communityColour(insights.communityRank.get(group.syndicate) ?? 99);
+  return {
+    x: attributes.x,
+    y: attributes.y,
+    size: groupRadius(group.members),
+    label: groupLabel(group.name, group.members),
+    color: colour,
+    borderColor: group.kind === 'cell' ? '#5b6472' : '#2f3a4a',
+    forceLabel: true,
+    highlighted: view.selected.has(node),
+    zIndex: 1,
+  };
+}
+
 /** The node reducer. */
 export function reduceNode(context: DrawContext, node: string, attributes: NodeData): NodeOut {
-  const { view, insights, collapse } = context;
-  if (collapse.swallowed.has(node) || !isNodeShown(view, context.origins, insights, node, attributes)) {
+  const { view, insights } = context;
+  const group = (attributes as NodeData & { group?: GroupNode }).group;
+  if (group) return reduceGroup(context, node, attributes, group);
+  if (!isNodeShown(view, context.origins, insights, node, attributes)) {
     // sigma needs a position even for a hidden node: what a reducer returns replaces the attributes.
     return { x: attributes.x, y: attributes.y, size: 1, hidden: true };
   }
   const centrality = insights.centrality.get(node) ?? 0;
+  const plain = view.state.sizeBy === 'none' ? 5 : 3 + 14 * Math.sqrt(centrality);
   const out: NodeOut = {
     x: attributes.x,
     y: attributes.y,
-    size: view.state.sizeBy === 'none' ? 5 : 3 + 14 * Math.sqrt(centrality),
+    size: context.grouped ? entityRadius(view.state.sizeBy === 'none' ? 0 : centrality) : plain,
     label: `${typeGlyph(attributes.entityType)} ${attributes.name ?? node}`,
     color: fillOf(context, node, attributes),
     borderColor: typeColour(attributes.entityType),
   };
-  const standIn = collapse.standIns.get(node);
-  if (standIn) {
-    out.x = standIn.x;
-    out.y = standIn.y;
-    out.size = 8 + 3 * Math.sqrt(standIn.members);
-    out.label = `Community ${standIn.community} (${standIn.members})`;
-    out.forceLabel = true;
-  }
   if (isFaded(context, node)) {
     out.color = FADED;
     out.borderColor = FADED;
@@ -123,14 +141,21 @@ function widthOf(context: DrawContext, edge: string, attributes: EdgeData): numb
 
 /** The edge reducer. */
 export function reduceEdge(context: DrawContext, edge: string, attributes: EdgeData): EdgeOut {
-  const { view, graph, collapse } = context;
+  const { view, graph } = context;
+  const aggregate = (attributes as EdgeData & { aggregate?: Aggregate }).aggregate;
+  if (aggregate)
+    return {
+      size: 1 + Math.log2(aggregate.count),
+      color: EDGE_COLOUR,
+      label: describeAggregate(aggregate),
+      type: 'line',
+      zIndex: 0,
+    };
   if (!isEdgeShown(view, attributes)) return { hidden: true };
-  // The ends matter only when a community is collapsed or nodes are faded: looking them up for
-  // every edge on every redraw is a cost bare sigma does not have.
-  const endsMatter = collapse.swallowed.size > 0 || view.highlightNodes.size > 0 || view.state.focus !== null;
+  // The ends matter only when nodes are faded: looking them up for every edge on every redraw is
+  // a cost bare sigma does not have.
+  const endsMatter = view.highlightNodes.size > 0 || view.state.focus !== null;
   const [source, target] = endsMatter ? graph.extremities(edge) : ['', ''];
-  if (endsMatter && (collapse.swallowed.has(source) || collapse.swallowed.has(target)))
-    return { hidden: true };
   const parallel = context.insights.parallel.get(edge);
   const out: EdgeOut = {
     size: widthOf(context, edge, attributes),

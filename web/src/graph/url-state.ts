@@ -30,6 +30,15 @@ export function encodeView(state: ViewState): string {
   return PREFIX + toBase64Url(JSON.stringify(keptView(state)));
 }
 
+/** A grouping read from a link; anything else is no grouping. */
+function readGrouping(value: unknown): ViewState['grouping'] {
+  const g = value as Partial<ViewState['grouping']> | undefined;
+  const toggled = Array.isArray(g?.toggled)
+    ? g.toggled.filter((k): k is string => typeof k === 'string')
+    : [];
+  return g?.mode === 'grouped' || g?.mode === 'open' ? { mode: g.mode, toggled } : EMPTY_VIEW.grouping;
+}
+
 /** The view state in a hash, or null when there is none or it cannot be read. */
 export function decodeView(hash: string): ViewState | null {
   if (!hash.startsWith(PREFIX)) return null;
@@ -48,6 +57,7 @@ export function viewFromKept(kept: Partial<ViewState>): ViewState {
     ...EMPTY_VIEW,
     ...kept,
     filters: { ...EMPTY_VIEW.filters, ...(kept.filters ?? {}) },
+    grouping: readGrouping(kept.grouping),
     highlight: null,
     removed: [],
   };

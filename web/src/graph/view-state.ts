@@ -1,6 +1,6 @@
 /**
  * What the analyst sees, as one immutable value: which loads are open, what is hidden, pinned,
- * selected, collapsed or highlighted, the filters, and how nodes and edges are coloured and sized.
+ * selected, grouped or highlighted, the filters, and how nodes and edges are coloured and sized.
  * The data graph never holds any of it; sigma's reducers read it. Every change makes a new value,
  * which is what makes undo, redo and the link in the address bar simple.
  */
@@ -14,6 +14,36 @@ export type Load =
 export type ColourBy = 'type' | 'community' | 'crime';
 export type SizeBy = 'degree' | 'pagerank' | 'betweenness' | 'none';
 export type EdgeWidthBy = 'weight' | 'amount' | 'none';
+
+/**
+ * Grouping by syndicate and cell. A group key is `s:<syndicate id>`, `c:<cell id>` or `x:<entity
+ * type>` (entities kept apart from the syndicates: places, routes, sources...). With mode "grouped"
+ * every group is closed (drawn as one node) except the `toggled` ones; with mode "open" every group
+ * is open except the `toggled` ones. Plain data, so links, undo and saved views carry it.
+ */
+export interface Grouping {
+  mode: 'grouped' | 'open';
+  toggled: string[];
+}
+
+/** Whether a group is open (its cells or members drawn) under a grouping. */
+export function isGroupOpen(grouping: Grouping, key: string): boolean {
+  return (grouping.mode === 'open') !== grouping.toggled.includes(key);
+}
+
+/** The grouping with a group opened or closed. */
+export function withGroupOpen(grouping: Grouping, key: string, open: boolean): Grouping {
+  if (isGroupOpen(grouping, key) === open) return grouping;
+  const toggled = grouping.toggled.includes(key)
+    ? grouping.toggled.filter((k) => k !== key)
+    : [...grouping.toggled, key];
+  return { ...grouping, toggled };
+}
+
+/** Whether a grouping draws any group closed. */
+export function groupsAnything(grouping: Grouping): boolean {
+  return grouping.mode === 'grouped' || grouping.toggled.length > 0;
+}
 
 /** Filters; an empty list means "no restriction". */
 export interface Filters {
@@ -34,8 +64,8 @@ export interface ViewState {
   hidden: string[];
   pinned: string[];
   selected: string[];
-  /** Communities shown as one node. */
-  collapsed: number[];
+  /** Syndicates and cells drawn as one group node each (grouping.ts). */
+  grouping: Grouping;
   /** A community in focus: the rest fades. */
   focus: number | null;
   /** Nodes and edges highlighted (paths, typology payments). */
@@ -54,7 +84,7 @@ export const EMPTY_VIEW: ViewState = {
   hidden: [],
   pinned: [],
   selected: [],
-  collapsed: [],
+  grouping: { mode: 'open', toggled: [] },
   focus: null,
   highlight: null,
   removed: [],

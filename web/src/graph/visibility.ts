@@ -18,7 +18,6 @@ export interface CompiledView {
   removed: Set<string>;
   selected: Set<string>;
   pinned: Set<string>;
-  collapsed: Set<number>;
   hiddenTypes: Set<string>;
   categories: Set<string>;
   sources: Set<string>;
@@ -36,7 +35,6 @@ export function compileView(state: ViewState): CompiledView {
     removed: new Set(state.removed),
     selected: new Set(state.selected),
     pinned: new Set(state.pinned),
-    collapsed: new Set(state.collapsed),
     hiddenTypes: new Set(state.filters.hiddenTypes),
     categories: new Set(state.filters.categories),
     sources: new Set(state.filters.sources),

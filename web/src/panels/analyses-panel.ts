@@ -6,7 +6,8 @@
  */
 import { runAnalyses } from '../api/analyses.ts';
 import type { AnalysisAnswer, CommunityReport } from '../api/analysis-types.ts';
-import { withItems, withoutItems } from '../graph/view-state.ts';
+import { syndicatesFromRun } from '../graph/syndicates.ts';
+import { isGroupOpen, withGroupOpen, withItems } from '../graph/view-state.ts';
 import { h, replace } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';
 import { heatMap } from './heat-map.ts';
@@ -21,12 +22,13 @@ function top(record: Record<string, number>, n: number): string {
 
 function communityRow(community: CommunityReport, answer: AnalysisAnswer, workspace: Workspace): HTMLElement {
   const { view } = workspace;
-  const collapsed = view.state.collapsed.includes(community.id);
+  const key = `s:${community.id}`;
+  const closed = !isGroupOpen(view.state.grouping, key);
   const members = community.summary.keyMembers.map((m) => answer.names[m.id] ?? m.name ?? m.id).join(', ');
   return h(
     'li',
     { 'data-community': community.id },
-    h('strong', {}, `Community ${community.id}`),
+    h('strong', {}, community.summary.name),
     ` · ${community.size} entities`,
     h('div', { class: 'muted' }, `Key: ${members}`),
     h(
@@ -56,15 +58,9 @@ function communityRow(community: CommunityReport, answer: AnalysisAnswer, worksp
         {
           type: 'button',
           'data-action': 'collapse',
-          onclick: () =>
-            view.update((s) => ({
-              ...s,
-              collapsed: collapsed
-                ? withoutItems(s.collapsed, [community.id])
-                : withItems(s.collapsed, [community.id]),
-            })),
+          onclick: () => view.update((s) => ({ ...s, grouping: withGroupOpen(s.grouping, key, closed) })),
         },
-        collapsed ? 'Open' : 'Collapse',
+        closed ? 'Open' : 'Collapse',
       ),
     ),
   );
@@ -214,9 +210,9 @@ function showResults(body: HTMLElement, answer: AnalysisAnswer, workspace: Works
     for (const item of body.querySelectorAll<HTMLElement>('#community-list li')) {
       const button = item.querySelector<HTMLButtonElement>('[data-action="collapse"]');
       if (button)
-        button.textContent = workspace.view.state.collapsed.includes(Number(item.dataset.community))
-          ? 'Open'
-          : 'Collapse';
+        button.textContent = isGroupOpen(workspace.view.state.grouping, `s:${item.dataset.community}`)
+          ? 'Collapse'
+          : 'Open';
     }
   });
 }
@@ -238,13 +234,11 @@ export function mountAnalysesPanel(container: HTMLElement, workspace: Workspace)
     })
       .then((answer) => {
         const entities = answer.result.entities ?? {};
-        const membership: Record<string, number> = {};
         workspace.view.serverBetweenness = new Map();
         for (const [id, scores] of Object.entries(entities)) {
-          if (scores.community !== undefined) membership[id] = scores.community;
           if (scores.betweenness !== undefined) workspace.view.serverBetweenness.set(id, scores.betweenness);
         }
-        workspace.view.setServerCommunities(membership);
+        workspace.view.setSyndicates(syndicatesFromRun(answer.result));
         showResults(body, answer, workspace);
         container.dataset.state = 'done';
       })

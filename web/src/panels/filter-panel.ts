@@ -56,7 +56,13 @@ export function mountFilterPanel(container: HTMLElement, workspace: Workspace): 
     workspace.view
       .open({ kind: 'case' })
       .then((served) => {
-        const loaded = `${workspace.view.graph.order} entities loaded`;
+        const { view } = workspace;
+        const groups = view.grouped.plan?.groups.size ?? 0;
+        const by =
+          view.syndicates?.source === 'run'
+            ? 'syndicates and cells of the communities analysis'
+            : 'Louvain communities of what is loaded (your role cannot run the communities analysis)';
+        const loaded = `${view.graph.order} entities loaded, drawn as ${groups} groups: ${by}`;
         workspace.say(
           served?.attributes.truncated === true
             ? `${loaded}: the case holds more, cut at ${served.attributes.maxNodes} (narrow it by case or dates)`

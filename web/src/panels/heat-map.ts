@@ -30,7 +30,7 @@ export function heatMap(
     h(
       'tr',
       {},
-      h('th', { scope: 'row' }, `${community.id} (${community.size})`),
+      h('th', { scope: 'row' }, `${community.summary.name} (${community.size})`),
       ...categories.map((category) => {
         const n = community.summary.crimeCategories[category] ?? 0;
         const cell = h(

@@ -12,6 +12,7 @@ import {
   typeColour,
   typeGlyph,
 } from '../graph/palette.ts';
+import { syndicateName } from '../graph/syndicates.ts';
 import { h, replace } from '../lib/dom.ts';
 
 function swatch(colour: string, glyph = ''): HTMLElement {
@@ -60,7 +61,11 @@ export function mountLegend(container: HTMLElement, view: GraphView): () => void
           'ul',
           { class: 'legend-fill' },
           ...ranked.map(([id, n]) =>
-            entry(communityColour(insights.communityRank.get(id) ?? 99), `Community ${id}`, n),
+            entry(
+              communityColour(insights.communityRank.get(id) ?? 99),
+              syndicateName(view.syndicates, id),
+              n,
+            ),
           ),
         ),
       );

@@ -3,6 +3,7 @@
  * entity through the loaded payments, and the typology hits (cycles, fan-in, structuring, ...) with
  * their payments highlighted on the graph.
  */
+import { syndicateName } from '../graph/syndicates.ts';
 import { runAnalyses } from '../api/analyses.ts';
 import type { AnalysisAnswer, GroupFlow } from '../api/analysis-types.ts';
 import { paymentLinks, traceMoneyFrom } from '../graph/money-trace.ts';
@@ -22,7 +23,8 @@ function render(
 ): void {
   const report = answer.result.money;
   if (!report) return;
-  const label = (group: string) => (by === 'communities' ? `Community ${group}` : group);
+  const label = (group: string) =>
+    by === 'communities' ? syndicateName(workspace.view.syndicates, Number(group)) : group;
   const highlight = (flow: GroupFlow) =>
     workspace.view.update((s) => ({ ...s, highlight: paymentLinks(workspace.view.graph, flow.payments) }));
   const hits = report.typologies.map((hit, i) =>

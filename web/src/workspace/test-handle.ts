@@ -14,6 +14,8 @@ export interface DrawnNode {
   borderColor: string | undefined;
   size: number;
   label: string | null;
+  /** Radius of the disc on screen, in CSS pixels. */
+  radius: number;
   hidden: boolean;
   highlighted: boolean;
   /** Position in the viewport (CSS pixels from the canvas's top left). */
@@ -22,9 +24,18 @@ export interface DrawnNode {
 
 /** The handle's shape. */
 export interface AriadneHandle {
+  /** The nodes and links drawn: entities, closed groups (keys `s:`, `c:`, `x:`) and folded links. */
   shown(): { nodes: string[]; edges: string[] };
+  /** The closed groups drawn, with their names and members. */
+  groups(): { key: string; kind: string; name: string; members: number }[];
+  /** The labels sigma drew in the last frame, as boxes in CSS pixels. */
+  labels(): { node: string; text: string; left: number; top: number; right: number; bottom: number }[];
   drawn(node: string): DrawnNode | null;
-  drawnEdge(edge: string): { color: string; size: number; hidden: boolean; type: string } | null;
+  drawnEdge(
+    edge: string,
+  ): { color: string; size: number; hidden: boolean; type: string; label: string | null } | null;
+  /** The groups an entity or a closed cell lies in, outermost first (open or closed). */
+  groupPath(node: string): string[];
   state(): ViewState;
   attributes(node: string): Record<string, unknown> | null;
   communities(): Record<string, number>;
@@ -44,19 +55,54 @@ declare global {
   }
 }
 
+/** The boxes of the labels drawn, as sigma draws them: right of the disc, in its label font. */
+function drawnLabels(view: GraphView) {
+  const context = document.createElement('canvas').getContext('2d');
+  const size = view.sigma.getSetting('labelSize');
+  if (context)
+    context.font = `${view.sigma.getSetting('labelWeight')} ${size}px ${view.sigma.getSetting('labelFont')}`;
+  return [...view.sigma.getNodeDisplayedLabels()].flatMap((node) => {
+    const data = view.sigma.getNodeDisplayData(node);
+    if (!data?.label || data.hidden) return [];
+    const at = view.sigma.framedGraphToViewport(data);
+    const left = at.x + view.sigma.scaleSize(data.size) + 3;
+    const width = context?.measureText(data.label).width ?? data.label.length * 7;
+    // The baseline sits a third of the size below the centre; ascenders reach about the size above it.
+    const baseline = at.y + size / 3;
+    return [
+      {
+        node,
+        text: data.label,
+        left,
+        top: baseline - size,
+        right: left + width,
+        bottom: baseline + size * 0.25,
+      },
+    ];
+  });
+}
+
 /** Installs the handle. */
 export function exposeHandle(view: GraphView, workspace: Workspace): void {
   let firstGraphFrame: number | null = null;
   const onRender = () => {
     // While a load is merged sigma draws an empty stand-in graph: that frame does not count.
-    if (view.graph.order === 0 || view.state.loads.length === 0 || view.sigma.getGraph() !== view.graph)
-      return;
+    const drawing = view.grouped.graph ?? view.graph;
+    if (view.graph.order === 0 || view.state.loads.length === 0 || view.sigma.getGraph() !== drawing) return;
     firstGraphFrame = performance.now();
     view.sigma.off('afterRender', onRender);
   };
   view.sigma.on('afterRender', onRender);
   const handle: AriadneHandle = {
-    shown: () => view.shown(),
+    shown: () => view.drawnItems(),
+    groups: () =>
+      [...(view.grouped.plan?.groups.values() ?? [])].map(({ key, kind, name, members }) => ({
+        key,
+        kind,
+        name,
+        members,
+      })),
+    labels: () => drawnLabels(view),
     drawn(node) {
       const data = view.sigma.getNodeDisplayData(node) as
         | (ReturnType<typeof view.sigma.getNodeDisplayData> & { borderColor?: string })
@@ -67,6 +113,7 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
         borderColor: data.borderColor,
         size: data.size,
         label: data.label,
+        radius: view.sigma.scaleSize(data.size),
         hidden: data.hidden,
         highlighted: data.highlighted,
         viewport: view.sigma.framedGraphToViewport(data),
@@ -74,13 +121,29 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
     },
     drawnEdge(edge) {
       const data = view.sigma.getEdgeDisplayData(edge);
-      return data ? { color: data.color, size: data.size, hidden: data.hidden, type: data.type } : null;
+      return data
+        ? { color: data.color, size: data.size, hidden: data.hidden, type: data.type, label: data.label }
+        : null;
+    },
+    groupPath(node) {
+      const plan = view.grouped.plan;
+      if (!plan) return [];
+      const path = plan.pathOf.get(node);
+      if (path) return [...path];
+      const parent = node.startsWith('c:')
+        ? view.syndicates?.cellParent.get(Number(node.slice(2)))
+        : undefined;
+      return parent === undefined ? [] : [`s:${parent}`];
     },
     state: () => structuredClone(view.state),
-    attributes: (node) => (view.graph.hasNode(node) ? { ...view.graph.getNodeAttributes(node) } : null),
+    attributes: (node) => {
+      if (view.graph.hasNode(node)) return { ...view.graph.getNodeAttributes(node) };
+      const group = view.grouped.plan?.groups.get(node);
+      return group ? { entityType: 'Group', ...group } : null;
+    },
     communities: () => Object.fromEntries(view.insights.community),
-    layoutRunning: () => view.layout.running,
-    stopLayout: () => view.layout.stop(),
+    layoutRunning: () => view.layoutRunning(),
+    stopLayout: () => view.stopLayouts(),
     nextFrame: () =>
       new Promise((resolve) => {
         view.sigma.once('afterRender', () => resolve(performance.now()));

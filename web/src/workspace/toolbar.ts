@@ -7,6 +7,9 @@ import { attachLasso } from '../graph/lasso.ts';
 import {
   type ColourBy,
   type EdgeWidthBy,
+  groupsAnything,
+  isGroupOpen,
+  withGroupOpen,
   type SizeBy,
   type ViewState,
   withItems,
@@ -55,8 +58,31 @@ export function buildToolbar(
     h('button', { type: 'button', id, onclick: run }, text);
   const undo = button('undo', 'Undo', () => view.history.undo());
   const redo = button('redo', 'Redo', () => view.history.redo());
-  const layout = button('layout', 'Run layout', () =>
-    view.layout.running ? view.layout.stop() : view.layout.start(),
+  const layout = button('layout', 'Run layout', () => {
+    if (view.grouped.graph) return view.grouped.layOut(true);
+    return view.layout.running ? view.layout.stop() : view.layout.start();
+  });
+  const organigram = button('layout-organigram', 'Organigram', () => {
+    void view.arrangeAsOrganigram();
+  });
+  const groupBy = button('group-by-syndicate', 'Group by syndicate', () =>
+    view.update((s) => ({
+      ...s,
+      grouping: { mode: groupsAnything(s.grouping) ? 'open' : 'grouped', toggled: [] },
+    })),
+  );
+  // Closes the innermost open group of each selected entity (its cell, else its syndicate).
+  const closeGroup = button('close-group', 'Close group', () =>
+    view.update((s) => {
+      let grouping = s.grouping;
+      for (const node of s.selected) {
+        const path = view.grouped.plan?.pathOf.get(node) ?? [];
+        const open = path.filter((key) => isGroupOpen(grouping, key));
+        const innermost = open[open.length - 1];
+        if (innermost) grouping = withGroupOpen(grouping, innermost, false);
+      }
+      return { ...s, grouping, selected: [] };
+    }),
   );
   view.layout.subscribe((running) => (layout.textContent = running ? 'Stop layout' : 'Run layout'));
   const lasso = attachLasso(view.sigma, stage, (nodes) => view.update((s) => ({ ...s, selected: nodes })));
@@ -113,6 +139,8 @@ export function buildToolbar(
   );
   const expand = expandControls();
   view.onChange(() => {
+    groupBy.textContent = groupsAnything(view.state.grouping) ? 'Ungroup all' : 'Group by syndicate';
+    closeGroup.disabled = !view.grouped.graph || view.state.selected.length === 0;
     undo.disabled = !view.history.canUndo;
     redo.disabled = !view.history.canRedo;
     colour.sync(view.state.colourBy);
@@ -122,7 +150,8 @@ export function buildToolbar(
   const element = h(
     'div',
     { class: 'toolbar', role: 'toolbar' },
-    h('span', { class: 'group' }, undo, redo, layout, lassoButton),
+    h('span', { class: 'group' }, undo, redo, layout, organigram, lassoButton),
+    h('span', { class: 'group' }, groupBy, closeGroup),
     h(
       'span',
       { class: 'group' },

@@ -9,6 +9,7 @@ import type { Viewer } from '../api/types.ts';
 import { GraphView } from '../graph/graph-view.ts';
 import { prefetchLoads } from '../graph/loads.ts';
 import { decodeView, encodeView } from '../graph/url-state.ts';
+import { withGroupOpen } from '../graph/view-state.ts';
 import { h, replace } from '../lib/dom.ts';
 import { mountInbox } from '../panels/alert-inbox.ts';
 import { showEntity } from '../panels/details-panel.ts';
@@ -117,9 +118,18 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
   left.append(toolPanels(workspace, centre), legend);
   mountLegend(legend, view);
 
-  view.sigma.on('clickNode', ({ node }) => workspace.select(node));
+  view.sigma.on('clickNode', ({ node }) => {
+    const group = view.grouped.plan?.groups.get(node);
+    if (!group) return workspace.select(node);
+    // Only said: selecting a group would rebuild the drawing between the two clicks of a double-click.
+    say(`${group.name}: ${group.members} entities. Double-click to open it.`);
+  });
   view.sigma.on('doubleClickNode', ({ node, event }) => {
     event.preventSigmaDefault();
+    if (view.grouped.plan?.groups.has(node)) {
+      view.update((s) => ({ ...s, selected: [], grouping: withGroupOpen(s.grouping, node, true) }));
+      return;
+    }
     workspace.expand(node).catch((error: unknown) => say(String(error), 'error'));
   });
   view.sigma.on(

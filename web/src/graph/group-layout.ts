@@ -1,0 +1,260 @@
+/**
+ * The layout of a grouped view, region by region: each open group is laid out on its own (its
+ * members and closed cells, by ForceAtlas2 with its links, Jacomy et al. 2014, then
+ * graphology-layout-noverlap so no two discs overlap) and then takes the room of one disc in the
+ * layout of what holds it. So a group's members stay together, and two open groups' regions never
+ * overlap each other or a closed group. At the top, closed groups carry their labels, and the
+ * separation keeps label boxes apart too (their size in graph units depends on the final scale,
+ * so it is refined over a few passes). Pure: it returns target positions.
+ */
+import { UndirectedGraph } from 'graphology';
+import forceAtlas2Module from 'graphology-layout-forceatlas2';
+import noverlapModule from 'graphology-layout-noverlap';
+import { cjsDefault } from '../lib/interop.ts';
+import { separateBoxes } from './separate-boxes.ts';
+
+const forceAtlas2 = cjsDefault(forceAtlas2Module);
+const noverlap = cjsDefault(noverlapModule);
+
+type Point = { x: number; y: number };
+/** Regions of at most this many units keep labels apart too; larger ones only discs (noverlap). */
+const SMALL_REGION = 80;
+/** Labels are never counted more than this many graph units per pixel. */
+const MAX_LABEL_SCALE = 2;
+type UnitGraph = UndirectedGraph<{ x: number; y: number; size: number }, { weight: number }>;
+
+/** What the layout reads of the drawn graph. */
+export interface LayoutInput {
+  /** Drawn node -> its open groups, outermost first (empty at the top). */
+  containers: Map<string, string[]>;
+  /** Drawn node -> current position. */
+  position: Map<string, Point>;
+  /** Drawn node -> radius in graph units. */
+  radius: Map<string, number>;
+  /** Drawn node -> width of its label in pixels, for the nodes whose label is always drawn. */
+  labelWidth: Map<string, number>;
+  /** Links between drawn nodes, with a weight. */
+  links: { source: string; target: string; weight: number }[];
+}
+
+/**
+ * Settings. The layout works in screen pixels: the frame (`box` of the result) is made the size of
+ * the viewport whenever the layout fits in it, so a graph unit is drawn as one pixel and radii and
+ * label widths can be given in pixels.
+ */
+export interface LayoutSettings {
+  labelHeight: number;
+  viewport: { width: number; height: number };
+  /** Graph units a label's pixel takes (above 1 when the layout is drawn smaller than 1:1). */
+  labelScale?: number;
+}
+
+interface Region {
+  key: string;
+  nodes: string[];
+  regions: Map<string, Region>;
+}
+
+/** The tree of open regions. */
+function regionTree(input: LayoutInput): Region {
+  const root: Region = { key: '', nodes: [], regions: new Map() };
+  for (const [node, containers] of input.containers) {
+    let region = root;
+    for (const key of containers) {
+      let next = region.regions.get(key);
+      if (!next) {
+        next = { key, nodes: [], regions: new Map() };
+        region.regions.set(key, next);
+      }
+      region = next;
+    }
+    region.nodes.push(node);
+  }
+  return root;
+}
+
+interface Placed {
+  /** Positions of every drawn node inside, relative to the region's centre. */
+  offsets: Map<string, Point>;
+  radius: number;
+  centre: Point;
+}
+
+/** ForceAtlas2 over units (nodes or regions), weighted links between them, from their positions. */
+function forceUnits(units: Map<string, { at: Point; r: number }>, links: Map<string, number>): UnitGraph {
+  const graph: UnitGraph = new UndirectedGraph();
+  for (const [key, { at, r }] of units) graph.addNode(key, { x: at.x, y: at.y, size: r });
+  for (const [pair, weight] of links) {
+    const [a, b] = pair.split('\u0000') as [string, string];
+    graph.addEdge(a, b, { weight });
+  }
+  if (graph.order > 1 && graph.size > 0) {
+    const settings = {
+      ...forceAtlas2.inferSettings(graph),
+      adjustSizes: false,
+      gravity: 1,
+      scalingRatio: 10,
+    };
+    const iterations = graph.order > 1_000 ? 60 : 120;
+    const positions = forceAtlas2(graph, {
+      iterations,
+      settings: { ...settings, barnesHutOptimize: graph.order > 300 },
+    });
+    for (const [key, p] of Object.entries(positions)) graph.mergeNodeAttributes(key, p);
+  }
+  return graph;
+}
+
+/** Lays out one region; the top one also keeps labels apart. */
+function placeRegion(
+  region: Region,
+  input: LayoutInput,
+  unitOf: Map<string, string>,
+  settings: LayoutSettings,
+  top: boolean,
+): Placed {
+  const units = new Map<string, { at: Point; r: number }>();
+  const inner = new Map<string, Placed>();
+  for (const node of region.nodes) {
+    unitOf.set(node, node);
+    units.set(node, { at: input.position.get(node) as Point, r: input.radius.get(node) ?? 1 });
+  }
+  for (const [key, child] of region.regions) {
+    const placed = placeRegion(child, input, unitOf, settings, false);
+    inner.set(key, placed);
+    for (const node of placed.offsets.keys()) unitOf.set(node, key);
+    units.set(key, { at: placed.centre, r: placed.radius });
+  }
+  const links = new Map<string, number>();
+  for (const { source, target, weight } of input.links) {
+    const a = unitOf.get(source);
+    const b = unitOf.get(target);
+    if (a === undefined || b === undefined || a === b || !units.has(a) || !units.has(b)) continue;
+    const pair = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    links.set(pair, (links.get(pair) ?? 0) + Math.log2(1 + weight));
+  }
+  const graph = forceUnits(units, links);
+  compact(graph, top || graph.order <= SMALL_REGION ? input.labelWidth : new Map(), settings.labelScale ?? 1);
+  // Few units (closed cells, a small group's members): their boxes, labels included, kept apart.
+  if (top || graph.order <= SMALL_REGION) separateTop(graph, input, settings);
+  else if (graph.order > 1) {
+    noverlap.assign(graph, { maxIterations: 300, settings: { margin: 1, ratio: 1.05, expansion: 1.05 } });
+  }
+  // Centre the region and measure the disc that holds it.
+  let cx = 0;
+  let cy = 0;
+  graph.forEachNode((_key, a) => {
+    cx += a.x / graph.order;
+    cy += a.y / graph.order;
+  });
+  const offsets = new Map<string, Point>();
+  let radius = 0;
+  graph.forEachNode((key, a) => {
+    const x = a.x - cx;
+    const y = a.y - cy;
+    const label = input.labelWidth.get(key);
+    const right = label === undefined ? 0 : (label + 10) * (settings.labelScale ?? 1);
+    radius = Math.max(radius, Math.hypot(x, y) + a.size + right);
+    const nested = inner.get(key);
+    if (!nested) offsets.set(key, { x, y });
+    else for (const [node, p] of nested.offsets) offsets.set(node, { x: x + p.x, y: y + p.y });
+  });
+  const centre = { x: cx, y: cy };
+  return { offsets, radius: radius * 1.05 + 1, centre };
+}
+
+/**
+ * Scales ForceAtlas2's positions (whose scale is its own) about their centre so the units would
+ * just fit, packed at half density, in a disc: separation then only has overlaps to undo.
+ */
+function compact(graph: UnitGraph, labels: Map<string, number>, labelScale: number): void {
+  if (graph.order < 2) return;
+  let area = 0;
+  let cx = 0;
+  let cy = 0;
+  graph.forEachNode((key, a) => {
+    const r = a.size + 2;
+    area += (2 * r + (labels.get(key) ?? 0) * labelScale) * 2 * Math.max(r, 10 * labelScale);
+    cx += a.x / graph.order;
+    cy += a.y / graph.order;
+  });
+  const distances = graph.mapNodes((_k, a) => Math.hypot(a.x - cx, a.y - cy)).sort((a, b) => a - b);
+  const spread = distances[Math.floor(distances.length * 0.9)] ?? 0;
+  if (spread <= 0) return;
+  const scale = Math.sqrt(area / 0.5 / Math.PI) / spread;
+  graph.updateEachNodeAttributes((_k, a) => ({
+    ...a,
+    x: cx + (a.x - cx) * scale,
+    y: cy + (a.y - cy) * scale,
+  }));
+}
+
+/** At the top: boxes around each unit's disc and label (in pixels) kept apart. */
+function separateTop(graph: UnitGraph, input: LayoutInput, settings: LayoutSettings): void {
+  const keys = graph.nodes();
+  const scale = settings.labelScale ?? 1;
+  const half = (settings.labelHeight / 2 + 2) * scale;
+  const boxes = keys.map((key) => {
+    const a = graph.getNodeAttributes(key);
+    const width = input.labelWidth.get(key);
+    const label = width === undefined ? undefined : width * scale;
+    return {
+      x: a.x,
+      y: a.y,
+      left: a.size + 2,
+      right: label === undefined ? a.size + 2 : a.size + label + 10 * scale,
+      up: Math.max(a.size, half) + 2,
+      down: Math.max(a.size, half) + 2,
+    };
+  });
+  separateBoxes(boxes);
+  keys.forEach((key, i) => {
+    const box = boxes[i];
+    if (box) graph.mergeNodeAttributes(key, { x: box.x, y: box.y });
+  });
+}
+
+/** Target positions of every drawn node, and the box that holds them with their discs and labels. */
+export function layoutGroups(
+  input: LayoutInput,
+  settings: LayoutSettings,
+): { positions: Map<string, Point>; box: { x: [number, number]; y: [number, number] } } {
+  // A layout too big for the viewport is drawn smaller, labels not: it is made again with labels
+  // as wide as they will be in graph units, until it fits or the labels cannot fit at all.
+  // Labels that cannot fit at all would grow the layout without end: their scale is capped.
+  let labelScale = 1;
+  let last = frameLayout(input, settings, labelScale);
+  for (let pass = 0; pass < 3 && last.scale > 1.02 && labelScale < MAX_LABEL_SCALE; pass++) {
+    labelScale = Math.min(labelScale * last.scale, MAX_LABEL_SCALE);
+    last = frameLayout(input, { ...settings, labelScale }, labelScale);
+  }
+  return { positions: last.positions, box: last.box };
+}
+
+function frameLayout(input: LayoutInput, settings: LayoutSettings, labelScale: number) {
+  const placed = placeRegion(regionTree(input), input, new Map(), settings, true);
+  const positions = new Map<string, Point>();
+  for (const [node, p] of placed.offsets) positions.set(node, { x: p.x, y: p.y });
+  // The frame: the viewport's size around the layout when it fits (a unit drawn as a pixel), else
+  // the layout's own extent, widened to the viewport's proportions.
+  const extent = {
+    x: [Infinity, -Infinity] as [number, number],
+    y: [Infinity, -Infinity] as [number, number],
+  };
+  for (const [node, p] of positions) {
+    const r = input.radius.get(node) ?? 1;
+    const label = input.labelWidth.get(node);
+    const right = label === undefined ? 0 : (label + 10) * labelScale;
+    extent.x = [Math.min(extent.x[0], p.x - r), Math.max(extent.x[1], p.x + r + right)];
+    extent.y = [Math.min(extent.y[0], p.y - r), Math.max(extent.y[1], p.y + r)];
+  }
+  const { width, height } = settings.viewport;
+  const scale = Math.max((extent.x[1] - extent.x[0]) / width, (extent.y[1] - extent.y[0]) / height, 1);
+  const mx = (extent.x[0] + extent.x[1]) / 2;
+  const my = (extent.y[0] + extent.y[1]) / 2;
+  const box = {
+    x: [mx - (width * scale) / 2, mx + (width * scale) / 2] as [number, number],
+    y: [my - (height * scale) / 2, my + (height * scale) / 2] as [number, number],
+  };
+  return { positions, box, scale };
+}

@@ -1,0 +1,236 @@
+/**
+ * The grouped drawing: plans the groups of what is shown (grouping.ts), builds the graph sigma
+ * draws (display-graph.ts), seeds the members of a group just opened around where the group was,
+ * and lays the result out (group-layout.ts), animated from the current positions. Node sizes are
+ * in graph units here (sigma's "positions" sizes), so the layout's discs are the drawn discs.
+ */
+import type Sigma from 'sigma';
+import { animateNodes } from 'sigma/utils';
+import type { DataGraph } from './data-graph.ts';
+import { buildDisplayGraph, type DisplayGraph } from './display-graph.ts';
+import { layoutGroups } from './group-layout.ts';
+import { type GroupPlan, planGroups } from './grouping.ts';
+import type { Syndicates } from './syndicates.ts';
+import { type CompiledView, isEdgeShown } from './visibility.ts';
+
+type Point = { x: number; y: number };
+
+/** What a grouped drawing is made from. */
+export interface GroupingInput {
+  data: DataGraph;
+  shown(node: string): boolean;
+  view: CompiledView;
+  syndicates: Syndicates;
+  centrality: Map<string, number>;
+}
+
+/** The radius of a closed group's disc, in graph units, by the members it holds. */
+export const groupRadius = (members: number) => 6 + 1.2 * Math.sqrt(members);
+/** The radius of an entity's disc in a grouped drawing, in graph units, by its centrality (0..1). */
+export const entityRadius = (centrality: number) => 3 + 5 * Math.sqrt(centrality);
+
+export const LABEL_SIZE = 12;
+export const LABEL_FONT = `500 ${LABEL_SIZE}px system-ui, sans-serif`;
+
+/** The label of a closed group. */
+export const groupLabel = (name: string, members: number) => `${name} (${members})`;
+
+let measureContext: CanvasRenderingContext2D | null = null;
+function labelWidth(text: string): number {
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  if (!measureContext) return text.length * 7;
+  measureContext.font = LABEL_FONT;
+  return measureContext.measureText(text).width;
+}
+
+/** The grouped drawing and its layout. */
+export class GroupedDisplay {
+  graph: DisplayGraph | null = null;
+  plan: GroupPlan | null = null;
+  private syndicates: Syndicates | null = null;
+  private centrality = new Map<string, number>();
+  private readonly placed = new Map<string, Point>();
+  private signature = '';
+  private cancel: (() => void) | null = null;
+  private targets: Map<string, Point> | null = null;
+  /** The share of the viewport sigma draws a frame in (measured at the first layout). */
+  private fit: number | null = null;
+
+  constructor(private readonly sigma: Sigma) {}
+
+  /** Whether the layout is still moving nodes. */
+  get animating(): boolean {
+    return this.cancel !== null;
+  }
+
+  /** Rebuilds the drawing (null: no grouping); returns whether what is drawn changed shape. */
+  update(input: GroupingInput | null): boolean {
+    // A layout under way moves the nodes of the drawing about to be replaced: it ends first.
+    this.stop();
+    this.remember();
+    if (input === null) {
+      const had = this.graph !== null;
+      this.graph = null;
+      this.plan = null;
+      this.signature = '';
+      if (had) {
+        this.sigma.setCustomBBox(null);
+        this.sigma.setSetting('itemSizesReference', 'screen');
+      }
+      return had;
+    }
+    const shown = new Set<string>();
+    input.data.forEachNode((node) => {
+      if (input.shown(node)) shown.add(node);
+    });
+    const pulledOut = new Set(
+      [...input.view.highlightNodes, ...input.view.selected].filter((n) => shown.has(n)),
+    );
+    const plan = planGroups(input.data, shown, input.syndicates, input.view.state.grouping, pulledOut);
+    this.seedOpened(input.data, plan);
+    const graph = buildDisplayGraph(input.data, shown, (a) => isEdgeShown(input.view, a), plan, this.placed);
+    const signature = `${graph.order}|${graph.size}|${[...plan.groups.keys()].join(',')}`;
+    const changed = signature !== this.signature || this.graph === null;
+    if (this.graph === null) this.sigma.setSetting('itemSizesReference', 'positions');
+    this.graph = graph;
+    this.plan = plan;
+    this.syndicates = input.syndicates;
+    this.centrality = input.centrality;
+    this.signature = signature;
+    return changed;
+  }
+
+  /** Lays the drawing out: at once when `animate` is false, else moving from where nodes are. */
+  layOut(animate: boolean): void {
+    const { graph, plan } = this;
+    if (!graph || !plan) return;
+    this.stop();
+    let { targets, box } = this.computeLayout(graph, plan);
+    // sigma draws the frame a little inside the viewport; the share it takes is measured once, and
+    // the layout made again for that room, so a graph unit is drawn as one pixel.
+    const fit = this.fit ?? this.measureFit(box);
+    if (this.fit === null && fit < 0.98) ({ targets, box } = this.computeLayout(graph, plan, fit));
+    this.fit = fit;
+    // sigma frames node centres only: the box keeps whole discs and labels in the frame.
+    this.sigma.setCustomBBox(box);
+    if (!animate) {
+      for (const [node, p] of targets) graph.mergeNodeAttributes(node, p);
+      this.sigma.refresh();
+      this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      return;
+    }
+    this.targets = targets;
+    this.cancel = animateNodes(graph, Object.fromEntries(targets), { duration: 500 }, () => {
+      this.cancel = null;
+      this.targets = null;
+      // At once: a camera still moving once the layout says it is done would move what was clicked.
+      this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    });
+  }
+
+  private computeLayout(graph: DisplayGraph, plan: GroupPlan, fit = 1) {
+    const dimensions = this.sigma.getDimensions();
+    const padding = this.sigma.getSetting('stagePadding') ?? 30;
+    const { positions, box } = layoutGroups(this.layoutInput(graph, plan), {
+      labelHeight: LABEL_SIZE,
+      viewport: {
+        width: Math.max(dimensions.width - 2 * padding, 100) * fit,
+        height: Math.max(dimensions.height - 2 * padding, 100) * fit,
+      },
+    });
+    return { targets: positions, box };
+  }
+
+  /** Pixels per graph unit sigma gives a frame of the viewport's size, camera at rest. */
+  private measureFit(box: { x: [number, number]; y: [number, number] }): number {
+    this.sigma.setCustomBBox(box);
+    this.sigma.refresh();
+    const rest = { cameraState: { x: 0.5, y: 0.5, angle: 0, ratio: 1 } };
+    const a = this.sigma.graphToViewport({ x: box.x[0], y: box.y[0] }, rest);
+    const b = this.sigma.graphToViewport({ x: box.x[1], y: box.y[0] }, rest);
+    const ratio = Math.abs(b.x - a.x) / Math.max(box.x[1] - box.x[0], 1e-9);
+    return Number.isFinite(ratio) && ratio > 0.2 ? Math.min(ratio, 1) : 1;
+  }
+
+  /** Stops the layout where it is going: nodes jump to their targets. */
+  stop(): void {
+    if (!this.cancel) return;
+    this.cancel();
+    this.cancel = null;
+    if (this.graph && this.targets)
+      for (const [node, p] of this.targets) this.graph.mergeNodeAttributes(node, p);
+    this.targets = null;
+    this.sigma.refresh();
+  }
+
+  /** Keeps where each closed group was drawn, for the next drawing. */
+  private remember(): void {
+    const graph = this.graph;
+    if (!graph || !this.plan) return;
+    for (const key of this.plan.groups.keys()) {
+      if (graph.hasNode(key))
+        this.placed.set(key, { x: graph.getNodeAttribute(key, 'x'), y: graph.getNodeAttribute(key, 'y') });
+    }
+  }
+
+  /** Puts what a group just opened shows (members, cells) around where the group was. */
+  private seedOpened(data: DataGraph, plan: GroupPlan): void {
+    const before = this.plan;
+    if (!before) return;
+    let i = 0;
+    for (const [node, path] of plan.pathOf) {
+      const was = before.groupOf.get(node);
+      const now = plan.groupOf.get(node);
+      if (was === undefined || was === now) continue;
+      const at = this.placed.get(was);
+      if (!at) continue;
+      const spread = groupRadius(before.groups.get(was)?.members ?? 1);
+      const angle = i * 2.399963;
+      const r = spread * Math.sqrt((i % 200) / 200);
+      i++;
+      const p = { x: at.x + r * Math.cos(angle), y: at.y + r * Math.sin(angle) };
+      if (now === undefined) data.mergeNodeAttributes(node, p);
+      else if (!this.placed.has(now) && path.includes(now)) this.placed.set(now, p);
+    }
+  }
+
+  private layoutInput(graph: DisplayGraph, plan: GroupPlan) {
+    const containers = new Map<string, string[]>();
+    const position = new Map<string, Point>();
+    const radius = new Map<string, number>();
+    const widths = new Map<string, number>();
+    graph.forEachNode((node, a) => {
+      position.set(node, { x: a.x, y: a.y });
+      const group = a.group;
+      if (group) {
+        radius.set(node, groupRadius(group.members));
+        widths.set(node, labelWidth(groupLabel(group.name, group.members)));
+        const parent = node.startsWith('c:')
+          ? this.syndicates?.cellParent.get(Number(node.slice(2)))
+          : undefined;
+        containers.set(node, parent === undefined ? [] : [`s:${parent}`]);
+        return;
+      }
+      radius.set(node, entityRadius(this.centrality.get(node) ?? 0));
+      const path = plan.pathOf.get(node) ?? [];
+      // A pulled-out entity sits at the top; one drawn itself sits in every group of its path.
+      containers.set(node, plan.groupOf.has(node) ? [] : openPrefix(path, graph));
+    });
+    const links = graph.mapEdges((_e, a, source, target) => ({
+      source,
+      target,
+      weight: a.aggregate?.count ?? 1,
+    }));
+    return { containers, position, radius, labelWidth: widths, links };
+  }
+}
+
+/** The groups of a path that are open (not drawn as a node themselves), up to the first closed one. */
+function openPrefix(path: string[], graph: DisplayGraph): string[] {
+  const out: string[] = [];
+  for (const key of path) {
+    if (graph.hasNode(key)) break;
+    out.push(key);
+  }
+  return out;
+}
