@@ -12,19 +12,13 @@ import type { Store } from './store.ts';
 import { DOCUMENT_REUSED_KEY, type NodeFacts, nodeKeys, VESSEL_RENAMED_KEY } from './watch-keys.ts';
 import { type MatchingWatch, watchesByKeys } from './watches.ts';
 import { quoteType } from './ingest-cypher.ts';
+import type { MatchedLink } from './alert-clearance.ts';
 import { quoteLabel } from './visibility.ts';
 
 /** What a write changed: nodes with their labels, links with their type and ends. */
 export interface ChangedRecords {
   nodes: { id: string; label: EntityLabel }[];
-  links: {
-    id: string;
-    type: LinkType;
-    source: string;
-    target: string;
-    sourceLabel: EntityLabel;
-    targetLabel: EntityLabel;
-  }[];
+  links: MatchedLink[];
 }
 
 const BATCH = 5_000;

@@ -4,23 +4,16 @@
  * drawn stays readable (discs and labels apart, open groups' regions apart), measured through the
  * page's test handle. Screenshots go to a temporary folder, or to docs/ when ARIADNE_SCREENSHOTS=docs.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type DemoWorkspace, openDemoWorkspace, SCREENSHOTS } from '../helpers/demo-workspace.ts';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
-import { ingestRecords } from '../../server/store/ingest-writes.ts';
-import type { Store } from '../../server/store/store.ts';
-import { startApi, TEST_PASSWORD, type TestApi } from '../helpers/api.ts';
-import { launchBrowser, signIn, type TestBrowser, watchPage } from '../helpers/browser.ts';
-import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
+import type { TestApi } from '../helpers/api.ts';
+import type { TestBrowser, watchPage } from '../helpers/browser.ts';
 import { readability, readDrawing, settle } from '../helpers/readability.ts';
 
-const DOCS =
-  process.env.ARIADNE_SCREENSHOTS === 'docs'
-    ? join(import.meta.dirname, '..', '..', 'docs')
-    : mkdtempSync(join(tmpdir(), 'ariadne-screenshots-'));
+const DOCS = SCREENSHOTS;
 const SYNDICATES = [
   'Aegean crossings syndicate',
   'Balkan corridor syndicate',
@@ -29,7 +22,6 @@ const SYNDICATES = [
   'Zuwara coast syndicate',
 ];
 
-let store: Store;
 let api: TestApi;
 let browser: TestBrowser;
 let page: Page;
@@ -67,27 +59,14 @@ async function expectReadable(open: string[] = []) {
   return figures;
 }
 
+let workspace: DemoWorkspace;
 beforeAll(async () => {
-  store = await openTestStore();
-  await clearDatabase(store);
-  const loaded = await ingestRecords(store, demo.records, { user: 'e2e' });
-  if (!loaded.ok) throw new Error(`the demo case did not load: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
-  api = await startApi({
-    store,
-    users: {
-      analyst: { username: 'europol-analyst', clearance: ['H0', 'H1', 'H2', 'H3'], agency: 'Europol' },
-    },
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  watched = watchPage(page);
-  await signIn(page, api.base, 'europol-analyst', TEST_PASSWORD);
+  workspace = await openDemoWorkspace(demo.records);
+  ({ api, browser, page, watched } = workspace);
 }, 480_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await store?.close();
+  await workspace?.close();
 });
 
 describe('the canvas at case scale', () => {

@@ -5,8 +5,7 @@
  * the records beyond their clearance; a note with handling H2 is shown, with its badge, to the author
  * and not to the H0 analyst, who sees the H0 note.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { SCREENSHOTS } from '../helpers/demo-workspace.ts';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +15,7 @@ import { launchBrowser, signIn, type TestBrowser, watchPage } from '../helpers/b
 import { CLEARANCE_GRAPH, RESTRICTED } from '../helpers/clearance-graph.ts';
 import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
 
-const SHOTS =
-  process.env.ARIADNE_SCREENSHOTS === 'docs'
-    ? join(import.meta.dirname, '..', '..', 'docs')
-    : mkdtempSync(join(tmpdir(), 'ariadne-screenshots-'));
+const SHOTS = SCREENSHOTS;
 const HIGH = 'gdf-analyst';
 const LOW = 'frontex-h0-analyst';
 /** What only the GdF analyst may see around Karim: the H2 informant and the H3 account, passport, boat. */

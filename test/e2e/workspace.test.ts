@@ -5,29 +5,23 @@
  * Screenshots of each view go to a temporary folder, or to docs/ for the README when
  * ARIADNE_SCREENSHOTS=docs (a clone stays clean after `npm test`).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type DemoWorkspace, openDemoWorkspace, SCREENSHOTS } from '../helpers/demo-workspace.ts';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestRecords } from '../../server/store/ingest-writes.ts';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
 import type { Store } from '../../server/store/store.ts';
-import { startApi, TEST_PASSWORD, type TestApi } from '../helpers/api.ts';
-import { launchBrowser, signIn, type TestBrowser, watchPage } from '../helpers/browser.ts';
-import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
+import { TEST_PASSWORD, type TestApi } from '../helpers/api.ts';
+import { launchBrowser, signIn, type watchPage } from '../helpers/browser.ts';
 
-const DOCS =
-  process.env.ARIADNE_SCREENSHOTS === 'docs'
-    ? join(import.meta.dirname, '..', '..', 'docs')
-    : mkdtempSync(join(tmpdir(), 'ariadne-screenshots-'));
+const DOCS = SCREENSHOTS;
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const RESTRICTED_ID = 'acct:cm:900';
 const DEMO_CASE = 'case:operation-ariadne-demo';
 
 let store: Store;
 let api: TestApi;
-let browser: TestBrowser;
 let page: Page;
 let watched: ReturnType<typeof watchPage>;
 
@@ -50,34 +44,21 @@ async function openTab(id: string): Promise<void> {
   await page.waitForSelector(`#panel-${id}:not([hidden])`);
 }
 
+let workspace: DemoWorkspace;
 beforeAll(async () => {
-  store = await openTestStore();
-  await clearDatabase(store);
-  const loaded = await ingestRecords(store, generateDemoCase({ scale: 1 }).records, { user: 'e2e' });
-  if (!loaded.ok) throw new Error(`the demo case did not load: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
-  await store.write(
-    `MATCH (p:Person {id: 'person:cm:0001'})
-     CREATE (x:Person {id: 'p-xss', name: $name, roles: ['recruiter'], handling: 'H0', sources: [], grade: 'B2', gradeScheme: 'europol'})
-     CREATE (x)-[:ASSOCIATE_OF {id: 'l-xss', handling: 'H0', sources: []}]->(p)`,
-    { name: XSS_NAME },
-  );
-  api = await startApi({
-    store,
-    users: {
-      viewer: { username: 'low-viewer', clearance: ['H0', 'H1'], agency: 'Frontex' },
-      analyst: { username: 'europol-analyst', clearance: ['H0', 'H1', 'H2', 'H3'], agency: 'Europol' },
-    },
+  workspace = await openDemoWorkspace(generateDemoCase({ scale: 1 }).records, async (demo) => {
+    await demo.write(
+      `MATCH (p:Person {id: 'person:cm:0001'})
+       CREATE (x:Person {id: 'p-xss', name: $name, roles: ['recruiter'], handling: 'H0', sources: [], grade: 'B2', gradeScheme: 'europol'})
+       CREATE (x)-[:ASSOCIATE_OF {id: 'l-xss', handling: 'H0', sources: []}]->(p)`,
+      { name: XSS_NAME },
+    );
   });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  watched = watchPage(page);
-  await signIn(page, api.base, 'europol-analyst', TEST_PASSWORD);
+  ({ store, api, page, watched } = workspace);
 }, 480_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await store?.close();
+  await workspace?.close();
 });
 
 describe('the workspace', () => {

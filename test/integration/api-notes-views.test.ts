@@ -49,7 +49,7 @@ const STATE = (ids: string[]) => ({
     hidden: [],
     pinned: ids,
     selected: [ids.at(-1)],
-    collapsed: [],
+    grouping: { mode: 'grouped', toggled: [] },
     focus: null,
     filters: { hiddenTypes: [], categories: [], sources: [], handling: [], time: null },
     colourBy: 'type',

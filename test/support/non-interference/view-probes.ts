@@ -22,7 +22,7 @@ export function viewState(ids: string[], caseId: string) {
       hidden: ids.slice(-1),
       pinned: ids,
       selected: ids.slice(0, 2),
-      collapsed: [],
+      grouping: { mode: 'grouped', toggled: [] },
       focus: null,
       filters: { hiddenTypes: [], categories: [], sources: [], handling: [], time: null },
       colourBy: 'type',

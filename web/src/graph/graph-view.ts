@@ -55,6 +55,8 @@ export class GraphView {
   syndicates: Syndicates | null = null;
   /** The grouped drawing, used while any group is closed. */
   readonly grouped: GroupedDisplay;
+  /** Whether the organigram is being computed (before its animation starts). */
+  private organising = false;
   /** Stops the organigram's animation while it runs. */
   private arranging: (() => void) | null = null;
   /** Betweenness from the server's key-player analysis. */
@@ -184,7 +186,7 @@ export class GraphView {
 
   /** Whether any layout is moving nodes. */
   layoutRunning(): boolean {
-    return this.layout.running || this.grouped.animating || this.arranging !== null;
+    return this.layout.running || this.grouped.animating || this.arranging !== null || this.organising;
   }
 
   /** Stops every layout where it is. */
@@ -200,14 +202,21 @@ export class GraphView {
     this.stopLayouts();
     const drawn = this.grouped.graph ?? this.graph;
     const { nodes, edges } = this.drawnItems();
-    const targets = await layoutOrganigram(
-      nodes.map((id) => ({ id, radius: this.sigma.getNodeDisplayData(id)?.size ?? 5 })),
-      edges.map((edge) => ({
-        source: drawn.source(edge),
-        target: drawn.target(edge),
-        linkType: String(drawn.getEdgeAttribute(edge, 'linkType')),
-      })),
-    );
+    // The layout kernel loads and lays out before the animation starts: the layout runs from the click.
+    this.organising = true;
+    let targets: Map<string, { x: number; y: number }>;
+    try {
+      targets = await layoutOrganigram(
+        nodes.map((id) => ({ id, radius: this.sigma.getNodeDisplayData(id)?.size ?? 5 })),
+        edges.map((edge) => ({
+          source: drawn.source(edge),
+          target: drawn.target(edge),
+          linkType: String(drawn.getEdgeAttribute(edge, 'linkType')),
+        })),
+      );
+    } finally {
+      this.organising = false;
+    }
     // The grouped layout's frame does not hold the organigram: sigma frames it again.
     this.sigma.setCustomBBox(null);
     this.arranging = animateNodes(drawn, Object.fromEntries(targets), { duration: 500 }, () => {
