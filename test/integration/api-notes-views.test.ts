@@ -3,6 +3,7 @@
  * 404, who sees which note, sharing a view and cutting it to the reader's clearance, owner-only
  * changes, and the audit events of each.
  */
+import { VIEW_SETTINGS } from '../support/non-interference/view-probes.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuditEvents } from '../../server/store/audit.ts';
 import type { Role } from '../../server/auth/context.ts';
@@ -49,12 +50,7 @@ const STATE = (ids: string[]) => ({
     hidden: [],
     pinned: ids,
     selected: [ids.at(-1)],
-    grouping: { mode: 'grouped', toggled: [] },
-    focus: null,
-    filters: { hiddenTypes: [], categories: [], sources: [], handling: [], time: null },
-    colourBy: 'type',
-    sizeBy: 'degree',
-    edgeWidthBy: 'weight',
+    ...VIEW_SETTINGS,
   },
   positions: ids.map((id, i) => ({ id, x: i, y: 10 - i })),
 });

@@ -10,6 +10,16 @@ import type { TestApi } from '../../helpers/api.ts';
 import type { Probe } from './plan.ts';
 import type { World } from './world.ts';
 
+/** The settings of a saved view's state that name no record: grouping, filters, encodings. */
+export const VIEW_SETTINGS = {
+  grouping: { mode: 'grouped', toggled: [] },
+  focus: null,
+  filters: { hiddenTypes: [], categories: [], sources: [], handling: [], time: null },
+  colourBy: 'type',
+  sizeBy: 'degree',
+  edgeWidthBy: 'weight',
+};
+
 /** The state of a saved view naming the given ids. */
 export function viewState(ids: string[], caseId: string) {
   return {
@@ -22,12 +32,7 @@ export function viewState(ids: string[], caseId: string) {
       hidden: ids.slice(-1),
       pinned: ids,
       selected: ids.slice(0, 2),
-      grouping: { mode: 'grouped', toggled: [] },
-      focus: null,
-      filters: { hiddenTypes: [], categories: [], sources: [], handling: [], time: null },
-      colourBy: 'type',
-      sizeBy: 'degree',
-      edgeWidthBy: 'weight',
+      ...VIEW_SETTINGS,
     },
     positions: ids.map((id, i) => ({ id, x: i * 10, y: 5 - i })),
   };

@@ -45,11 +45,6 @@ export function markingOf(graph: DataGraph, shown: { nodes: string[]; edges: str
   return { handling, text, sources: [...sources].sort() };
 }
 
-/** Whether a marking asks the provider's permission before the view leaves the app. */
-export function needsProviderConsent(marking: Marking | null): boolean {
-  return marking !== null && ORDER.indexOf(marking.handling) >= ORDER.indexOf('H2');
-}
-
 /** The banner's colours: darker as the code restricts more. */
 export function bannerColours(handling: HandlingCode): { fill: string; text: string } {
   return {
