@@ -6,6 +6,7 @@
 import { type CheckedItem, alertOnCheck } from '../store/alert-checks.ts';
 import { type ChangedRecords, matchChanges } from '../store/alert-match.ts';
 import type { AlertTrigger, RaisedAlert } from '../store/alerts-write.ts';
+import { outsideRequest } from '../store/query-budget.ts';
 import type { Store } from '../store/store.ts';
 import { deliverAlerts } from './webhook.ts';
 
@@ -24,10 +25,12 @@ export async function alertOnChange(
 
 /**
  * Runs the alerting of a request apart from its answer, which neither waits for it nor changes with
- * it; a failure is written to stderr, since no one is waiting to hear of it.
+ * it, and outside the request's query budget (a border check answers within 3 s; its alerting may
+ * take longer and must not be cut at that deadline); a failure is written to stderr, since no one is
+ * waiting to hear of it.
  */
 function inBackground(what: string, work: () => Promise<unknown>): void {
-  void work().catch((error: unknown) => {
+  void outsideRequest(work).catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`ariadne: alerts on ${what} were not raised: ${message}\n`);
   });
