@@ -9,7 +9,8 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Clearance } from '../auth/context.ts';
 import type { GraphEdge, GraphNode } from '../schema/api/graph.ts';
 import { LINK_TYPES, type LinkType } from '../schema/model.ts';
-import { EDGES_AMONG, edgeOf, NODE, nodeOf, runRead } from './graph-queries.ts';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { EDGE, edgeOf, NODE, nodeOf, runRead } from './graph-queries.ts';
 import type { Store } from './store.ts';
 import { current, LABEL_PARAMS, matchById, visibilityParams, visible } from './visibility.ts';
 
@@ -58,12 +59,31 @@ WITH m WHERE m.id = $to OR $throughHubs
 WITH m ORDER BY m.id = $to DESC, m.id LIMIT toInteger($room)
 RETURN elementId(m) AS eid, m.id = $to AS isEnd`;
 
-const NODES_AND_LINKS = `CALL () {
-  UNWIND $ids AS eid MATCH (n) WHERE elementId(n) = eid
-  RETURN collect(${NODE}) AS nodes
+// One row per node and per link, not one row holding them all: the driver decodes rows as they
+// arrive, so a ball of thousands of nodes never holds the server's thread for the whole of it.
+const BALL_NODES = `UNWIND $ids AS eid MATCH (n) WHERE elementId(n) = eid
+RETURN ${NODE} AS node`;
+
+const BALL_LINKS = `UNWIND $ids AS eid MATCH (a) WHERE elementId(a) = eid
+MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids AND type(r) IN $linkTypes AND ${visible('r')}
+WITH ${EDGE} AS edge ORDER BY edge.key
+RETURN edge`;
+
+/** Runs a read and hands each row to `each` as the driver decodes it. */
+function eachRow(
+  tx: ManagedTransaction,
+  cypher: string,
+  params: Record<string, unknown>,
+  each: (row: Record<string, unknown>) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.run(cypher, params).subscribe({
+      onNext: (record) => each(record.get(0) as Record<string, unknown>),
+      onCompleted: () => resolve(),
+      onError: reject,
+    });
+  });
 }
-${EDGES_AMONG}
-RETURN nodes, edges`;
 
 /** The bounded neighbourhood of `from` for a path search to `to`; null when either end is not visible. */
 export async function readPathBall(
@@ -114,17 +134,18 @@ export async function readPathBall(
       if (options.shortestOnly && next.some((row) => row.get('isEnd') === true)) break;
       frontier = next.filter((row) => row.get('isEnd') !== true).map((row) => row.get('eid') as string);
     }
-    // Both ends are always in the graph, reached or not.
-    const found = (await tx.run(NODES_AND_LINKS, { ...params, ids: [...seen.add(end)] })).records[0];
+    // Both ends are always in the graph, reached or not; nodes by id, so that the graph's order
+    // does not follow the database's storage.
+    const ids = [...seen.add(end)];
+    const nodes: GraphNode[] = [];
+    await eachRow(tx, BALL_NODES, { ...params, ids }, (row) => nodes.push(nodeOf(row)));
     const graph: PathBall['graph'] = new MultiDirectedGraph();
-    for (const row of (found?.get('nodes') ?? []) as Record<string, unknown>[]) {
-      const node = nodeOf(row);
+    for (const node of nodes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)))
       graph.addNode(node.key, node.attributes);
-    }
-    for (const row of (found?.get('edges') ?? []) as Record<string, unknown>[]) {
+    await eachRow(tx, BALL_LINKS, { ...params, ids }, (row) => {
       const edge = edgeOf(row);
       graph.addEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
-    }
+    });
     return { graph, truncated };
   });
 }
