@@ -18,6 +18,11 @@ export function readsChanged(): void {
   generation += 1;
 }
 
+/** How many writes this process has committed (a count that only grows), for caches of the data. */
+export function writesCommitted(): number {
+  return generation;
+}
+
 /** The answer of `read`, shared with every identical read (same `key`) under way on `store`. */
 export function coalesced<T>(store: object, key: unknown[], read: () => Promise<T>): Promise<T> {
   let inFlight = flights.get(store);

@@ -150,3 +150,17 @@ export async function hasEntities(store: Store, labels: readonly EntityLabel[]):
   const result = await store.read(`CALL () { ${branches} } RETURN count(*) AS n`);
   return Number(result.records[0]?.get('n') ?? 0) > 0;
 }
+
+/**
+ * A stamp of what imports have written, from any process: it changes whenever an import starts,
+ * commits a batch (in the batch's own transaction) or ends. Caches of the data compare it to know
+ * that an import run elsewhere (`ariadne import`) has changed what they hold.
+ */
+export async function importStamp(store: Store): Promise<string> {
+  const result = await store.read(
+    `MATCH (i:Import)
+RETURN count(i) AS imports, sum(i.batchesDone) AS batches, max(i.updatedAt) AS updated`,
+  );
+  const row = result.records[0];
+  return JSON.stringify([row?.get('imports'), row?.get('batches'), row?.get('updated')].map(String));
+}

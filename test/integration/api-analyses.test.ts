@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
+import { importRecords } from '../../server/ingest/index.ts';
 import { ensureTestUser, type StartOptions, startApiOnRecords, type TestApi } from '../helpers/api.ts';
 
 // The analyst may see H3 but belongs to Europol, so not the account restricted to the Guardia di
@@ -254,6 +255,62 @@ describe('the money trace', () => {
     ).toBe(400);
     expect((await api.fetch(`/api/analyses/trace?from=${from}`, { role: 'viewer' })).status).toBe(403);
     expect(await auditCount('analysis.trace')).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the money graph kept between traces', () => {
+  const trace = async (from: string) => {
+    const res = await api.fetch(`/api/analyses/trace?from=${encodeURIComponent(from)}&maxHops=6`, {
+      role: 'analyst',
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { paths: { hops: { payment: string; to: string }[] }[] };
+  };
+
+  it('is read again after a write through the API, and after an import made elsewhere', async () => {
+    const payer = await api.store.read(
+      `MATCH (a:Account)-[:PAID]->(:Payment) WHERE a.restrictedTo IS NULL AND a.handling = 'H0'
+       RETURN a.id AS id ORDER BY a.id DESC LIMIT 1`,
+    );
+    const from = String(payer.records[0]?.get('id'));
+    const first = await trace(from);
+    const payment = first.paths[0]?.hops[0]?.payment as string;
+    expect(payment).toBeDefined();
+
+    const retracted = await api.fetch(`/api/entities/${encodeURIComponent(payment)}/retract`, {
+      method: 'POST',
+      role: 'analyst',
+      json: { reason: 'entered twice' },
+    });
+    expect(retracted.status).toBe(200);
+    expect(JSON.stringify(await trace(from))).not.toContain(payment);
+
+    // An import run by another process (here: straight through the store, not the API) is seen too.
+    const source = await api.store.read(
+      "MATCH (s:Source) WHERE s.handling = 'H0' AND s.restrictedTo IS NULL RETURN s.id AS id LIMIT 1",
+    );
+    const P = { handling: 'H0', sources: [String(source.records[0]?.get('id'))] };
+    const report = await importRecords(
+      api.store,
+      [
+        { kind: 'entity', type: 'Account', id: 'acct:late:1', ...P, name: 'Late account' },
+        {
+          kind: 'entity',
+          type: 'Payment',
+          id: 'pay:late:1',
+          amount: 5_000,
+          currency: 'EUR',
+          date: '2030-01-01',
+          ...P,
+        },
+        { kind: 'link', type: 'PAID', source: from, target: 'pay:late:1', ...P },
+        { kind: 'link', type: 'RECEIVED', source: 'pay:late:1', target: 'acct:late:1', ...P },
+      ],
+      { user: 'operator', name: 'late payment' },
+    );
+    expect(report.status, JSON.stringify(report)).toBe('complete');
+    const after = await trace(from);
+    expect(after.paths.flatMap((p) => p.hops.map((h) => h.payment))).toContain('pay:late:1');
   });
 });
 

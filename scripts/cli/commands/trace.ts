@@ -40,11 +40,6 @@ const FLAGS = {
   json: { type: 'boolean' },
 } as const;
 
-const MONEY_SCOPE = {
-  labels: ['Person', 'Organisation', 'Account', 'Payment'],
-  linkTypes: ['PAID', 'RECEIVED'],
-};
-
 export const commands: Command[] = [
   {
     name: 'trace',
@@ -59,20 +54,12 @@ export const commands: Command[] = [
         }
         const [from, ...extra] = opts.positionals;
         if (from === undefined || extra.length > 0) throw new UsageError('name exactly one party to trace');
-        const { projectGraph } = await import('../../../server/store/projection.ts');
-        const { extractPayments } = await import('../../../analysis/money/flows.ts');
-        const { traceMoney } = await import('../../../analysis/money/trace.ts');
-        const { loadRates } = await import('../../../server/analyses/rates.ts');
+        const { readMoneyGraph, traceIn } = await import('../../../server/analyses/money-graph.ts');
         const { store } = await connect(loadConfig(), (l) => process.stderr.write(`${l}\n`), {
           migrate: true,
         });
         try {
-          const graph = await projectGraph(store, MONEY_SCOPE, FULL_CLEARANCE);
-          if (!graph.hasNode(from) || graph.getNodeAttribute(from, 'entityType') === 'Payment')
-            throw new UsageError(`no person, organisation or account has the id ${JSON.stringify(from)}`);
-          const { base, rates } = loadRates();
-          const { transfers } = extractPayments(graph, { currency: base, rates });
-          const trace = traceMoney(transfers, {
+          const result = traceIn(await readMoneyGraph(store, FULL_CLEARANCE), {
             from,
             direction: opts.backward ? 'backward' : 'forward',
             ...(opts.since === undefined ? {} : { since: opts.since }),
@@ -80,12 +67,8 @@ export const commands: Command[] = [
             ...(opts['max-hops'] === undefined ? {} : { maxHops: opts['max-hops'] }),
             ...(opts['max-paths'] === undefined ? {} : { maxPaths: opts['max-paths'] }),
           });
-          const result = {
-            from,
-            direction: opts.backward ? 'backward' : 'forward',
-            currency: base,
-            ...trace,
-          };
+          if (result === null)
+            throw new UsageError(`no person, organisation or account has the id ${JSON.stringify(from)}`);
           if (opts.json) printJson(result);
           else printTrace(result);
         } finally {

@@ -4,11 +4,9 @@
  * operator), and `POST /api/identity/decisions`: an analyst confirms or rejects an identity candidate.
  */
 import { Router } from 'express';
-import { extractPayments } from '../../../analysis/money/flows.ts';
-import { traceMoney } from '../../../analysis/money/trace.ts';
 import { clearanceOf } from '../../auth/context.ts';
 import { ANALYSE, WRITE } from '../../auth/roles.ts';
-import { loadRates } from '../../analyses/rates.ts';
+import { MoneyGraphs, traceIn } from '../../analyses/money-graph.ts';
 import {
   IdentityDecisionBodySchema,
   IdentityDecisionSchema,
@@ -16,19 +14,15 @@ import {
   windowOf,
 } from '../../schema/api/analyses.ts';
 import { recordIdentityDecision } from '../../store/identity-decisions.ts';
-import { projectGraph } from '../../store/projection.ts';
 import type { Store } from '../../store/store.ts';
+import { writesCommitted } from '../coalesce.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
-
-const MONEY_SCOPE = {
-  labels: ['Person', 'Organisation', 'Account', 'Payment'],
-  linkTypes: ['PAID', 'RECEIVED'],
-};
 
 /** The money trace and identity decision routes. */
 export function traceRouter({ store }: { store: Store }): Router {
   const router = Router();
+  const money = new MoneyGraphs(store, writesCommitted);
   route(
     router,
     {
@@ -46,19 +40,16 @@ export function traceRouter({ store }: { store: Store }): Router {
       },
     },
     async ({ query, viewer }) => {
-      const graph = await projectGraph(store, MONEY_SCOPE, clearanceOf(viewer));
-      if (!graph.hasNode(query.from) || graph.getNodeAttribute(query.from, 'entityType') === 'Payment')
-        throw new HttpError(404, 'No person, organisation or account you may see has that id');
-      const { base, rates } = loadRates();
-      const { transfers } = extractPayments(graph, { currency: base, rates });
-      const trace = traceMoney(transfers, {
+      const trace = traceIn(await money.of(clearanceOf(viewer)), {
         from: query.from,
         direction: query.direction,
         ...windowOf(query.window),
         maxHops: query.maxHops,
         maxPaths: query.maxPaths,
       });
-      return { from: query.from, direction: query.direction, currency: base, ...trace };
+      if (trace === null)
+        throw new HttpError(404, 'No person, organisation or account you may see has that id');
+      return trace;
     },
   );
 
