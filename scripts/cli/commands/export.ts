@@ -139,7 +139,8 @@ export const commands: Command[] = [
         try {
           const caseId = await resolveCase(store, opts.case);
           const marking = await dissemination(store, caseId, opts['provider-consent']);
-          const summary = await runExport(storeSource(store, { clearance: FULL_CLEARANCE, caseId }), {
+          const scores = opts.format === 'gexf' || opts.format === 'graphml';
+          const summary = await runExport(storeSource(store, { clearance: FULL_CLEARANCE, caseId, scores }), {
             marking,
             format: opts.format,
             out: resolve(opts.out),
