@@ -50,6 +50,9 @@ export function traceIn(
   };
 }
 
+/** Traces remembered per money graph. */
+const TRACES_KEPT = 256;
+
 const clearanceKey = (c: Clearance) => JSON.stringify([[...c.handling].sort(), c.agency ?? null]);
 
 /**
@@ -59,12 +62,35 @@ const clearanceKey = (c: Clearance) => JSON.stringify([[...c.handling].sort(), c
  */
 export class MoneyGraphs {
   private readonly kept = new Map<string, { stamp: string; graph: Promise<MoneyGraph> }>();
+  private readonly traces = new WeakMap<MoneyGraph, Map<string, ReturnType<typeof traceIn>>>();
 
   constructor(
     private readonly store: Store,
     private readonly localChanges: () => number,
     private readonly keep = 8,
   ) {}
+
+  /**
+   * A trace over the clearance's money graph as the data stands now, remembered with that graph (a
+   * trace is a pure function of the graph and the query, and a graph is never changed once read).
+   */
+  async trace(
+    clearance: Clearance,
+    options: Partial<Omit<TraceOptions, 'from'>> & { from: string },
+  ): Promise<ReturnType<typeof traceIn>> {
+    const money = await this.of(clearance);
+    let traces = this.traces.get(money);
+    if (traces === undefined) {
+      traces = new Map();
+      this.traces.set(money, traces);
+    }
+    const key = JSON.stringify(options, Object.keys(options).sort());
+    if (!traces.has(key)) {
+      if (traces.size >= TRACES_KEPT) traces.delete(traces.keys().next().value as string);
+      traces.set(key, traceIn(money, options));
+    }
+    return traces.get(key) ?? null;
+  }
 
   /** The clearance's money graph as the data stands now. */
   async of(clearance: Clearance): Promise<MoneyGraph> {

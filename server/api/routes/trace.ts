@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import { clearanceOf } from '../../auth/context.ts';
 import { ANALYSE, WRITE } from '../../auth/roles.ts';
-import { MoneyGraphs, traceIn } from '../../analyses/money-graph.ts';
+import { MoneyGraphs } from '../../analyses/money-graph.ts';
 import {
   IdentityDecisionBodySchema,
   IdentityDecisionSchema,
@@ -40,7 +40,7 @@ export function traceRouter({ store }: { store: Store }): Router {
       },
     },
     async ({ query, viewer }) => {
-      const trace = traceIn(await money.of(clearanceOf(viewer)), {
+      const trace = await money.trace(clearanceOf(viewer), {
         from: query.from,
         direction: query.direction,
         ...windowOf(query.window),
