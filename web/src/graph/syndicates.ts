@@ -5,7 +5,7 @@
  * from Louvain on what is loaded, without cells, and says so.
  */
 import { runAnalyses } from '../api/analyses.ts';
-import type { AnalysisResult } from '../api/analysis-types.ts';
+import type { RunResult } from '../api/analyses.ts';
 
 /** Syndicates and cells: membership, names by group key, and each cell's syndicate. */
 export interface Syndicates {
@@ -20,7 +20,7 @@ export interface Syndicates {
 }
 
 /** The syndicates of a communities run's result. */
-export function syndicatesFromRun(result: AnalysisResult): Syndicates {
+export function syndicatesFromRun(result: RunResult): Syndicates {
   const out = emptySyndicates('run');
   for (const community of result.communities ?? []) {
     out.names.set(`s:${community.id}`, community.summary.name);

@@ -5,7 +5,7 @@
  * never written back as scores) that removes chosen nodes and shows how the network splits.
  */
 import { runAnalyses } from '../api/analyses.ts';
-import type { AnalysisAnswer, CommunityReport } from '../api/analysis-types.ts';
+import type { AnalysisAnswer, CommunityReport } from '../api/analyses.ts';
 import { syndicatesFromRun } from '../graph/syndicates.ts';
 import { isGroupOpen, withGroupOpen, withItems } from '../graph/view-state.ts';
 import { h, replace } from '../lib/dom.ts';
