@@ -102,9 +102,9 @@ describe('/healthz', () => {
       }
     };
     const operations = Object.entries(doc.paths as Record<string, Record<string, { responses: object }>>)
-      .filter(([path]) => path.startsWith('/api/analyses/runs'))
+      .filter(([path]) => path.startsWith('/api/analyses/'))
       .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
-    expect(operations.length).toBe(3);
+    expect(operations.length).toBe(4);
     for (const { path, method, op } of operations) {
       const ok = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
       expect(ok.length, `${method} ${path}`).toBe(1);
@@ -119,6 +119,7 @@ describe('/healthz', () => {
     expect(unknowns).toEqual([]);
     expect(seen).toContain('AnalysisPartCommunities');
     expect(seen).toContain('AnalysisRunSummary');
+    expect(seen).toContain('MoneyTrace');
   });
 
   it('refuses query parameters on /healthz, naming them', async () => {

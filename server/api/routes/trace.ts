@@ -9,6 +9,7 @@ import { traceMoney } from '../../../analysis/money/trace.ts';
 import { clearanceOf } from '../../auth/context.ts';
 import { ANALYSE, WRITE } from '../../auth/roles.ts';
 import { loadRates } from '../../analyses/rates.ts';
+import { type MoneyTrace, MoneyTraceSchema } from '../../schema/api/analysis-results.ts';
 import {
   IdentityDecisionBodySchema,
   IdentityDecisionSchema,
@@ -41,11 +42,11 @@ export function traceRouter({ store }: { store: Store }): Router {
       query: TraceQuerySchema,
       audit: 'analysis.trace',
       responses: {
-        200: { description: '{from, direction, currency, paths, totals, truncated}' },
+        200: { description: 'The paths followed and the totals per party', schema: MoneyTraceSchema },
         404: { description: 'No such party, or not one you may see' },
       },
     },
-    async ({ query, viewer }) => {
+    async ({ query, viewer }): Promise<MoneyTrace> => {
       const graph = await projectGraph(store, MONEY_SCOPE, clearanceOf(viewer));
       if (!graph.hasNode(query.from) || graph.getNodeAttribute(query.from, 'entityType') === 'Payment')
         throw new HttpError(404, 'No person, organisation or account you may see has that id');

@@ -431,3 +431,25 @@ export const RunSummarySchema = z
   })
   .meta({ id: 'AnalysisRunSummary' });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+/** `GET /api/analyses/trace`: the money followed from (or back into) a party, respecting time. */
+export const MoneyTraceSchema = z
+  .object({
+    from: Id,
+    direction: z.enum(['forward', 'backward']),
+    currency: z.string().meta({ description: 'The currency amounts are converted into' }),
+    paths: z.array(
+      z.object({
+        hops: z.array(
+          z.object({ payment: Id, from: Id, to: Id, amount: z.number().nullable(), date: z.string() }),
+        ),
+        amount: z.number().nullable().meta({ description: "The path's bottleneck: its least converted hop" }),
+      }),
+    ),
+    totals: z.array(
+      z.object({ party: Id, total: z.number(), payments: z.number().int(), hops: z.number().int() }),
+    ),
+    truncated: z.boolean().meta({ description: 'More paths exist than maxPaths; totals count every path' }),
+  })
+  .meta({ id: 'MoneyTrace' });
+export type MoneyTrace = z.infer<typeof MoneyTraceSchema>;

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { extractPayments } from '../../../analysis/money/flows.ts';
+import { traceMoney } from '../../../analysis/money/trace.ts';
+import { loadRates } from '../../../server/analyses/rates.ts';
 import { planSteps, runAnalyses } from '../../../server/analyses/run-analyses.ts';
 import { partOf, summaryOf } from '../../../server/api/routes/analysis-parts.ts';
 import {
   ANALYSIS_NAMES,
   AnalysisResultSchema,
+  MoneyTraceSchema,
   RESULT_PART_SCHEMAS,
   RunSummarySchema,
 } from '../../../server/schema/api/analysis-results.ts';
@@ -28,6 +32,15 @@ describe('the analysis results contract', () => {
     }
     const summary = { ...summaryOf(result), runId: 'run:1', whatIf: false };
     expect(RunSummarySchema.parse(summary)).toEqual(summary);
+  });
+
+  it('parses a money trace as the trace route answers it', () => {
+    const { base, rates } = loadRates({});
+    const { transfers } = extractPayments(smallCase(), { currency: base, rates });
+    const trace = traceMoney(transfers, { from: 'acc:b', direction: 'forward', maxHops: 4, maxPaths: 100 });
+    const answer = overTheWire({ from: 'acc:b', direction: 'forward' as const, currency: base, ...trace });
+    expect(answer.paths.length).toBe(4);
+    expect(MoneyTraceSchema.parse(answer)).toEqual(answer);
   });
 
   it('refuses a malformed result, naming the field', () => {
