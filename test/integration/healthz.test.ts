@@ -77,6 +77,32 @@ describe('/healthz', () => {
     expect(doc.paths['/api/analyses/runs/{id}'].get.operationId).toBe('getAnalysesRunsById');
   });
 
+  it('describes the error answers of every operation: a problem document, unless the route says otherwise', async () => {
+    const doc = await (await fetch(`${base}/api/openapi.json`)).json();
+    const bare: string[] = [];
+    let errors = 0;
+    let problems = 0;
+    for (const [path, methods] of Object.entries(
+      doc.paths as Record<string, Record<string, { responses: object }>>,
+    ))
+      for (const [method, op] of Object.entries(methods)) {
+        const failures = Object.entries(op.responses).filter(([status]) => Number(status) >= 400);
+        if (failures.length === 0) bare.push(`${method} ${path} lists no error`);
+        for (const [status, response] of failures) {
+          errors++;
+          const content = (response as { content?: Record<string, { schema?: { $ref?: string } }> }).content;
+          if (!content) bare.push(`${method} ${path} ${status}`);
+          else if (content['application/problem+json']?.schema?.$ref === '#/components/schemas/Problem')
+            problems++;
+        }
+      }
+    expect(bare).toEqual([]);
+    expect(errors).toBeGreaterThan(100);
+    // /healthz answers 503 with its own Health document, for load balancers that read it.
+    expect(problems).toBe(errors - 1);
+    expect(doc.components.schemas.Problem.required).toEqual(['type', 'title', 'status']);
+  });
+
   it('describes every analysis result by its schema: no part, summary or field is left unknown', async () => {
     const doc = await (await fetch(`${base}/api/openapi.json`)).json();
     const unknowns: string[] = [];
