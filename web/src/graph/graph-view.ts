@@ -1,8 +1,9 @@
 /**
  * The graph view's controller: it owns the data graph, the loads that filled it, the values derived
- * to draw it (with the communities and centralities of the server's analysis run), the history of view states and the sigma renderer, and pushes each new state into
- * sigma through the reducers. While groups are closed sigma draws the grouped graph
- * (grouped-display.ts) instead of the data graph. Panels talk to it; it renders nothing itself.
+ * to draw it (with the communities and centralities of the server's analysis run), the history of
+ * view states and the sigma renderer, and pushes each new state into sigma through the reducers.
+ * While groups are closed sigma draws the grouped graph (grouped-display.ts) instead of the data
+ * graph. Panels talk to it; it renders nothing itself.
  */
 import type Sigma from 'sigma';
 import { type AnalysisName, type EntityScores, type RunResult, runAnalyses } from '../api/analyses.ts';
