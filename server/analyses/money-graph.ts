@@ -39,7 +39,7 @@ export async function readMoneyGraph(store: Store, clearance: Clearance): Promis
 export function traceIn(
   money: MoneyGraph,
   options: Partial<Omit<TraceOptions, 'from'>> & { from: string },
-): (TraceResult & { from: string; direction: string; currency: string }) | null {
+): (TraceResult & { from: string; direction: TraceOptions['direction']; currency: string }) | null {
   if (!money.parties.has(options.from)) return null;
   const trace = traceMoney(money.transfers, options);
   return {

@@ -1,39 +1,16 @@
 /**
- * The analysis service's options and the JSON it returns (`ariadne analyse --json`, the API, the
- * report). Each field of the result comes from one step; a step left out by `only` leaves its
- * fields out.
+ * The analysis service's options; the JSON it returns (`ariadne analyse --json`, the API, the
+ * report) is typed by its zod schema in server/schema/api/analysis-results.ts. Each field of the
+ * result comes from one step; a step left out by `only` leaves its fields out.
  */
-import type { Broker } from '../../analysis/brokers.ts';
 import type { CommunityMethod } from '../../analysis/communities.ts';
-import type { CommunitySummary } from '../../analysis/community-summary.ts';
-import type { CrimeLink, CrimeLinkOptions } from '../../analysis/crime-links.ts';
-import type { CutPoint } from '../../analysis/cut-points.ts';
-import type { DisruptionResult, DisruptionStrategy } from '../../analysis/disruption.ts';
-import type { DocumentAnalysis } from '../../analysis/documents.ts';
-import type { IntelligenceGaps } from '../../analysis/gaps.ts';
-import type { IdentityResult } from '../../analysis/identity.ts';
-import type { KeyPlayer } from '../../analysis/key-players.ts';
-import type { GroupFlow } from '../../analysis/money/flows.ts';
+import type { CrimeLinkOptions } from '../../analysis/crime-links.ts';
+import type { DisruptionStrategy } from '../../analysis/disruption.ts';
 import type { ExchangeRate } from '../../analysis/money/rates.ts';
-import type { TypologyHit } from '../../analysis/money/types.ts';
-import type { Hotspot, Period, RouteComparison, RoutePath } from '../../analysis/routes.ts';
-import type { VesselAnalysis } from '../../analysis/vessels.ts';
+import type { Period } from '../../analysis/routes.ts';
+import type { AnalysisName } from '../schema/api/analysis-results.ts';
 
-/** The analyses of the set, in the order they run. */
-export const ANALYSIS_NAMES = [
-  'communities',
-  'centrality',
-  'brokers',
-  'disruption',
-  'crime-links',
-  'money',
-  'documents',
-  'routes',
-  'vessels',
-  'identity',
-  'gaps',
-] as const;
-export type AnalysisName = (typeof ANALYSIS_NAMES)[number];
+export { ANALYSIS_NAMES, type AnalysisName } from '../schema/api/analysis-results.ts';
 
 /** Steps whose results need the communities (which then run too). */
 export const NEEDS_COMMUNITIES: readonly AnalysisName[] = ['brokers', 'disruption', 'crime-links', 'money'];
@@ -80,77 +57,11 @@ export const DEFAULTS = {
   disruption: { strategy: 'betweenness' as DisruptionStrategy, k: 3 },
 };
 
-/** The scores of one entity. */
-export interface EntityScores {
-  community?: number;
-  /** The cell (inside the community) the entity belongs to. */
-  cell?: number;
-  degree?: number;
-  weightedDegree?: number;
-  betweenness?: number;
-  pagerank?: number;
-  eigenvector?: number;
-  closeness?: number;
-}
-
-/** One community, its members and its profile. */
-export interface CommunityReport {
-  id: number;
-  size: number;
-  contribution: number;
-  members: string[];
-  summary: Omit<CommunitySummary, 'id' | 'size' | 'contribution'>;
-}
-
-/** One cell: a community of the second level, inside the community `parent`. */
-export interface CellReport extends CommunityReport {
-  parent: number;
-}
-
-/** A key player with the scores behind the ranking. */
-export interface KeyPlayerReport extends KeyPlayer {
-  community?: number | undefined;
-  degree: number;
-  pagerank: number;
-}
-
-/** What the money step finds. */
-export interface MoneyReport {
-  currency: string;
-  transfers: number;
-  total: number;
-  incomplete: { payment: string; reason: string }[];
-  unconverted: { payment: string; currency: string; date: string; reason: string }[];
-  flows: { communities: GroupFlow[]; countries: GroupFlow[] };
-  typologies: TypologyHit[];
-}
-
-/** The JSON of a run. */
-export interface AnalysisResult {
-  graph: { entities: number; links: number };
-  parameters: {
-    only: AnalysisName[];
-    method: CommunityMethod;
-    resolution: number;
-    seed: number;
-    limit: number;
-    currency: string;
-  };
-  modularity?: number;
-  communities?: CommunityReport[];
-  /** Cells inside the communities (syndicate -> cell). */
-  cells?: CellReport[];
-  unassigned?: string[];
-  entities: Record<string, EntityScores>;
-  keyPlayers?: KeyPlayerReport[];
-  brokers?: Broker[];
-  cutPoints?: CutPoint[];
-  disruption?: DisruptionResult;
-  crimeLinks?: { categories: string[]; communities: { community: number; links: CrimeLink[] }[] };
-  money?: MoneyReport;
-  documents?: DocumentAnalysis;
-  routes?: { paths: RoutePath[]; hotspots: Hotspot[]; changes?: RouteComparison };
-  vessels?: VesselAnalysis;
-  identityCandidates?: IdentityResult;
-  gaps?: IntelligenceGaps;
-}
+export type {
+  AnalysisResult,
+  CellReport,
+  CommunityReport,
+  EntityScores,
+  KeyPlayerReport,
+  MoneyReport,
+} from '../schema/api/analysis-results.ts';

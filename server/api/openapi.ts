@@ -3,6 +3,7 @@
  * responses: routers register their routes here, so the document cannot drift from the code.
  */
 import { z } from 'zod';
+import { ProblemSchema } from '../schema/api/problem.ts';
 
 export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -123,11 +124,12 @@ export function buildOpenApi(version: string): Record<string, unknown> {
   for (const route of routes) {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(route.responses)) {
-      responses[status] = r.schema
-        ? {
-            description: r.description,
-            content: { [r.contentType ?? 'application/json']: { schema: schemaOf(r.schema, components) } },
-          }
+      // An error answer without a schema of its own is the problem document the error handler sends.
+      const problem = !r.schema && Number(status) >= 400;
+      const schema = r.schema ?? (problem ? ProblemSchema : undefined);
+      const type = r.contentType ?? (problem ? 'application/problem+json' : 'application/json');
+      responses[status] = schema
+        ? { description: r.description, content: { [type]: { schema: schemaOf(schema, components) } } }
         : { description: r.description };
     }
     paths[route.path] ??= {};

@@ -87,6 +87,31 @@ describe('the workspace', () => {
     await expect.poll(async () => (await shown()).nodes.length).toBe(before);
   });
 
+  it('says when no run covers what is shown, and colours and sizes from the run it then starts', async () => {
+    const nodes = (await shown()).nodes;
+    const sizes = () =>
+      page.evaluate((keys) => keys.map((key) => window.__ariadne?.drawn(key)?.size ?? null), nodes);
+    await page.selectOption('#colour-by', 'community');
+    await page.waitForSelector('#legend [data-missing="communities"]');
+    expect(await page.evaluate(() => Object.keys(window.__ariadne?.communities() ?? {}).length)).toBe(0);
+    await page.click('#run-communities');
+    await page.waitForSelector('#legend .legend-fill li', { timeout: 240_000 });
+    expect(await page.locator('#legend [data-missing]').count()).toBe(0);
+    const communities = await page.evaluate(() => window.__ariadne?.communities() ?? {});
+    expect(nodes.filter((node) => communities[node] !== undefined).length).toBeGreaterThan(1);
+    await page.selectOption('#size-by', 'pagerank');
+    await page.waitForSelector('#legend [data-missing="centrality"]');
+    expect(new Set(await sizes()).size).toBe(1);
+    await page.click('#run-centrality');
+    await page.waitForSelector('#legend [data-missing="centrality"]', {
+      state: 'detached',
+      timeout: 240_000,
+    });
+    expect(new Set(await sizes()).size).toBeGreaterThan(1);
+    await page.selectOption('#colour-by', 'type');
+    await page.selectOption('#size-by', 'degree');
+  }, 500_000);
+
   it('opens the whole case; filters on type and on source grade change what is drawn', async () => {
     await page.click('#tab-filters');
     await page.click('#open-case');

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
 import { importRecords } from '../../server/ingest/index.ts';
+import { AnalysisRunStatusSchema } from '../../server/schema/api/analyses.ts';
+import {
+  RESULT_PART_SCHEMAS,
+  type ResultPart,
+  RunLabelsSchema,
+} from '../../server/schema/api/analysis-results.ts';
 import { ensureTestUser, type StartOptions, startApiOnRecords, type TestApi } from '../helpers/api.ts';
 
 // The analyst may see H3 but belongs to Europol, so not the account restricted to the Guardia di
@@ -64,6 +70,8 @@ describe('analysis runs', () => {
     expect(status.summary).toMatchObject({ runId: expect.stringMatching(/^run:analyse:/) });
     expect(status.summary.communities).toBeGreaterThan(1);
     expect(JSON.stringify(status)).not.toContain(RESTRICTED);
+    // The status is what its schema (and so the OpenAPI document) says, field for field.
+    expect(AnalysisRunStatusSchema.parse(status)).toEqual(status);
     expect(await auditCount('analysis.start')).toBe(1);
   }, 150_000);
 
@@ -73,6 +81,8 @@ describe('analysis runs', () => {
     const text = await res.text();
     expect(text.length).toBeGreaterThan(10);
     expect(text).not.toContain(RESTRICTED);
+    const schema = part === 'labels' ? RunLabelsSchema : RESULT_PART_SCHEMAS[part as ResultPart];
+    expect(schema.parse(JSON.parse(text))).toEqual(JSON.parse(text));
   });
 
   it('give the money part typologies and flows, and audit every read', async () => {

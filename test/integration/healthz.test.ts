@@ -77,6 +77,77 @@ describe('/healthz', () => {
     expect(doc.paths['/api/analyses/runs/{id}'].get.operationId).toBe('getAnalysesRunsById');
   });
 
+  it('describes the error answers of every operation: a problem document, unless the route says otherwise', async () => {
+    const doc = await (await fetch(`${base}/api/openapi.json`)).json();
+    const bare: string[] = [];
+    let errors = 0;
+    let problems = 0;
+    for (const [path, methods] of Object.entries(
+      doc.paths as Record<string, Record<string, { responses: object }>>,
+    ))
+      for (const [method, op] of Object.entries(methods)) {
+        const failures = Object.entries(op.responses).filter(([status]) => Number(status) >= 400);
+        if (failures.length === 0) bare.push(`${method} ${path} lists no error`);
+        for (const [status, response] of failures) {
+          errors++;
+          const content = (response as { content?: Record<string, { schema?: { $ref?: string } }> }).content;
+          if (!content) bare.push(`${method} ${path} ${status}`);
+          else if (content['application/problem+json']?.schema?.$ref === '#/components/schemas/Problem')
+            problems++;
+        }
+      }
+    expect(bare).toEqual([]);
+    expect(errors).toBeGreaterThan(100);
+    // /healthz answers 503 with its own Health document, for load balancers that read it.
+    expect(problems).toBe(errors - 1);
+    expect(doc.components.schemas.Problem.required).toEqual(['type', 'title', 'status']);
+  });
+
+  it('describes every analysis result by its schema: no part, summary or field is left unknown', async () => {
+    const doc = await (await fetch(`${base}/api/openapi.json`)).json();
+    const unknowns: string[] = [];
+    const seen = new Set<string>();
+    const walk = (schema: unknown, where: string): void => {
+      if (schema === null || typeof schema !== 'object') return;
+      const node = schema as Record<string, unknown>;
+      if (Object.keys(node).filter((key) => key !== 'description').length === 0) unknowns.push(where);
+      if (typeof node.$ref === 'string') {
+        const name = node.$ref.replace('#/components/schemas/', '');
+        if (!seen.has(name)) {
+          seen.add(name);
+          walk(doc.components.schemas[name], name);
+        }
+        return;
+      }
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'properties' || key === '$defs')
+          for (const [field, child] of Object.entries(value as object)) walk(child, `${where}.${field}`);
+        else if (Array.isArray(value))
+          for (const [i, child] of value.entries()) walk(child, `${where}.${key}[${i}]`);
+        else if (key === 'items' || key === 'additionalProperties') walk(value, `${where}.${key}`);
+      }
+    };
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses: object }>>)
+      .filter(([path]) => path.startsWith('/api/analyses/'))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    expect(operations.length).toBe(4);
+    for (const { path, method, op } of operations) {
+      const ok = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
+      expect(ok.length, `${method} ${path}`).toBe(1);
+      for (const [status, response] of ok) {
+        const schema = (response as { content?: Record<string, { schema: unknown }> }).content?.[
+          'application/json'
+        ]?.schema;
+        expect(schema, `${method} ${path} ${status}`).toBeDefined();
+        walk(schema, `${method} ${path} ${status}`);
+      }
+    }
+    expect(unknowns).toEqual([]);
+    expect(seen).toContain('AnalysisPartCommunities');
+    expect(seen).toContain('AnalysisRunSummary');
+    expect(seen).toContain('MoneyTrace');
+  });
+
   it('refuses query parameters on /healthz, naming them', async () => {
     const response = await fetch(`${base}/healthz?verbose=1`);
     expect(response.status).toBe(400);

@@ -4,13 +4,10 @@
  * clearance may see.
  */
 import type { AnalysisResult } from '../../analyses/types.ts';
+import type { RunLabels } from '../../schema/api/analysis-results.ts';
 import type { ProjectedGraph } from '../../store/projection.ts';
 
-/** Names and places of the entities a result mentions. */
-export interface RunLabels {
-  names: Record<string, string>;
-  places: Record<string, { name: string; lat: number; lon: number }>;
-}
+export type { RunLabels };
 
 const MAX_LABELLED = 20_000;
 

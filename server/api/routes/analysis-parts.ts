@@ -3,7 +3,14 @@
  * each the fields one or two steps wrote (and the labels of what they mention), and the summary the
  * run's status carries.
  */
+import { z } from 'zod';
 import type { AnalysisName, AnalysisResult } from '../../analyses/types.ts';
+import {
+  RESULT_PART_SCHEMAS,
+  type ResultPartOf,
+  type RunSummary,
+  RunLabelsSchema,
+} from '../../schema/api/analysis-results.ts';
 
 /** The result parts, and the step whose fields each one holds. */
 export const RESULT_PARTS = {
@@ -27,8 +34,14 @@ export const PART_NAMES: [ResultPart | 'labels', ...(ResultPart | 'labels')[]] =
   ...(Object.keys(RESULT_PARTS) as ResultPart[]),
 ];
 
+/** What the part route answers: one of the parts, or the labels. */
+export const PartAnswerSchema = z
+  .union([RunLabelsSchema, ...Object.values(RESULT_PART_SCHEMAS)])
+  .meta({ description: 'The part named in the path: its schema is the one named after it' });
+
 /** The fields of a result that make up a part. */
-export function partOf(result: AnalysisResult, part: ResultPart): Record<string, unknown> {
+export function partOf<P extends ResultPart>(result: AnalysisResult, part: P): ResultPartOf<P>;
+export function partOf(result: AnalysisResult, part: ResultPart): ResultPartOf<ResultPart> {
   switch (part) {
     case 'communities':
       return {
@@ -61,7 +74,7 @@ export function partOf(result: AnalysisResult, part: ResultPart): Record<string,
 }
 
 /** The headline figures of a finished run. */
-export function summaryOf(result: AnalysisResult) {
+export function summaryOf(result: AnalysisResult): Omit<RunSummary, 'runId' | 'whatIf'> {
   return {
     graph: result.graph,
     parameters: result.parameters,

@@ -14,7 +14,7 @@ import { loadRates } from '../../analyses/rates.ts';
 import { planSteps } from '../../analyses/run-analyses.ts';
 import { ANALYSIS_NAMES, type AnalysisResult } from '../../analyses/types.ts';
 import { DateParam, IdParam, MinSourceParam } from '../../schema/api/entities.ts';
-import { JobStartedSchema, JobStatusSchema } from '../../schema/api/analyses.ts';
+import { AnalysisRunStatusSchema, JobStartedSchema } from '../../schema/api/analyses.ts';
 import { decisionIdOf, readIdentityDecisions } from '../../store/identity-decisions.ts';
 import { findExportCase } from '../../store/export-reads.ts';
 import { ScopeError } from '../../store/projection-scope.ts';
@@ -24,7 +24,7 @@ import { type AnalyseJobOutcome, analyseJob } from '../analysis-job/analyse-job.
 import { type JobRegistry, jobStatus } from '../jobs.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
-import { PART_NAMES, partOf, RESULT_PARTS, summaryOf } from './analysis-parts.ts';
+import { PART_NAMES, PartAnswerSchema, partOf, RESULT_PARTS, summaryOf } from './analysis-parts.ts';
 
 const KIND = 'analysis';
 const names = z.array(z.enum(ANALYSIS_NAMES, { error: `use any of ${ANALYSIS_NAMES.join(', ')}` })).max(20);
@@ -154,7 +154,7 @@ export function analysisRunsRouter({ store, jobs }: { store: Store; jobs: JobReg
       params: RunParams,
       audit: 'analysis.status',
       responses: {
-        200: { description: 'The status', schema: JobStatusSchema },
+        200: { description: 'The status', schema: AnalysisRunStatusSchema },
         404: { description: 'No such run of yours' },
       },
     },
@@ -191,7 +191,7 @@ export function analysisRunsRouter({ store, jobs }: { store: Store; jobs: JobReg
       params: PartParams,
       audit: 'analysis.results',
       responses: {
-        200: { description: 'The part' },
+        200: { description: 'The part', schema: PartAnswerSchema },
         404: { description: 'No such run of yours, or the run did not include this analysis' },
         409: { description: 'The run is still running, or failed' },
       },

@@ -7,6 +7,7 @@ import { Router } from 'express';
 import { clearanceOf } from '../../auth/context.ts';
 import { ANALYSE, WRITE } from '../../auth/roles.ts';
 import { MoneyGraphs } from '../../analyses/money-graph.ts';
+import { type MoneyTrace, MoneyTraceSchema } from '../../schema/api/analysis-results.ts';
 import {
   IdentityDecisionBodySchema,
   IdentityDecisionSchema,
@@ -35,11 +36,11 @@ export function traceRouter({ store }: { store: Store }): Router {
       query: TraceQuerySchema,
       audit: 'analysis.trace',
       responses: {
-        200: { description: '{from, direction, currency, paths, totals, truncated}' },
+        200: { description: 'The paths followed and the totals per party', schema: MoneyTraceSchema },
         404: { description: 'No such party, or not one you may see' },
       },
     },
-    async ({ query, viewer }) => {
+    async ({ query, viewer }): Promise<MoneyTrace> => {
       const trace = await money.trace(clearanceOf(viewer), {
         from: query.from,
         direction: query.direction,

@@ -4,6 +4,7 @@
  * names the analyses of the service.
  */
 import { z } from 'zod';
+import { ANALYSIS_NAMES, type AnalysisName, RunSummarySchema } from './analysis-results.ts';
 import { IdParam, intParam } from './entities.ts';
 
 const WINDOW = /^(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/;
@@ -61,25 +62,43 @@ export const IdentityDecisionSchema = z
   .meta({ id: 'IdentityDecision' });
 export type IdentityDecision = z.infer<typeof IdentityDecisionSchema>;
 
-/** A job's status, as `GET /api/analyses/runs/{id}` and `GET /api/imports/{id}` give it. */
-export const JobStatusSchema = z
+/** What every job's status holds. */
+const JOB_STATUS = {
+  id: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  owner: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int(), step: z.string().nullable() }),
+  error: z
+    .object({
+      status: z.number().int(),
+      title: z.string(),
+      errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    })
+    .nullable(),
+};
+
+/** A job's status, as `GET /api/imports/{id}` gives it (with the import's own figures). */
+export const JobStatusSchema = z.object(JOB_STATUS).catchall(z.unknown()).meta({ id: 'JobStatus' });
+
+/** An analysis run's status, as `GET /api/analyses/runs/{id}` gives it. */
+export const AnalysisRunStatusSchema = z
   .object({
-    id: z.string(),
-    status: z.enum(['running', 'done', 'failed']),
-    owner: z.string(),
-    createdAt: z.string(),
-    finishedAt: z.string().nullable(),
-    progress: z.object({ done: z.number().int(), total: z.number().int(), step: z.string().nullable() }),
-    error: z
-      .object({
-        status: z.number().int(),
-        title: z.string(),
-        errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-      })
-      .nullable(),
+    ...JOB_STATUS,
+    summary: RunSummarySchema.nullable().meta({ description: 'The headline figures, once done' }),
+    results: z
+      .object(
+        Object.fromEntries(['labels', ...ANALYSIS_NAMES].map((part) => [part, z.string()])) as Record<
+          'labels' | AnalysisName,
+          z.ZodString
+        >,
+      )
+      .nullable()
+      .meta({ description: 'Where each part of the result is read, once done' }),
   })
-  .catchall(z.unknown())
-  .meta({ id: 'JobStatus' });
+  .meta({ id: 'AnalysisRunStatus' });
+export type AnalysisRunStatus = z.infer<typeof AnalysisRunStatusSchema>;
 
 /** The answer to starting a job. */
 export const JobStartedSchema = z

@@ -3,20 +3,37 @@
  * needs (computed in the server's worker, over what the viewer may see), poll its status so the
  * panel can show the steps as they go, then read the parts it needs and the names they mention.
  */
+import type {
+  AnalysisName,
+  AnalysisResult,
+  ResultPartOf,
+  RunLabels,
+} from '../../../server/schema/api/analysis-results.ts';
+import type { AnalysisRunStatus } from '../../../server/schema/api/analyses.ts';
 import { getJson, postJson } from '../lib/http.ts';
-import type { AnalysisAnswer, AnalysisName, AnalysisResult } from './analysis-types.ts';
+
+export type {
+  AnalysisName,
+  CommunityReport,
+  DuplicateCandidate,
+  EntityScores,
+  GroupFlow,
+} from '../../../server/schema/api/analysis-results.ts';
+
+/** The parts a run served, merged: the size of what it ran over, and the fields of its steps. */
+export type RunResult = Pick<AnalysisResult, 'graph'> & Partial<Omit<AnalysisResult, 'graph' | 'parameters'>>;
+
+/** An analysis answer: the result, and the names and places it mentions. */
+export interface AnalysisAnswer extends RunLabels {
+  result: RunResult;
+}
 
 interface Started {
   id: string;
   location: string;
 }
 
-interface RunStatus {
-  status: 'running' | 'done' | 'failed';
-  progress: { done: number; total: number; step: string | null };
-  error: { title: string } | null;
-  summary?: { graph?: AnalysisResult['graph'] } | null;
-}
+type RunStatus = Pick<AnalysisRunStatus, 'status' | 'progress' | 'error' | 'summary'>;
 
 /** What a panel asks for beside the steps. */
 export interface RunOptions {
@@ -52,10 +69,10 @@ export async function runAnalyses(names: AnalysisName[], options: RunOptions = {
     throw new Error(`The analysis failed: ${status.error?.title ?? 'no reason given'}`);
   options.onProgress?.(status.progress.total, status.progress.total, null);
   const [labels, ...parts] = await Promise.all([
-    getJson<Pick<AnalysisAnswer, 'names' | 'places'>>(`${started.location}/results/labels`),
-    ...names.map((name) => getJson<Partial<AnalysisResult>>(`${started.location}/results/${name}`)),
+    getJson<RunLabels>(`${started.location}/results/labels`),
+    ...names.map((name) => getJson<ResultPartOf<typeof name>>(`${started.location}/results/${name}`)),
   ]);
-  const result: AnalysisResult = { graph: status.summary?.graph ?? { entities: 0, links: 0 } };
+  const result: RunResult = { graph: status.summary?.graph ?? { entities: 0, links: 0 } };
   for (const part of parts) Object.assign(result, part);
   return { result, names: labels.names, places: labels.places };
 }

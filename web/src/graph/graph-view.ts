@@ -1,21 +1,22 @@
 /**
- * The graph view's controller: it owns the data graph, the loads that filled it, the derived
- * insights, the history of view states and the sigma renderer, and pushes each new state into
- * sigma through the reducers. While groups are closed sigma draws the grouped graph
- * (grouped-display.ts) instead of the data graph. Panels talk to it; it renders nothing itself.
+ * The graph view's controller: it owns the data graph, the loads that filled it, the values derived
+ * to draw it (with the communities and centralities of the server's analysis run), the history of
+ * view states and the sigma renderer, and pushes each new state into sigma through the reducers.
+ * While groups are closed sigma draws the grouped graph (grouped-display.ts) instead of the data
+ * graph. Panels talk to it; it renders nothing itself.
  */
 import type Sigma from 'sigma';
+import { type AnalysisName, type EntityScores, type RunResult, runAnalyses } from '../api/analyses.ts';
 import type { SerializedGraph } from '../api/types.ts';
 import { createDataGraph, type DataGraph, mergeSubgraph, type Origins } from './data-graph.ts';
 import { ViewHistory } from './history.ts';
 import {
   computeCategories,
   computeCentrality,
-  computeCommunities,
   indexParallelEdges,
   type Insights,
   rankCommunities,
-} from './insights.ts';
+} from './derived.ts';
 import { FramePacer } from './frame-pacer.ts';
 import { LayoutController } from './layout.ts';
 import { afterNextFrame, Slicer } from '../lib/slices.ts';
@@ -25,13 +26,9 @@ import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './rende
 import { animateNodes } from 'sigma/utils';
 import { GroupedDisplay } from './grouped-display.ts';
 import { layoutOrganigram } from './organigram.ts';
-import { fetchSyndicates, type Syndicates, syndicatesFromLouvain } from './syndicates.ts';
+import { fetchSyndicates, NO_SYNDICATES, type Syndicates, syndicatesFromRun } from './syndicates.ts';
 import { EMPTY_VIEW, groupsAnything, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
 import { type CompiledView, compileView, isNodeShown, shownItems } from './visibility.ts';
-
-/** Whether a view state draws or groups by community. */
-const needsCommunities = (state: ViewState) =>
-  state.colourBy === 'community' || state.focus !== null || groupsAnything(state.grouping);
 
 const EMPTY_INSIGHTS: Insights = {
   community: new Map(),
@@ -51,18 +48,18 @@ export class GraphView {
   readonly layout: LayoutController;
   readonly sigma: Sigma;
   insights: Insights = EMPTY_INSIGHTS;
-  /** Syndicates and cells from the server's analysis, when one has run; they replace local Louvain. */
+  /** Syndicates and cells from the server's communities run; null until one has run. */
   syndicates: Syndicates | null = null;
+  /** Why there are no syndicates after a case was opened (the run was refused or failed). */
+  syndicatesProblem: string | null = null;
+  /** Scores by entity from the server's centrality run; null until one has run. */
+  scores: Map<string, EntityScores> | null = null;
   /** The grouped drawing, used while any group is closed. */
   readonly grouped: GroupedDisplay;
   /** Whether the organigram is being computed (before its animation starts). */
   private organising = false;
   /** Stops the organigram's animation while it runs. */
   private arranging: (() => void) | null = null;
-  /** Betweenness from the server's key-player analysis. */
-  serverBetweenness = new Map<string, number>();
-  /** Communities were left out of the last insights (no view state needed them). */
-  private communitiesDeferred = false;
   /** Whether the renderer draws for a large graph (LARGE_GRAPH_EDGES); it starts so, empty. */
   private large = true;
   private compiled: CompiledView = compileView(EMPTY_VIEW);
@@ -132,9 +129,17 @@ export class GraphView {
     performance.mark('ariadne:fetch');
     const [served, syndicates] = await Promise.all([
       takeLoad(load),
-      load.kind === 'case' ? fetchSyndicates(load.caseId).catch(() => null) : Promise.resolve(null),
+      load.kind === 'case'
+        ? fetchSyndicates(load.caseId).catch((error: unknown) => {
+            this.syndicatesProblem = error instanceof Error ? error.message : String(error);
+            return null;
+          })
+        : Promise.resolve(null),
     ]);
-    if (syndicates) this.syndicates = syndicates;
+    if (syndicates) {
+      this.syndicates = syndicates;
+      this.syndicatesProblem = null;
+    }
     await this.addSubgraph(served, key);
     return served;
   }
@@ -177,11 +182,31 @@ export class GraphView {
     this.history.reset(state);
   }
 
-  /** Uses the server's syndicates and cells for colouring, focus and grouping. */
-  setSyndicates(syndicates: Syndicates | null): void {
-    this.syndicates = syndicates;
+  /**
+   * Uses a run's communities (syndicates and cells: colouring, focus, grouping) and its scores
+   * (sizes by PageRank or betweenness), whichever parts it holds.
+   */
+  useRun(result: RunResult): void {
+    if (result.communities) {
+      this.syndicates = syndicatesFromRun(result);
+      this.syndicatesProblem = null;
+    }
+    if (result.entities) this.scores = new Map(Object.entries(result.entities));
     this.recomputeInsights();
     this.apply();
+  }
+
+  /** The case shown (its id; undefined for the whole graph), which a run for the view covers. */
+  shownCase(): { caseId?: string } {
+    const load = this.state.loads.find((l) => l.kind === 'case');
+    return load?.kind === 'case' && load.caseId ? { caseId: load.caseId } : {};
+  }
+
+  /** Runs analyses on the server over what is shown (its case, else all one may see) and uses them. */
+  async runForView(names: AnalysisName[]): Promise<RunResult> {
+    const answer = await runAnalyses(names, this.shownCase());
+    this.useRun(answer.result);
+    return answer.result;
   }
 
   /** Whether any layout is moving nodes. */
@@ -226,9 +251,9 @@ export class GraphView {
     return targets.size;
   }
 
-  /** The syndicates grouping uses: the server's, else Louvain's on what is loaded. */
+  /** The syndicates grouping uses: the server's run's, else none (every entity kept apart by type). */
   groupingSyndicates(): Syndicates {
-    return this.syndicates ?? syndicatesFromLouvain(this.insights.community);
+    return this.syndicates ?? NO_SYNDICATES;
   }
 
   /** Recomputes what depends on topology or on the chosen centrality. */
@@ -247,20 +272,16 @@ export class GraphView {
 
   /** The steps of recomputing insights; each is one pass over the graph at most. */
   private insightSteps(): (() => void)[] {
-    // Louvain on a large graph is seconds of main-thread work: only once the view shows communities.
-    this.communitiesDeferred = this.syndicates === null && !needsCommunities(this.state);
     const next: Insights = { ...EMPTY_INSIGHTS, centralityOf: this.state.sizeBy };
     return [
       () => {
-        next.community =
-          this.syndicates?.syndicateOf ??
-          (this.communitiesDeferred ? new Map() : computeCommunities(this.graph));
+        next.community = this.syndicates?.syndicateOf ?? new Map();
         const { rank, size } = rankCommunities(next.community);
         next.communityRank = rank;
         next.communitySize = size;
       },
       () => (next.categories = computeCategories(this.graph)),
-      () => (next.centrality = computeCentrality(this.graph, next.centralityOf, this.serverBetweenness)),
+      () => (next.centrality = computeCentrality(this.graph, next.centralityOf, this.scores)),
       () => (next.parallel = indexParallelEdges(this.graph)),
       () => (this.insights = next),
     ];
@@ -315,16 +336,10 @@ export class GraphView {
   /** Pushes the current state into sigma. */
   private apply(): void {
     const state = this.state;
-    if (this.communitiesDeferred && needsCommunities(state)) {
-      const community = computeCommunities(this.graph);
-      const { rank, size } = rankCommunities(community);
-      this.insights = { ...this.insights, community, communityRank: rank, communitySize: size };
-      this.communitiesDeferred = false;
-    }
     if (state.sizeBy !== this.insights.centralityOf) {
       this.insights = {
         ...this.insights,
-        centrality: computeCentrality(this.graph, state.sizeBy, this.serverBetweenness),
+        centrality: computeCentrality(this.graph, state.sizeBy, this.scores),
         centralityOf: state.sizeBy,
       };
     }

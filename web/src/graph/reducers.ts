@@ -10,7 +10,7 @@ import type { DataGraph, EdgeData, NodeData, Origins } from './data-graph.ts';
 import { type Aggregate, describeAggregate } from './display-graph.ts';
 import { entityRadius, groupLabel, groupRadius } from './grouped-display.ts';
 import type { GroupNode } from './grouping.ts';
-import type { Insights } from './insights.ts';
+import type { Insights } from './derived.ts';
 import {
   CATEGORY_COLOUR,
   communityColour,

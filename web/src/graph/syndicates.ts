@@ -1,15 +1,15 @@
 /**
  * The syndicate -> cell hierarchy the canvas groups by, and the names it shows for them. It comes
  * from a communities run on the server (Leiden, over what the viewer may see, each community and
- * cell named there by analysis/syndicate-name.ts); when the viewer may not run analyses it comes
- * from Louvain on what is loaded, without cells, and says so.
+ * cell named there by analysis/syndicate-name.ts). Without a run there are none: the browser
+ * computes no communities of its own, and the legend offers to start a run.
  */
 import { runAnalyses } from '../api/analyses.ts';
-import type { AnalysisResult } from '../api/analysis-types.ts';
+import type { RunResult } from '../api/analyses.ts';
 
 /** Syndicates and cells: membership, names by group key, and each cell's syndicate. */
 export interface Syndicates {
-  source: 'run' | 'local';
+  source: 'run' | 'none';
   syndicateOf: Map<string, number>;
   cellOf: Map<string, number>;
   /** Group key (`s:3`, `c:12`) -> name. */
@@ -20,7 +20,7 @@ export interface Syndicates {
 }
 
 /** The syndicates of a communities run's result. */
-export function syndicatesFromRun(result: AnalysisResult): Syndicates {
+export function syndicatesFromRun(result: RunResult): Syndicates {
   const out = emptySyndicates('run');
   for (const community of result.communities ?? []) {
     out.names.set(`s:${community.id}`, community.summary.name);
@@ -35,15 +35,8 @@ export function syndicatesFromRun(result: AnalysisResult): Syndicates {
   return out;
 }
 
-/** Syndicates from Louvain on what is loaded (no cells, no names but numbers). */
-export function syndicatesFromLouvain(community: Map<string, number>): Syndicates {
-  const out = emptySyndicates('local');
-  for (const [node, id] of community) {
-    out.syndicateOf.set(node, id);
-    out.sizes.set(id, (out.sizes.get(id) ?? 0) + 1);
-  }
-  return out;
-}
+/** No run yet: no syndicates, so grouping keeps every entity apart by type. */
+export const NO_SYNDICATES: Syndicates = emptySyndicates('none');
 
 function emptySyndicates(source: Syndicates['source']): Syndicates {
   return {

@@ -6,7 +6,7 @@
  */
 import { sourceValueOf } from '../api/vocabulary.ts';
 import { type DataGraph, dateOf, type EdgeData, type NodeData, type Origins } from './data-graph.ts';
-import type { Insights } from './insights.ts';
+import type { Insights } from './derived.ts';
 import type { ViewState } from './view-state.ts';
 import { loadKey } from './view-state.ts';
 

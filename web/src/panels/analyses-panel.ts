@@ -5,8 +5,7 @@
  * never written back as scores) that removes chosen nodes and shows how the network splits.
  */
 import { runAnalyses } from '../api/analyses.ts';
-import type { AnalysisAnswer, CommunityReport } from '../api/analysis-types.ts';
-import { syndicatesFromRun } from '../graph/syndicates.ts';
+import type { AnalysisAnswer, CommunityReport } from '../api/analyses.ts';
 import { isGroupOpen, withGroupOpen, withItems } from '../graph/view-state.ts';
 import { h, replace } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';
@@ -233,12 +232,7 @@ export function mountAnalysesPanel(container: HTMLElement, workspace: Workspace)
       },
     })
       .then((answer) => {
-        const entities = answer.result.entities ?? {};
-        workspace.view.serverBetweenness = new Map();
-        for (const [id, scores] of Object.entries(entities)) {
-          if (scores.betweenness !== undefined) workspace.view.serverBetweenness.set(id, scores.betweenness);
-        }
-        workspace.view.setSyndicates(syndicatesFromRun(answer.result));
+        workspace.view.useRun(answer.result);
         showResults(body, answer, workspace);
         container.dataset.state = 'done';
       })

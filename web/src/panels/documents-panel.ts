@@ -4,7 +4,7 @@
  * the reasons, for the analyst to confirm or reject.
  */
 import { runAnalyses } from '../api/analyses.ts';
-import type { AnalysisAnswer, DuplicateCandidate } from '../api/analysis-types.ts';
+import type { AnalysisAnswer, DuplicateCandidate } from '../api/analyses.ts';
 import { fetchEntity, recordIdentityDecision } from '../api/client.ts';
 import { h, replace } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';

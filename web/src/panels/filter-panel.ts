@@ -61,7 +61,7 @@ export function mountFilterPanel(container: HTMLElement, workspace: Workspace): 
         const by =
           view.syndicates?.source === 'run'
             ? 'syndicates and cells of the communities analysis'
-            : 'Louvain communities of what is loaded (your role cannot run the communities analysis)';
+            : `by entity type, with no communities: ${view.syndicatesProblem ?? 'no communities run'}`;
         const loaded = `${view.graph.order} entities loaded, drawn as ${groups} groups: ${by}`;
         workspace.say(
           served?.attributes.truncated === true

@@ -1,5 +1,5 @@
 /** The community x crime-category matrix as a heat map; a click on a cell focuses that community. */
-import type { CommunityReport } from '../api/analysis-types.ts';
+import type { CommunityReport } from '../api/analyses.ts';
 import { h } from '../lib/dom.ts';
 
 /** Builds the heat map table. */

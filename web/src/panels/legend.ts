@@ -1,8 +1,10 @@
 /**
  * The legend, rebuilt after every redraw from what is drawn: the entity types present (ring colour
  * and glyph), and the fill colours of the current colouring (types, communities or crime categories)
- * with their counts among the nodes shown.
+ * with their counts among the nodes shown. Communities and centralities come from the server's
+ * analysis run: while none covers what is shown, the legend says so and offers to start one.
  */
+import type { AnalysisName } from '../api/analyses.ts';
 import type { GraphView } from '../graph/graph-view.ts';
 import { fillOf } from '../graph/reducers.ts';
 import {
@@ -13,6 +15,7 @@ import {
   typeGlyph,
 } from '../graph/palette.ts';
 import { syndicateName } from '../graph/syndicates.ts';
+import { groupsAnything } from '../graph/view-state.ts';
 import { h, replace } from '../lib/dom.ts';
 
 function swatch(colour: string, glyph = ''): HTMLElement {
@@ -37,8 +40,65 @@ function countBy<T>(items: Iterable<T>): Map<T, number> {
   return counts;
 }
 
+/** What the view shows that needs a run it has not got: the run's steps, and why it is needed. */
+function missingRuns(view: GraphView): { id: string; names: AnalysisName[]; why: string; label: string }[] {
+  const { state } = view;
+  const out = [];
+  const byCommunity =
+    state.colourBy === 'community' || state.focus !== null || groupsAnything(state.grouping);
+  if (byCommunity && view.syndicates === null)
+    out.push({
+      id: 'communities',
+      names: ['communities'] as AnalysisName[],
+      label: 'Find communities',
+      why: view.syndicatesProblem
+        ? `No communities: the communities run for the case did not finish (${view.syndicatesProblem}).`
+        : 'No communities yet: the server has not run the communities analysis over what is shown.',
+    });
+  if ((state.sizeBy === 'pagerank' || state.sizeBy === 'betweenness') && view.scores === null)
+    out.push({
+      id: 'centrality',
+      names: ['centrality'] as AnalysisName[],
+      label: 'Run centrality',
+      why: `Sizes by ${state.sizeBy === 'pagerank' ? 'PageRank' : 'betweenness'} come from the server's centrality run; none has run over what is shown, so every node is drawn the same size.`,
+    });
+  return out;
+}
+
 /** Mounts the legend and keeps it in step with the drawing. */
 export function mountLegend(container: HTMLElement, view: GraphView): () => void {
+  /** Runs started from the legend: under way, or failed with the reason. */
+  const runs = new Map<string, { running: true } | { running: false; error: string }>();
+  const notice = (missing: ReturnType<typeof missingRuns>[number]): HTMLElement => {
+    const run = runs.get(missing.id);
+    const button = h(
+      'button',
+      { type: 'button', id: `run-${missing.id}`, disabled: run?.running === true },
+      run?.running ? 'Running on the server…' : missing.label,
+    );
+    button.addEventListener('click', () => {
+      runs.set(missing.id, { running: true });
+      render();
+      view
+        .runForView(missing.names)
+        .then(() => runs.delete(missing.id))
+        .catch((error: unknown) =>
+          runs.set(missing.id, {
+            running: false,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        )
+        .finally(render);
+    });
+    const failed = run && !run.running ? h('p', { class: 'error' }, `The run failed: ${run.error}`) : '';
+    return h(
+      'div',
+      { class: 'missing-run', 'data-missing': missing.id },
+      h('p', {}, missing.why),
+      button,
+      failed,
+    );
+  };
   const render = () => {
     const { nodes, edges } = view.shown();
     const { graph, insights, state } = view;
@@ -52,7 +112,7 @@ export function mountLegend(container: HTMLElement, view: GraphView): () => void
         ...typeList.map(([type, n]) => entry(typeColour(type), type, n, typeGlyph(type))),
       ),
     ];
-    if (state.colourBy === 'community') {
+    if (state.colourBy === 'community' && view.syndicates) {
       const communities = countBy(nodes.map((node) => insights.community.get(node) ?? -1));
       const ranked = [...communities.entries()].sort((a, b) => b[1] - a[1]).slice(0, 16);
       sections.push(
@@ -63,7 +123,7 @@ export function mountLegend(container: HTMLElement, view: GraphView): () => void
           ...ranked.map(([id, n]) =>
             entry(
               communityColour(insights.communityRank.get(id) ?? 99),
-              syndicateName(view.syndicates, id),
+              id === -1 ? 'In no community of the run' : syndicateName(view.syndicates, id),
               n,
             ),
           ),
@@ -87,6 +147,7 @@ export function mountLegend(container: HTMLElement, view: GraphView): () => void
       );
     }
     sections.push(h('p', { class: 'muted' }, `Size: ${state.sizeBy}; link width: ${state.edgeWidthBy}`));
+    sections.push(...missingRuns(view).map(notice));
     container.dataset.fills = String(
       new Set(nodes.map((node) => fillOf(view.drawContext(), node, graph.getNodeAttributes(node)))).size,
     );

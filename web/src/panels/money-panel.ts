@@ -5,7 +5,7 @@
  */
 import { syndicateName } from '../graph/syndicates.ts';
 import { runAnalyses } from '../api/analyses.ts';
-import type { AnalysisAnswer, GroupFlow } from '../api/analysis-types.ts';
+import type { AnalysisAnswer, GroupFlow } from '../api/analyses.ts';
 import { paymentLinks, traceMoneyFrom } from '../graph/money-trace.ts';
 import { h, replace } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';

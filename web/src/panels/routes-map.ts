@@ -9,7 +9,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import worldUrl from 'world-atlas/countries-110m.json?url';
 import { runAnalyses } from '../api/analyses.ts';
-import type { AnalysisAnswer } from '../api/analysis-types.ts';
+import type { AnalysisAnswer } from '../api/analyses.ts';
 import { communityColour } from '../graph/palette.ts';
 import { h, replace, svg } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';

@@ -4,7 +4,7 @@
  * attributes and text only.
  */
 import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
-import type { GroupFlow } from '../api/analysis-types.ts';
+import type { GroupFlow } from '../api/analyses.ts';
 import { svg } from '../lib/dom.ts';
 import { communityColour } from '../graph/palette.ts';
 

@@ -1,24 +1,13 @@
 /**
- * What the view derives from the data graph to draw it: community of each node, crime categories it
- * is linked to, the centrality that sizes it, and how parallel edges curve apart. Kept in maps beside
- * the graph (never in its attributes) and recomputed only when the graph's topology changes.
- * Communities come from the server's analysis when one has run, else from Louvain on what is loaded
- * (Blondel et al. 2008, graphology's implementation).
+ * What the view derives to draw the graph: the community of each node and the centralities that
+ * size it (both from the server's analysis run, never computed here), the crime categories a node
+ * is linked to, and how parallel edges curve apart. Kept in maps beside the graph (never in its
+ * attributes) and recomputed only when the graph's topology or the run changes.
  */
-import louvainModule from 'graphology-communities-louvain';
-import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
-import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
+import type { EntityScores } from '../api/analyses.ts';
 import { CRIME_CATEGORIES } from '../api/vocabulary.ts';
-import { cjsDefault } from '../lib/interop.ts';
 import type { DataGraph } from './data-graph.ts';
 import type { SizeBy } from './view-state.ts';
-
-const louvain = cjsDefault(louvainModule);
-const pagerank = cjsDefault(pagerankModule);
-const betweennessCentrality = cjsDefault(betweennessModule);
-
-/** Above this many nodes, betweenness waits for the server's analysis instead of running here. */
-const LOCAL_BETWEENNESS_LIMIT = 3_000;
 
 /** Derived values for drawing. */
 export interface Insights {
@@ -57,13 +46,6 @@ export function computeCategories(graph: DataGraph): Map<string, string[]> {
   return out;
 }
 
-/** Communities by Louvain on what is loaded, ranked by size. */
-export function computeCommunities(graph: DataGraph): Map<string, number> {
-  if (graph.size === 0) return new Map(graph.nodes().map((n, i) => [n, i]));
-  const mapping = louvain(graph, { getEdgeWeight: null, rng: seededRng(7) });
-  return new Map(Object.entries(mapping));
-}
-
 /** Ranks communities by size, largest first. */
 export function rankCommunities(community: Map<string, number>): {
   rank: Map<number, number>;
@@ -75,35 +57,33 @@ export function rankCommunities(community: Map<string, number>): {
   return { rank: new Map(order.map(([id], i) => [id, i])), size };
 }
 
-/** The chosen centrality per node, scaled to 0..1. */
+/** Sizes that need a run: a node's score under each, as the server's centrality step wrote it. */
+export const RUN_SIZES = { pagerank: 'pagerank', betweenness: 'betweenness' } as const satisfies Partial<
+  Record<SizeBy, keyof EntityScores>
+>;
+
+/**
+ * The chosen centrality per node, scaled to 0..1 by the largest: degree counts the links loaded;
+ * PageRank and betweenness are the run's scores (none without a run: the legend then offers one).
+ */
 export function computeCentrality(
   graph: DataGraph,
   by: SizeBy,
-  server?: Map<string, number>,
+  scores: ReadonlyMap<string, EntityScores> | null,
 ): Map<string, number> {
-  if (by === 'degree') {
-    const degrees = new Map<string, number>();
-    let most = 0;
-    graph.forEachNode((node) => {
-      const degree = graph.degree(node);
-      degrees.set(node, degree);
-      if (degree > most) most = degree;
-    });
-    if (most > 0) for (const [node, degree] of degrees) degrees.set(node, degree / most);
-    return degrees;
-  }
-  let raw: Record<string, number> = {};
-  if (by === 'pagerank' && graph.size > 0) raw = pagerank(graph, { getEdgeWeight: null });
-  else if (by === 'betweenness') {
-    if (server && server.size > 0) raw = Object.fromEntries(server);
-    else if (graph.order <= LOCAL_BETWEENNESS_LIMIT)
-      raw = betweennessCentrality(graph, { getEdgeWeight: null });
+  const raw = new Map<string, number>();
+  if (by === 'degree') graph.forEachNode((node) => raw.set(node, graph.degree(node)));
+  else if (by === 'pagerank' || by === 'betweenness') {
+    const key = RUN_SIZES[by];
+    for (const [node, score] of scores ?? []) {
+      const value = score[key];
+      if (value !== undefined && graph.hasNode(node)) raw.set(node, value);
+    }
   }
   let max = 0;
-  for (const value of Object.values(raw)) if (value > max) max = value;
-  const out = new Map<string, number>();
-  for (const [node, value] of Object.entries(raw)) out.set(node, max > 0 ? value / max : 0);
-  return out;
+  for (const value of raw.values()) if (value > max) max = value;
+  for (const [node, value] of raw) raw.set(node, max > 0 ? value / max : 0);
+  return raw;
 }
 
 /**
@@ -134,16 +114,4 @@ export function indexParallelEdges(graph: DataGraph): Map<string, { index: numbe
     for (const [index, edge] of list.entries()) out.set(edge, { index, count: list.length });
   }
   return out;
-}
-
-/** A small deterministic generator, so colours by community stay put between reloads. */
-function seededRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
