@@ -25,7 +25,7 @@ export interface QualityRow {
   nodes: number;
   ties: number;
   ours: { modularity: number; stable: number; nmi?: number };
-  igraph?: { modularity: number; nmi?: number };
+  igraph?: { quick: number; modularity: number; nmi?: number };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -85,8 +85,9 @@ export function compareWithIgraph(
   const theirs = child.stdout
     .trim()
     .split('\n')
-    .map((line) => JSON.parse(line) as { modularity: number; membership: number[] });
+    .map((line) => JSON.parse(line) as { quick: number; modularity: number; membership: number[] });
   row.igraph = {
+    quick: median(theirs.map((r) => r.quick)),
     modularity: median(theirs.map((r) => r.modularity)),
     ...(graph.planted ? { nmi: median(theirs.map((r) => nmiOf(r.membership, graph.planted) ?? 0)) } : {}),
   };
