@@ -5,7 +5,7 @@
 import { type CaseContext, pad } from './context.ts';
 import { PLACES } from './data/places.ts';
 import type { RouteSpec } from './data/syndicates.ts';
-import { addDays, drawAmount, drawBirthDate, drawDate, drawPerson } from './draw.ts';
+import { addDays, drawAmount, drawBirthDate, drawPerson } from './draw.ts';
 import { emitReusedDocuments, emitPassengerDocuments, type ReusedDocument } from './build-documents.ts';
 import { emitFees } from './build-fees.ts';
 import { emitPayment } from './build-money.ts';
@@ -78,9 +78,9 @@ export function* buildCrossings(ctx: CaseContext, state: SyndicateState, volume 
 function spreadDates(ctx: CaseContext, route: RouteSpec, count: number): string[] {
   const span = (Date.parse(route.to) - Date.parse(route.from)) / 86_400_000;
   return Array.from({ length: count }, (_, i) => {
-    const from = addDays(route.from, Math.floor((span * i) / count));
-    const to = addDays(route.from, Math.max(0, Math.floor((span * (i + 1)) / count) - 1));
-    return drawDate(ctx.rng, from, to < from ? from : to);
+    const first = Math.floor((span * i) / count);
+    const last = Math.max(first, Math.floor((span * (i + 1)) / count) - 1);
+    return addDays(route.from, ctx.rng.int(first, last));
   });
 }
 
