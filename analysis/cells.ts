@@ -7,8 +7,9 @@
  *
  * Passengers (the people smuggled, and witnesses) are carried by cells, never the glue between
  * them: the split runs on the ties among the other members only, and each passenger then joins the
- * cell it has the most tie weight to (a passenger tied to no cell is a cell of its own). Many
- * passengers recruited by one cell and carried by another cannot merge the two.
+ * cell it has the most tie weight to (a passenger tied to no cell is a cell of its own), with what
+ * hangs off that passenger alone (a passport only they hold). Many passengers recruited by one cell
+ * and carried by another cannot merge the two.
  */
 import type { Community, CommunityResult } from './communities.ts';
 import type { Csr } from './csr.ts';
@@ -94,18 +95,30 @@ function splitCommunity(
   },
 ): string[][] {
   const { isPassenger, ...leidenOptions } = options;
-  const core = indices.filter((i) => !isPassenger(csr.nodes[i] as string));
+  const members = new Set(indices);
+  const passengers = new Set(indices.filter((i) => isPassenger(csr.nodes[i] as string)));
+  // What hangs off a passenger alone (the passport only they hold) rides with them.
+  const carriedBy = new Map<number, number>();
+  for (const i of indices) {
+    if (passengers.has(i)) continue;
+    const near = neighboursWithin(csr, i, members);
+    if (near.length === 1 && passengers.has(near[0]!)) carriedBy.set(i, near[0]!);
+  }
+  const core = indices.filter((i) => !passengers.has(i) && !carriedBy.has(i));
   const sub = inducedCsr(csr, core);
-  const partOf = new Map<number, number>();
   // Core members with no tie among them are cells of their own: passengers do not hold them together.
   const parts =
     sub.targets.length === 0 ? Int32Array.from(core.keys()) : leiden(sub, leidenOptions).partition;
-  for (let local = 0; local < core.length; local++) partOf.set(core[local]!, parts[local]!);
+  const partOf = new Map<number, number>();
+  let next = 0;
+  for (let local = 0; local < core.length; local++) {
+    partOf.set(core[local]!, parts[local]!);
+    next = Math.max(next, parts[local]! + 1);
+  }
   // Passengers look only at the core's parts, so that none follows another into a cell.
   const corePart = new Map(partOf);
-  let next = 0;
-  for (const part of corePart.values()) next = Math.max(next, part + 1);
-  for (const i of indices) if (!corePart.has(i)) partOf.set(i, heaviestPart(csr, i, corePart) ?? next++);
+  for (const i of passengers) partOf.set(i, heaviestPart(csr, i, corePart) ?? next++);
+  for (const [i, passenger] of carriedBy) partOf.set(i, partOf.get(passenger) as number);
   const groups = new Map<number, string[]>();
   for (const i of indices) {
     const part = partOf.get(i) as number;
@@ -114,6 +127,14 @@ function splitCommunity(
     else groups.set(part, [csr.nodes[i] as string]);
   }
   return [...groups.values()].sort((a, b) => b.length - a.length);
+}
+
+/** The distinct neighbours of a node among some nodes. */
+function neighboursWithin(csr: Csr, node: number, among: Set<number>): number[] {
+  const near = new Set<number>();
+  for (let j = csr.offsets[node]!; j < csr.offsets[node + 1]!; j++)
+    if (among.has(csr.targets[j]!)) near.add(csr.targets[j]!);
+  return [...near];
 }
 
 /** The part of the core a passenger has the most tie weight to (the lowest part on a tie). */
