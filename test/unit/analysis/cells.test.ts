@@ -118,4 +118,14 @@ describe('cells and their passengers', () => {
     const { membership } = detectCells(buildCsr(graph), oneSyndicate(graph), { isPassenger });
     expect(membership.x).not.toBe(membership.y);
   });
+
+  it('seats a passport only a smuggled person holds in the cell of that person, not in a cell of its own', () => {
+    const graph = bridgedByPassengers();
+    graph.addNode('passport-p0');
+    graph.addEdge('passport-p0', 'p0', { weight: 1 });
+    const isPassenger = (node: string) => /^p\d/.test(node);
+    const { cells, membership } = detectCells(buildCsr(graph), oneSyndicate(graph), { isPassenger });
+    expect(membership['passport-p0']).toBe(membership.p0);
+    expect(cells).toHaveLength(2);
+  });
 });
