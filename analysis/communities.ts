@@ -20,6 +20,7 @@ import type { EdgeWeightOption } from './edge-weight.ts';
 import { cjsDefault } from './interop.ts';
 import { type LeidenObjective, leiden } from './leiden.ts';
 import { createRng, shuffledIndices } from './random.ts';
+import { type EntityAttributes, isProtected } from './types.ts';
 import { projectToCsr, type UndirectedOptions } from './undirected.ts';
 
 export { summariseCommunities } from './community-summary.ts';
@@ -81,12 +82,15 @@ export interface CommunityResult {
 /** Detects communities with Louvain and returns them with stable ids. */
 export function detectCommunities(graph: AbstractGraph, options: CommunityOptions = {}): CommunityResult {
   assertGraph(graph, 'communities');
-  const { projection: projectionOptions, getEdgeWeight, ...rest } = options;
+  const { projection: projectionOptions, getEdgeWeight, cells, ...rest } = options;
   const csr = projectToCsr(graph, {
     getEdgeWeight: getEdgeWeight === undefined ? DEFAULTS.getEdgeWeight : getEdgeWeight,
     ...projectionOptions,
   });
-  return detectCommunitiesInCsr(csr, rest);
+  // The graph knows who the smuggled persons and witnesses are: passengers of the cells.
+  const isPassenger = (node: string) => isProtected(graph.getNodeAttributes(node) as EntityAttributes);
+  const cellOptions = cells ? { isPassenger, ...(cells === true ? {} : cells) } : undefined;
+  return detectCommunitiesInCsr(csr, { ...rest, ...(cellOptions ? { cells: cellOptions } : {}) });
 }
 
 /** Detects communities on an undirected CSR (the projection's, or a loaded edge list's). */

@@ -5,7 +5,7 @@
 import { type CaseContext, pad } from './context.ts';
 import { PLACES } from './data/places.ts';
 import type { RouteSpec } from './data/syndicates.ts';
-import { addDays, drawAmount, drawBirthDate, drawDate, drawPerson } from './draw.ts';
+import { addDays, drawAmount, drawBirthDate, drawPerson } from './draw.ts';
 import { emitReusedDocuments, emitPassengerDocuments, type ReusedDocument } from './build-documents.ts';
 import { emitFees } from './build-fees.ts';
 import { emitPayment } from './build-money.ts';
@@ -44,7 +44,7 @@ export function* buildCrossings(ctx: CaseContext, state: SyndicateState, volume 
   counts[counts.length - 1] = total - counts.slice(0, -1).reduce((a, b) => a + b, 0);
   for (const [r, route] of t.routes.entries()) {
     const count = counts[r] ?? 0;
-    const dates = Array.from({ length: count }, () => drawDate(ctx.rng, route.from, route.to)).sort();
+    const dates = spreadDates(ctx, route, count);
     for (const [n, date] of dates.entries()) {
       eventNo += 1;
       const shipwreck = !shipwreckDone && r === 0 && n === 3;
@@ -71,6 +71,17 @@ export function* buildCrossings(ctx: CaseContext, state: SyndicateState, volume 
   for (const doc of reused) {
     if (doc.users.length >= 2) ctx.truth.reusedDocuments.push({ documentId: doc.id, users: doc.users });
   }
+}
+
+// One date in each of `count` equal slices of the route's window: a route runs all through its
+// window (a quiet year would read as a fading route), at dates that still vary with the seed.
+function spreadDates(ctx: CaseContext, route: RouteSpec, count: number): string[] {
+  const span = (Date.parse(route.to) - Date.parse(route.from)) / 86_400_000;
+  return Array.from({ length: count }, (_, i) => {
+    const first = Math.floor((span * i) / count);
+    const last = Math.max(first, Math.floor((span * (i + 1)) / count) - 1);
+    return addDays(route.from, ctx.rng.int(first, last));
+  });
 }
 
 function conveyance(route: RouteSpec): 'boat' | 'vehicle' | 'foot' {

@@ -1,8 +1,9 @@
 /**
  * A syndicate's facilitators: who they are, where they are based, their phones, passports and
- * adverts, their membership, and the dense web of calls that makes the syndicate a community.
+ * adverts, their membership, and the cells they work in (build-cells.ts).
  */
 import type { PersonRole } from '../../server/schema/model.ts';
+import { buildCells } from './build-cells.ts';
 import { type CaseContext, pad } from './context.ts';
 import { SOURCES } from './data/sources.ts';
 import type { StaffRole } from './data/syndicates.ts';
@@ -21,10 +22,6 @@ const NICKNAMES = [
   'the Tall One',
 ];
 const MESSENGERS = ['WhatsApp', 'Signal', 'Telegram', 'Viber'];
-
-// Organisers phone everyone; the rest of the cell talks often enough that the group stays one
-// community while remaining sparse enough to look like real call records.
-const CALL_PROBABILITY = { organiser: 0.85, other: 0.24 };
 
 /** Allocates the next person id of a syndicate (`person:cm:0001`). */
 export function nextPersonId(state: SyndicateState): string {
@@ -101,7 +98,7 @@ export function* buildStaff(ctx: CaseContext, state: SyndicateState): Generator<
       if (role === 'online advertiser') yield* emitAdverts(ctx, state, member, n);
     }
   }
-  yield* emitCalls(ctx, state);
+  yield* buildCells(ctx, state);
 }
 
 function* emitPhone(
@@ -189,36 +186,4 @@ function* emitAdverts(
     ctx.provenance(state.sources, { firstSeen: first, lastSeen: '2025-10-31' }),
   );
   yield ctx.link('USED', member.id, id, {}, ctx.provenance(state.sources));
-}
-
-function* emitCalls(ctx: CaseContext, state: SyndicateState): Generator<DemoRecord> {
-  const { rng } = ctx;
-  const staff = state.staff;
-  const connected = new Set<number>();
-  for (let i = 0; i < staff.length; i++) {
-    for (let j = i + 1; j < staff.length; j++) {
-      const a = staff[i] as Staff;
-      const b = staff[j] as Staff;
-      const leader = a.role === 'organiser' || b.role === 'organiser';
-      if (!rng.chance(leader ? CALL_PROBABILITY.organiser : CALL_PROBABILITY.other)) continue;
-      connected.add(i).add(j);
-      yield callLink(ctx, state, a.id, b.id, leader ? rng.int(20, 240) : rng.int(3, 90));
-    }
-  }
-  // Nobody is left out of the call records: an isolated member is tied to the first organiser.
-  for (let i = 1; i < staff.length; i++) {
-    if (!connected.has(i))
-      yield callLink(ctx, state, (staff[0] as Staff).id, (staff[i] as Staff).id, rng.int(5, 60));
-  }
-}
-
-function callLink(ctx: CaseContext, state: SyndicateState, a: string, b: string, calls: number): DemoRecord {
-  const first = `2023-${pad(ctx.rng.int(1, 12), 2)}-${pad(ctx.rng.int(1, 28), 2)}`;
-  return ctx.link(
-    'CONTACTED',
-    a,
-    b,
-    { weight: calls },
-    ctx.provenance(state.sources, { firstSeen: first, lastSeen: '2025-10-31' }),
-  );
 }

@@ -2,12 +2,13 @@
  * Collects the ground truth while the records stream past, so that it never needs the records
  * themselves: counts, planted typologies, reused documents and the rest.
  */
-import type { GroundTruth, PlantedTypology, RouteDynamics, SyndicateTruth } from './types.ts';
+import type { CellTruth, GroundTruth, PlantedTypology, RouteDynamics, SyndicateTruth } from './types.ts';
 
 /** A GroundTruth under construction; `finish` fills in what can only be known at the end. */
 export class TruthBuilder {
   readonly facilitators: Record<string, string> = {};
   readonly syndicates: SyndicateTruth[] = [];
+  readonly cells: CellTruth[] = [];
   readonly typologies: PlantedTypology[] = [];
   readonly reusedDocuments: { documentId: string; users: string[] }[] = [];
   terrorism: GroundTruth['terrorism'] = { brokerId: '', organisationId: '', offenceId: '', paymentIds: [] };
@@ -52,6 +53,7 @@ export class TruthBuilder {
       scale: this.scale,
       facilitators: this.facilitators,
       syndicates: this.syndicates,
+      cells: this.cells,
       typologies: this.typologies,
       reusedDocuments: this.reusedDocuments,
       terrorism: this.terrorism,

@@ -78,6 +78,20 @@ export interface SyndicateTruth {
   facilitatorCount: number;
 }
 
+/** What a planted cell does for its syndicate. */
+export type CellKind = 'leadership' | 'recruitment' | 'crossing' | 'papers' | 'money' | 'shelter';
+
+/** A planted cell: a small group inside one syndicate that works together. */
+export interface CellTruth {
+  /** `<syndicate>/<kind>-<n>`, e.g. `cm/recruitment-2`. */
+  key: string;
+  /** The syndicate's key. */
+  syndicate: string;
+  kind: CellKind;
+  /** Person ids, each in exactly one planted cell. */
+  members: string[];
+}
+
 /** How the routes change between 2024 and 2025. */
 export interface RouteDynamics {
   /** Routes with no activity before 2025. */
@@ -101,6 +115,8 @@ export interface GroundTruth {
   /** personId -> syndicate key, for every facilitator (not smuggled persons or relatives). */
   facilitators: Record<string, string>;
   syndicates: SyndicateTruth[];
+  /** The cells planted inside each syndicate; every facilitator is in one. */
+  cells: CellTruth[];
   typologies: PlantedTypology[];
   reusedDocuments: { documentId: string; users: string[] }[];
   terrorism: { brokerId: string; organisationId: string; offenceId: string; paymentIds: string[] };

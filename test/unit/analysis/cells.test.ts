@@ -53,3 +53,79 @@ describe('cells', () => {
     for (const cell of cells) for (const m of cell.members) expect(detected.membership[m]).toBe(cell.parent);
   });
 });
+
+describe('cells and their passengers', () => {
+  /** Two triangles of facilitators in one syndicate, bridged only by twelve smuggled persons. */
+  function bridgedByPassengers(): UndirectedGraph {
+    const graph = new UndirectedGraph();
+    for (const s of ['a', 'b']) {
+      for (let i = 0; i < 3; i++) graph.addNode(`${s}${i}`, { entityType: 'Person', roles: ['recruiter'] });
+      graph.addEdge(`${s}0`, `${s}1`, { weight: 5 });
+      graph.addEdge(`${s}1`, `${s}2`, { weight: 5 });
+      graph.addEdge(`${s}0`, `${s}2`, { weight: 5 });
+    }
+    for (let p = 0; p < 12; p++) {
+      graph.addNode(`p${p}`, { entityType: 'Person', roles: ['smuggled person'] });
+      graph.addEdge(`p${p}`, `a${p % 3}`, { weight: 4 });
+      graph.addEdge(`p${p}`, `b${p % 3}`, { weight: 4 });
+    }
+    return graph;
+  }
+  const oneSyndicate = (graph: UndirectedGraph): CommunityResult => {
+    const members = graph.nodes().sort();
+    return {
+      modularity: 0,
+      communities: [{ id: 0, size: members.length, members, contribution: 0 }],
+      membership: Object.fromEntries(members.map((m) => [m, 0])),
+      unassigned: [],
+    };
+  };
+
+  it('never lets smuggled persons merge two cells, and seats each of them in one cell', () => {
+    const graph = bridgedByPassengers();
+    const isPassenger = (node: string) => node.startsWith('p');
+    const { cells, membership } = detectCells(buildCsr(graph), oneSyndicate(graph), { isPassenger });
+    expect(membership.a0).toBe(membership.a1);
+    expect(membership.a0).toBe(membership.a2);
+    expect(membership.b0).toBe(membership.b2);
+    expect(membership.a0).not.toBe(membership.b0);
+    expect(cells).toHaveLength(2);
+    expect(cells.map((c) => c.size).reduce((a, b) => a + b, 0)).toBe(18);
+  });
+
+  it('would merge them if smuggled persons counted as members, which is why they do not', () => {
+    const graph = bridgedByPassengers();
+    const { membership } = detectCells(buildCsr(graph), oneSyndicate(graph), { resolution: 1 });
+    expect(membership.a0).toBe(membership.b0);
+  });
+
+  it('knows the passengers from the graph when detectCommunities asks for cells', () => {
+    const graph = bridgedByPassengers();
+    const detected = detectCommunities(graph, { cells: true });
+    const cellOf = detected.cells?.membership ?? {};
+    expect(cellOf.a0).not.toBe(cellOf.b0);
+  });
+
+  it('does not hold together facilitators whose only ties run through passengers', () => {
+    const graph = new UndirectedGraph();
+    for (const id of ['x', 'y']) graph.addNode(id);
+    for (let p = 0; p < 6; p++) {
+      graph.addNode(`p${p}`);
+      graph.addEdge(`p${p}`, 'x', { weight: 3 });
+      graph.addEdge(`p${p}`, 'y', { weight: 3 });
+    }
+    const isPassenger = (node: string) => node.startsWith('p');
+    const { membership } = detectCells(buildCsr(graph), oneSyndicate(graph), { isPassenger });
+    expect(membership.x).not.toBe(membership.y);
+  });
+
+  it('seats a passport only a smuggled person holds in the cell of that person, not in a cell of its own', () => {
+    const graph = bridgedByPassengers();
+    graph.addNode('passport-p0');
+    graph.addEdge('passport-p0', 'p0', { weight: 1 });
+    const isPassenger = (node: string) => /^p\d/.test(node);
+    const { cells, membership } = detectCells(buildCsr(graph), oneSyndicate(graph), { isPassenger });
+    expect(membership['passport-p0']).toBe(membership.p0);
+    expect(cells).toHaveLength(2);
+  });
+});

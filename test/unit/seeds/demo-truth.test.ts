@@ -167,4 +167,35 @@ describe('the ground truth of the demo case', () => {
     }
     expect(truth.corruptOfficials.length).toBeGreaterThan(0);
   });
+
+  it('plants every facilitator in exactly one cell of three to five people inside its own syndicate', () => {
+    const seen = new Map<string, string>();
+    for (const cell of truth.cells) {
+      if (cell.kind !== 'leadership') expect(cell.members.length).toBeGreaterThanOrEqual(2);
+      expect(cell.members.length).toBeLessThanOrEqual(5);
+      for (const id of cell.members) {
+        expect(seen.has(id), `${id} is in two cells`).toBe(false);
+        seen.set(id, cell.key);
+        expect(truth.facilitators[id]).toBe(cell.syndicate);
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual(Object.keys(truth.facilitators).sort());
+    expect(new Set(truth.cells.map((c) => c.syndicate))).toEqual(new Set(['cm', 'em', 'wb', 'wa', 'ac']));
+  });
+
+  it('links each working cell densely inside and sparsely to the other working cells', () => {
+    const working = truth.cells.filter((c) => c.kind !== 'leadership');
+    const cellOf = new Map(working.flatMap((c) => c.members.map((id) => [id, c.key] as const)));
+    let inside = 0;
+    let between = 0;
+    for (const link of demo.links) {
+      if (link.type !== 'CONTACTED') continue;
+      const a = cellOf.get(link.source);
+      const b = cellOf.get(link.target);
+      if (!a || !b || truth.facilitators[link.source] !== truth.facilitators[link.target]) continue;
+      if (a === b) inside += Number(link.weight);
+      else between += Number(link.weight);
+    }
+    expect(inside).toBeGreaterThan(5 * between);
+  });
 });
