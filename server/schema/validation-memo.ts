@@ -1,12 +1,14 @@
 /**
  * Validating many records of a few shapes (a file's rows) without parsing the same value twice. A
  * record schema is an object of field schemas, a catchall for extra properties and record-level
- * checks; each field schema is a pure function of its value. So a record whose every field value was
- * seen before, and passed, is the object of those fields' earlier outputs, checked by the schema's own
- * record-level checks. Anything else (a field that fails, a value never seen, a missing required
- * field, a check that objects) goes to the schema's full parse, which gives the issues: the schemas
- * stay the one source of truth, the memo only remembers their answers. Scoped to one load, so what it
- * remembers goes with it.
+ * checks; each field schema is a pure function of its value. So a value is parsed by its own field
+ * schema once and its output remembered, and a record whose every field passes is the object of those
+ * outputs, checked by the schema's own record-level checks. Anything else (a field that fails, a
+ * missing required field, a check that objects, a schema of another shape) goes to the schema's full
+ * parse, which gives the issues: the schemas stay the one source of truth, the memo only remembers
+ * their answers. It follows zod's object parsing through the schema's internals (`_zod.def`), so a zod
+ * upgrade that changes them is caught by the property test that holds the outcome equal with and
+ * without the memo (test/unit/schema/validation-memo.test.ts). Scoped to one load.
  */
 import type { z } from 'zod';
 
