@@ -13,6 +13,7 @@ import type { AbstractGraph, Attributes } from 'graphology-types';
 import { assertGraph } from './check-graph.ts';
 import { type Csr, csrFromEdgeList } from './csr.ts';
 import { type EdgeWeightOption, resolveEdgeWeight } from './edge-weight.ts';
+import { TieTable } from './tie-table.ts';
 
 /** Weight of one link of each type; types not listed weigh 1. */
 export const DEFAULT_LINK_TYPE_WEIGHTS: Readonly<Record<string, number>> = {
@@ -67,26 +68,18 @@ export function toWeightedUndirected(
  */
 export function projectToCsr(graph: AbstractGraph, options: UndirectedOptions = {}): Csr {
   const { kept, ties } = collectTies(graph, options);
-  const n = kept.length;
-  const sources = new Int32Array(ties.size);
-  const targets = new Int32Array(ties.size);
-  const weights = new Float64Array(ties.size);
-  let m = 0;
-  for (const [key, weight] of ties) {
-    const a = Math.floor(key / n);
-    sources[m] = a;
-    targets[m] = key - a * n;
-    weights[m++] = weight;
-  }
-  return csrFromEdgeList({ nodes: kept, sources, targets, weights });
+  const m = ties.size;
+  return csrFromEdgeList({
+    nodes: kept,
+    sources: ties.lo.subarray(0, m),
+    targets: ties.hi.subarray(0, m),
+    weights: ties.weight.subarray(0, m),
+  });
 }
 
-// The kept nodes, and the summed weight of each tie under a numeric pair key (lo * n + hi): no
-// string keys per link.
-function collectTies(
-  graph: AbstractGraph,
-  options: UndirectedOptions,
-): { kept: string[]; ties: Map<number, number> } {
+// The kept nodes, and the summed weight of each tie by node indexes (tie-table.ts): no string or
+// number keys per link.
+function collectTies(graph: AbstractGraph, options: UndirectedOptions): { kept: string[]; ties: TieTable } {
   assertGraph(graph, 'undirected');
   const typeWeights = options.linkTypeWeights ?? DEFAULTS.linkTypeWeights;
   const weightOf = resolveEdgeWeight(
@@ -106,13 +99,8 @@ function collectTies(
     else index.set(node, kept.push(node) - 1);
   });
 
-  const n = kept.length;
-  const ties = new Map<number, number>();
-  const addTie = (a: number, b: number, weight: number) => {
-    if (a === b) return;
-    const key = a < b ? a * n + b : b * n + a;
-    ties.set(key, (ties.get(key) ?? 0) + weight);
-  };
+  const ties = new TieTable(graph.size);
+  const addTie = (a: number, b: number, weight: number) => ties.add(a, b, weight);
   graph.forEachEdge((edge, attributes, source, target) => {
     const a = index.get(source);
     const b = index.get(target);
@@ -146,15 +134,14 @@ function bridgePayment(
 function assemble(
   graph: AbstractGraph,
   kept: string[],
-  ties: Map<number, number>,
+  ties: TieTable,
 ): UndirectedGraph<Attributes, TieAttributes> {
   const result = new UndirectedGraph<Attributes, TieAttributes>();
   for (const node of kept) result.addNode(node, { ...graph.getNodeAttributes(node) });
-  const n = kept.length;
   // graphology's own counter keys measured faster than addEdgeWithKey or import() at 1M ties.
-  for (const [key, weight] of ties) {
-    const a = Math.floor(key / n);
-    result.addEdge(kept[a] as string, kept[key - a * n] as string, { weight });
-  }
+  for (let t = 0; t < ties.size; t++)
+    result.addEdge(kept[ties.lo[t] as number] as string, kept[ties.hi[t] as number] as string, {
+      weight: ties.weight[t] as number,
+    });
   return result;
 }

@@ -5,7 +5,7 @@
  */
 import { type InputFormat, isReadError, readRecords } from '../ingest/readers/index.ts';
 import type { ReadItem } from '../ingest/readers/types.ts';
-import type { ValidateOptions } from '../schema/records.ts';
+import { type ValidateOptions, ValidationMemo } from '../schema/records.ts';
 import type { ProjectedGraph } from '../store/projection.ts';
 import { type RecordProblem, RecordGraphBuilder } from './graph-from-records.ts';
 
@@ -22,7 +22,7 @@ export interface LoadedFiles {
 export const UNSOURCED = 'src:file-without-provenance';
 
 // Provenance is needed to store a record, not to look at a file: what a record lacks is filled in.
-const LOOK: ValidateOptions = { defaults: { sources: [UNSOURCED], handling: 'H0' } };
+const LOOK_DEFAULTS = { sources: [UNSOURCED], handling: 'H0' } as const;
 
 /** Whether a record read from a file lacks provenance of its own. */
 function lacksProvenance(fields: Record<string, unknown>): boolean {
@@ -31,7 +31,11 @@ function lacksProvenance(fields: Record<string, unknown>): boolean {
 }
 
 // One item of a reader into the builder; returns whether it was a record.
-function take(builder: RecordGraphBuilder & { unsourced: boolean }, item: ReadItem): boolean {
+function take(
+  builder: RecordGraphBuilder & { unsourced: boolean },
+  item: ReadItem,
+  look: ValidateOptions,
+): boolean {
   const at = `${item.file}:${item.line}`;
   if (isReadError(item)) {
     builder.problems.push({ at, ...(item.field ? { field: item.field } : {}), message: item.message });
@@ -42,7 +46,7 @@ function take(builder: RecordGraphBuilder & { unsourced: boolean }, item: ReadIt
     return true;
   }
   if (lacksProvenance(item.fields)) builder.unsourced = true;
-  builder.add({ kind: item.kind, type: item.type, fields: item.fields }, at, LOOK);
+  builder.add({ kind: item.kind, type: item.type, fields: item.fields }, at, look);
   return true;
 }
 
@@ -52,8 +56,10 @@ export async function loadGraphFromFiles(
   options: { format?: InputFormat | 'auto' } = {},
 ): Promise<LoadedFiles> {
   const sink = Object.assign(new RecordGraphBuilder(), { unsourced: false });
+  // One memo for the whole load: a file's rows repeat their values (types, grades, sources, ends).
+  const look: ValidateOptions = { defaults: LOOK_DEFAULTS, memo: new ValidationMemo() };
   let records = 0;
   for await (const item of readRecords(paths, { format: options.format ?? 'auto' }))
-    if (take(sink, item)) records++;
+    if (take(sink, item, look)) records++;
   return { graph: sink.finish(), records, problems: sink.problems, unsourced: sink.unsourced };
 }

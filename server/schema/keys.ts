@@ -3,7 +3,7 @@
  * reported twice becomes one node. People never get an id from their name (two people can share one),
  * and payments and offences have no natural key at all.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EntityLabel } from './model.ts';
 import { accept, type Normalised, reject } from './normalise/result.ts';
 import { foldName } from './normalise/text.ts';
@@ -118,5 +118,5 @@ export function deriveLinkId(link: LinkKey): string {
   if (link.date !== undefined) key += `:${link.date}`;
   if (link.role !== undefined) key += `:${link.role}`;
   if (link.order !== undefined) key += `:${link.order}`;
-  return `l:${createHash('sha1').update(key).digest('hex').slice(0, 16)}`;
+  return `l:${hash('sha1', key, 'hex').slice(0, 16)}`;
 }

@@ -11,9 +11,11 @@ import { LINK_SCHEMAS, type LinkOf } from './links.ts';
 import type { EntityLabel, GradingScheme, HandlingCode, LinkType } from './model.ts';
 import { type DateFormat, normaliseDate } from './normalise/date.ts';
 import { type RecordIssue, type RecordParts, splitRecord } from './record-input.ts';
+import { UNANSWERED, type ValidationMemo } from './validation-memo.ts';
 
 export { ENTITY_LOOKUP_KEYS, FULLTEXT_PROPERTIES } from './indexes.ts';
 export { matchEntityLabel, matchLinkType, type RecordIssue } from './record-input.ts';
+export { ValidationMemo } from './validation-memo.ts';
 
 /**
  * A validated entity: its label and its properties. Properties stay in their own object because an
@@ -38,8 +40,15 @@ export type RecordDefaults = {
   handlingCondition?: string | undefined;
 };
 
-/** Options of validateRecord. */
-export type ValidateOptions = { dateFormat?: DateFormat | undefined; defaults?: RecordDefaults | undefined };
+/**
+ * Options of validateRecord. A `memo` shared by the records of one load skips parsing field values
+ * already seen (validation-memo.ts); the outcome is the same with or without it.
+ */
+export type ValidateOptions = {
+  dateFormat?: DateFormat | undefined;
+  defaults?: RecordDefaults | undefined;
+  memo?: ValidationMemo | undefined;
+};
 
 /** The outcome of validateRecord. */
 export type ValidationResult = { ok: true; record: ValidatedRecord } | { ok: false; issues: RecordIssue[] };
@@ -65,11 +74,27 @@ function schemaOf(parts: RecordParts): Schema {
     : LINK_SCHEMAS[parts.type]) as unknown as Schema;
 }
 
-// Absent, null and empty values all mean "not given" (an empty CSV cell, a JSON null).
+// Absent, null and empty values all mean "not given" (an empty CSV cell, a JSON null). An own data
+// property each, as Object.fromEntries makes them, so a key named __proto__ stays plain data.
 function dropEmpty(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(fields).filter(([, value]) => value !== undefined && value !== null && value !== ''),
-  );
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (value === undefined || value === null || value === '') continue;
+    if (key === '__proto__')
+      Object.defineProperty(kept, key, { value, enumerable: true, writable: true, configurable: true });
+    else kept[key] = value;
+  }
+  return kept;
+}
+
+// The unsafe keys of a record (extras.ts); with a memo, only a record with a name not yet found safe is looked at.
+function unsafeKeys(fields: Record<string, unknown>, memo: ValidationMemo | undefined) {
+  if (memo !== undefined && Object.keys(fields).every((key) => memo.knowsSafeKey(key))) return [];
+  const found = findUnsafeKeys(fields);
+  if (memo !== undefined)
+    for (const key of Object.keys(fields)) if (!found.some((f) => f.key === key)) memo.rememberSafeKey(key);
+  return found;
 }
 
 // Ambiguous numeric dates need the file's declared order, which the schemas cannot know; read them here.
@@ -111,17 +136,28 @@ function applyDefaults(fields: Record<string, unknown>, defaults: RecordDefaults
 // The key fields are normalised through their own field schemas first, so a derived id is built from the
 // canonical values ("DE89 3704..." and "de8937..." give the same account). A key field that fails is left
 // for the full parse to report.
-function normaliseKeyFields(fields: Record<string, unknown>, schema: Schema, keys: readonly string[]) {
+function normaliseKeyFields(
+  fields: Record<string, unknown>,
+  schema: Schema,
+  keys: readonly string[],
+  memo: ValidationMemo | undefined,
+) {
   const normalised: Record<string, unknown> = {};
   let failed = false;
   for (const key of keys) {
-    const field = schema.shape[key];
+    const field = schema.shape[key] as z.ZodType | undefined;
     if (fields[key] === undefined || field === undefined) continue;
-    const result = (field as z.ZodType).safeParse(fields[key]);
-    if (result.success) normalised[key] = result.data;
-    else failed = true;
+    const value = parseField(field, fields[key], memo);
+    if (value === UNANSWERED) failed = true;
+    else normalised[key] = value;
   }
   return { normalised, failed };
+}
+
+function parseField(field: z.ZodType, value: unknown, memo: ValidationMemo | undefined): unknown {
+  if (memo !== undefined) return memo.parseField(field, value);
+  const result = field.safeParse(value);
+  return result.success ? result.data : UNANSWERED;
 }
 
 function assignId(
@@ -129,16 +165,18 @@ function assignId(
   fields: Record<string, unknown>,
   schema: Schema,
   issues: RecordIssue[],
+  memo: ValidationMemo | undefined,
 ): void {
   if (fields.id !== undefined) return;
   if (parts.kind === 'entity') {
-    const { normalised, failed } = normaliseKeyFields(fields, schema, ENTITY_KEY_FIELDS[parts.type]);
+    const keys = ENTITY_KEY_FIELDS[parts.type];
+    const { normalised, failed } = normaliseKeyFields(fields, schema, keys, memo);
     const derived = deriveEntityId({ type: parts.type, ...normalised });
     if (derived.ok) fields.id = derived.value;
     else if (!failed) issues.push({ field: 'id', message: derived.message });
     return;
   }
-  const { normalised, failed } = normaliseKeyFields(fields, schema, LINK_KEY_FIELDS);
+  const { normalised, failed } = normaliseKeyFields(fields, schema, LINK_KEY_FIELDS, memo);
   const { source, target, date, role, order } = normalised;
   if (failed || typeof source !== 'string' || typeof target !== 'string') return;
   fields.id = deriveLinkId({
@@ -159,16 +197,20 @@ export function validateRecord(raw: unknown, options: ValidateOptions = {}): Val
   const schema = schemaOf(parts);
   const issues: RecordIssue[] = [];
   const fields = dropEmpty(parts.fields);
-  for (const { key, message } of findUnsafeKeys(fields)) {
+  const memo = options.memo;
+  for (const { key, message } of unsafeKeys(fields, memo)) {
     issues.push({ field: key, message });
     delete fields[key];
   }
   if (options.dateFormat !== undefined) readDates(fields, schema, options.dateFormat, issues);
-  assignId(parts, fields, schema, issues);
+  assignId(parts, fields, schema, issues, memo);
   // A Source is its own provenance when it names no other, rather than taking the file's default source.
   if (parts.type === 'Source' && fields.sources === undefined && typeof fields.id === 'string')
     fields.sources = [fields.id];
   applyDefaults(fields, options.defaults ?? {});
+  const known = issues.length === 0 ? memo?.parseRecord(schema, fields) : undefined;
+  if (known !== undefined)
+    return { ok: true, record: { kind: parts.kind, type: parts.type, properties: known } as ValidatedRecord };
   const result = schema.safeParse(fields);
   if (!result.success) {
     // Without an id, the reason is already reported: the missing natural key, or the key field that failed.

@@ -1,8 +1,8 @@
 /**
  * The benchmark's end-to-end run: the real `ariadne analyse --file DIR --only communities --json`
  * (Leiden, the default) on the graph written as a CSV pair (write-case-files.ts). Its time is the
- * whole command (start, read, validate, build, Leiden, profiles, JSON out), its peak RSS comes from
- * GNU time, and the communities it prints are written as a membership file to be scored like every
+ * whole command (start, read, validate, build, Leiden, profiles, JSON out), its CPU time (user +
+ * system) and peak RSS come from GNU time, and the communities it prints are written as a membership file to be scored like every
  * other tool's.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,15 +21,21 @@ type CliOutput = { communities: { members: string[] }[]; unassigned: string[] };
 export function runCliOnce(dataset: Dataset, work: string, out: string): ToolRun {
   const folder = join(work, `${dataset.name}-pair`);
   if (!existsSync(join(folder, 'links.csv'))) writeCasePair(dataset.path, folder);
-  const args = ['-f', '%e %M', process.execPath, ARIADNE, 'analyse', '--file', folder];
+  const args = ['-f', '%e %M %U %S', process.execPath, ARIADNE, 'analyse', '--file', folder];
   const child = spawnSync(TIME, [...args, '--only', 'communities', '--json'], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
   if (child.status !== 0) throw new Error(`bench: analyse --file ${folder} failed:\n${child.stderr}`);
-  const [seconds, kilobytes] = (child.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  const [seconds, kilobytes, user, system] = (child.stderr.trim().split('\n').at(-1) ?? '')
+    .split(' ')
+    .map(Number);
   writeMembership(JSON.parse(child.stdout) as CliOutput, out);
-  return { totalMs: (seconds ?? 0) * 1000, peakMb: (kilobytes ?? 0) / 1024 };
+  return {
+    totalMs: (seconds ?? 0) * 1000,
+    cpuMs: ((user ?? 0) + (system ?? 0)) * 1000,
+    peakMb: (kilobytes ?? 0) / 1024,
+  };
 }
 
 // Members are `p:ID` (write-case-files.ts); an unassigned node is a community of its own.

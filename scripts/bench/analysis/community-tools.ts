@@ -19,6 +19,8 @@ export interface CommunityRow {
   loadMs?: number;
   detectMs?: number;
   totalMs: number;
+  /** User + system CPU time, where measured (the CLI's): on a shared machine, the fairer figure. */
+  cpuMs?: number;
   peakMb: number;
   score: PartitionScore;
 }
@@ -28,6 +30,7 @@ export interface ToolRun {
   loadMs?: number;
   detectMs?: number;
   totalMs: number;
+  cpuMs?: number;
   peakMb: number;
 }
 

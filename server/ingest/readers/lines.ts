@@ -37,9 +37,16 @@ export async function* readLines(
       highWaterMark: 256 * 1024,
     }) as AsyncIterable<Buffer>) {
       if (read) read.bytes += chunk.length;
+      const inner = innerLines(chunk);
       let start = 0;
       while (start < chunk.length) {
         const end = chunk.indexOf(NEWLINE, start);
+        if (start >= inner.start && end !== -1 && end <= inner.end && end - start <= maxLineBytes) {
+          yield textOf(chunk, start, end, line);
+          line += 1;
+          start = end + 1;
+          continue;
+        }
         const stop = end === -1 ? chunk.length : end;
         if (!skipping) {
           if (pending + (stop - start) > maxLineBytes) {
@@ -71,6 +78,25 @@ export async function* readLines(
   }
   if (skipping) yield tooLong(line, maxLineBytes);
   else if (pending > 0) yield decodeLine(parts, line, '');
+}
+
+/**
+ * The lines a chunk holds whole (after its first newline, up to its last) when they are valid UTF-8,
+ * checked at once: a newline byte is never part of a multi-byte character, so each of them is valid
+ * too and is decoded straight from the chunk. Otherwise an empty range, and each line is checked.
+ */
+function innerLines(chunk: Buffer): { start: number; end: number } {
+  const first = chunk.indexOf(NEWLINE);
+  const last = chunk.lastIndexOf(NEWLINE);
+  if (first === -1 || first === last || !isUtf8(chunk.subarray(first + 1, last))) return { start: 1, end: 0 };
+  return { start: first + 1, end: last };
+}
+
+// A line known to be valid UTF-8, from `start` up to its newline at `end`.
+function textOf(chunk: Buffer, start: number, end: number, line: number): TextLine {
+  if (end > start && chunk[end - 1] === CARRIAGE_RETURN)
+    return { type: 'text', line, text: chunk.toString('utf8', start, end - 1), eol: '\r\n' };
+  return { type: 'text', line, text: chunk.toString('utf8', start, end), eol: '\n' };
 }
 
 function decodeLine(parts: Buffer[], line: number, newline: '' | '\n'): LineEvent {

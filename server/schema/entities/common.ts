@@ -30,11 +30,14 @@ const BaseEntitySchema = z.object(entityShape);
 export function checkRecordRules(value: unknown, rules: readonly RecordRule[]): RuleIssue[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   const record = value as Record<string, unknown>;
-  const keyIssues = Object.keys(record).flatMap((key) => {
+  const issues: RuleIssue[] = [];
+  for (const key of Object.keys(record)) {
     const message = checkPropertyKey(key);
-    return message === undefined ? [] : [{ path: [key], message }];
-  });
-  return [...keyIssues, ...checkProvenanceRules(record), ...rules.flatMap((rule) => rule(record))];
+    if (message !== undefined) issues.push({ path: [key], message });
+  }
+  issues.push(...checkProvenanceRules(record));
+  for (const rule of rules) issues.push(...rule(record));
+  return issues;
 }
 
 /** Declares an entity label's schema: shared fields, the label's fields, extra properties and rules. */
