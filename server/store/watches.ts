@@ -225,6 +225,7 @@ export interface MatchingWatch {
   parameters: Record<string, unknown>;
   /** The owner's clearance, recorded when the watch was made. */
   clearance: Clearance;
+  createdAt: string;
 }
 
 /** The active watches filed under each of the keys, by key; index seeks only. */
@@ -240,7 +241,7 @@ export async function watchesByKeys(
       `UNWIND $keys AS key
 MATCH (k:WatchKey {id: key})-[:KEY_OF]->(w:Watch) WHERE ${activeWatch('w')}
 RETURN key, collect({id: w.id, kind: w.kind, pattern: w.pattern, parameters: w.parameters,
-  handling: w.ownerHandling, agency: w.ownerAgency}) AS watches`,
+  handling: w.ownerHandling, agency: w.ownerAgency, createdAt: w.createdAt}) AS watches`,
       { keys: unique.slice(start, start + 20_000), today: today(now) },
     );
     for (const row of result.records) {
@@ -253,6 +254,7 @@ RETURN key, collect({id: w.id, kind: w.kind, pattern: w.pattern, parameters: w.p
           handling: (w.handling as Clearance['handling'] | null) ?? [],
           agency: (w.agency as string | null) ?? null,
         },
+        createdAt: String(w.createdAt),
       }));
       out.set(String(row.get('key')), watches);
     }
