@@ -10,7 +10,7 @@ import type { MatchedLink } from './alert-clearance.ts';
 import type { AlertMatch } from './alerts-write.ts';
 import { RESULT_PREFIX, type ScoreRun, scoresForReader } from './analysis-scores.ts';
 import type { Store } from './store.ts';
-import { LABEL_PARAMS, labelOf, matchById } from './visibility.ts';
+import { LABEL_PARAMS, labelOf, matchById, quoteLabel } from './visibility.ts';
 import type { MatchingWatch } from './watches.ts';
 
 const BATCH = 5_000;
@@ -21,26 +21,41 @@ interface Member {
   community: string;
 }
 
-/** The community of each of these records under a clearance; records without one are left out. */
+const SCORES = `RETURN n.id AS id, ${labelOf('n')} AS label,
+  [k IN keys(n) WHERE k STARTS WITH $prefix | [k, n[k]]] AS scores`;
+
+/**
+ * The community of each of these records under a clearance; records without one are left out. A
+ * record of known label is found by one index seek, one of unknown label (a watch's member) by one
+ * per label.
+ */
 export async function communitiesUnder(
   store: Store,
   clearance: Clearance,
-  ids: readonly string[],
+  records: readonly { id: string; label?: EntityLabel }[],
 ): Promise<Map<string, Member>> {
   const scores = new Map<string, Record<string, unknown>>();
   const labels = new Map<string, EntityLabel>();
-  const unique = [...new Set(ids)];
-  for (let start = 0; start < unique.length; start += BATCH) {
-    const result = await store.read(
-      `UNWIND $ids AS key ${matchById('n', 'key')}
-RETURN n.id AS id, ${labelOf('n')} AS label, [k IN keys(n) WHERE k STARTS WITH $prefix | [k, n[k]]] AS scores`,
-      { ids: unique.slice(start, start + BATCH), prefix: RESULT_PREFIX, ...LABEL_PARAMS },
-    );
-    for (const row of result.records) {
-      const pairs = row.get('scores') as [string, unknown][];
-      if (pairs.length === 0) continue;
-      scores.set(String(row.get('id')), Object.fromEntries(pairs));
-      labels.set(String(row.get('id')), row.get('label') as EntityLabel);
+  const groups = new Map<string, Set<string>>();
+  for (const { id, label } of records) {
+    const key = label ?? '';
+    groups.set(key, (groups.get(key) ?? new Set()).add(id));
+  }
+  for (const [label, set] of groups) {
+    const ids = [...set];
+    const find = label === '' ? matchById('n', 'key') : `MATCH (n:${quoteLabel(label)} {id: key})`;
+    for (let start = 0; start < ids.length; start += BATCH) {
+      const result = await store.read(`UNWIND $ids AS key ${find} ${SCORES}`, {
+        ids: ids.slice(start, start + BATCH),
+        prefix: RESULT_PREFIX,
+        ...LABEL_PARAMS,
+      });
+      for (const row of result.records) {
+        const pairs = row.get('scores') as [string, unknown][];
+        if (pairs.length === 0) continue;
+        scores.set(String(row.get('id')), Object.fromEntries(pairs));
+        labels.set(String(row.get('id')), row.get('label') as EntityLabel);
+      }
     }
   }
   const out = new Map<string, Member>();
@@ -80,10 +95,13 @@ export async function communityMatches(
     const key = JSON.stringify(watch.clearance);
     byClearance.set(key, [...(byClearance.get(key) ?? []), watch]);
   }
-  const ends = links.flatMap((link) => [link.source, link.target]);
+  const ends = links.flatMap((link) => [
+    { id: link.source, label: link.sourceLabel },
+    { id: link.target, label: link.targetLabel },
+  ]);
   const matches: AlertMatch[] = [];
   for (const group of byClearance.values()) {
-    const anchors = group.map((watch) => String(watch.parameters.entity));
+    const anchors = group.map((watch) => ({ id: String(watch.parameters.entity) }));
     const members = await communitiesUnder(store, group[0]?.clearance as Clearance, [...anchors, ...ends]);
     for (const watch of group) {
       const anchorId = String(watch.parameters.entity);
