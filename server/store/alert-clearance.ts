@@ -77,9 +77,14 @@ RETURN n.id AS id`,
   for (const list of links.values()) {
     const { type, sourceLabel, targetLabel } = list[0] as MatchedLink;
     const result = await store.read(
+      // Both ends are bound before the link is sought (the WITH keeps the planner from expanding every
+      // link of a hub and filtering on the other end), so it is found from the end with fewer links.
       `UNWIND $rows AS row
-MATCH (a:${quoteLabel(sourceLabel)} {id: row.source})-[r:${quoteType(type)}]->(b:${quoteLabel(targetLabel)} {id: row.target})
-WHERE r.id = row.id AND ${visible('r')} AND ${visible('a')} AND ${visible('b')}
+MATCH (a:${quoteLabel(sourceLabel)} {id: row.source}) WHERE ${visible('a')}
+MATCH (b:${quoteLabel(targetLabel)} {id: row.target}) WHERE ${visible('b')}
+WITH a, b, row
+MATCH (a)-[r:${quoteType(type)}]->(b)
+WHERE r.id = row.id AND ${visible('r')}
 RETURN r.id AS id`,
       { ...params, rows: list.map(({ id, source, target }) => ({ id, source, target })) },
     );

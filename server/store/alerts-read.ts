@@ -22,7 +22,8 @@ export const ALERT_VISIBLE = `(COUNT { MATCH (a)-[:ABOUT]->(n) WHERE ${visible('
   }) ELSE all(i IN range(0, size(a.linkIds) - 1) WHERE EXISTS {
     MATCH (a)-[:ABOUT]->(s) WHERE s.id = a.linkSources[i]
     MATCH (a)-[:ABOUT]->(t) WHERE t.id = a.linkTargets[i]
-    MATCH (s)-[r]->(t) WHERE r.id = a.linkIds[i] AND ${visible('r')}
+    WITH s, t, a.linkIds[i] AS lid
+    MATCH (s)-[r]->(t) WHERE r.id = lid AND ${visible('r')}
   }) END)`;
 
 /** The alerts a reader receives and may see; binds `a` (and `w`, its watch). */
