@@ -42,7 +42,12 @@ async function ownerClearances(store: Store, watches: string[]): Promise<Map<str
 
 function grouped<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  // Pushed in place: copying the list at each item made grouping 50,000 matches take minutes.
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list === undefined) out.set(key(item), [item]);
+    else list.push(item);
+  }
   return out;
 }
 

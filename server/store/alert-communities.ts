@@ -93,7 +93,9 @@ export async function communityMatches(
   const byClearance = new Map<string, MatchingWatch[]>();
   for (const watch of watches) {
     const key = JSON.stringify(watch.clearance);
-    byClearance.set(key, [...(byClearance.get(key) ?? []), watch]);
+    const group = byClearance.get(key);
+    if (group === undefined) byClearance.set(key, [watch]);
+    else group.push(watch);
   }
   const ends = links.flatMap((link) => [
     { id: link.source, label: link.sourceLabel },

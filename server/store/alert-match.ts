@@ -271,7 +271,9 @@ export async function resolveLinkIds(
   const groups = new Map<string, ChangedRecords['links']>();
   for (const link of links) {
     const key = `${link.type}|${link.sourceLabel}|${link.targetLabel}`;
-    groups.set(key, [...(groups.get(key) ?? []), link]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [link]);
+    else group.push(link);
   }
   const out: ChangedRecords['links'] = [];
   for (const group of groups.values()) {
