@@ -150,6 +150,13 @@ export async function createWatch(
   await checkNamedEntities(store, clearance, watch);
   const sharedWith = [...new Set(watch.sharedWith.filter((name) => name !== viewer.username))];
   await checkUsers(store, sharedWith);
+  // Its community is judged under the owner's clearance: a recipient of lower clearance would learn
+  // from its alerts who is in a community that records beyond their reach may have shaped.
+  if (watch.kind === 'pattern' && watch.pattern === 'community-link' && sharedWith.length > 0)
+    throw new WatchInputError(
+      'sharedWith',
+      'a community watch is not shared: its community is judged under your clearance; leave sharedWith out',
+    );
   const webhookSecret = watch.webhook === undefined ? null : randomBytes(32).toString('hex');
   const props = {
     kind: watch.kind,
