@@ -67,7 +67,12 @@ export async function alertOnCheck(
     facts,
     keys: nodeKeys(facts).filter((k) => !k.startsWith('name:')),
   }));
-  const watches = await watchesByKeys(store, [...asked, ...keyed.flatMap((k) => k.keys)]);
+  // A watch made after the check (its alerting runs in the background, and may start late) missed it.
+  const watches = new Map(
+    [...(await watchesByKeys(store, [...asked, ...keyed.flatMap((k) => k.keys)]))].map(
+      ([key, list]) => [key, list.filter((watch) => watch.createdAt <= at.toISOString())] as const,
+    ),
+  );
   const by = `${checker.agency ?? 'no agency'} (${checker.username}) at ${at.toISOString()}`;
   const instance = `check:${checker.username}:${at.toISOString()}`;
   // What was asked alerts alike whether or not a record holds it, so that an alert never tells its

@@ -42,7 +42,12 @@ async function ownerClearances(store: Store, watches: string[]): Promise<Map<str
 
 function grouped<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  // Pushed in place: copying the list at each item made grouping 50,000 matches take minutes.
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list === undefined) out.set(key(item), [item]);
+    else list.push(item);
+  }
   return out;
 }
 
@@ -77,9 +82,14 @@ RETURN n.id AS id`,
   for (const list of links.values()) {
     const { type, sourceLabel, targetLabel } = list[0] as MatchedLink;
     const result = await store.read(
+      // Both ends are bound before the link is sought (the WITH keeps the planner from expanding every
+      // link of a hub and filtering on the other end), so it is found from the end with fewer links.
       `UNWIND $rows AS row
-MATCH (a:${quoteLabel(sourceLabel)} {id: row.source})-[r:${quoteType(type)}]->(b:${quoteLabel(targetLabel)} {id: row.target})
-WHERE r.id = row.id AND ${visible('r')} AND ${visible('a')} AND ${visible('b')}
+MATCH (a:${quoteLabel(sourceLabel)} {id: row.source}) WHERE ${visible('a')}
+MATCH (b:${quoteLabel(targetLabel)} {id: row.target}) WHERE ${visible('b')}
+WITH a, b, row
+MATCH (a)-[r:${quoteType(type)}]->(b)
+WHERE r.id = row.id AND ${visible('r')}
 RETURN r.id AS id`,
       { ...params, rows: list.map(({ id, source, target }) => ({ id, source, target })) },
     );

@@ -9,7 +9,14 @@ import { DOCUMENT_ALERT_STATUSES } from '../schema/api/checks.ts';
 import type { EntityLabel, LinkType } from '../schema/model.ts';
 import { type AlertMatch, type AlertTrigger, type RaisedAlert, raiseAlerts } from './alerts-write.ts';
 import type { Store } from './store.ts';
-import { DOCUMENT_REUSED_KEY, type NodeFacts, nodeKeys, VESSEL_RENAMED_KEY } from './watch-keys.ts';
+import { communityMatches } from './alert-communities.ts';
+import {
+  COMMUNITY_LINK_KEY,
+  DOCUMENT_REUSED_KEY,
+  type NodeFacts,
+  nodeKeys,
+  VESSEL_RENAMED_KEY,
+} from './watch-keys.ts';
 import { type MatchingWatch, watchesByKeys } from './watches.ts';
 import { quoteType } from './ingest-cypher.ts';
 import type { MatchedLink } from './alert-clearance.ts';
@@ -106,7 +113,10 @@ function linkKeys(link: Link): string[] {
     `entity:${link.target}`,
     `link:${link.source}`,
     `link:${link.target}`,
+    COMMUNITY_LINK_KEY,
   ];
+  if (link.type === 'TRAVELLED' && link.sourceLabel === 'Person' && link.targetLabel === 'Route')
+    keys.push(`route:${link.target}`);
   if (MONEY_LINKS.has(link.type)) {
     if (link.targetLabel === 'Payment') keys.push(`payment:${link.source}`);
     if (link.sourceLabel === 'Payment') keys.push(`payment:${link.target}`);
@@ -154,6 +164,11 @@ function linkMatch(
       ...base,
       reason: `payment of ${amount} ${String(payment?.props.currency ?? '')} ${direction} watched ${describe(facts.get(account), account)}, over ${String(watch.parameters.amount)}`,
     };
+  }
+  if (watch.pattern === 'person-on-route') {
+    if (!keys.has(`route:${String(watch.parameters.route)}`)) return undefined;
+    // A smuggled person or a witness on the route raises nothing: raiseAlerts drops any match naming one.
+    return { ...base, reason: `new person on the watched route: ${a} travelled ${b}` };
   }
   if (watch.pattern === 'document-reused') {
     const documentId = link.sourceLabel === 'Document' ? link.source : link.target;
@@ -219,6 +234,16 @@ export async function matchChanges(
     .filter(({ keys }) => keys.includes(DOCUMENT_REUSED_KEY) && watches.has(DOCUMENT_REUSED_KEY))
     .map(({ link }) => (link.sourceLabel === 'Document' ? link.source : link.target));
   const reuse = await readReuse(store, documents);
+  const byCommunity = watches.get(COMMUNITY_LINK_KEY) ?? [];
+  if (byCommunity.length > 0)
+    matches.push(
+      ...(await communityMatches(
+        store,
+        byCommunity,
+        hitLinks.map(({ link }) => link),
+        (id) => describe(facts.get(id), id),
+      )),
+    );
   for (const { link, keys } of hitLinks) {
     const keySet = new Set(keys);
     const seen = new Set<string>();
@@ -246,7 +271,9 @@ export async function resolveLinkIds(
   const groups = new Map<string, ChangedRecords['links']>();
   for (const link of links) {
     const key = `${link.type}|${link.sourceLabel}|${link.targetLabel}`;
-    groups.set(key, [...(groups.get(key) ?? []), link]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [link]);
+    else group.push(link);
   }
   const out: ChangedRecords['links'] = [];
   for (const group of groups.values()) {

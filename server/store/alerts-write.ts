@@ -49,7 +49,8 @@ OPTIONAL MATCH (old:Alert {id: row.id})
 WITH w, row, old IS NULL AS created
 MERGE (a:Alert {id: row.id})
 ON CREATE SET a.raisedAt = $now, a.trigger = $trigger, a.reason = row.reason, a.instance = row.instance,
-  a.nodeIds = row.nodes, a.linkIds = row.links, a.sortKey = row.sortKey, a.nodeCount = size(row.nodes), a.readBy = [], a.dismissedBy = [],
+  a.nodeIds = row.nodes, a.linkIds = row.links, a.linkSources = row.linkSources,
+  a.linkTargets = row.linkTargets, a.sortKey = row.sortKey, a.nodeCount = size(row.nodes), a.readBy = [], a.dismissedBy = [],
   a.dismissals = []
 MERGE (a)-[:RAISED_BY]->(w)
 WITH a, row, created
@@ -75,13 +76,19 @@ export async function raiseAlerts(
   for (const match of matches) {
     const id = alertId(match);
     if (rows.has(id)) continue;
+    const links = [...new Map(match.links.map((l) => [l.id, l])).values()].sort((x, y) =>
+      x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+    );
     rows.set(id, {
       id,
       watch: match.watch,
       instance: match.instance,
       reason: match.reason,
       nodes: [...new Set(match.nodes.map((n) => n.id))].sort(),
-      links: [...new Set(match.links.map((l) => l.id))].sort(),
+      links: links.map((l) => l.id),
+      // Each link's ends, in the order of its id in `links`, so that a reader finds it between them.
+      linkSources: links.map((l) => l.source),
+      linkTargets: links.map((l) => l.target),
       // Orders alerts raised at the same moment by what they are about, not by their ids.
       sortKey: JSON.stringify([
         match.instance,

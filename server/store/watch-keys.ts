@@ -37,6 +37,8 @@ function read<T>(field: string, result: Normalised<T>): T {
 /** The global key of the patterns that watch every record of a kind. */
 export const DOCUMENT_REUSED_KEY = 'pattern:document-reused';
 export const VESSEL_RENAMED_KEY = 'pattern:vessel-renamed';
+/** Any new link may lead into a watched community: which one is known only from its ends' scores. */
+export const COMMUNITY_LINK_KEY = 'pattern:community-link';
 
 /** The keys a watch is filed under, and its parameters normalised. */
 export function watchKeys(watch: NewWatch): { keys: string[]; parameters: Record<string, unknown> } {
@@ -72,6 +74,10 @@ export function watchKeys(watch: NewWatch): { keys: string[]; parameters: Record
           return watch.vessel === undefined
             ? { keys: [VESSEL_RENAMED_KEY], parameters: {} }
             : { keys: [`renamed:${watch.vessel}`], parameters: { vessel: watch.vessel } };
+        case 'person-on-route':
+          return { keys: [`route:${watch.route}`], parameters: { route: watch.route } };
+        case 'community-link':
+          return { keys: [COMMUNITY_LINK_KEY], parameters: { entity: watch.entity } };
       }
   }
 }

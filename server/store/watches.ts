@@ -7,9 +7,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clearance, Viewer } from '../auth/context.ts';
 import { MAX_REVIEW_MONTHS, type NewWatch, type Watch } from '../schema/api/watches.ts';
-import { PROTECTED_ROLES } from '../schema/model.ts';
+import { type EntityLabel, PROTECTED_ROLES } from '../schema/model.ts';
 import type { Store } from './store.ts';
-import { matchById, visibilityParams, visible } from './visibility.ts';
+import { LABEL_PARAMS, labelOf, matchById, visibilityParams, visible } from './visibility.ts';
 import { WatchInputError, watchKeys } from './watch-keys.ts';
 
 export { WatchInputError } from './watch-keys.ts';
@@ -61,8 +61,8 @@ export function watchOf(raw: Record<string, unknown>, day = today()): Watch {
   };
 }
 
-/** The entity ids a watch names, each of which its owner must be able to see. */
-function namedEntities(watch: NewWatch): { field: string; id: string }[] {
+/** The entity ids a watch names, each of which its owner must be able to see (of a label, if given). */
+function namedEntities(watch: NewWatch): { field: string; id: string; label?: EntityLabel }[] {
   if (watch.kind === 'entity') return [{ field: 'entity', id: watch.entity }];
   if (watch.kind !== 'pattern') return [];
   if (watch.pattern === 'new-link' || watch.pattern === 'typology-hit')
@@ -70,17 +70,21 @@ function namedEntities(watch: NewWatch): { field: string; id: string }[] {
   if (watch.pattern === 'payment-over') return [{ field: 'account', id: watch.account }];
   if (watch.pattern === 'vessel-renamed' && watch.vessel !== undefined)
     return [{ field: 'vessel', id: watch.vessel }];
+  if (watch.pattern === 'person-on-route') return [{ field: 'route', id: watch.route, label: 'Route' }];
+  if (watch.pattern === 'community-link') return [{ field: 'entity', id: watch.entity }];
   return [];
 }
 
 const ENTITY_CHECK = `${matchById('x', '$id')}
 WITH x WHERE ${visible('x')}
-RETURN x.id AS id, any(role IN coalesce(x.roles, []) WHERE role IN $protected) AS protected`;
+RETURN x.id AS id, ${labelOf('x')} AS label,
+  any(role IN coalesce(x.roles, []) WHERE role IN $protected) AS protected`;
 
 async function checkNamedEntities(store: Store, clearance: Clearance, watch: NewWatch): Promise<void> {
-  for (const { field, id } of namedEntities(watch)) {
+  for (const { field, id, label } of namedEntities(watch)) {
     const result = await store.read(ENTITY_CHECK, {
       ...visibilityParams(clearance),
+      ...LABEL_PARAMS,
       id,
       protected: [...PROTECTED_ROLES],
     });
@@ -91,6 +95,11 @@ async function checkNamedEntities(store: Store, clearance: Clearance, watch: New
       throw new WatchInputError(
         field,
         'smuggled persons and witnesses are not watched: they are not suspects',
+      );
+    if (label !== undefined && row.get('label') !== label)
+      throw new WatchInputError(
+        field,
+        `${JSON.stringify(id)} is a ${String(row.get('label'))}: give a ${label}`,
       );
   }
 }
@@ -141,6 +150,13 @@ export async function createWatch(
   await checkNamedEntities(store, clearance, watch);
   const sharedWith = [...new Set(watch.sharedWith.filter((name) => name !== viewer.username))];
   await checkUsers(store, sharedWith);
+  // Its community is judged under the owner's clearance: a recipient of lower clearance would learn
+  // from its alerts who is in a community that records beyond their reach may have shaped.
+  if (watch.kind === 'pattern' && watch.pattern === 'community-link' && sharedWith.length > 0)
+    throw new WatchInputError(
+      'sharedWith',
+      'a community watch is not shared: its community is judged under your clearance; leave sharedWith out',
+    );
   const webhookSecret = watch.webhook === undefined ? null : randomBytes(32).toString('hex');
   const props = {
     kind: watch.kind,
@@ -214,6 +230,9 @@ export interface MatchingWatch {
   kind: Watch['kind'];
   pattern: string | null;
   parameters: Record<string, unknown>;
+  /** The owner's clearance, recorded when the watch was made. */
+  clearance: Clearance;
+  createdAt: string;
 }
 
 /** The active watches filed under each of the keys, by key; index seeks only. */
@@ -228,7 +247,8 @@ export async function watchesByKeys(
     const result = await store.read(
       `UNWIND $keys AS key
 MATCH (k:WatchKey {id: key})-[:KEY_OF]->(w:Watch) WHERE ${activeWatch('w')}
-RETURN key, collect({id: w.id, kind: w.kind, pattern: w.pattern, parameters: w.parameters}) AS watches`,
+RETURN key, collect({id: w.id, kind: w.kind, pattern: w.pattern, parameters: w.parameters,
+  handling: w.ownerHandling, agency: w.ownerAgency, createdAt: w.createdAt}) AS watches`,
       { keys: unique.slice(start, start + 20_000), today: today(now) },
     );
     for (const row of result.records) {
@@ -237,6 +257,11 @@ RETURN key, collect({id: w.id, kind: w.kind, pattern: w.pattern, parameters: w.p
         kind: w.kind as Watch['kind'],
         pattern: (w.pattern as string | null) ?? null,
         parameters: JSON.parse(String(w.parameters ?? '{}')) as Record<string, unknown>,
+        clearance: {
+          handling: (w.handling as Clearance['handling'] | null) ?? [],
+          agency: (w.agency as string | null) ?? null,
+        },
+        createdAt: String(w.createdAt),
       }));
       out.set(String(row.get('key')), watches);
     }

@@ -20,6 +20,8 @@ export const WATCH_PATTERNS = [
   'document-reused',
   'vessel-renamed',
   'typology-hit',
+  'person-on-route',
+  'community-link',
 ] as const;
 export type WatchPattern = (typeof WATCH_PATTERNS)[number];
 
@@ -110,6 +112,24 @@ const PatternWatchSchema = z.discriminatedUnion('pattern', [
     kind: z.literal('pattern'),
     pattern: z.literal('typology-hit'),
     entities: EntityList.meta({ description: 'A typology hit touching any of these alerts' }),
+    ...common,
+  }),
+  z.strictObject({
+    kind: z.literal('pattern'),
+    pattern: z.literal('person-on-route'),
+    route: IdParam.meta({
+      description:
+        'The watched Route: a new person travelling it alerts (never a smuggled person or a witness)',
+    }),
+    ...common,
+  }),
+  z.strictObject({
+    kind: z.literal('pattern'),
+    pattern: z.literal('community-link'),
+    entity: IdParam.meta({
+      description:
+        "A member of the watched community (the latest analysis run's, within your clearance): a new link from outside into it alerts",
+    }),
     ...common,
   }),
 ]);

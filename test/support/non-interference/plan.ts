@@ -239,6 +239,8 @@ function watchProbes(world: World): Probe[] {
     { kind: 'pattern', pattern: 'vessel-renamed' },
     { kind: 'entity', entity: p.people[0] as string },
     { kind: 'pattern', pattern: 'new-link', entities: p.people.slice(0, 3) },
+    // Its community is the low user's own run's (made later in the plan), never a fuller one's.
+    { kind: 'pattern', pattern: 'community-link', entity: p.people[0] as string },
   ];
   return bodies.map((body) => ({
     op: 'POST /api/watches',
