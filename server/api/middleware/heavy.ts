@@ -49,12 +49,14 @@ export class Slots {
   constructor(readonly perKey: number) {}
 
   /**
-   * Takes a slot for the key, with `busy` more slots held elsewhere (its running jobs); returns a
-   * function that gives it back (once), or null at the cap.
+   * Takes a slot for the key, with `busy` more slots held elsewhere (its running jobs): one request
+   * is always admitted, more only while requests and jobs together stay under the cap. Returns a
+   * function that gives the slot back (once), or null at the cap.
    */
   take(key: string, busy = 0): (() => void) | null {
     const count = this.running.get(key) ?? 0;
-    if (count + busy >= this.perKey) return null;
+    // Jobs alone never refuse a user's one heavy request: the web app reads while its run works.
+    if (count >= this.perKey || (count > 0 && count + busy >= this.perKey)) return null;
     this.running.set(key, count + 1);
     let given = false;
     return () => {

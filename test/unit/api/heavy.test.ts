@@ -15,6 +15,9 @@ describe('the per-user cap on heavy work', () => {
     const first = slots.take('ana', jobs.runningOf('ana'));
     expect(first).not.toBeNull();
     expect(slots.take('ana', jobs.runningOf('ana'))).toBeNull();
+    // Jobs alone never refuse the one request: with two running, one heavy request still goes.
+    expect(slots.take('cy', 2)).not.toBeNull();
+    expect(slots.take('cy', 2)).toBeNull();
     expect(slots.take('ben', jobs.runningOf('ben'))).not.toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 5));
     finish();
