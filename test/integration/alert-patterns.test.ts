@@ -4,6 +4,7 @@ import type { Alert, AlertList } from '../../server/schema/api/alerts.ts';
 import { writeAnalysisRun } from '../../server/store/analysis-runs.ts';
 import { type StartOptions, startApi, type TestApi } from '../helpers/api.ts';
 import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
+import { entity, link } from '../helpers/records.ts';
 
 const FULL = { handling: ['H0', 'H1', 'H2', 'H3'] as const, agency: 'NCA' };
 const USERS: StartOptions['users'] = {
@@ -12,23 +13,7 @@ const USERS: StartOptions['users'] = {
   admin: { username: 'frontex-admin', clearance: ['H0', 'H1'], agency: 'Frontex' },
 };
 
-const P = { handling: 'H0', sources: ['src-1'], grade: 'B2', gradeScheme: 'europol' };
 const H3 = { handling: 'H3', handlingCondition: 'NCA only' };
-const entity = (type: string, id: string, fields: Record<string, unknown>) => ({
-  kind: 'entity',
-  type,
-  id,
-  ...P,
-  ...fields,
-});
-const link = (type: string, source: string, target: string, fields: Record<string, unknown> = {}) => ({
-  kind: 'link',
-  type,
-  source,
-  target,
-  ...P,
-  ...fields,
-});
 const person = (id: string, name: string, roles = ['transporter']) => entity('Person', id, { name, roles });
 
 /** Two routes, facilitators, a smuggled person, and two communities (a, b, c) and (x, y). */

@@ -9,28 +9,12 @@ import type { Alert, AlertList } from '../../server/schema/api/alerts.ts';
 import { type StartOptions, startApi, type TestApi } from '../helpers/api.ts';
 import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
 import { until } from '../support/wait.ts';
+import { entity, link } from '../helpers/records.ts';
 
 const USERS: StartOptions['users'] = {
   analyst: { username: 'nca-analyst', clearance: ['H0', 'H1', 'H2', 'H3'], agency: 'NCA' },
   viewer: { username: 'frontex-officer', clearance: ['H0', 'H1'], agency: 'Frontex' },
 };
-
-const P = { handling: 'H0', sources: ['src-1'], grade: 'B2', gradeScheme: 'europol' };
-const entity = (type: string, id: string, fields: Record<string, unknown>) => ({
-  kind: 'entity',
-  type,
-  id,
-  ...P,
-  ...fields,
-});
-const link = (type: string, source: string, target: string, fields: Record<string, unknown> = {}) => ({
-  kind: 'link',
-  type,
-  source,
-  target,
-  ...P,
-  ...fields,
-});
 
 /** What is there before any watch: two facilitators, a smuggled person, a stolen passport, an account. */
 const BASE = [

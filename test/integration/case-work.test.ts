@@ -2,29 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRecords } from '../../server/ingest/index.ts';
 import { type StartOptions, startApi, type TestApi } from '../helpers/api.ts';
 import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
+import { entity, link } from '../helpers/records.ts';
 
 const USERS: StartOptions['users'] = {
   analyst: { username: 'nca-analyst', clearance: ['H0', 'H1', 'H2', 'H3'], agency: 'NCA' },
   viewer: { username: 'frontex-officer', clearance: ['H0', 'H1'], agency: 'Frontex' },
   admin: { username: 'nca-admin', clearance: ['H0', 'H1', 'H2', 'H3'], agency: 'NCA' },
 };
-
-const P = { handling: 'H0', sources: ['src-1'], grade: 'B2', gradeScheme: 'europol' };
-const entity = (type: string, id: string, fields: Record<string, unknown>) => ({
-  kind: 'entity',
-  type,
-  id,
-  ...P,
-  ...fields,
-});
-const link = (type: string, source: string, target: string, fields: Record<string, unknown> = {}) => ({
-  kind: 'link',
-  type,
-  source,
-  target,
-  ...P,
-  ...fields,
-});
 
 /** A facilitator with a journey, an event and a payment, each on its own date. */
 const BASE = [
