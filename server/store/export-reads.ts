@@ -7,7 +7,6 @@
 import neo4j from 'neo4j-driver';
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
 import type { Clearance } from '../auth/context.ts';
-import { readScoreRuns, runIdsIn, type ScoreRun, scoresForReader } from './analysis-scores.ts';
 import { readStats } from './stats.ts';
 import type { Store } from './store.ts';
 import { readableProperties, visibilityParams, visible } from './visibility.ts';
@@ -53,12 +52,6 @@ export interface ExportScope {
   caseId?: string | undefined;
   /** Nodes per page; links are read for one page of source nodes at a time. */
   pageSize?: number;
-  /**
-   * Also each entity's analysis scores as the reader may see them (`a_community`, `a_pagerank`...,
-   * `a_run`: those of the fullest run their clearance covers, as an entity read shows them), for the
-   * formats graph tools read. Off for NDJSON and CSV, which are read back by imports.
-   */
-  scores?: boolean;
 }
 
 // Sources first so that provenance references resolve as early as possible, then the case.
@@ -137,35 +130,11 @@ async function labelsPresent(store: Store): Promise<EntityLabel[]> {
   return EXPORT_ORDER.filter((label) => (nodes[label] ?? 0) > 0);
 }
 
-/** The analysis scores a reader may see among stored properties, with the runs they name read once. */
-async function scoresOf(
-  store: Store,
-  clearance: Clearance,
-  page: readonly { properties: Record<string, unknown> }[],
-  runs: Map<string, ScoreRun>,
-): Promise<Record<string, unknown>[]> {
-  const named = new Set(page.flatMap(({ properties }) => runIdsIn(properties)));
-  const missing = [...named].filter((id) => !runs.has(id));
-  for (const run of missing.length > 0 ? await readScoreRuns(store, missing) : [])
-    runs.set(String(run.id), run);
-  return page.map(({ properties }) => {
-    const scored: Record<string, unknown> = {};
-    const shown = scoresForReader(clearance, properties, [...runs.values()]);
-    for (const [key, value] of Object.entries(shown))
-      if (key.startsWith(ANALYSIS_PREFIX) && value !== null && value !== undefined)
-        scored[key] = plainValue(value);
-    return scored;
-  });
-}
-
 /** Streams the visible entities in scope: label by label (Source and Case first), by id. */
 export async function* readExportEntities(store: Store, scope: ExportScope): AsyncGenerator<ExportEntity> {
-  const runs = new Map<string, ScoreRun>();
   for (const label of await labelsPresent(store)) {
     for await (const page of pagesOf(store, label, scope)) {
-      const scores = scope.scores === true ? await scoresOf(store, scope.clearance, page, runs) : [];
-      for (const [i, node] of page.entries())
-        yield { type: label, properties: { ...contentProperties(node.properties), ...scores[i] } };
+      for (const node of page) yield { type: label, properties: contentProperties(node.properties) };
     }
   }
 }

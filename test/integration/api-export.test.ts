@@ -97,31 +97,6 @@ describe('GET /api/export', () => {
     expect(await lastExportEvent()).toMatchObject({ format: 'graphml', case: demo.truth.caseId });
   });
 
-  it("carries the scores of the analyst's own run in GEXF and GraphML, never in NDJSON", async () => {
-    const before = await download('format=gexf');
-    expect(before.text).not.toContain('a_community');
-    const run = await api.fetch('/api/analyses/runs', {
-      method: 'POST',
-      role: 'analyst',
-      json: { only: ['communities', 'centrality'], seed: 7 },
-    });
-    expect(run.status).toBe(202);
-    const location = run.headers.get('location') ?? '';
-    let status = 'running';
-    for (let i = 0; i < 600 && status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      status = ((await (await api.fetch(location, { role: 'analyst' })).json()) as { status: string }).status;
-    }
-    expect(status).toBe('done');
-    const gexf = await download('format=gexf');
-    expect(gexf.text).toMatch(/<attribute id="[^"]+" title="a_community" type="(integer|long|double)"/);
-    expect(gexf.text).toMatch(/title="a_pagerank"/);
-    expect((await download('format=graphml')).text).toContain('attr.name="a_community"');
-    expect((await download('format=ndjson')).text).not.toContain('a_community');
-    // The admin's clearance does not cover the analyst's (another agency): none of its scores.
-    expect((await download('format=gexf', 'admin')).text).not.toContain('a_community');
-  });
-
   it('refuses viewers, anonymous callers, bad parameters and cases the caller may not see', async () => {
     expect((await download('format=ndjson', 'viewer')).res.status).toBe(403);
     expect((await api.fetch('/api/export?format=ndjson')).status).toBe(401);

@@ -139,8 +139,7 @@ export const commands: Command[] = [
         try {
           const caseId = await resolveCase(store, opts.case);
           const marking = await dissemination(store, caseId, opts['provider-consent']);
-          const scores = opts.format === 'gexf' || opts.format === 'graphml';
-          const summary = await runExport(storeSource(store, { clearance: FULL_CLEARANCE, caseId, scores }), {
+          const summary = await runExport(storeSource(store, { clearance: FULL_CLEARANCE, caseId }), {
             marking,
             format: opts.format,
             out: resolve(opts.out),

@@ -105,8 +105,7 @@ export function exportRouter({ store }: { store: Store }): Router {
         if (!found.found) throw new HttpError(404, 'No such case, or not one you may see');
         caseId = found.id;
       }
-      const scores = query.format === 'gexf' || query.format === 'graphml';
-      const base = storeSource(store, { clearance, caseId, scores });
+      const base = storeSource(store, { clearance, caseId });
       const table = query.format === 'csv' ? (query.table ?? 'entities') : undefined;
       // One table of the pair: the other side of the source is empty, so it is neither read nor written.
       const source: ExportSource = {
