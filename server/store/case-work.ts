@@ -71,58 +71,106 @@ async function checkUsers(store: Store, field: string, names: readonly string[])
   });
 }
 
-const LINK_ENTITY = `${matchById('e', '$entity')}
-WITH e WHERE ${visible('e')}
-MATCH (c:Case {id: $case}) WHERE ${visible('c')}
-MERGE (e)-[r:PART_OF {id: $linkId}]->(c)
-ON CREATE SET r.handling = c.handling, r.handlingCondition = c.handlingCondition, r.restrictedTo = c.restrictedTo,
-  r.sources = [], r.createdAt = $now, r.updatedAt = $now, r.createdBy = $user
-RETURN count(r) AS n`;
-
-async function addEntities(
-  store: Store,
-  clearance: Clearance,
-  viewer: Viewer,
-  caseId: string,
-  ids: readonly { field: string; id: string }[],
-): Promise<void> {
-  for (const { field, id } of ids) {
-    const result = await store.write(LINK_ENTITY, {
-      ...visibilityParams(clearance),
-      entity: id,
-      case: caseId,
-      linkId: ownId(clearance, `${id}>PART_OF>${caseId}`),
-      now: new Date().toISOString(),
-      user: viewer.username,
-    });
-    if (Number(result.records[0]?.get('n') ?? 0) === 0)
-      throw new CaseWorkError(400, field, `no entity ${JSON.stringify(id)} that you may see`);
-  }
+/** An entity named by the request, with the field that named it. */
+interface Named {
+  field: string;
+  id: string;
 }
 
-/** The records of alerts the viewer receives and may see, which join the case with the alerts. */
-async function addAlerts(
+const VISIBLE_ENTITIES = `UNWIND $ids AS key
+${matchById('e', 'key')}
+WITH e WHERE ${visible('e')}
+RETURN collect(e.id) AS found`;
+
+/** Refuses, naming the field, the first entity the caller may not see; one read for all of them. */
+async function checkEntities(store: Store, clearance: Clearance, named: readonly Named[]): Promise<void> {
+  if (named.length === 0) return;
+  const result = await store.read(VISIBLE_ENTITIES, {
+    ...visibilityParams(clearance),
+    ids: [...new Set(named.map((n) => n.id))],
+  });
+  const found = new Set((result.records[0]?.get('found') as string[] | undefined) ?? []);
+  const missing = named.find((n) => !found.has(n.id));
+  if (missing !== undefined)
+    throw new CaseWorkError(400, missing.field, `no entity ${JSON.stringify(missing.id)} that you may see`);
+}
+
+const LINK_ENTITIES = `MATCH (c:Case {id: $case}) WHERE ${visible('c')}
+UNWIND $rows AS row
+WITH c, row, row.id AS key
+${matchById('e', 'key')}
+WITH c, e, row WHERE ${visible('e')}
+MERGE (e)-[r:PART_OF {id: row.linkId}]->(c)
+ON CREATE SET r.handling = c.handling, r.handlingCondition = c.handlingCondition, r.restrictedTo = c.restrictedTo,
+  r.sources = [], r.createdAt = $now, r.updatedAt = $now, r.createdBy = $user`;
+
+/** Links checked entities to the case (PART_OF in the caller's partition), in one write. */
+async function linkEntities(
   store: Store,
   clearance: Clearance,
   viewer: Viewer,
   caseId: string,
+  ids: readonly string[],
+): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  await store.write(LINK_ENTITIES, {
+    ...visibilityParams(clearance),
+    case: caseId,
+    rows: unique.map((id) => ({ id, linkId: ownId(clearance, `${id}>PART_OF>${caseId}`) })),
+    now: new Date().toISOString(),
+    user: viewer.username,
+  });
+}
+
+/**
+ * The records of the alerts the viewer receives and may see, by alert; refuses, naming the field, the
+ * first that is not one of theirs. One read for all of them.
+ */
+async function checkAlerts(
+  store: Store,
+  clearance: Clearance,
+  viewer: Viewer,
   field: string,
   alertIds: readonly string[],
-): Promise<void> {
-  for (const [index, alertId] of alertIds.entries()) {
-    const result = await store.write(
-      `${RECEIVED} AND a.id = $alert
-MATCH (c:Case {id: $case}) WHERE ${visible('c')}
-MERGE (a)-[:FED]->(c)
-RETURN a.nodeIds AS nodes`,
-      { ...visibilityParams(clearance), username: viewer.username, alert: alertId, case: caseId },
-    );
-    const row = result.records[0];
-    if (row === undefined)
+): Promise<Named[]> {
+  if (alertIds.length === 0) return [];
+  const result = await store.read(`${RECEIVED} AND a.id IN $alerts RETURN a.id AS id, a.nodeIds AS nodes`, {
+    ...visibilityParams(clearance),
+    ...LABEL_PARAMS,
+    username: viewer.username,
+    alerts: [...alertIds],
+  });
+  const nodes = new Map(result.records.map((row) => [String(row.get('id')), row.get('nodes') as string[]]));
+  return alertIds.flatMap((alertId, index) => {
+    const records = nodes.get(alertId);
+    if (records === undefined)
       throw new CaseWorkError(400, `${field}.${index}`, `no alert ${JSON.stringify(alertId)} of yours`);
-    const nodes = (row.get('nodes') as string[]).map((id) => ({ field: `${field}.${index}`, id }));
-    await addEntities(store, clearance, viewer, caseId, nodes);
-  }
+    return records.map((id) => ({ field: `${field}.${index}`, id: String(id) }));
+  });
+}
+
+/** Records that checked alerts fed the case, in one write. */
+async function linkAlerts(
+  store: Store,
+  clearance: Clearance,
+  viewer: Viewer,
+  caseId: string,
+  alertIds: readonly string[],
+): Promise<void> {
+  if (alertIds.length === 0) return;
+  await store.write(
+    `${RECEIVED} AND a.id IN $alerts
+MATCH (c:Case {id: $case}) WHERE ${visible('c')}
+MERGE (a)-[:FED]->(c)`,
+    {
+      ...visibilityParams(clearance),
+      ...LABEL_PARAMS,
+      username: viewer.username,
+      alerts: [...alertIds],
+      case: caseId,
+    },
+  );
 }
 
 /** The Source ids the records of an alert of the viewer's cite, as the viewer may see them. */
@@ -165,21 +213,25 @@ export async function openCase(
       ? undefined
       : await alertSources(store, clearance, viewer, input.fromAlert));
   if (sources !== undefined && sources.length > 0) properties.sources = sources;
+  // Everything the request names is checked before anything is written: a refusal writes nothing.
+  const alerts = input.fromAlert === undefined ? [] : [input.fromAlert];
+  const entities = input.entities.map((id, index) => ({ field: `entities.${index}`, id }));
+  const alertRecords = await checkAlerts(store, clearance, viewer, 'fromAlert', alerts);
+  await checkEntities(store, clearance, entities);
   const created = await createEntity(store, clearance, viewer, { type: 'Case', properties });
   await store.write('MATCH (c:Case {id: $id}) SET c.owners = $owners, c.members = $members', {
     id: created.id,
     owners,
     members: input.members,
   });
-  await addEntities(
+  await linkEntities(
     store,
     clearance,
     viewer,
     created.id,
-    input.entities.map((id, index) => ({ field: `entities.${index}`, id })),
+    [...entities, ...alertRecords].map((n) => n.id),
   );
-  if (input.fromAlert !== undefined)
-    await addAlerts(store, clearance, viewer, created.id, 'fromAlert', [input.fromAlert]);
+  await linkAlerts(store, clearance, viewer, created.id, alerts);
   const work = await readCaseWork(store, clearance, created.id);
   if (work === null) throw new Error(`case ${created.id} was written but cannot be read back`);
   return work;
@@ -200,6 +252,13 @@ export async function changeCase(
     throw new CaseWorkError(403, null, 'only the owners and members of this case may change it');
   if (patch.owners !== undefined) await checkUsers(store, 'owners', patch.owners);
   if (patch.members !== undefined) await checkUsers(store, 'members', patch.members);
+  const adds = (patch.addEntities ?? []).map((entity, index) => ({
+    field: `addEntities.${index}`,
+    id: entity,
+  }));
+  const alerts = patch.addAlerts ?? [];
+  const alertRecords = await checkAlerts(store, clearance, viewer, 'addAlerts', alerts);
+  await checkEntities(store, clearance, adds);
   await store.write(
     `MATCH (c:Case {id: $id}) WHERE ${visible('c')}
 SET c.name = coalesce($title, c.name), c.status = coalesce($status, c.status),
@@ -215,11 +274,13 @@ SET c.name = coalesce($title, c.name), c.status = coalesce($status, c.status),
       now: new Date().toISOString(),
     },
   );
-  const adds = (patch.addEntities ?? []).map((entity, index) => ({
-    field: `addEntities.${index}`,
-    id: entity,
-  }));
-  await addEntities(store, clearance, viewer, id, adds);
+  await linkEntities(
+    store,
+    clearance,
+    viewer,
+    id,
+    [...adds, ...alertRecords].map((n) => n.id),
+  );
   if (patch.removeEntities !== undefined && patch.removeEntities.length > 0)
     await store.write(
       `MATCH (c:Case {id: $id}) WHERE ${visible('c')}
@@ -227,8 +288,14 @@ MATCH (m)-[p:PART_OF]->(c) WHERE m.id IN $ids AND ${visible('p')} AND ${visible(
 DELETE p`,
       { ...visibilityParams(clearance), id, ids: patch.removeEntities },
     );
-  if (patch.addAlerts !== undefined)
-    await addAlerts(store, clearance, viewer, id, 'addAlerts', patch.addAlerts);
+  await linkEntities(
+    store,
+    clearance,
+    viewer,
+    id,
+    alertRecords.map((n) => n.id),
+  );
+  await linkAlerts(store, clearance, viewer, id, alerts);
   return readCaseWork(store, clearance, id);
 }
 

@@ -132,4 +132,36 @@ describe('a case', () => {
       parameters: { status: 'under review', removeEntities: ['p-karim'] },
     });
   });
+
+  it('writes nothing when the request names an entity or alert the caller may not have', async () => {
+    const count = async () =>
+      Number((await api.store.read('MATCH (c:Case) RETURN count(c) AS n')).records[0]?.get('n') ?? 0);
+    const before = await count();
+    const refused = await api.fetch('/api/cases', {
+      method: 'POST',
+      role: 'analyst',
+      json: { title: 'Half a case', handling: 'H0', sources: ['src-1'], entities: ['p-karim', 'p-nobody'] },
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('entities.1');
+    const noAlert = await api.fetch('/api/cases', {
+      method: 'POST',
+      role: 'analyst',
+      json: { title: 'No alert', handling: 'H0', sources: ['src-1'], fromAlert: 'alert:none' },
+    });
+    expect(noAlert.status).toBe(400);
+    await noAlert.body?.cancel();
+    expect(await count()).toBe(before);
+    const change = await api.fetch(`/api/cases/${encodeURIComponent(caseId)}`, {
+      method: 'PATCH',
+      role: 'analyst',
+      json: { title: 'Renamed', addEntities: ['p-nobody'] },
+    });
+    expect(change.status).toBe(400);
+    await change.body?.cancel();
+    const work = await json<{ name: string }>(
+      await settled(`/api/cases/${encodeURIComponent(caseId)}`, { role: 'analyst' }),
+    );
+    expect(work.name).toBe('Operation Tide');
+  });
 });
