@@ -9,6 +9,7 @@ import { extractPayments } from '../../analysis/money/flows.ts';
 import { type TraceOptions, type TraceResult, traceMoney } from '../../analysis/money/trace.ts';
 import type { Transfer } from '../../analysis/money/types.ts';
 import type { Clearance } from '../auth/context.ts';
+import { partitionOf } from '../store/analysis-scores.ts';
 import { importStamp } from '../store/imports.ts';
 import { projectGraph } from '../store/projection.ts';
 import type { Store } from '../store/store.ts';
@@ -53,8 +54,6 @@ export function traceIn(
 /** Traces remembered per money graph. */
 const TRACES_KEPT = 256;
 
-const clearanceKey = (c: Clearance) => JSON.stringify([[...c.handling].sort(), c.agency ?? null]);
-
 /**
  * Money graphs kept per clearance (the most recently used `keep` of them). Each is read again when
  * `localChanges` (writes committed through this server) or the import stamp has moved since it was
@@ -96,7 +95,7 @@ export class MoneyGraphs {
   async of(clearance: Clearance): Promise<MoneyGraph> {
     const local = this.localChanges();
     const stamp = JSON.stringify([local, await importStamp(this.store)]);
-    const key = clearanceKey(clearance);
+    const key = partitionOf(clearance);
     const known = this.kept.get(key);
     if (known !== undefined && known.stamp === stamp) {
       this.kept.delete(key);
