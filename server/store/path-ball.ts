@@ -9,7 +9,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Clearance } from '../auth/context.ts';
 import type { GraphEdge, GraphNode } from '../schema/api/graph.ts';
 import { LINK_TYPES, type LinkType } from '../schema/model.ts';
-import type { ManagedTransaction } from 'neo4j-driver';
+import { eachRecord } from './each-record.ts';
 import { EDGE, edgeOf, NODE, nodeOf, runRead } from './graph-queries.ts';
 import type { Store } from './store.ts';
 import { current, LABEL_PARAMS, matchById, visibilityParams, visible } from './visibility.ts';
@@ -69,22 +69,6 @@ MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids AND type(r) IN $linkTypes AND ${vi
 WITH ${EDGE} AS edge ORDER BY edge.key
 RETURN edge`;
 
-/** Runs a read and hands each row to `each` as the driver decodes it. */
-function eachRow(
-  tx: ManagedTransaction,
-  cypher: string,
-  params: Record<string, unknown>,
-  each: (row: Record<string, unknown>) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.run(cypher, params).subscribe({
-      onNext: (record) => each(record.get(0) as Record<string, unknown>),
-      onCompleted: () => resolve(),
-      onError: reject,
-    });
-  });
-}
-
 /** The bounded neighbourhood of `from` for a path search to `to`; null when either end is not visible. */
 export async function readPathBall(
   store: Store,
@@ -138,12 +122,14 @@ export async function readPathBall(
     // does not follow the database's storage.
     const ids = [...seen.add(end)];
     const nodes: GraphNode[] = [];
-    await eachRow(tx, BALL_NODES, { ...params, ids }, (row) => nodes.push(nodeOf(row)));
+    await eachRecord(tx, BALL_NODES, { ...params, ids }, (row) => {
+      nodes.push(nodeOf(row.get('node')));
+    });
     const graph: PathBall['graph'] = new MultiDirectedGraph();
     for (const node of nodes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)))
       graph.addNode(node.key, node.attributes);
-    await eachRow(tx, BALL_LINKS, { ...params, ids }, (row) => {
-      const edge = edgeOf(row);
+    await eachRecord(tx, BALL_LINKS, { ...params, ids }, (row) => {
+      const edge = edgeOf(row.get('edge'));
       graph.addEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
     });
     return { graph, truncated };

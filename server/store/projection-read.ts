@@ -6,6 +6,7 @@
  */
 import neo4j, { type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import type { EntityLabel } from '../schema/model.ts';
+import { eachRecord } from './each-record.ts';
 import type { GraphBuilder, LinkRow } from './projection-build.ts';
 import {
   linksByIdCypher,
@@ -107,35 +108,15 @@ export class Reader {
 
   // Resolves with the rows taken and the last id once the query is done; the first error (from
   // Neo4j or from building) rejects, and later rows are ignored (the transaction is rolled back).
-  private stream(
+  private async stream(
     cypher: string,
     params: Record<string, unknown>,
     take: Take,
   ): Promise<{ rows: number; last: string }> {
-    return new Promise((resolve, reject) => {
-      let rows = 0;
-      let last = '';
-      let failed = false;
-      const fail = (error: unknown) => {
-        if (failed) return;
-        failed = true;
-        reject(error);
-      };
-      this.tx.run(cypher, { ...this.params, ...params }).subscribe({
-        onNext: (record) => {
-          if (failed) return;
-          try {
-            last = take(record);
-            rows++;
-          } catch (error) {
-            fail(error);
-          }
-        },
-        onCompleted: () => {
-          if (!failed) resolve({ rows, last });
-        },
-        onError: fail,
-      });
+    let last = '';
+    const rows = await eachRecord(this.tx, cypher, { ...this.params, ...params }, (record) => {
+      last = take(record);
     });
+    return { rows, last };
   }
 }

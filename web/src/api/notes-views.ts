@@ -33,11 +33,6 @@ export function saveView(view: ViewWrite): Promise<SavedView> {
   return postJson<SavedView>('/api/views', view);
 }
 
-/** Replaces a view the user owns. */
-export function replaceView(id: string, view: ViewWrite): Promise<SavedView> {
-  return requestJson<SavedView>('PUT', `/api/views/${encodeURIComponent(id)}`, view);
-}
-
 /** Deletes a view the user owns. */
 export function deleteView(id: string): Promise<void> {
   return requestJson<void>('DELETE', `/api/views/${encodeURIComponent(id)}`);
