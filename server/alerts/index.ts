@@ -30,10 +30,21 @@ export async function alertOnChange(
  * waiting to hear of it.
  */
 function inBackground(what: string, work: () => Promise<unknown>): void {
-  void outsideRequest(work).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`ariadne: alerts on ${what} were not raised: ${message}\n`);
-  });
+  const running: Promise<void> = outsideRequest(work)
+    .then(() => {})
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`ariadne: alerts on ${what} were not raised: ${message}\n`);
+    })
+    .finally(() => pending.delete(running));
+  pending.add(running);
+}
+
+const pending = new Set<Promise<void>>();
+
+/** Resolves once the alerting running in the background (and any it starts meanwhile) is done. */
+export async function backgroundAlertsSettled(): Promise<void> {
+  while (pending.size > 0) await Promise.all(pending);
 }
 
 /** Alerts on an analyst's committed edit, in the background. */
@@ -47,8 +58,11 @@ export function alertOnBorderCheck(
   item: CheckedItem,
   checker: { username: string; agency: string | null },
 ): void {
+  // The alerts are dated at the check, not when their background work ends, so that two checks'
+  // alerts are listed in the order of the checks.
+  const at = new Date();
   inBackground('a border check', async () => {
-    const raised = await alertOnCheck(store, item, checker);
+    const raised = await alertOnCheck(store, item, checker, at);
     if (raised.length > 0) await deliverAlerts(store, raised);
   });
 }

@@ -107,5 +107,5 @@ export async function alertOnCheck(
           reason: `the watched ${watch.kind === 'entity' ? 'entity' : key.split(':')[0]} was checked: ${what}, by ${by}`,
         });
       }
-  return raiseAlerts(store, matches, 'check');
+  return raiseAlerts(store, matches, 'check', at);
 }

@@ -63,13 +63,14 @@ CALL (a, row) {
 RETURN row.id AS id, created`;
 
 /**
- * Raises the alerts of the matches (once each), within each watch owner's recorded clearance; returns
- * those not raised before.
+ * Raises the alerts of the matches (once each), within each watch owner's recorded clearance, dated
+ * `at` (the moment of what raised them); returns those not raised before.
  */
 export async function raiseAlerts(
   store: Store,
   found: readonly AlertMatch[],
   trigger: AlertTrigger,
+  at = new Date(),
 ): Promise<RaisedAlert[]> {
   const matches = await withinOwnerClearance(store, found);
   const rows = new Map<string, Record<string, unknown> & { id: string }>();
@@ -98,7 +99,7 @@ export async function raiseAlerts(
     });
   }
   if (rows.size === 0) return [];
-  const now = new Date().toISOString();
+  const now = at.toISOString();
   const raised: RaisedAlert[] = [];
   const all = [...rows.values()];
   for (let start = 0; start < all.length; start += 1_000) {

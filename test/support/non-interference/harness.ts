@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
+import { backgroundAlertsSettled } from '../../../server/alerts/index.ts';
 import { updateUserRecord } from '../../../server/store/users.ts';
 import { ensureTestUser, startApi, TEST_PASSWORD, type TestApi } from '../../helpers/api.ts';
 import { ingestRecords } from '../../../server/store/ingest-writes.ts';
@@ -196,6 +197,8 @@ async function runPhase(
     const options = dummy ? { ...client, token: await login('ni-dummy').catch(() => 'signed-out') } : client;
     const t = Date.now();
     const got = await sendProbe(options, probe);
+    // A border check's or an edit's alerts are raised in the background: the next probe may read them.
+    await backgroundAlertsSettled();
     trace(
       `${seq.role} ${phase} ${Date.now() - t}ms ${got.map((a) => `${a.status} ${a.request.slice(0, 140)}`).join(' | ')}`,
     );
