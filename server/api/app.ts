@@ -138,7 +138,10 @@ export function createApp({
     '/api',
     rateLimit(limit.perSession, (req, res) => stateOf(res).sessionId ?? req.ip ?? 'unknown'),
   );
-  app.use('/api', heavyRequests(limit.heavyPerUser));
+  app.use(
+    '/api',
+    heavyRequests(limit.heavyPerUser, (username) => jobs.runningOf(username)),
+  );
   app.use('/api', idempotency(store));
 
   app.get('/api/openapi.json', (_req, res) => {
