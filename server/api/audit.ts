@@ -4,7 +4,7 @@
  * the chain, whose gaps would count the events left out.
  */
 import { Router } from 'express';
-import type { AuditEvent } from '../auth/audit-chain.ts';
+import type { AuditEvent } from '../schema/audit-chain.ts';
 import { verifyAuditTrail } from '../auth/audit-trail.ts';
 import { clearanceOf, type Viewer } from '../auth/context.ts';
 import { AUDIT, AUDITOR } from '../auth/roles.ts';

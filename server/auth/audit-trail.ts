@@ -13,7 +13,7 @@ import {
   ChainVerifier,
   canonicalJson,
   sealEvents,
-} from './audit-chain.ts';
+} from '../schema/audit-chain.ts';
 import type { AuditInput, Role } from './context.ts';
 
 /** Who acted: a user, or the operator at the command line. */
