@@ -4,7 +4,8 @@
  * with what was asked and whether it was known, whatever the answer.
  */
 import { Router } from 'express';
-import { type Audit, type Clearance, clearanceOf, type Viewer } from '../../auth/context.ts';
+import type { Audit } from '../../audit/audit-trail.ts';
+import { type Clearance, clearanceOf, type Viewer } from '../../auth/context.ts';
 import { READ } from '../../auth/roles.ts';
 import {
   type CheckResult,
