@@ -20,6 +20,9 @@ beforeAll(async () => {
       return problem(429, 'You already have 2 heavy requests', { 'retry-after': '1' });
     if (req.url === '/always-busy') return problem(429, 'Too many requests', { 'retry-after': '600' });
     if (req.url === '/bad') return problem(400, 'Invalid request');
+    if (req.url === '/slow-once' && count === 1)
+      return problem(503, 'Neo4j is unavailable', { 'retry-after': '1' });
+    if (req.url === '/down') return problem(503, 'Neo4j is unavailable', { 'retry-after': '1' });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ ok: true, attempt: count }));
   });
@@ -41,6 +44,13 @@ describe("the web app's requests", () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(429);
     expect(seen.get('/always-busy')).toBe(1);
+  });
+
+  it('ask a read answered 503 again, twice at most', async () => {
+    expect(await getJson(`${base}/slow-once`)).toEqual({ ok: true, attempt: 2 });
+    const error = await getJson(`${base}/down`).catch((e: unknown) => e);
+    expect((error as ApiError).status).toBe(503);
+    expect(seen.get('/down')).toBe(3);
   });
 
   it('do not send other refusals again', async () => {

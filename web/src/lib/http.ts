@@ -54,10 +54,12 @@ function retryAfterMs(response: Response): number {
  * Sends a request with a JSON body (if any); throws ApiError on a non-2xx status. A 429 (the user's
  * heavy requests or jobs at their cap, or the rate limit) is refused before any work is done, so it
  * is sent again after the wait the server asks for, for up to two minutes in all (a longer wait asked
- * for is not waited: the refusal is shown at once).
+ * for is not waited: the refusal is shown at once). A read answered 503 (Neo4j did not answer within
+ * the read's deadline, as under a passing load) is asked twice more, after the wait asked for.
  */
 async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const until = Date.now() + BUSY_WAIT_MS;
+  let unavailable = 0;
   for (;;) {
     const response = await fetch(path, {
       method,
@@ -67,7 +69,9 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
     });
     if (response.ok) return response;
     const wait = retryAfterMs(response);
-    if (response.status !== 429 || Date.now() + wait > until) throw await problemOf(response);
+    const again =
+      response.status === 429 || (response.status === 503 && method === 'GET' && unavailable++ < 2);
+    if (!again || Date.now() + wait > until) throw await problemOf(response);
     await response.body?.cancel();
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
