@@ -155,6 +155,10 @@ describe('the workspace', () => {
     await page.click('#path-shortest');
     await page.waitForSelector('#path-list[data-count]');
     expect(Number(await page.getAttribute('#path-list', 'data-count'))).toBeGreaterThan(0);
+    // Each hop is listed with its link type, direction and grade, never through the case node.
+    const first = (await page.textContent('#path-list li')) ?? '';
+    expect(first).toMatch(/(—[A-Z_]+( [A-F1-5X][0-9]?)?→|←[A-Z_]+( [A-F1-5X][0-9]?)?—)/);
+    expect(first).not.toContain('Operation Ariadne Demo');
     const state = await page.evaluate(() => window.__ariadne?.state());
     const edge = state?.highlight?.edges[0] as string;
     expect(await page.evaluate((key) => window.__ariadne?.drawnEdge(key)?.color, edge)).toBe('#ff2d55');

@@ -105,8 +105,18 @@ export interface SerializedGraph {
   edges: { key: string; source: string; target: string; attributes: EdgeAttributes }[];
 }
 
-/** One path of a path search. */
+/** One link of a path's step, as the path search lists it. */
+export interface PathLink {
+  key: string;
+  linkType: string;
+  direction: 'forward' | 'backward';
+  grade: string | null;
+  gradeScheme: string | null;
+}
+
+/** One path of a path search: its entities, its edges, and each step's links. */
 export interface PathKeys {
   nodes: string[];
   edges: string[];
+  steps?: PathLink[][];
 }

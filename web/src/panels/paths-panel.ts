@@ -1,8 +1,9 @@
 /**
  * Paths between two chosen entities: the shortest ones or every simple path up to four hops,
- * opened into the view and highlighted, with each path listed by its names.
+ * opened into the view and highlighted, each path listed hop by hop: the link type, its direction
+ * and its grade between each pair of names. What a bound cut is said.
  */
-import type { PathKeys } from '../api/types.ts';
+import type { PathKeys, PathLink } from '../api/types.ts';
 import { h, replace } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';
 
@@ -33,13 +34,51 @@ async function findPaths(workspace: Workspace, all: boolean, list: HTMLElement):
   const edges = [...new Set(paths.flatMap((path) => path.edges))];
   workspace.view.update((state) => ({ ...state, highlight: { nodes, edges } }));
   list.dataset.count = String(paths.length);
+  const cut = served?.attributes.truncated === true;
   replace(
     list,
     ...(paths.length === 0
-      ? [h('li', { class: 'muted' }, 'No path within four hops that you may see.')]
-      : paths.map((path) => h('li', {}, path.nodes.map((node) => nameOf(workspace, node)).join(' → ')))),
+      ? [
+          h(
+            'li',
+            { class: 'muted' },
+            cut
+              ? 'No path found before the search reached its bound (entities read, or steps): one may still exist further out.'
+              : 'No path within four hops that you may see (hubs such as the case and sources left out).',
+          ),
+        ]
+      : paths.map((path) => pathItem(workspace, path))),
   );
-  workspace.say(`${paths.length} path${paths.length === 1 ? '' : 's'} found`);
+  const found = `${paths.length} path${paths.length === 1 ? '' : 's'} found`;
+  workspace.say(
+    cut
+      ? `${found}; the search stopped at a bound (the most paths, entities read or steps), so others may exist`
+      : found,
+  );
+}
+
+/** One link of a step as text: its type, direction and grade. */
+function linkText(link: PathLink): string {
+  const grade = link.grade ? ` ${link.grade}` : '';
+  return link.direction === 'forward' ? `—${link.linkType}${grade}→` : `←${link.linkType}${grade}—`;
+}
+
+/** A path, hop by hop: each entity's name, then the links of the step to the next. */
+function pathItem(workspace: Workspace, path: PathKeys): HTMLElement {
+  const parts: (HTMLElement | string)[] = [];
+  path.nodes.forEach((node, i) => {
+    parts.push(h('span', { class: 'path-node' }, nameOf(workspace, node)));
+    const step = path.steps?.[i];
+    if (i < path.nodes.length - 1)
+      parts.push(
+        h(
+          'span',
+          { class: 'path-step' },
+          ` ${step && step.length > 0 ? step.map(linkText).join(' / ') : '→'} `,
+        ),
+      );
+  });
+  return h('li', {}, ...parts);
 }
 
 /** Mounts the paths panel. */
