@@ -226,10 +226,51 @@ describe('the workspace', () => {
     expect(await page.locator('#routes-map .map-land').count()).toBeGreaterThan(100);
     expect(await page.locator('#routes-map .map-route').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('#routes-map .map-hotspot').count()).toBeGreaterThan(0);
-    await page.locator('#routes-map .map-route').first().dispatchEvent('click');
-    await page.waitForSelector('#route-details');
+    expect(await page.locator('#routes-map .map-label').count()).toBeGreaterThan(0);
+    // Sized by events, the hotspot with the most events is drawn largest.
+    await page.selectOption('#routes-measure', 'events');
+    const spots = await page.$$eval('#routes-map .map-hotspot', (circles) =>
+      circles.map((c) => ({ value: Number(c.getAttribute('data-value')), r: Number(c.getAttribute('r')) })),
+    );
+    const most = spots.reduce((a, b) => (b.value > a.value ? b : a));
+    expect(Math.max(...spots.map((spot) => spot.r))).toBe(most.r);
+    // A large, zoomable pane.
+    await page.click('#routes-enlarge');
+    expect((await page.locator('#routes-pane').boundingBox())?.width).toBeGreaterThan(800);
+    // Labels shown never cover each other; zooming in makes room for more of them.
+    const labels = () =>
+      page.$$eval('#routes-map .map-label[visibility="visible"]', (texts) =>
+        texts.map((t) => (t as SVGTextElement).getBoundingClientRect().toJSON() as DOMRect),
+      );
+    const overlapping = (boxes: DOMRect[]) =>
+      boxes.filter((a, i) =>
+        boxes.some(
+          (b, j) => i < j && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom,
+        ),
+      );
+    const whole = await labels();
+    expect(whole.length).toBeGreaterThan(3);
+    expect(overlapping(whole)).toEqual([]);
+    for (let i = 0; i < 3; i++) await page.click('#routes-zoom-in');
+    expect(Number(await page.getAttribute('#routes-map', 'data-zoom'))).toBeGreaterThan(1);
+    expect(overlapping(await labels())).toEqual([]);
+    await page.click('#routes-zoom-reset');
+    // A real click on the middle of a route reaches the route, whatever hotspot lies under it.
+    const target = await page.$eval('#routes-map .map-route', (element) => {
+      const path = element as SVGPathElement;
+      const point = path.getPointAtLength(path.getTotalLength() / 2);
+      const matrix = path.getScreenCTM() as DOMMatrix;
+      return {
+        route: path.getAttribute('data-route'),
+        x: point.x * matrix.a + point.y * matrix.c + matrix.e,
+        y: point.x * matrix.b + point.y * matrix.d + matrix.f,
+      };
+    });
+    await page.mouse.click(target.x, target.y);
+    await page.waitForSelector(`#route-details[data-route="${target.route}"]`);
     expect(await page.textContent('#route-details')).toMatch(/Syndicates:/);
     await page.screenshot({ path: join(DOCS, 'routes-map.png') });
+    await page.click('#routes-enlarge');
   });
 
   it('lists reused documents and candidate duplicates side by side', async () => {
