@@ -163,8 +163,14 @@ describe('the rows of the table beside the canvas', () => {
   });
 
   it('writes rows as CSV with formula-like cells neutralised and commas quoted', () => {
-    expect(csvText(['Name', 'Amount'], [['=cmd()', 3], ['Smith, J', undefined]])).toBe(
-      "Name,Amount\r\n'=cmd(),3\r\n\"Smith, J\",\r\n",
-    );
+    expect(
+      csvText(
+        ['Name', 'Amount'],
+        [
+          ['=cmd()', 3],
+          ['Smith, J', undefined],
+        ],
+      ),
+    ).toBe('Name,Amount\r\n\'=cmd(),3\r\n"Smith, J",\r\n');
   });
 });

@@ -179,6 +179,8 @@ export function mountTablePanel(container: HTMLElement, workspace: Workspace): v
     attributes: true,
     attributeFilter: ['hidden'],
   });
+  // The tools column widens while the table is open: sigma then draws for its container's new size.
+  new ResizeObserver(() => view.sigma.scheduleRender()).observe(view.sigma.getContainer());
   replace(
     container,
     h('h2', {}, 'Table'),
