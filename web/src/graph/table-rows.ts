@@ -127,7 +127,7 @@ export function entityRows(input: TableInput): EntityRow[] {
         members: a.group.members,
       };
     const score = scores?.get(id);
-    return withoutUndefined({
+    return {
       id,
       kind: 'entity',
       type: String(a.entityType),
@@ -142,7 +142,7 @@ export function entityRows(input: TableInput): EntityRow[] {
       betweenness: number(score?.betweenness),
       eigenvector: number(score?.eigenvector),
       closeness: number(score?.closeness),
-    });
+    };
   });
 }
 
@@ -155,7 +155,7 @@ export function linkRows(input: TableInput): LinkRow[] {
     const ends = { source, target, sourceName: nameOf(drawn, source), targetName: nameOf(drawn, target) };
     if (a.aggregate)
       return { id, kind: 'folded', ...ends, type: a.aggregate.kinds.join(', '), count: a.aggregate.count };
-    return withoutUndefined({
+    return {
       id,
       kind: 'link',
       ...ends,
@@ -165,7 +165,7 @@ export function linkRows(input: TableInput): LinkRow[] {
       grade: text(a.grade),
       handling: text(a.handling),
       count: 1,
-    });
+    };
   });
 }
 
@@ -186,8 +186,3 @@ export function cellOf<R extends object>(row: R, column: TableColumn<R>): Cell {
 
 /** Four significant digits: scores are read, not recomputed. */
 const round = (value: number) => Number(value.toPrecision(4));
-
-function withoutUndefined<T extends object>(row: T): T {
-  for (const key of Object.keys(row) as (keyof T)[]) if (row[key] === undefined) delete row[key];
-  return row;
-}

@@ -12,6 +12,7 @@ import {
   getFilteredRowModel,
   getSortedRowModel,
   type Row,
+  type Table,
   type TableState,
 } from '@tanstack/table-core';
 import { cellOf, type TableColumn } from '../graph/table-rows.ts';
@@ -53,20 +54,24 @@ export interface Grid<R extends { id: string }> {
   columns(): TableColumn<R>[];
 }
 
-/** Builds one table. */
-export function buildGrid<R extends { id: string }>(options: GridOptions<R>): Grid<R> {
-  const prefix = `table-${options.id}`;
-  let columns: TableColumn<R>[] = [];
-  let empty = '';
-  let marked = new Set<string>();
-  const byId = new Map<string, R>();
-  const definition = (column: TableColumn<R>): ColumnDef<R, Value> => ({
+/** A column's definition for tanstack: the cell as shown, numbers sorted as numbers, blanks last. */
+export function columnDefinition<R>(column: TableColumn<R>): ColumnDef<R, Value> {
+  return {
     id: column.key,
-    accessorFn: (row) => cellOf(row, column),
+    accessorFn: (row) => cellOf(row as R & object, column as TableColumn<R & object>),
     sortingFn: column.numeric ? 'basic' : 'text',
     sortUndefined: 'last',
     header: column.title,
-  });
+  };
+}
+
+/**
+ * The headless table: sorting, one filter over every column, column visibility; `changed` runs after
+ * each change of its state. `state()` reads the state now.
+ */
+export function createRowTable<R extends { id: string }>(
+  changed: () => void,
+): { table: Table<R>; state(): TableState } {
   const table = createTable<R>({
     data: [],
     columns: [],
@@ -88,10 +93,20 @@ export function buildGrid<R extends { id: string }>(options: GridOptions<R>): Gr
     onStateChange: (updater) => {
       state = functionalUpdate(updater, state);
       table.setOptions((current) => ({ ...current, state }));
-      render();
+      changed();
     },
   }));
+  return { table, state: () => state };
+}
 
+/** Builds one table. */
+export function buildGrid<R extends { id: string }>(options: GridOptions<R>): Grid<R> {
+  const prefix = `table-${options.id}`;
+  let columns: TableColumn<R>[] = [];
+  let empty = '';
+  let marked = new Set<string>();
+  const byId = new Map<string, R>();
+  const { table, state } = createRowTable<R>(() => render());
   const filter = h('input', {
     type: 'search',
     id: `${prefix}-filter`,
@@ -202,10 +217,10 @@ export function buildGrid<R extends { id: string }>(options: GridOptions<R>): Gr
     footer.textContent =
       total === 0
         ? empty
-        : state.globalFilter
+        : state().globalFilter
           ? matching === 0
-            ? `No ${options.noun} of ${total} match “${state.globalFilter}”.`
-            : `${matching} of ${total} ${options.noun} match “${state.globalFilter}”${selected}.`
+            ? `No ${options.noun} of ${total} match “${state().globalFilter}”.`
+            : `${matching} of ${total} ${options.noun} match “${state().globalFilter}”${selected}.`
           : `${total} ${options.noun}${selected}.`;
   };
   const render = () => {
@@ -251,7 +266,7 @@ export function buildGrid<R extends { id: string }>(options: GridOptions<R>): Gr
       empty = why;
       byId.clear();
       for (const row of rows) byId.set(row.id, row);
-      table.setOptions((current) => ({ ...current, data: rows, columns: present.map(definition) }));
+      table.setOptions((current) => ({ ...current, data: rows, columns: present.map(columnDefinition) }));
       render();
     },
     mark(selected) {
