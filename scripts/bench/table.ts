@@ -115,4 +115,8 @@ for (const size of sizes) {
     `${size} | ${figure(build, FRAME_MS)} | ${figure(sort, FRAME_MS)} | ${figure(filter, FRAME_MS)} | ${plain.toFixed(1)} ms; sort ${(sort / plain).toFixed(2)}x of it | ${FRAME_MS.toFixed(1)} ms`,
   );
 }
-console.log('Ratios in brackets are to one frame at 60 Hz; only ~40 rows are built into the page at a time.');
+console.log(
+  `Ratios in brackets are to one frame at 60 Hz; only ~40 rows are built into the page at a time. Load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

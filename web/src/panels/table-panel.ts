@@ -140,6 +140,8 @@ export function mountTablePanel(container: HTMLElement, workspace: Workspace): v
       view.graph.size,
       view.scores,
       view.syndicates,
+      // Remade at each change while groups are closed: a selected entity is pulled out of its group.
+      view.grouped.graph,
     ];
     const same = !dirty && basis.length === built.length && basis.every((value, i) => value === built[i]);
     if (!same) {
