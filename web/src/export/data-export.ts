@@ -36,6 +36,13 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A CSV text (RFC 4180, CRLF line ends) of a header and rows of values. */
+export function csvText(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return (
+    [header.map(csvCell).join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\r\n') + '\r\n'
+  );
+}
+
 /** Nodes and links shown, as two CSV texts. */
 export function toCsv(
   graph: DataGraph,
@@ -53,9 +60,7 @@ export function toCsv(
       a.sources,
       a.firstSeen,
       a.lastSeen,
-    ]
-      .map(csvCell)
-      .join(',');
+    ];
   });
   const edgeRows = shown.edges.map((edge) => {
     const a = graph.getEdgeAttributes(edge);
@@ -70,14 +75,9 @@ export function toCsv(
       a.date,
       a.amount,
       a.weight,
-    ]
-      .map(csvCell)
-      .join(',');
+    ];
   });
-  return {
-    nodes: [NODE_COLUMNS.join(','), ...nodeRows].join('\r\n') + '\r\n',
-    edges: [EDGE_COLUMNS.join(','), ...edgeRows].join('\r\n') + '\r\n',
-  };
+  return { nodes: csvText(NODE_COLUMNS, nodeRows), edges: csvText(EDGE_COLUMNS, edgeRows) };
 }
 
 function xml(text: unknown): string {

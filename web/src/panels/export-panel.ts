@@ -6,14 +6,13 @@
  * banner on images, and in the file names.
  */
 import { drawOnCanvas } from '@sigma/export-image';
-import { clearViewExport } from '../api/exports.ts';
 import { toCsv, toGexf } from '../export/data-export.ts';
 import { type Marking, markingOf, withBanner } from '../export/marking.ts';
 import { viewToSvg } from '../export/svg-export.ts';
 import { downloadBlob, downloadText } from '../lib/download.ts';
 import { h, replace } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';
-import { buildConsentBox } from './consent-box.ts';
+import { exportClearance, exportStamp } from './export-clearance.ts';
 
 type Format = 'png' | 'svg' | 'csv' | 'gexf';
 
@@ -26,7 +25,7 @@ export function mountExportPanel(container: HTMLElement, workspace: Workspace): 
     message.textContent = text;
     message.className = error ? 'error' : 'muted';
   };
-  const consent = buildConsentBox('export', (text) => say('consent', text));
+  const clearance = exportClearance('export', say);
   // The records the file holds: entities and links of the data graph, not drawing aids.
   const records = () => {
     const shown = view.shown();
@@ -41,8 +40,7 @@ export function mountExportPanel(container: HTMLElement, workspace: Workspace): 
     const local = markingOf(view.graph, view.shown());
     return local && local.handling === handling ? local : { handling, text, sources: local?.sources ?? [] };
   };
-  const stampOf = (mark: Marking) =>
-    `${mark.handling}-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}`;
+  const stampOf = (mark: Marking) => exportStamp(mark.handling);
   const png = async (mark: Marking) => {
     const { width, height } = view.sigma.getDimensions();
     const scale = 2;
@@ -93,32 +91,14 @@ export function mountExportPanel(container: HTMLElement, workspace: Workspace): 
       },
     ],
   ];
-  const run = async (
-    format: Format,
-    make: (mark: Marking) => void | Promise<void>,
-    providers?: string[],
-  ): Promise<void> => {
-    const held = records();
-    if (held.entities.length === 0)
-      return say('empty', 'Nothing is shown, so there is nothing to export.', true);
-    say('clearing', 'Asking the server to mark and record the export…');
-    try {
-      const answer = await clearViewExport({
-        format,
-        ...held,
-        ...(providers ? { providerConsent: true, provider: providers } : {}),
-      });
-      await make(markingFor(answer.handling, answer.text));
-      say(
-        'exported',
-        `Exported ${answer.entities} entities and ${answer.links} links, marked ${answer.handling}.`,
-      );
-    } catch (error) {
-      const asked = consent.ask(error, 'This view', (names) => void run(format, make, names));
-      if (asked) return say('consent', 'Confirm the providers’ agreement to go on.');
-      say('error', error instanceof Error ? error.message : String(error), true);
-    }
-  };
+  const run = (format: Format, make: (mark: Marking) => void | Promise<void>) =>
+    clearance.run({
+      format,
+      held: records,
+      make: (answer) => make(markingFor(answer.handling, answer.text)),
+      what: 'This view',
+      empty: 'Nothing is shown, so there is nothing to export.',
+    });
   replace(
     container,
     h('h2', {}, 'Export'),
@@ -134,7 +114,7 @@ export function mountExportPanel(container: HTMLElement, workspace: Workspace): 
         h('button', { type: 'button', id: `export-${format}`, onclick: () => void run(format, make) }, text),
       ),
     ),
-    consent.element,
+    clearance.element,
     message,
   );
 }

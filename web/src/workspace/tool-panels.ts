@@ -7,6 +7,7 @@ import { mountMoneyPanel } from '../panels/money-panel.ts';
 import { mountPathsPanel } from '../panels/paths-panel.ts';
 import { mountReportPanel } from '../panels/report-panel.ts';
 import { mountRoutesPanel } from '../panels/routes-map.ts';
+import { mountTablePanel } from '../panels/table-panel.ts';
 import { buildTimeline } from '../panels/timeline.ts';
 import type { Workspace } from './context.ts';
 import { buildTabs } from './tabs.ts';
@@ -16,6 +17,7 @@ export function toolPanels(workspace: Workspace, centre: HTMLElement): HTMLEleme
   centre.append(buildTimeline(workspace.view));
   return buildTabs([
     { id: 'filters', title: 'Filters', mount: (c) => mountFilterPanel(c, workspace) },
+    { id: 'table', title: 'Table', mount: (c) => mountTablePanel(c, workspace) },
     { id: 'analyses', title: 'Analyses', mount: (c) => mountAnalysesPanel(c, workspace) },
     { id: 'money', title: 'Money', mount: (c) => mountMoneyPanel(c, workspace) },
     { id: 'routes', title: 'Routes', mount: (c) => mountRoutesPanel(c, workspace) },
