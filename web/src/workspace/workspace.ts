@@ -13,6 +13,7 @@ import { withGroupOpen } from '../graph/view-state.ts';
 import { h, replace } from '../lib/dom.ts';
 import { mountInbox } from '../panels/alert-inbox.ts';
 import { showEntity } from '../panels/details-panel.ts';
+import { showPaymentLink } from '../panels/payment-link-panel.ts';
 import { mountLegend } from '../panels/legend.ts';
 import { mountSearchBox } from '../panels/search-box.ts';
 import { viewsMenu } from '../panels/views-menu.ts';
@@ -131,6 +132,19 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
       return;
     }
     workspace.expand(node).catch((error: unknown) => say(String(error), 'error'));
+  });
+  // Edge events are on only while payments are drawn as links (graph-view.ts).
+  view.sigma.on('clickEdge', ({ edge }) => {
+    const link = view.paymentLink(edge);
+    if (!link) return;
+    const drawn = view.drawing();
+    showPaymentLink(
+      details,
+      edge,
+      { source: drawn.source(edge), target: drawn.target(edge) },
+      link,
+      workspace,
+    );
   });
   view.sigma.on(
     'clickStage',
