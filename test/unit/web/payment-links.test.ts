@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createDataGraph } from '../../../web/src/graph/data-graph.ts';
 import { buildDisplayGraph, type FoldCount, NO_GROUPS } from '../../../web/src/graph/display-graph.ts';
 import type { GroupPlan } from '../../../web/src/graph/grouping.ts';
-import { describePaymentLink, type PaymentLink } from '../../../web/src/graph/payment-links.ts';
+import {
+  describePaymentLink,
+  distanceToSegment,
+  type PaymentLink,
+} from '../../../web/src/graph/payment-links.ts';
 import { groupHits, splitFlows } from '../../../web/src/panels/money-lists.ts';
 
 /** Ann pays Bob twice (EUR), Bob pays Cy once (USD), Cy pays someone not shown; Ann knows Bob. */
@@ -79,6 +83,16 @@ describe('payments drawn as links', () => {
     const folded = drawn.getEdgeAttribute('g|ann|s:1', 'aggregate');
     expect(folded?.money).toEqual({ EUR: 1500 });
     expect(folded?.kinds).toContain('payment');
+  });
+});
+
+describe('picking a payment link', () => {
+  it('measures from a point to the nearest point of the link, ends included', () => {
+    const a = { x: 0, y: 0 };
+    const b = { x: 10, y: 0 };
+    expect(distanceToSegment({ x: 5, y: 3 }, a, b)).toBe(3);
+    expect(distanceToSegment({ x: 14, y: 3 }, a, b)).toBe(5);
+    expect(distanceToSegment({ x: 2, y: 2 }, a, a)).toBeCloseTo(Math.SQRT2 * 2);
   });
 });
 

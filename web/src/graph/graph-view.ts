@@ -27,7 +27,7 @@ import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './rende
 import { animateNodes } from 'sigma/utils';
 import { buildDisplayGraph, type DisplayGraph, type FoldCount, NO_GROUPS } from './display-graph.ts';
 import { GroupedDisplay } from './grouped-display.ts';
-import type { PaymentLink } from './payment-links.ts';
+import { distanceToSegment, type PaymentLink } from './payment-links.ts';
 import { layoutOrganigram } from './organigram.ts';
 import { fetchSyndicates, NO_SYNDICATES, type Syndicates, syndicatesFromRun } from './syndicates.ts';
 import { EMPTY_VIEW, groupsAnything, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
@@ -314,6 +314,35 @@ export class GraphView {
   /** The graph sigma draws: the grouped one, the one with payments as links, or the data graph. */
   drawing(): DataGraph | DisplayGraph {
     return this.grouped.graph ?? this.folded ?? this.graph;
+  }
+
+  /**
+   * The payment link drawn nearest a point of the viewport (CSS pixels), within a few pixels of its
+   * line, or null. Found by geometry rather than by sigma's edge events, whose picking pass would
+   * draw every link twice on every frame.
+   */
+  paymentLinkAt(point: { x: number; y: number }): string | null {
+    const drawn = this.grouped.graph ?? this.folded;
+    if (!drawn) return null;
+    let best: string | null = null;
+    let nearest = Number.POSITIVE_INFINITY;
+    drawn.forEachEdge((edge, attributes, source, target) => {
+      if (!attributes.payments) return;
+      const a = this.sigma.getNodeDisplayData(source);
+      const b = this.sigma.getNodeDisplayData(target);
+      const line = this.sigma.getEdgeDisplayData(edge);
+      if (!a || !b || !line || a.hidden || b.hidden || line.hidden) return;
+      const distance = distanceToSegment(
+        point,
+        this.sigma.framedGraphToViewport(a),
+        this.sigma.framedGraphToViewport(b),
+      );
+      if (distance <= line.size / 2 + 4 && distance < nearest) {
+        nearest = distance;
+        best = edge;
+      }
+    });
+    return best;
   }
 
   /** The payments folded into a drawn link, or null when it is no payment link. */

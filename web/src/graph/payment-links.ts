@@ -101,3 +101,14 @@ export function describePaymentLink(link: PaymentLink): string {
     link.first === null ? 'undated' : link.first === link.last ? link.first : `${link.first} to ${link.last}`;
   return `${count} · ${amounts} · ${dates}`;
 }
+
+type Point = { x: number; y: number };
+
+/** The distance from a point to the segment a-b. */
+export function distanceToSegment(p: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}

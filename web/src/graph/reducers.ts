@@ -153,7 +153,6 @@ function reducePaymentLink(context: DrawContext, link: PaymentLink): EdgeOut {
     color: lit ? HIGHLIGHT : MONEY_COLOUR,
     label: describePaymentLink(link),
     type: context.arrows ? 'arrow' : 'line',
-    forceLabel: true,
     zIndex: lit ? 2 : 1,
   };
 }

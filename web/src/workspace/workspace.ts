@@ -133,23 +133,17 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
     }
     workspace.expand(node).catch((error: unknown) => say(String(error), 'error'));
   });
-  // Edge events are on only while payments are drawn as links (graph-view.ts).
-  view.sigma.on('clickEdge', ({ edge }) => {
-    const link = view.paymentLink(edge);
-    if (!link) return;
-    const drawn = view.drawing();
-    showPaymentLink(
-      details,
-      edge,
-      { source: drawn.source(edge), target: drawn.target(edge) },
-      link,
-      workspace,
-    );
+  view.sigma.on('clickStage', ({ event }) => {
+    // A click on a payment link (payments drawn as links) opens its payments.
+    const edge = view.state.paymentsAsLinks ? view.paymentLinkAt(event) : null;
+    const link = edge === null ? null : view.paymentLink(edge);
+    if (edge !== null && link) {
+      const drawn = view.drawing();
+      const ends = { source: drawn.source(edge), target: drawn.target(edge) };
+      return showPaymentLink(details, edge, ends, link, workspace);
+    }
+    if (view.state.selected.length > 0) view.update((s) => ({ ...s, selected: [] }));
   });
-  view.sigma.on(
-    'clickStage',
-    () => view.state.selected.length > 0 && view.update((s) => ({ ...s, selected: [] })),
-  );
   view.onChange(() => {
     const hash = encodeView(view.state);
     if (location.hash !== hash) history.replaceState(null, '', hash);
