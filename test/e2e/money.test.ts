@@ -53,7 +53,7 @@ describe('money in the web app', () => {
     expect(within.every((row) => /syndicate/i.test(row.name))).toBe(true);
     expect(within.map((row) => row.total)).toEqual([...within.map((row) => row.total)].sort((a, b) => b - a));
     expect(await page.textContent('#money-currency')).toMatch(/converted into EUR/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'money-sankey.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'money-between-syndicates.png') });
   }, 400_000);
 
   it('groups the typology hits by kind, with counts and totals, largest first', async () => {

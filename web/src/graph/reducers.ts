@@ -146,7 +146,7 @@ function widthOf(context: DrawContext, edge: string, attributes: EdgeData): numb
  * labelled with the count, the amounts by currency and the dates.
  */
 function reducePaymentLink(context: DrawContext, link: PaymentLink): EdgeOut {
-  const size = context.view.state.edgeWidthBy === 'none' ? 1 : 1 + 6 * Math.sqrt(link.share);
+  const size = context.view.state.edgeWidthBy === 'none' ? 1 : 1 + 4 * Math.sqrt(link.share);
   const lit = link.payments.some((payment) => context.view.highlightNodes.has(payment));
   return {
     size: lit ? size + 2 : size,
