@@ -140,7 +140,13 @@ describe('money in the web app', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'payments-as-links.png') });
     const payment = (await page.getAttribute('#link-payments button', 'data-id')) as string;
     await page.click(`#link-payments button[data-id="${payment}"]`);
-    await page.waitForSelector(`#details[data-entity="${payment}"][data-state="ready"]`);
+    await page.waitForSelector('#details:is([data-state="ready"][data-entity], [data-state="error"])', {
+      timeout: 90_000,
+    });
+    expect(
+      await page.getAttribute('#details', 'data-entity'),
+      (await page.textContent('#details')) ?? '',
+    ).toBe(payment);
     expect(await page.textContent('#details .type')).toBe('Payment');
 
     await page.click('#payments-as-links');
