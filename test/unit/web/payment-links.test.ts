@@ -6,6 +6,7 @@ import {
   describePaymentLink,
   distanceToSegment,
   type PaymentLink,
+  withFoldedPayments,
 } from '../../../web/src/graph/payment-links.ts';
 import { groupHits, splitFlows } from '../../../web/src/panels/money-lists.ts';
 
@@ -83,6 +84,19 @@ describe('payments drawn as links', () => {
     const folded = drawn.getEdgeAttribute('g|ann|s:1', 'aggregate');
     expect(folded?.money).toEqual({ EUR: 1500 });
     expect(folded?.kinds).toContain('payment');
+  });
+});
+
+describe('the records behind payment links', () => {
+  it('holds the folded payments and their links to the parties drawn, for exports and marking', () => {
+    const graph = money();
+    const shown = new Set(graph.nodes().filter((n) => n !== 'far'));
+    const drawn = buildDisplayGraph(graph, shown, all, NO_GROUPS, new Map(), true);
+    const links = drawn.edges().flatMap((e) => drawn.getEdgeAttribute(e, 'payments') ?? []);
+    const items = { nodes: drawn.nodes(), edges: drawn.edges().filter((e) => graph.hasEdge(e)) };
+    const records = withFoldedPayments(graph, items, links);
+    expect(records.nodes.sort()).toEqual(['ann', 'bob', 'cy', 'p1', 'p2', 'p3', 'p4']);
+    expect(records.edges.sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'k1']);
   });
 });
 

@@ -27,7 +27,7 @@ import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './rende
 import { animateNodes } from 'sigma/utils';
 import { buildDisplayGraph, type DisplayGraph, type FoldCount, NO_GROUPS } from './display-graph.ts';
 import { GroupedDisplay } from './grouped-display.ts';
-import { distanceToSegment, type PaymentLink } from './payment-links.ts';
+import { distanceToSegment, type PaymentLink, withFoldedPayments } from './payment-links.ts';
 import { layoutOrganigram } from './organigram.ts';
 import { fetchSyndicates, NO_SYNDICATES, type Syndicates, syndicatesFromRun } from './syndicates.ts';
 import { EMPTY_VIEW, groupsAnything, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
@@ -303,6 +303,21 @@ export class GraphView {
       nodes: items.nodes.filter((n) => drawn.hasNode(n)),
       edges: items.edges.filter((e) => drawn.hasEdge(e)),
     };
+  }
+
+  /**
+   * The records behind what is drawn, for exports and their handling marking: the entities and links
+   * shown, with the payments folded into drawn payment links and their PAID and RECEIVED links.
+   */
+  shownRecords(): { nodes: string[]; edges: string[] } {
+    const items = this.shown();
+    const drawn = this.grouped.graph ?? this.folded;
+    if (!drawn || !this.state.paymentsAsLinks) return items;
+    const links: PaymentLink[] = [];
+    drawn.forEachEdge((_edge, attributes) => {
+      if (attributes.payments) links.push(attributes.payments);
+    });
+    return withFoldedPayments(this.graph, items, links);
   }
 
   /** The nodes and links sigma draws now: entities, closed groups and folded links. */

@@ -112,3 +112,25 @@ export function distanceToSegment(p: Point, a: Point, b: Point): number {
   const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length));
   return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }
+
+/**
+ * The records behind a drawing with payments as links: the items drawn, with the payments folded into
+ * the links and their PAID and RECEIVED links to parties among them.
+ */
+export function withFoldedPayments(
+  graph: DataGraph,
+  items: { nodes: string[]; edges: string[] },
+  links: readonly PaymentLink[],
+): { nodes: string[]; edges: string[] } {
+  const nodes = new Set(items.nodes);
+  const edges = new Set(items.edges);
+  const payments = new Set(links.flatMap((link) => link.payments));
+  for (const payment of payments) nodes.add(payment);
+  for (const payment of payments)
+    graph.forEachEdge(payment, (edge, attributes, source, target) => {
+      const other = source === payment ? target : source;
+      if ((attributes.linkType === 'PAID' || attributes.linkType === 'RECEIVED') && nodes.has(other))
+        edges.add(edge);
+    });
+  return { nodes: [...nodes], edges: [...edges] };
+}
