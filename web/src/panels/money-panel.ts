@@ -11,7 +11,7 @@ import { syndicateName, syndicatesFromRun } from '../graph/syndicates.ts';
 import { h, replace } from '../lib/dom.ts';
 import type { Workspace } from '../workspace/context.ts';
 import { groupHits, splitFlows } from './money-lists.ts';
-import { sankeyChart } from './sankey-chart.ts';
+import { SANKEY_MAX, sankeyChart } from './sankey-chart.ts';
 
 type By = 'communities' | 'countries';
 
@@ -148,6 +148,13 @@ function render(body: HTMLElement, answer: AnalysisAnswer, by: By, workspace: Wo
             ? 'No payment goes from one syndicate to another.'
             : 'No payment crosses a border.',
         ),
+    between.length > SANKEY_MAX
+      ? h(
+          'p',
+          { class: 'muted', id: 'sankey-cut' },
+          `The ${SANKEY_MAX} largest of ${between.length} flows are drawn.`,
+        )
+      : null,
     withinTable(within, by, label, report.currency, (flow) => highlight(flow.payments)),
     h('h3', {}, 'Typology hits'),
     typologyList(answer, report.typologies, report.currency, highlight),
