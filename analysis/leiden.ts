@@ -27,11 +27,15 @@ export interface LeidenOptions {
   /** Seed for a reproducible run (used when `rng` is not given). */
   seed?: number;
   /**
-   * Iterations at most; the run stops earlier when one changes nothing. Two by default, as in
-   * leidenalg and igraph: later ones rarely add more than 0.001 of modularity; pass a large number
-   * to iterate until stable.
+   * Iterations at most; the run stops earlier when one changes nothing, or (after the first two, as
+   * leidenalg and igraph run by default) when one adds less than `minGain` to the quality.
    */
   maxIterations?: number;
+  /**
+   * The least gain in quality, per unit of total link weight (for modularity: of modularity itself),
+   * for which another iteration runs; 0 iterates until stable.
+   */
+  minGain?: number;
   /** A partition to start from (community per node index), e.g. the result of an earlier run. */
   initial?: Int32Array;
 }
@@ -41,7 +45,8 @@ export const DEFAULTS = {
   resolution: 1,
   randomness: 0.01,
   seed: 1,
-  maxIterations: 2,
+  maxIterations: 100,
+  minGain: 1e-4,
 };
 
 export interface LeidenResult {
@@ -81,13 +86,36 @@ export function leiden(csr: Csr, options: LeidenOptions = {}): LeidenResult {
     throw new Error('ariadne/analysis/leiden: initial partition has the wrong length.');
   let iterations = 0;
   let stable = false;
-  while (iterations < o.maxIterations && !stable) {
+  let quality = qualityOf(base, partition, coefficient);
+  let gain = Number.POSITIVE_INFINITY;
+  while (iterations < o.maxIterations && !stable && (iterations < 2 || gain >= o.minGain)) {
     iterations++;
     const next = iterate(base, partition, coefficient, o.randomness, rng);
     stable = samePartition(next, partition);
     partition = next;
+    const now = qualityOf(base, partition, coefficient);
+    gain = twiceM === 0 ? 0 : (now - quality) / (twiceM / 2);
+    quality = now;
   }
   return { partition, iterations, stable };
+}
+
+/**
+ * The partition's quality in link-weight units: the weight inside communities less the objective's
+ * expected share (coefficient / 2 x each community's size squared); for modularity, modularity x m.
+ */
+function qualityOf(base: Level, partition: Int32Array, coefficient: number): number {
+  let inside = 0;
+  const sizes = new Map<number, number>();
+  for (let v = 0; v < base.n; v++) {
+    const c = partition[v]!;
+    sizes.set(c, (sizes.get(c) ?? 0) + base.size[v]!);
+    for (let j = base.offsets[v]!; j < base.offsets[v + 1]!; j++)
+      if (partition[base.targets[j]!] === c) inside += base.weights[j]!;
+  }
+  let expected = 0;
+  for (const s of sizes.values()) expected += s * s;
+  return inside / 2 - (coefficient / 2) * expected;
 }
 
 /** One Leiden iteration from a partition of the base level; returns the new partition, renumbered. */

@@ -8,6 +8,7 @@ import { type ChangedRecords, matchChanges } from '../store/alert-match.ts';
 import type { AlertTrigger, RaisedAlert } from '../store/alerts-write.ts';
 import { outsideRequest } from '../store/query-budget.ts';
 import type { Store } from '../store/store.ts';
+import type { WatchedIdentifiers } from '../store/watched-identifiers.ts';
 import { deliverAlerts } from './webhook.ts';
 
 export type { ChangedRecords } from '../store/alert-match.ts';
@@ -52,9 +53,13 @@ export function alertOnEdit(store: Store, changed: ChangedRecords): void {
   inBackground('an edit', () => alertOnChange(store, changed, 'edit'));
 }
 
-/** Alerts the recipients of watches a border check hit, in the background. */
+/**
+ * Alerts the recipients of watches a border check hit, in the background; a check of identifiers no
+ * watch could hit (`watched`, in memory) asks Neo4j nothing more.
+ */
 export function alertOnBorderCheck(
   store: Store,
+  watched: WatchedIdentifiers,
   item: CheckedItem,
   checker: { username: string; agency: string | null },
 ): void {
@@ -62,6 +67,7 @@ export function alertOnBorderCheck(
   // alerts are listed in the order of the checks.
   const at = new Date();
   inBackground('a border check', async () => {
+    if (!(await watched.mayHit(item, at))) return;
     const raised = await alertOnCheck(store, item, checker, at);
     if (raised.length > 0) await deliverAlerts(store, raised);
   });

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type Request } from 'express';
-import { auditTrailFor } from '../auth/audit-trail.ts';
+import { auditTrailFor } from '../audit/audit-trail.ts';
 import { clearanceOf } from '../auth/context.ts';
 import { ANY } from '../auth/roles.ts';
 import { StatsSchema } from '../schema/api/health.ts';
@@ -138,7 +138,10 @@ export function createApp({
     '/api',
     rateLimit(limit.perSession, (req, res) => stateOf(res).sessionId ?? req.ip ?? 'unknown'),
   );
-  app.use('/api', heavyRequests(limit.heavyPerUser));
+  app.use(
+    '/api',
+    heavyRequests(limit.heavyPerUser, (username) => jobs.runningOf(username)),
+  );
   app.use('/api', idempotency(store));
 
   app.get('/api/openapi.json', (_req, res) => {

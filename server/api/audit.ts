@@ -4,8 +4,8 @@
  * the chain, whose gaps would count the events left out.
  */
 import { Router } from 'express';
-import type { AuditEvent } from '../auth/audit-chain.ts';
-import { verifyAuditTrail } from '../auth/audit-trail.ts';
+import type { AuditEvent } from '../schema/audit-chain.ts';
+import { verifyAuditTrail } from '../audit/audit-trail.ts';
 import { clearanceOf, type Viewer } from '../auth/context.ts';
 import { AUDIT, AUDITOR } from '../auth/roles.ts';
 import { AuditListSchema, AuditQuerySchema, AuditVerificationSchema } from '../schema/api/audit.ts';

@@ -4,7 +4,7 @@
  * per user by the lockout in server/auth/login.ts.
  */
 import { Router } from 'express';
-import type { AuditTrail } from '../auth/audit-trail.ts';
+import type { AuditTrail } from '../audit/audit-trail.ts';
 import { attemptLogin } from '../auth/login.ts';
 import { ANY } from '../auth/roles.ts';
 import { endSession } from '../auth/sessions.ts';

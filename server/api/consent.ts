@@ -4,7 +4,7 @@
  * confirmation is audited as denied and answered 409, naming the field and what to confirm.
  */
 import { z } from 'zod';
-import type { Audit } from '../auth/context.ts';
+import type { Audit } from '../audit/audit-trail.ts';
 import {
   checkProviderConsent,
   type DisseminationNeed,

@@ -54,6 +54,13 @@ export class JobRegistry {
     this.limits = { runningPerUser: 2, kept: 200, ...limits };
   }
 
+  /** How many jobs of the user are running. */
+  runningOf(username: string): number {
+    let count = 0;
+    for (const job of this.jobs.values()) if (job.owner === username && job.status === 'running') count++;
+    return count;
+  }
+
   /** Starts `work` after the current request has been answered; throws 429 past the user's limit. */
   start<R>(kind: string, viewer: Viewer, total: number, work: (report: Report) => Promise<R>): Job<R> {
     const running = [...this.jobs.values()].filter(

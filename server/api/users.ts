@@ -3,7 +3,8 @@
  * within their own clearance (server/auth/grants.ts): a grant beyond it is a 403 naming the field.
  */
 import { Router } from 'express';
-import type { Audit, Role, Viewer } from '../auth/context.ts';
+import type { Audit } from '../audit/audit-trail.ts';
+import type { Role, Viewer } from '../auth/context.ts';
 import { type GrantIssue, grantsBeyond, holdsNoMore } from '../auth/grants.ts';
 import { ADMIN } from '../auth/roles.ts';
 import { changeUser, createUser, listUsers } from '../auth/users.ts';

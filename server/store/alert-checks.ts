@@ -5,7 +5,7 @@
  * recipients are shown it only while they may see each); the checker's own answer is computed before,
  * and apart from, this.
  */
-import type { Viewer } from '../auth/context.ts';
+import type { Viewer } from '../schema/clearance.ts';
 import type { EntityLabel } from '../schema/model.ts';
 import { type AlertMatch, type RaisedAlert, raiseAlerts } from './alerts-write.ts';
 import type { Store } from './store.ts';

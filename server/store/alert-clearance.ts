@@ -4,7 +4,7 @@
  * could not see, and a record beyond a user's clearance leaves no alert of theirs behind it. Nor is
  * an alert ever about a smuggled person or a witness: a match naming one raises nothing.
  */
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import { type EntityLabel, type LinkType, PROTECTED_ROLES } from '../schema/model.ts';
 import { quoteType } from './ingest-cypher.ts';
 import type { Store } from './store.ts';

@@ -4,7 +4,7 @@
  * record is in comes from the latest analysis run's scores as the watch owner may read them (the
  * fullest partition their recorded clearance covers, analysis-scores.ts), never from another's.
  */
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { EntityLabel } from '../schema/model.ts';
 import type { MatchedLink } from './alert-clearance.ts';
 import type { AlertMatch } from './alerts-write.ts';

@@ -4,7 +4,7 @@
  * it with both ends). A hidden alert is neither listed nor counted, and marking or dismissing it
  * answers as for an id that does not exist.
  */
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { Alert, AlertList } from '../schema/api/alerts.ts';
 import type { Store } from './store.ts';
 import { LABEL_PARAMS, labelOf, visibilityParams, visible, visibleSources } from './visibility.ts';

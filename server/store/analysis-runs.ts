@@ -6,7 +6,7 @@
  * it left. A run under another clearance, lower or not, leaves them as they are.
  */
 import { randomUUID } from 'node:crypto';
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import { ENTITY_LABELS, type EntityLabel } from '../schema/model.ts';
 import {
   partitionOf,

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { type Clearance, clearanceCovers } from '../auth/context.ts';
+import { type Clearance, clearanceCovers } from '../schema/clearance.ts';
 import { HANDLING_CODES } from '../schema/model.ts';
 import type { Store } from './store.ts';
 

@@ -8,8 +8,8 @@
  * leaves it aside too; having no `seq`, it is never read as an event.
  */
 import { isRetryableError, type ManagedTransaction, type Session } from 'neo4j-driver';
-import type { AuditDraft, AuditEvent, ChainHead } from '../auth/audit-chain.ts';
-import type { Clearance } from '../auth/context.ts';
+import type { AuditDraft, AuditEvent, ChainHead } from '../schema/audit-chain.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { Store } from './store.ts';
 import { matchById, visibilityParams, visible } from './visibility.ts';
 

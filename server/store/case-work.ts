@@ -4,7 +4,7 @@
  * the alerts that fed it (FED). Only what the caller may see can be added; a case they may not see
  * answers as a missing one; one with owners may be changed by its owners and members only.
  */
-import type { Clearance, Viewer } from '../auth/context.ts';
+import type { Clearance, Viewer } from '../schema/clearance.ts';
 import type { CasePatch, CaseTimeline, CaseWork, NewCase } from '../schema/api/cases.ts';
 import { ALERT_VISIBLE, RECEIVED } from './alerts-read.ts';
 import { getCase } from './cases.ts';

@@ -2,7 +2,7 @@
  * Cases the caller may see, each with the counts of its entities (PART_OF the case) that the caller
  * may see: an invisible member, or a member joined by an invisible link, is not counted.
  */
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { CaseDetail, CaseSummary } from '../schema/api/entities.ts';
 import { readScores } from './analysis-scores.ts';
 import { plainProperties } from './entities.ts';

@@ -4,7 +4,7 @@
  * people linked to it that the caller may see. Input is normalised as the schema normalises stored
  * values, so "ab-123 456" finds AB123456.
  */
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import {
   type CheckMatch,
   type CheckResult,

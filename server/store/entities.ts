@@ -5,7 +5,7 @@
  * is absent (null), and invisible links and neighbours are neither listed nor counted. Analysis scores
  * (`a_`) are those of the fullest run whose clearance the caller's covers (analysis-scores.ts).
  */
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { EntityDetail, RelationGroup, SourceRef } from '../schema/api/entities.ts';
 import { LINK_TYPES } from '../schema/model.ts';
 import { readScores } from './analysis-scores.ts';

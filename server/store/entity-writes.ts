@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { Clearance, Viewer } from '../auth/context.ts';
+import type { Clearance, Viewer } from '../schema/clearance.ts';
 import type { EntityDetail } from '../schema/api/entities.ts';
 import { type EntityRecord, matchEntityLabel, type RecordIssue, validateRecord } from '../schema/records.ts';
 import type { EntityLabel } from '../schema/model.ts';

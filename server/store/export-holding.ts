@@ -5,7 +5,7 @@
  * own reads, so it counts exactly the records the export streams.
  */
 import { ENTITY_LABELS, HANDLING_CODES, type HandlingCode, LINK_TYPES } from '../schema/model.ts';
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import { type ExportScope, nodeFilter, paramsOf } from './export-reads.ts';
 import type { Store } from './store.ts';
 import { matchById, quoteLabel, visibilityParams, visible, visibleSources } from './visibility.ts';

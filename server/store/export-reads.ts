@@ -6,7 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import { readStats } from './stats.ts';
 import type { Store } from './store.ts';
 import { readableProperties, visibilityParams, visible } from './visibility.ts';

@@ -5,7 +5,7 @@
  * anything: a neighbourhood never expands across it.
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { GraphEdge, GraphNode, SerializedGraph } from '../schema/api/graph.ts';
 import { type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
 import { toStoreError } from './ingest-session.ts';

@@ -6,7 +6,7 @@
  * so it is visible exactly where both ends are.
  */
 import { createHash } from 'node:crypto';
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import { deriveLinkId } from '../schema/keys.ts';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { runWrite } from './ingest-session.ts';

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { Note, NoteCreate, NoteTargets } from '../schema/api/notes.ts';
 import { NOTE_TARGETS_MAX } from '../schema/api/notes.ts';
 import { HANDLING_CODES, type HandlingCode, LINK_TYPES } from '../schema/model.ts';

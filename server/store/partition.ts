@@ -6,7 +6,7 @@
  * touches it; someone who may see both records sees two twins with the same id before the `~`.
  * The operator at the command line sees everything and writes ids as given.
  */
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import { HANDLING_CODES } from '../schema/model.ts';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { visibilityParams, visible } from './visibility.ts';

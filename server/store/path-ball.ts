@@ -6,7 +6,7 @@
  * bound is applied while reading, so a path search never reads more than it can use.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { GraphEdge, GraphNode } from '../schema/api/graph.ts';
 import { LINK_TYPES, type LinkType } from '../schema/model.ts';
 import { eachRecord } from './each-record.ts';

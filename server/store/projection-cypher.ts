@@ -4,7 +4,7 @@
  * paged queries built on them. Labels and types come from the schema's whitelists, in backticks;
  * every value is a parameter.
  */
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
 import { ENTITY_ATTRIBUTE_KEYS, LINK_ATTRIBUTE_KEYS } from './projection-keys.ts';
 import { current, visible as isVisible, visibilityParams, visibleSources } from './visibility.ts';

@@ -7,7 +7,7 @@
  * (projection-read.ts, projection-build.ts).
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { EntityLabel } from '../schema/model.ts';
 import { GraphBuilder, type ProjectedGraph } from './projection-build.ts';
 import { expandCypher, filterParams, type ProjectionFilter, seedsCypher } from './projection-cypher.ts';

@@ -3,7 +3,7 @@
  * they come from Neo4j's count store, cheap at any size; for a reader, only what their clearance
  * lets them see is counted (the one predicate, `visible`), and the platform's own records not at all.
  */
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import { ENTITY_LABELS, LINK_TYPES, SYSTEM_LABELS } from '../schema/model.ts';
 import { type Store, serverVersion } from './store.ts';
 import { quoteLabel, visibilityParams, visible, visibleLink } from './visibility.ts';

@@ -3,7 +3,7 @@
  * the user may see, and which link ids exist, visibly, between given ends. Everything else is treated
  * as free, so an import's answer never depends on records beyond its author's clearance.
  */
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { EntityLabel, LinkType } from '../schema/model.ts';
 import { quoteType } from './ingest-cypher.ts';
 import type { Store } from './store.ts';

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { SavedView, SavedViewState, ViewSummary, ViewWrite } from '../schema/api/views.ts';
 import { runWrite } from './ingest-session.ts';
 import { deleteNotesAbout } from './notes.ts';

@@ -1,11 +1,11 @@
 /**
- * The clearance rule of auth/context.ts as Cypher: a record is visible when its `handling` is among
+ * The clearance rule of schema/clearance.ts as Cypher: a record is visible when its `handling` is among
  * the caller's codes and it has no `restrictedTo` list, or the list names the caller's agency, or the
  * caller is unrestricted; a link when it and both its ends are. Every read of the graph API puts this
  * predicate inside its query, so an invisible record is never counted, expanded or routed through.
  * Records without a handling code (the platform's own nodes: users, imports, audit) are never visible.
  */
-import type { Clearance } from '../auth/context.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
 
 /** The parameters the predicate reads; spread them into a query's parameters. */

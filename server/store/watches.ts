@@ -5,7 +5,7 @@
  * names must be ones the owner may see, and a watch never names a smuggled person or a witness.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Clearance, Viewer } from '../auth/context.ts';
+import type { Clearance, Viewer } from '../schema/clearance.ts';
 import { MAX_REVIEW_MONTHS, type NewWatch, type Watch } from '../schema/api/watches.ts';
 import { type EntityLabel, PROTECTED_ROLES } from '../schema/model.ts';
 import type { Store } from './store.ts';

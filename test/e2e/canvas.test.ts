@@ -91,6 +91,8 @@ describe('the canvas at case scale', () => {
     expect(labels.some((label) => /money moved/.test(label))).toBe(true);
     const figures = await expectReadable();
     expect(figures.labelOverlaps).toEqual([]);
+    // The legend counts what the closed groups hold, not only the entities drawn apart.
+    expect(await page.textContent('#legend h3')).toMatch(/closed groups holding \d{4} entities/);
     await page.screenshot({ path: join(DOCS, 'canvas-syndicates.png') });
   }, 300_000);
 

@@ -314,6 +314,30 @@ describe('the workspace', () => {
     expect(watched.errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
   });
 
+  it('says when a neighbourhood was cut at its limit, and loads more when asked', async () => {
+    // The route Agadez - Zuwara - Lampedusa has 182 links in the demo case: more than one load's 100.
+    const route = 'route:cm:1';
+    await page.evaluate(() => window.__ariadne?.stopLayout());
+    await page.fill('#search', 'Agadez');
+    await page.keyboard.press('Enter');
+    await page.click(`#search-results button.hit[data-id="${route}"]`);
+    await waitForStatus(page, 'there are more', 60_000);
+    expect(await page.textContent('#status')).toContain('Showing the nearest 100 entities around Agadez');
+    // The whole case may be loaded already, so what grows is the route's own load, not the canvas.
+    const limits = () =>
+      page.evaluate(
+        (id) =>
+          (window.__ariadne?.state().loads ?? []).flatMap((load) =>
+            load.kind === 'neighbourhood' && load.id === id ? [load.limit] : [],
+          ),
+        route,
+      );
+    expect(await limits()).toEqual([100]);
+    await page.click('#status-action');
+    await expect.poll(limits, { timeout: 60_000 }).toEqual([100, 400]);
+    await expect.poll(() => page.textContent('#status'), { timeout: 60_000 }).not.toContain('there are more');
+  });
+
   it('previews the case report in a sandboxed frame, and downloads it as Markdown and PDF', async () => {
     await openTab('report');
     await page.waitForSelector(`#report-case option[value="${DEMO_CASE}"]`, { state: 'attached' });

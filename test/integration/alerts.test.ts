@@ -322,6 +322,19 @@ describe('alerts on border checks', () => {
     expect(alert.trigger).toBe('check');
     expect(alert.reason).toMatch(/checked, by Frontex \(frontex-officer\)/);
   });
+
+  it('alerts on a check of a vessel an entity watch names, by the IMO the vessel holds', async () => {
+    await read('/api/check/vessel?imo=9074729', 'viewer');
+    await watch('vesselEntity', { kind: 'entity', entity: 'v-amira' });
+    await read('/api/check/vessel?imo=9074729', 'viewer');
+    await until(
+      20_000,
+      async () => (byWatch(await alerts('analyst')).vesselEntity === 1 ? true : undefined),
+      'the vessel check alert',
+    );
+    const alert = (await alerts('analyst')).alerts.find((a) => a.watch.id === watches.vesselEntity) as Alert;
+    expect(alert.records.map((r) => r.id)).toEqual(['v-amira']);
+  });
 });
 
 describe('cases from alerts', () => {

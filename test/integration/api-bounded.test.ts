@@ -106,7 +106,7 @@ describe('heavy requests of one user', () => {
     const first = refused[0] as Response;
     expect(first.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(Number(first.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await first.json()).title).toMatch(/2 heavy requests .* at a time/);
+    expect((await first.json()).title).toMatch(/2 heavy requests or jobs .* at a time/);
     // The cap is per user: another user's reads are not refused (their speed is the stall benchmark's).
     expect((await other).status).not.toBe(429);
     expect((await otherHeavy).status).toBe(200);

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditTrail } from '../../server/auth/audit-trail.ts';
+import { verifyAuditTrail } from '../../server/audit/audit-trail.ts';
 import { ingestFiles } from '../../server/ingest/index.ts';
 import type { IngestOptions, IngestReport } from '../../server/ingest/types.ts';
 import { hashContent } from '../../server/store/content-hash.ts';

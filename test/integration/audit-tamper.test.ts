@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashEvent } from '../../server/auth/audit-chain.ts';
-import { auditTrailFor, verifyAuditTrail } from '../../server/auth/audit-trail.ts';
+import { hashEvent } from '../../server/schema/audit-chain.ts';
+import { auditTrailFor, verifyAuditTrail } from '../../server/audit/audit-trail.ts';
 import { readAuditHead, readAuditPage } from '../../server/store/audit.ts';
 import type { Store } from '../../server/store/store.ts';
 import { runCli } from '../helpers/cli.ts';

@@ -70,12 +70,89 @@ describe('import direction', () => {
     expect(offending).toEqual([]);
   });
 
-  it('server/schema is a leaf that needs only zod', () => {
+  // Besides zod, the leaf may read the maintained reference tables its normalisers need (ISO 3166-1,
+  // ISO 4217, ISO 13616): data packages with no I/O of their own.
+  const SCHEMA_PACKAGES = ['zod', 'i18n-iso-countries', 'currency-codes', 'ibantools'];
+
+  it('server/schema is a leaf that needs only zod and the reference-data packages', () => {
     const offending = sourceFiles('server/schema').flatMap((file) =>
       importsOf(file)
-        .filter(({ spec }) => !spec.startsWith('.') && spec !== 'zod' && !spec.startsWith('node:'))
+        .filter(({ spec }) => {
+          if (spec.startsWith('.') || spec.startsWith('node:')) return false;
+          return !SCHEMA_PACKAGES.some((name) => spec === name || spec.startsWith(`${name}/`));
+        })
         .map(({ spec }) => `${file} -> ${spec}`),
     );
     expect(offending).toEqual([]);
+  });
+});
+
+// server/store/search.ts is being changed on another branch; its Clearance import moves to
+// server/schema/clearance.ts when that branch is merged, and this entry goes with it.
+const PENDING = new Set(['server/store/search.ts -> ../auth/context.ts']);
+
+// A room is a folder of server/; a file directly in server/ (config.ts, serve.ts) is a room of its own.
+function roomOf(path: string): string | undefined {
+  const parts = path.split('/');
+  if (parts[0] !== 'server') return undefined;
+  return parts.length > 2 ? `server/${parts[1]}` : path;
+}
+
+/** Every import from one room of server/ into another, type-only ones included, as room -> room -> lines. */
+function roomImports(): Map<string, Map<string, string[]>> {
+  const edges = new Map<string, Map<string, string[]>>();
+  for (const file of sourceFiles('server')) {
+    const from = roomOf(file) as string;
+    for (const { spec } of importsOf(file)) {
+      if (!spec.startsWith('.')) continue;
+      const to = roomOf(relative(root, join(root, file, '..', spec)));
+      if (to === undefined || to === from || PENDING.has(`${file} -> ${spec}`)) continue;
+      const targets = edges.get(from) ?? new Map<string, string[]>();
+      edges.set(from, targets.set(to, [...(targets.get(to) ?? []), `${file} -> ${spec}`]));
+    }
+  }
+  return edges;
+}
+
+/** The rooms that reach one another round a loop (Tarjan's strongly connected components, size > 1). */
+function importLoops(edges: Map<string, Map<string, string[]>>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const loops: string[][] = [];
+  const visit = (room: string): void => {
+    index.set(room, index.size);
+    low.set(room, index.get(room) as number);
+    stack.push(room);
+    for (const next of edges.get(room)?.keys() ?? []) {
+      if (!index.has(next)) visit(next);
+      if (stack.includes(next)) low.set(room, Math.min(low.get(room) as number, low.get(next) as number));
+    }
+    if (low.get(room) !== index.get(room)) return;
+    const loop: string[] = [];
+    for (let member = stack.pop(); member !== undefined; member = stack.pop()) {
+      loop.push(member);
+      if (member === room) break;
+    }
+    if (loop.length > 1) loops.push(loop.sort());
+  };
+  for (const room of edges.keys()) if (!index.has(room)) visit(room);
+  return loops;
+}
+
+describe('rooms of server/', () => {
+  it('never import each other, directly or round a loop (the shared vocabulary lives in server/schema)', () => {
+    const edges = roomImports();
+    const offending = importLoops(edges).map((loop) =>
+      loop.flatMap((from) => loop.flatMap((to) => (edges.get(from)?.get(to) ?? []).slice(0, 3))),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('keep the list of imports pending on other branches to imports that still exist', () => {
+    const present = new Set(
+      sourceFiles('server').flatMap((file) => importsOf(file).map(({ spec }) => `${file} -> ${spec}`)),
+    );
+    expect([...PENDING].filter((line) => !present.has(line))).toEqual([]);
   });
 });

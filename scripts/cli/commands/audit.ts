@@ -4,7 +4,7 @@
  * action and time.
  */
 import { z } from 'zod';
-import { verifyAuditTrail } from '../../../server/auth/audit-trail.ts';
+import { verifyAuditTrail } from '../../../server/audit/audit-trail.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { connect } from '../../../server/connect.ts';
 import { readAuditEvents } from '../../../server/store/audit.ts';

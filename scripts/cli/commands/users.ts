@@ -7,7 +7,7 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { auditTrailFor } from '../../../server/auth/audit-trail.ts';
+import { auditTrailFor } from '../../../server/audit/audit-trail.ts';
 import { generatePassword } from '../../../server/auth/passwords.ts';
 import { changeUser, createUser, listUsers } from '../../../server/auth/users.ts';
 import { loadConfig } from '../../../server/config.ts';

@@ -4,8 +4,8 @@
  * everything under /api but the public routes, and `requireRole` admits the roles a route names.
  */
 import type { Request, RequestHandler } from 'express';
-import type { AuditActor, AuditTrail } from '../../auth/audit-trail.ts';
-import type { AuditInput, Role, Viewer } from '../../auth/context.ts';
+import type { AuditActor, AuditInput, AuditTrail } from '../../audit/audit-trail.ts';
+import type { Role, Viewer } from '../../auth/context.ts';
 import { isAllowed } from '../../auth/roles.ts';
 import { resolveSession } from '../../auth/sessions.ts';
 import type { Store } from '../../store/store.ts';

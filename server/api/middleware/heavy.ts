@@ -3,7 +3,8 @@
  * it (whole-case graphs, paths, money traces, searches without words, analyses, exports, reports).
  * One viewer sending many of them at once would take both cores and Neo4j from everyone else; past
  * the cap they are answered 429 with Retry-After at once, before any work, and a slot is given back
- * when its answer has left (or its client went away).
+ * when its answer has left (or its client went away). The user's running jobs (analysis runs,
+ * imports) count against the same cap: a run answered 202 goes on working after its answer.
  */
 import type { Request, RequestHandler } from 'express';
 import { HttpError } from '../problem.ts';
@@ -47,10 +48,13 @@ export class Slots {
   private readonly running = new Map<string, number>();
   constructor(readonly perKey: number) {}
 
-  /** Takes a slot for the key; returns a function that gives it back (once), or null at the cap. */
-  take(key: string): (() => void) | null {
+  /**
+   * Takes a slot for the key, with `busy` more slots held elsewhere (its running jobs); returns a
+   * function that gives it back (once), or null at the cap.
+   */
+  take(key: string, busy = 0): (() => void) | null {
     const count = this.running.get(key) ?? 0;
-    if (count >= this.perKey) return null;
+    if (count + busy >= this.perKey) return null;
     this.running.set(key, count + 1);
     let given = false;
     return () => {
@@ -63,18 +67,24 @@ export class Slots {
   }
 }
 
-/** The middleware: mount under /api after the session is known. */
-export function heavyRequests(perUser: number): RequestHandler {
+/**
+ * The middleware: mount under /api after the session is known; `jobsOf` counts a user's running
+ * jobs.
+ */
+export function heavyRequests(
+  perUser: number,
+  jobsOf: (username: string) => number = () => 0,
+): RequestHandler {
   const slots = new Slots(perUser);
   return (req, res, next) => {
     if (!isHeavy(req)) return next();
     const viewer = stateOf(res).viewer;
     if (viewer === null) return next();
-    const release = slots.take(viewer.username);
+    const release = slots.take(viewer.username, jobsOf(viewer.username));
     if (release === null) {
       throw new HttpError(
         429,
-        `You already have ${perUser} heavy requests (whole-case graphs, paths, traces, searches without words, analyses, exports, reports) running at a time: wait for one to finish`,
+        `You already have ${perUser} heavy requests or jobs (whole-case graphs, paths, traces, searches without words, analysis runs, imports, exports, reports) running at a time: wait for one to finish`,
         undefined,
         2,
       );

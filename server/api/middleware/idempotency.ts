@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
-import { canonicalJson } from '../../auth/audit-chain.ts';
+import { canonicalJson } from '../../schema/audit-chain.ts';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,

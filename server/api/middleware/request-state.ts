@@ -4,7 +4,8 @@
  * Kept under `res.locals` (also as `res.locals.viewer` and `res.locals.audit`).
  */
 import type { Response } from 'express';
-import type { Audit, Viewer } from '../../auth/context.ts';
+import type { Audit } from '../../audit/audit-trail.ts';
+import type { Viewer } from '../../auth/context.ts';
 
 export interface RequestState {
   viewer: Viewer | null;

@@ -12,7 +12,8 @@
  */
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
-import type { Audit, AuditInput, Role, Viewer } from '../../auth/context.ts';
+import type { Audit, AuditInput } from '../../audit/audit-trail.ts';
+import type { Role, Viewer } from '../../auth/context.ts';
 import { LONG_READ_MS, WRITE_MS, withQueryBudget } from '../../store/query-budget.ts';
 import { StoreUnavailableError } from '../../store/store.ts';
 import { documentRoute, type RouteDoc } from '../openapi.ts';

@@ -4,7 +4,8 @@
  * with what was asked and whether it was known, whatever the answer.
  */
 import { Router } from 'express';
-import { type Audit, type Clearance, clearanceOf, type Viewer } from '../../auth/context.ts';
+import type { Audit } from '../../audit/audit-trail.ts';
+import { type Clearance, clearanceOf, type Viewer } from '../../auth/context.ts';
 import { READ } from '../../auth/roles.ts';
 import {
   type CheckResult,
@@ -16,7 +17,8 @@ import { alertOnBorderCheck } from '../../alerts/index.ts';
 import type { CheckedItem } from '../../store/alert-checks.ts';
 import { CheckInputError, checkDocument, checkVessel } from '../../store/checks.ts';
 import type { Store } from '../../store/store.ts';
-import { coalesced } from '../coalesce.ts';
+import { WatchedIdentifiers } from '../../store/watched-identifiers.ts';
+import { coalesced, writesCommitted } from '../coalesce.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
 
@@ -38,6 +40,7 @@ interface CheckCall<Q extends Record<string, unknown>> {
  */
 async function audited<Q extends Record<string, unknown>>(
   store: Store,
+  watched: WatchedIdentifiers,
   action: string,
   { query, viewer, audit }: CheckCall<Q>,
   check: (store: Store, clearance: Clearance, query: Q) => Promise<CheckResult>,
@@ -56,7 +59,7 @@ async function audited<Q extends Record<string, unknown>>(
       ? { kind: 'document', number: result.query.number ?? '', country: result.query.country }
       : { kind: 'vessel', imo: result.query.imo, mmsi: result.query.mmsi };
   // The watches' recipients are alerted apart from the answer, which neither waits for nor shows it.
-  alertOnBorderCheck(store, item, viewer);
+  alertOnBorderCheck(store, watched, item, viewer);
   const matched = result.matches.map((match) => match.id);
   await audit({
     action,
@@ -71,6 +74,7 @@ async function audited<Q extends Record<string, unknown>>(
 /** The checks router. */
 export function checksRouter({ store }: ChecksDeps): Router {
   const router = Router();
+  const watched = new WatchedIdentifiers(store, writesCommitted);
 
   route(
     router,
@@ -85,7 +89,7 @@ export function checksRouter({ store }: ChecksDeps): Router {
       audit: 'check.document',
       responses: { 200: { description: 'The answer', schema: CheckResultSchema } },
     },
-    (call) => audited(store, 'check.document', call, checkDocument),
+    (call) => audited(store, watched, 'check.document', call, checkDocument),
   );
 
   route(
@@ -100,7 +104,7 @@ export function checksRouter({ store }: ChecksDeps): Router {
       audit: 'check.vessel',
       responses: { 200: { description: 'The answer', schema: CheckResultSchema } },
     },
-    (call) => audited(store, 'check.vessel', call, checkVessel),
+    (call) => audited(store, watched, 'check.vessel', call, checkVessel),
   );
 
   return router;

@@ -8,7 +8,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { type Audit, clearanceOf } from '../../auth/context.ts';
+import type { Audit } from '../../audit/audit-trail.ts';
+import { clearanceOf } from '../../auth/context.ts';
 import { EXPORT } from '../../auth/roles.ts';
 import { scanColumns } from '../../export/columns.ts';
 import { writeCsv } from '../../export/csv.ts';

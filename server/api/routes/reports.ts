@@ -6,7 +6,8 @@
  */
 import { type Response, Router } from 'express';
 import { z } from 'zod';
-import { type Audit, clearanceOf, type Viewer } from '../../auth/context.ts';
+import type { Audit } from '../../audit/audit-trail.ts';
+import { clearanceOf, type Viewer } from '../../auth/context.ts';
 import { EXPORT } from '../../auth/roles.ts';
 import { buildStoreReport, REPORT_FORMATS, REPORT_MEDIA, renderReport } from '../../report/build-report.ts';
 import { ReportRequestError } from '../../report/periods.ts';

@@ -1,9 +1,7 @@
 /** API payloads for users: who they are, their role, clearance and agency; never their password hash. */
 import { z } from 'zod';
+import { ROLES } from '../clearance.ts';
 import { HANDLING_CODES } from '../model.ts';
-
-/** The roles, as server/auth/context.ts declares them (the schema stays a leaf). */
-export const ROLE_VALUES = ['viewer', 'analyst', 'admin', 'auditor'] as const;
 
 export const UsernameSchema = z
   .string()
@@ -12,7 +10,7 @@ export const UsernameSchema = z
     'must be 2 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit',
   );
 
-export const RoleSchema = z.enum(ROLE_VALUES);
+export const RoleSchema = z.enum(ROLES);
 
 export const ClearanceSchema = z
   .array(z.enum(HANDLING_CODES))

@@ -3,7 +3,7 @@
  * and MMSI numbers, and communication identifiers. Each is reduced to one canonical spelling so the same
  * passport or boat seen in two reports becomes one node, and check digits catch typing errors early.
  */
-import { IBAN_LENGTHS } from './iban-lengths.ts';
+import { getCountrySpecifications, ValidationErrorsIBAN, validateIBAN } from 'ibantools';
 import { accept, type Normalised, quote, reject } from './result.ts';
 import { normaliseName } from './text.ts';
 
@@ -22,13 +22,33 @@ export function normaliseDocumentNumber(value: string | number): Normalised<stri
   return accept(compact);
 }
 
-function mod97(digits: string): number {
-  let remainder = 0;
-  for (const char of digits) remainder = (remainder * 10 + Number(char)) % 97;
-  return remainder;
+// The ISO 13616 checks: country, length, the registry's BBAN format and the mod-97 check digits. A
+// failed national check digit inside the BBAN (ValidationErrorsIBAN.WrongAccountBankBranchChecksum) is
+// not a reason to refuse: ibantools knows those schemes for some countries only, and the mod-97 check
+// already catches a mistyped character.
+function explainIbanError(
+  value: string,
+  iban: string,
+  errors: readonly ValidationErrorsIBAN[],
+): string | undefined {
+  const country = iban.slice(0, 2);
+  if (errors.includes(ValidationErrorsIBAN.NoIBANCountry)) {
+    return `${quote(value)} starts with ${country}, which does not issue IBANs: check the country code, or put the account number in "number" with the "institution"`;
+  }
+  if (errors.includes(ValidationErrorsIBAN.WrongBBANLength)) {
+    const length = getCountrySpecifications()[country]?.chars;
+    return `${quote(value)} has ${iban.length} characters; an IBAN from ${country} has ${length}: check for a missing or extra character`;
+  }
+  if (errors.includes(ValidationErrorsIBAN.WrongBBANFormat)) {
+    return `${quote(value)} does not follow the account format of IBANs from ${country} (SWIFT IBAN registry): check for a letter typed for a digit, or the reverse`;
+  }
+  if (errors.includes(ValidationErrorsIBAN.WrongIBANChecksum)) {
+    return `${quote(value)} fails the IBAN check digits (ISO 13616 mod 97): a character is probably mistyped`;
+  }
+  return undefined;
 }
 
-/** IBANs: spaces removed, upper case, country length and ISO 13616 mod-97 check digits verified. */
+/** IBANs: spaces removed, upper case, country, length, BBAN format and ISO 13616 mod-97 check digits verified (ibantools). */
 export function normaliseIban(value: string): Normalised<string> {
   const iban = value
     .toUpperCase()
@@ -39,26 +59,8 @@ export function normaliseIban(value: string): Normalised<string> {
       `${quote(value)} is not an IBAN: it must start with a two-letter country code and two check digits, then letters and digits (e.g. DE89 3704 0044 0532 0130 00)`,
     );
   }
-  const country = iban.slice(0, 2);
-  const length = IBAN_LENGTHS[country];
-  if (length === undefined) {
-    return reject(
-      `${quote(value)} starts with ${country}, which does not issue IBANs: check the country code, or put the account number in "number" with the "institution"`,
-    );
-  }
-  if (iban.length !== length) {
-    return reject(
-      `${quote(value)} has ${iban.length} characters; an IBAN from ${country} has ${length}: check for a missing or extra character`,
-    );
-  }
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
-  const digits = rearranged.replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
-  if (mod97(digits) !== 1) {
-    return reject(
-      `${quote(value)} fails the IBAN check digits (ISO 13616 mod 97): a character is probably mistyped`,
-    );
-  }
-  return accept(iban);
+  const problem = explainIbanError(value, iban, validateIBAN(iban).errorCodes);
+  return problem === undefined ? accept(iban) : reject(problem);
 }
 
 /** IMO ship numbers: seven digits, optional "IMO" prefix, check digit verified. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alertOnBorderCheck } from '../../../server/alerts/index.ts';
 import { UNBOUND_MS, queryTimeout, withQueryBudget } from '../../../server/store/query-budget.ts';
 import type { Store } from '../../../server/store/store.ts';
+import { WatchedIdentifiers } from '../../../server/store/watched-identifiers.ts';
 
 // A border check answers within its 3 s deadline; the alerting it starts must not inherit that budget,
 // or under load its queries are cut after the answer and the watch's owner is never alerted.
@@ -14,9 +15,11 @@ describe('alerting after a request', () => {
         return { records: [] };
       },
     } as unknown as Store;
+    const watched = new WatchedIdentifiers(store, () => 0);
     withQueryBudget(1, () =>
       alertOnBorderCheck(
         store,
+        watched,
         { kind: 'document', number: 'AB1234567', country: 'LY' },
         {
           username: 'officer',

@@ -54,6 +54,54 @@ describe('cells', () => {
   });
 });
 
+describe('the leadership of a syndicate', () => {
+  /** Four working cells (cliques of four) and two organisers who phone each other and every cell. */
+  function ledSyndicate(): { graph: UndirectedGraph; communities: CommunityResult } {
+    const graph = new UndirectedGraph();
+    const add = (a: string, b: string, weight: number) => graph.addEdge(a, b, { weight });
+    graph.addNode('boss-1');
+    graph.addNode('boss-2');
+    add('boss-1', 'boss-2', 20);
+    for (let c = 0; c < 4; c++) {
+      const cell = Array.from({ length: 4 }, (_, i) => `c${c}-${i}`);
+      for (const id of cell) graph.addNode(id);
+      for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) add(cell[i]!, cell[j]!, 20);
+      // Each organiser phones two members of every cell, those of one cell most.
+      for (const i of [0, 1]) {
+        add('boss-1', `c${c}-${i}`, c === 0 ? 20 : 15);
+        add('boss-2', `c${c}-${i + 2}`, c === 3 ? 20 : 15);
+      }
+    }
+    const members = graph.nodes().sort();
+    const communities = {
+      modularity: 0,
+      communities: [{ id: 0, size: members.length, members, contribution: 0 }],
+      membership: Object.fromEntries(members.map((m) => [m, 0])),
+      unassigned: [],
+    };
+    return { graph, communities };
+  }
+  const weighted = (graph: UndirectedGraph) => buildCsr(graph, { getEdgeWeight: 'weight' });
+
+  it('takes the organisers who phone every cell out of the cells, as a cell of their own', () => {
+    const { graph, communities } = ledSyndicate();
+    const { cells, membership } = detectCells(weighted(graph), communities);
+    expect(membership['boss-1']).toBe(membership['boss-2']);
+    const leadership = cells.find((c) => c.id === membership['boss-1']);
+    expect(leadership?.members.sort()).toEqual(['boss-1', 'boss-2']);
+    for (let c = 0; c < 4; c++) {
+      const cell = cells.find((x) => x.id === membership[`c${c}-0`]);
+      expect(cell?.members.sort()).toEqual([0, 1, 2, 3].map((i) => `c${c}-${i}`));
+    }
+  });
+
+  it('leaves them in the cells they phone most when asked to find no coordinators', () => {
+    const { graph, communities } = ledSyndicate();
+    const { membership } = detectCells(weighted(graph), communities, { coordinatorShare: 0 });
+    expect(membership['boss-1']).not.toBe(membership['boss-2']);
+  });
+});
+
 describe('cells and their passengers', () => {
   /** Two triangles of facilitators in one syndicate, bridged only by twelve smuggled persons. */
   function bridgedByPassengers(): UndirectedGraph {

@@ -16,6 +16,14 @@ describe('normaliseCurrency', () => {
     ['Pound Sterling', 'GBP'],
     ['Egyptian Pound', 'EGP'],
     ['CFA Franc BCEAO', 'XOF'],
+    ['Swiss Franc', 'CHF'],
+    ['Tunisian dinars', 'TND'],
+    ['Comorian Franc', 'KMF'],
+    ['XCG', 'XCG'],
+    ['Caribbean Guilder', 'XCG'],
+    ['SLL', 'SLL'],
+    ['ZWL', 'ZWL'],
+    ['Russian roubles', 'RUB'],
   ])('reads %j as %s', (input, code) => {
     expect(normaliseCurrency(input)).toEqual({ ok: true, value: code });
   });
@@ -24,6 +32,7 @@ describe('normaliseCurrency', () => {
     ['dollar', /names several currencies: give the ISO 4217 code, e.g. USD/],
     ['dinars', /names several currencies.*LYD/],
     ['BTC', /not an ISO 4217 currency.*crypto/],
+    ['Bolívar Soberano', /names several currencies: give the ISO 4217 code, e.g. VED or VES/],
     ['Narnian crown', /not an ISO 4217 currency: give the three-letter code/],
   ])('rejects %j with a message that says what to give', (input, message) => {
     const result = normaliseCurrency(input);
@@ -35,5 +44,6 @@ describe('normaliseCurrency', () => {
     expect(CURRENCY_CODES.length).toBeGreaterThan(170);
     expect(new Set(CURRENCY_CODES).size).toBe(CURRENCY_CODES.length);
     expect(CURRENCY_CODES).toContain('LYD');
+    expect(CURRENCY_CODES).toContain('XCG');
   });
 });

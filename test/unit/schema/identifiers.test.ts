@@ -37,6 +37,10 @@ describe('normaliseIban', () => {
     ['gb82 west 1234 5698 7654 32', 'GB82WEST12345698765432'],
     ['IBAN LY83 002 048 000020100120361', 'LY83002048000020100120361'],
     ['TR33 0006 1005 1978 6457 8413 26', 'TR330006100519786457841326'],
+    ['BE68 5390 0754 7034', 'BE68539007547034'],
+    ['IR75 0570 0290 1010 0628 4000 01', 'IR750570029010100628400001'],
+    ['DZ26 0004 0014 0010 0100 1001 00', 'DZ260004001400100100100100'],
+    ['MA64 0115 1900 0001 2050 0053 4921', 'MA64011519000001205000534921'],
   ])('writes %j as %j', (input, expected) => {
     expect(normaliseIban(input as string)).toEqual({ ok: true, value: expected });
   });
@@ -45,6 +49,8 @@ describe('normaliseIban', () => {
     ['DE89 3704 0044 0532 0130 01', /fails the IBAN check digits \(ISO 13616 mod 97\)/],
     ['DE89 3704 0044 0532 0130 0', /has 21 characters; an IBAN from DE has 22/],
     ['ZZ89 3704 0044 0532 0130 00', /ZZ, which does not issue IBANs/],
+    ['US12 3456 7890 1234', /US, which does not issue IBANs: check the country code/],
+    ['NL91 1BNA 0417 1643 00', /does not follow the account format of IBANs from NL \(SWIFT IBAN registry\)/],
     ['not an iban', /is not an IBAN: it must start with a two-letter country code/],
   ])('rejects %j', (input, message) => expectRejected(normaliseIban(input as string), message));
 });

@@ -41,16 +41,40 @@ async function problemOf(response: Response): Promise<ApiError> {
   }
 }
 
-/** Sends a request with a JSON body (if any); throws ApiError on a non-2xx status. */
+/** How long the page waits, in all, for the server to take a request it refused as too many (429). */
+const BUSY_WAIT_MS = 120_000;
+
+/** The wait a 429 asks for (its Retry-After, in seconds), at least half a second. */
+function retryAfterMs(response: Response): number {
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.max(500, seconds * 1000) : 1_000;
+}
+
+/**
+ * Sends a request with a JSON body (if any); throws ApiError on a non-2xx status. A 429 (the user's
+ * heavy requests or jobs at their cap, or the rate limit) is refused before any work is done, so it
+ * is sent again after the wait the server asks for, for up to two minutes in all (a longer wait asked
+ * for is not waited: the refusal is shown at once). A read answered 503 (Neo4j did not answer within
+ * the read's deadline, as under a passing load) is asked twice more, after the wait asked for.
+ */
 async function send(method: string, path: string, body?: unknown): Promise<Response> {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw await problemOf(response);
-  return response;
+  const until = Date.now() + BUSY_WAIT_MS;
+  let unavailable = 0;
+  for (;;) {
+    const response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (response.ok) return response;
+    const wait = retryAfterMs(response);
+    const again =
+      response.status === 429 || (response.status === 503 && method === 'GET' && unavailable++ < 2);
+    if (!again || Date.now() + wait > until) throw await problemOf(response);
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
 }
 
 /** Sends a request and parses the JSON answer; throws ApiError on a non-2xx status. */

@@ -23,11 +23,68 @@ export function valueText(value: unknown): string {
   return String(value);
 }
 
+/** What a run wrote back (`a_<key>`, the reader's own scores), by key, with the label shown. */
+const ANALYSIS_LABELS: Record<string, string> = {
+  community: 'Community',
+  degree: 'Degree (links)',
+  weightedDegree: 'Weighted degree',
+  betweenness: 'Betweenness',
+  pagerank: 'PageRank',
+  eigenvector: 'Eigenvector centrality',
+  closeness: 'Closeness',
+  run: 'From run',
+};
+const ANALYSIS_PREFIX = 'a_';
+
+/**
+ * The analysis results an entity carries, labelled and in a fixed order: a community by the name the
+ * view's run gives it when the view places the entity in it, scores to four significant digits.
+ */
+export function analysisRows(
+  properties: Record<string, unknown>,
+  communityName: (id: number) => string | null,
+): [string, string][] {
+  const rows: [string, string][] = [];
+  for (const [key, label] of Object.entries(ANALYSIS_LABELS)) {
+    const value = properties[`${ANALYSIS_PREFIX}${key}`];
+    if (value === null || value === undefined) continue;
+    if (key === 'community' && typeof value === 'number') {
+      const name = communityName(value);
+      rows.push([label, name ? `${name} (community ${value})` : `Community ${value}`]);
+    } else if (typeof value === 'number' && !Number.isInteger(value))
+      rows.push([label, Number(value.toPrecision(4)).toString()]);
+    else rows.push([label, valueText(value)]);
+  }
+  return rows;
+}
+
 function propertiesTable(detail: EntityDetail): HTMLElement {
   const rows = Object.entries(detail.properties)
-    .filter(([key]) => !SHOWN_ELSEWHERE.has(key))
+    .filter(([key]) => !SHOWN_ELSEWHERE.has(key) && !key.startsWith(ANALYSIS_PREFIX))
     .map(([key, value]) => h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, valueText(value))));
   return h('table', { class: 'properties' }, h('tbody', {}, ...rows));
+}
+
+function analysisSection(detail: EntityDetail, workspace: Workspace): HTMLElement | null {
+  const { syndicates } = workspace.view;
+  const rows = analysisRows(detail.properties, (id) =>
+    syndicates?.syndicateOf.get(detail.id) === id ? (syndicates.names.get(`s:${id}`) ?? null) : null,
+  );
+  if (rows.length === 0) return null;
+  return h(
+    'section',
+    { id: 'details-analysis' },
+    h('h3', {}, 'Analysis'),
+    h(
+      'table',
+      { class: 'properties' },
+      h(
+        'tbody',
+        {},
+        ...rows.map(([label, text]) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, text))),
+      ),
+    ),
+  );
 }
 
 function sourcesTable(detail: EntityDetail): HTMLElement {
@@ -164,6 +221,7 @@ export function renderDetails(panel: HTMLElement, detail: EntityDetail, workspac
         )
       : null,
     h('section', {}, h('h3', {}, 'Properties'), propertiesTable(detail)),
+    analysisSection(detail, workspace),
     h('section', { id: 'details-sources' }, h('h3', {}, 'Sources'), sourcesTable(detail)),
     notesSection(detail.id, valueText(detail.properties.handling) || null, workspace),
     relatedSection(detail, 'Documents', ['HOLDS'], workspace),

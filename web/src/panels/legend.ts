@@ -65,6 +65,16 @@ function missingRuns(view: GraphView): { id: string; names: AnalysisName[]; why:
   return out;
 }
 
+/** What is drawn: entities and links apart, and the closed groups with the entities they hold. */
+function shownLine(view: GraphView, nodes: number, edges: number): string {
+  const apart = `${nodes} ${nodes === 1 ? 'entity' : 'entities'}, ${edges} ${edges === 1 ? 'link' : 'links'}`;
+  const plan = view.grouped.plan;
+  if (!plan) return `Shown: ${apart}`;
+  const closed = [...new Set(plan.groupOf.values())];
+  if (closed.length === 0) return `Shown: ${apart}`;
+  return `Shown: ${apart} apart, and ${closed.length} closed ${closed.length === 1 ? 'group' : 'groups'} holding ${plan.groupOf.size} entities`;
+}
+
 /** Mounts the legend and keeps it in step with the drawing. */
 export function mountLegend(container: HTMLElement, view: GraphView): () => void {
   /** Runs started from the legend: under way, or failed with the reason. */
@@ -105,7 +115,7 @@ export function mountLegend(container: HTMLElement, view: GraphView): () => void
     const types = countBy(nodes.map((node) => graph.getNodeAttribute(node, 'entityType') as string));
     const typeList = [...types.entries()].sort((a, b) => b[1] - a[1]);
     const sections: HTMLElement[] = [
-      h('h3', {}, `Shown: ${nodes.length} nodes, ${edges.length} links`),
+      h('h3', {}, shownLine(view, nodes.length, edges.length)),
       h(
         'ul',
         { class: 'legend-types' },

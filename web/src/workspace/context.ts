@@ -2,6 +2,12 @@
 import type { Viewer } from '../api/types.ts';
 import type { GraphView } from '../graph/graph-view.ts';
 
+/** A button beside a status message: what the analyst can do about it (e.g. load what a cap cut). */
+export interface StatusAction {
+  label: string;
+  run(): void;
+}
+
 export interface Workspace {
   view: GraphView;
   viewer: Viewer;
@@ -11,6 +17,6 @@ export interface Workspace {
   expand(id: string): Promise<void>;
   /** Selects a node and shows its details. */
   select(id: string | null): void;
-  /** Shows a short status message (progress, errors). */
-  say(message: string, kind?: 'info' | 'error'): void;
+  /** Shows a short status message (progress, errors), with a button for what to do about it. */
+  say(message: string, kind?: 'info' | 'error', action?: StatusAction): void;
 }

@@ -5,11 +5,11 @@
  * read-only handle on what is drawn for tests and benchmarks.
  */
 import { logOut } from '../api/client.ts';
-import type { Viewer } from '../api/types.ts';
+import type { SerializedGraph, Viewer } from '../api/types.ts';
 import { GraphView } from '../graph/graph-view.ts';
 import { prefetchLoads } from '../graph/loads.ts';
 import { decodeView, encodeView } from '../graph/url-state.ts';
-import { withGroupOpen } from '../graph/view-state.ts';
+import { type Load, withGroupOpen } from '../graph/view-state.ts';
 import { h, replace } from '../lib/dom.ts';
 import { mountInbox } from '../panels/alert-inbox.ts';
 import { showEntity } from '../panels/details-panel.ts';
@@ -17,11 +17,16 @@ import { showPaymentLink } from '../panels/payment-link-panel.ts';
 import { mountLegend } from '../panels/legend.ts';
 import { mountSearchBox } from '../panels/search-box.ts';
 import { viewsMenu } from '../panels/views-menu.ts';
-import type { Workspace } from './context.ts';
+import type { StatusAction, Workspace } from './context.ts';
 import { mountNoteBadges } from './note-badges.ts';
 import { exposeHandle } from './test-handle.ts';
 import { toolPanels } from './tool-panels.ts';
 import { buildToolbar } from './toolbar.ts';
+
+type NeighbourhoodLoad = Extract<Load, { kind: 'neighbourhood' }>;
+
+/** The most entities one neighbourhood load may hold (the API's bound on `limit`). */
+const MAX_NEIGHBOURHOOD = 1_000;
 
 function header(viewer: Viewer, search: HTMLElement, status: HTMLElement, inbox: HTMLElement): HTMLElement {
   const signOut = h(
@@ -83,9 +88,38 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
     progress.hidden = fraction === null;
     if (fraction !== null) progress.value = fraction;
   });
-  const say = (message: string, kind: 'info' | 'error' = 'info') => {
-    status.textContent = message;
+  const say = (message: string, kind: 'info' | 'error' = 'info', action?: StatusAction) => {
+    const button =
+      action &&
+      h(
+        'button',
+        { type: 'button', id: 'status-action', class: 'link', onclick: () => action.run() },
+        action.label,
+      );
+    replace(status, message, ...(button ? [' ', button] : []));
     status.dataset.kind = kind;
+  };
+  /** Says what a neighbourhood's limit cut, and offers to load more, up to the API's 1,000. */
+  const sayCut = (served: SerializedGraph | null, load: NeighbourhoodLoad) => {
+    if (served?.attributes.truncated !== true) return say('');
+    const name = view.graph.hasNode(load.id) ? view.graph.getNodeAttribute(load.id, 'name') : null;
+    const around = `around ${typeof name === 'string' ? name : load.id}`;
+    if (load.limit >= MAX_NEIGHBOURHOOD)
+      return say(
+        `Showing the nearest ${load.limit} entities ${around}: there are more, past the most one load may hold; narrow it by depth or entity types (Expand options)`,
+      );
+    const more = Math.min(MAX_NEIGHBOURHOOD, load.limit * 4);
+    say(`Showing the nearest ${load.limit} entities ${around}: there are more`, 'info', {
+      label: `Load up to ${more}`,
+      run: () => {
+        say('Loading more…');
+        const bigger = { ...load, limit: more };
+        view
+          .open(bigger)
+          .then((again) => sayCut(again, bigger))
+          .catch((error: unknown) => say(String(error), 'error'));
+      },
+    });
   };
   let toolbar: ReturnType<typeof buildToolbar> | null = null;
   const workspace: Workspace = {
@@ -98,16 +132,17 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
     },
     async openEntity(id) {
       say('Opening…');
-      await view.open({ kind: 'neighbourhood', id, depth: 1, limit: 100 });
+      const load: NeighbourhoodLoad = { kind: 'neighbourhood', id, depth: 1, limit: 100 };
+      const served = await view.open(load);
       workspace.select(id);
       view.sigma.getCamera().animatedReset({ duration: 300 });
-      say('');
+      sayCut(served, load);
     },
     async expand(id) {
       const choice = toolbar?.expandChoice() ?? { depth: 1, types: [], limit: 100 };
       say('Expanding…');
-      await view.open({ kind: 'neighbourhood', id, ...choice });
-      say('');
+      const load: NeighbourhoodLoad = { kind: 'neighbourhood', id, ...choice };
+      sayCut(await view.open(load), load);
     },
   };
   toolbar = buildToolbar(view, stage);

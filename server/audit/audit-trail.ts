@@ -13,8 +13,26 @@ import {
   ChainVerifier,
   canonicalJson,
   sealEvents,
-} from './audit-chain.ts';
-import type { AuditInput, Role } from './context.ts';
+} from '../schema/audit-chain.ts';
+import type { Role } from '../schema/clearance.ts';
+
+/** One audit event as a handler describes it; the audit trail adds who, when and the chain. */
+export interface AuditInput {
+  action: string;
+  targets: string[];
+  /**
+   * The ids of the records (entities, cases, sources) the event is about: a reader other than the
+   * auditor is shown the event only while every one of them is a record they may see. Routes fill
+   * it from the ids a request names (server/api/middleware/validated.ts) unless the handler says.
+   */
+  about?: string[];
+  parameters?: Record<string, unknown>;
+  purpose?: string;
+  outcome: 'ok' | 'denied' | 'not-found' | 'invalid' | 'error';
+}
+
+/** Appends an audit event; rejects when it cannot be written (the request then fails). */
+export type Audit = (input: AuditInput) => Promise<void>;
 
 /** Who acted: a user, or the operator at the command line. */
 export interface AuditActor {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditDraft, sealEvents, verifyChain } from '../../../server/auth/audit-chain.ts';
+import { type AuditDraft, sealEvents, verifyChain } from '../../../server/schema/audit-chain.ts';
 
 const draft = (action: string): AuditDraft => ({
   at: '2025-01-31T12:00:00.000Z',

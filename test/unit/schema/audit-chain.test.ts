@@ -6,7 +6,7 @@ import {
   hashEvent,
   sealEvents,
   verifyChain,
-} from '../../../server/auth/audit-chain.ts';
+} from '../../../server/schema/audit-chain.ts';
 
 function draft(action: string): AuditDraft {
   return {
