@@ -50,6 +50,8 @@ export const ViewFieldsSchema = z.strictObject({
   colourBy: z.enum(['type', 'community', 'crime']),
   sizeBy: z.enum(['degree', 'pagerank', 'betweenness', 'none']),
   edgeWidthBy: z.enum(['weight', 'amount', 'none']),
+  /** Payments drawn as links payer -> payee; views saved before it draw them as nodes. */
+  paymentsAsLinks: z.boolean().default(false),
 });
 export type ViewFields = z.infer<typeof ViewFieldsSchema>;
 

@@ -18,6 +18,7 @@ export const VIEW_SETTINGS = {
   colourBy: 'type',
   sizeBy: 'degree',
   edgeWidthBy: 'weight',
+  paymentsAsLinks: true,
 };
 
 /** The state of a saved view naming the given ids. */

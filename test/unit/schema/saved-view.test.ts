@@ -27,6 +27,7 @@ const BUSY: ViewState = {
     time: null,
   },
   colourBy: 'community',
+  paymentsAsLinks: true,
 };
 
 describe('the saved view state', () => {
@@ -35,6 +36,14 @@ describe('the saved view state', () => {
       const result = ViewFieldsSchema.safeParse(keptView(state));
       expect(result.error?.issues ?? []).toEqual([]);
     }
+  });
+
+  it('reads a view saved before payments could be drawn as links as drawing them as nodes', () => {
+    const { paymentsAsLinks: _p, ...older } = keptView(EMPTY_VIEW);
+    expect(ViewFieldsSchema.parse(older).paymentsAsLinks).toBe(false);
+    expect(ViewFieldsSchema.safeParse({ ...older, paymentsAsLinks: 'yes' }).error?.issues[0]?.path).toEqual([
+      'paymentsAsLinks',
+    ]);
   });
 
   it('refuses a field it does not know, and more ids than it keeps, naming where', () => {

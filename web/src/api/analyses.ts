@@ -18,6 +18,7 @@ export type {
   DuplicateCandidate,
   EntityScores,
   GroupFlow,
+  TypologyHit,
 } from '../../../server/schema/api/analysis-results.ts';
 
 /** The parts a run served, merged: the size of what it ran over, and the fields of its steps. */

@@ -1,12 +1,24 @@
 /**
- * The graph sigma draws while groups are closed: each closed group as one node, the entities drawn
- * themselves (sharing their attribute objects with the data graph, so positions a layout writes
- * stay with the entity), and the links between them; the links into or between closed groups are
- * folded into one link per pair, carrying how many links, of which kinds, and the money they move.
+ * The graph sigma draws while groups are closed or payments are drawn as links: each closed group as
+ * one node, the entities drawn themselves (sharing their attribute objects with the data graph, so
+ * positions a layout writes stay with the entity), and the links between them; the links into or
+ * between closed groups are folded into one link per pair, carrying how many links, of which kinds,
+ * and the money they move. With payments as links (payment-links.ts), a payment between two drawn
+ * entities becomes part of one link payer -> payee, and one into or out of a group part of the
+ * group's folded link.
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { DataGraph, EdgeData, NodeData } from './data-graph.ts';
 import type { GroupNode, GroupPlan } from './grouping.ts';
+import {
+  addAmount,
+  addPayment,
+  emptyPaymentLink,
+  foldablePayments,
+  moneyText,
+  type PaymentLink,
+  scaleShares,
+} from './payment-links.ts';
 
 /** A folded link between two drawn nodes, one of them a group at least. */
 export interface Aggregate {
@@ -18,23 +30,51 @@ export interface Aggregate {
 
 /** A drawn node: an entity, or a group. */
 export type DisplayNode = NodeData & { group?: GroupNode };
-/** A drawn link: an entity's link, or a folded one. */
-export type DisplayEdge = EdgeData & { aggregate?: Aggregate };
+/** A drawn link: an entity's link, a folded one, or payments folded into one link. */
+export type DisplayEdge = EdgeData & { aggregate?: Aggregate; payments?: PaymentLink };
 export type DisplayGraph = MultiDirectedGraph<DisplayNode, DisplayEdge>;
+
+/** No group closed: the plan of a drawing that only folds payments. */
+export const NO_GROUPS: GroupPlan = { groupOf: new Map(), groups: new Map(), pathOf: new Map() };
+
+/** The link type of payments folded into a link. */
+export const PAYMENTS_LINK: string = 'PAYMENTS';
+
+/** How many payments were folded into links, into how many, and how many stayed nodes. */
+export interface FoldCount {
+  payments: number;
+  links: number;
+  /** Payments shown whose payer or payee is not shown: drawn as nodes. */
+  kept: number;
+}
 
 /** Adds a payment's amount to a folded link, once per payment and link kind. */
 function addMoney(aggregate: Aggregate, graph: DataGraph, linkType: string, source: string, target: string) {
   const payment = linkType === 'PAID' ? target : linkType === 'RECEIVED' ? source : null;
-  if (payment === null) return;
-  const { amount, currency } = graph.getNodeAttributes(payment);
-  if (typeof amount !== 'number') return;
-  const key = typeof currency === 'string' ? currency : 'unknown';
-  aggregate.money[key] = (aggregate.money[key] ?? 0) + amount;
+  if (payment !== null) addAmount(aggregate.money, graph, payment);
+}
+
+/** The folded links between groups, filled in as links are met. */
+class Folds {
+  readonly entries = new Map<string, { source: string; target: string; aggregate: Aggregate }>();
+
+  add(from: string, to: string, kind: string): Aggregate {
+    const key = from < to ? `g|${from}|${to}` : `g|${to}|${from}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { source: from, target: to, aggregate: { count: 0, kinds: [], money: {} } };
+      this.entries.set(key, entry);
+    }
+    entry.aggregate.count++;
+    if (!entry.aggregate.kinds.includes(kind)) entry.aggregate.kinds.push(kind);
+    return entry.aggregate;
+  }
 }
 
 /**
  * Builds the drawn graph from the data graph, the shown entities and links, and the plan. `placed`
- * gives groups the position they had before (else they start at their members' centre).
+ * gives groups the position they had before (else they start at their members' centre);
+ * `foldPayments` draws payments as links. `counted` hears how many payments were folded.
  */
 export function buildDisplayGraph(
   graph: DataGraph,
@@ -42,10 +82,14 @@ export function buildDisplayGraph(
   isEdgeShown: (attributes: EdgeData) => boolean,
   plan: GroupPlan,
   placed: ReadonlyMap<string, { x: number; y: number }>,
+  foldPayments = false,
+  counted?: (count: FoldCount) => void,
 ): DisplayGraph {
   const display: DisplayGraph = new MultiDirectedGraph();
+  const folding = foldPayments ? foldablePayments(graph, shownNodes, isEdgeShown) : new Map();
   for (const node of shownNodes)
-    if (!plan.groupOf.has(node)) display.addNode(node, graph.getNodeAttributes(node) as DisplayNode);
+    if (!plan.groupOf.has(node) && !folding.has(node))
+      display.addNode(node, graph.getNodeAttributes(node) as DisplayNode);
   for (const [key, group] of plan.groups) {
     const at = placed.get(key) ?? group;
     display.addNode(key, {
@@ -56,9 +100,10 @@ export function buildDisplayGraph(
       group,
     } as unknown as DisplayNode);
   }
-  const folded = new Map<string, { source: string; target: string; aggregate: Aggregate }>();
+  const folds = new Folds();
   graph.forEachEdge((edge, attributes, source, target) => {
     if (!shownNodes.has(source) || !shownNodes.has(target) || !isEdgeShown(attributes)) return;
+    if (folding.has(source) || folding.has(target)) return;
     const a = plan.groupOf.get(source);
     const b = plan.groupOf.get(target);
     if (a === undefined && b === undefined) {
@@ -68,29 +113,51 @@ export function buildDisplayGraph(
     const from = a ?? source;
     const to = b ?? target;
     if (from === to) return;
-    const key = from < to ? `g|${from}|${to}` : `g|${to}|${from}`;
-    let entry = folded.get(key);
-    if (!entry) {
-      entry = { source: from, target: to, aggregate: { count: 0, kinds: [], money: {} } };
-      folded.set(key, entry);
-    }
-    entry.aggregate.count++;
-    if (!entry.aggregate.kinds.includes(attributes.linkType)) entry.aggregate.kinds.push(attributes.linkType);
-    addMoney(entry.aggregate, graph, attributes.linkType, source, target);
+    addMoney(folds.add(from, to, attributes.linkType), graph, attributes.linkType, source, target);
   });
-  for (const [key, { source, target, aggregate }] of folded)
+  const links = new Map<string, { source: string; target: string; link: PaymentLink }>();
+  for (const [payment, { payers, payees }] of folding) {
+    for (const payer of payers)
+      for (const payee of payees) {
+        const from = plan.groupOf.get(payer) ?? payer;
+        const to = plan.groupOf.get(payee) ?? payee;
+        if (from === to) continue;
+        if (plan.groups.has(from) || plan.groups.has(to)) {
+          addAmount(folds.add(from, to, 'payment').money, graph, payment);
+          continue;
+        }
+        const key = `m|${from}|${to}`;
+        let entry = links.get(key);
+        if (!entry) {
+          entry = { source: from, target: to, link: emptyPaymentLink() };
+          links.set(key, entry);
+        }
+        addPayment(entry.link, graph, payment);
+      }
+  }
+  for (const [key, { source, target, aggregate }] of folds.entries)
     display.addDirectedEdgeWithKey(key, source, target, {
       linkType: aggregate.kinds.join(', '),
       weight: aggregate.count,
       aggregate,
     } as DisplayEdge);
+  scaleShares([...links.values()].map((entry) => entry.link));
+  for (const [key, { source, target, link }] of links)
+    display.addDirectedEdgeWithKey(key, source, target, {
+      linkType: PAYMENTS_LINK,
+      weight: link.payments.length,
+      payments: link,
+    } as DisplayEdge);
+  let kept = 0;
+  if (foldPayments)
+    for (const node of shownNodes)
+      if (!folding.has(node) && graph.getNodeAttribute(node, 'entityType') === 'Payment') kept++;
+  counted?.({ payments: folding.size, links: links.size, kept });
   return display;
 }
 
 /** What a folded link says, for its title and the test handle. */
 export function describeAggregate(aggregate: Aggregate): string {
-  const money = Object.entries(aggregate.money)
-    .map(([currency, amount]) => `${Math.round(amount).toLocaleString('en')} ${currency}`)
-    .join(', ');
+  const money = moneyText(aggregate.money);
   return `${aggregate.count} links (${aggregate.kinds.join(', ')})${money ? `; money moved ${money}` : ''}`;
 }

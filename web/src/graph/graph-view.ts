@@ -3,7 +3,8 @@
  * to draw it (with the communities and centralities of the server's analysis run), the history of
  * view states and the sigma renderer, and pushes each new state into sigma through the reducers.
  * While groups are closed sigma draws the grouped graph (grouped-display.ts) instead of the data
- * graph. Panels talk to it; it renders nothing itself.
+ * graph, and while payments are drawn as links (and no group is closed) the folded graph
+ * (display-graph.ts). Panels talk to it; it renders nothing itself.
  */
 import type Sigma from 'sigma';
 import { type AnalysisName, type EntityScores, type RunResult, runAnalyses } from '../api/analyses.ts';
@@ -24,11 +25,13 @@ import { takeLoad } from './loads.ts';
 import type { DrawContext } from './reducers.ts';
 import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './renderer.ts';
 import { animateNodes } from 'sigma/utils';
+import { buildDisplayGraph, type DisplayGraph, type FoldCount, NO_GROUPS } from './display-graph.ts';
 import { GroupedDisplay } from './grouped-display.ts';
+import { distanceToSegment, type PaymentLink, withFoldedPayments } from './payment-links.ts';
 import { layoutOrganigram } from './organigram.ts';
 import { fetchSyndicates, NO_SYNDICATES, type Syndicates, syndicatesFromRun } from './syndicates.ts';
 import { EMPTY_VIEW, groupsAnything, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
-import { type CompiledView, compileView, isNodeShown, shownItems } from './visibility.ts';
+import { type CompiledView, compileView, isEdgeShown, isNodeShown, shownItems } from './visibility.ts';
 
 const EMPTY_INSIGHTS: Insights = {
   community: new Map(),
@@ -56,6 +59,10 @@ export class GraphView {
   scores: Map<string, EntityScores> | null = null;
   /** The grouped drawing, used while any group is closed. */
   readonly grouped: GroupedDisplay;
+  /** The drawing with payments as links while no group is closed; null otherwise. */
+  folded: DisplayGraph | null = null;
+  /** How many payments the drawing folds into links; null while payments are nodes. */
+  foldCount: FoldCount | null = null;
   /** Whether the organigram is being computed (before its animation starts). */
   private organising = false;
   /** Stops the organigram's animation while it runs. */
@@ -87,7 +94,7 @@ export class GraphView {
         frames.asked();
         // Positions changed, nothing else: each node's drawing is recomputed once, then one frame,
         // at once when the layout stopped (what is drawn then matches the graph for the analyst).
-        this.sigma.refresh({ partialGraph: { nodes: this.graph.nodes() }, schedule: !final });
+        this.sigma.refresh({ partialGraph: { nodes: this.sigma.getGraph().nodes() }, schedule: !final });
       },
     });
     this.grouped = new GroupedDisplay(this.sigma);
@@ -225,7 +232,7 @@ export class GraphView {
   /** Lays what is drawn out as an organigram (organigram.ts), animated from where nodes are. */
   async arrangeAsOrganigram(): Promise<number> {
     this.stopLayouts();
-    const drawn = this.grouped.graph ?? this.graph;
+    const drawn = this.drawing();
     const { nodes, edges } = this.drawnItems();
     // The layout kernel loads and lays out before the animation starts: the layout runs from the click.
     this.organising = true;
@@ -236,7 +243,7 @@ export class GraphView {
         edges.map((edge) => ({
           source: drawn.source(edge),
           target: drawn.target(edge),
-          linkType: String(drawn.getEdgeAttribute(edge, 'linkType')),
+          linkType: String(drawn.getEdgeAttributes(edge).linkType),
         })),
       );
     } finally {
@@ -290,7 +297,7 @@ export class GraphView {
   /** The entities and links drawn now, each itself (not inside a closed group). */
   shown(): { nodes: string[]; edges: string[] } {
     const items = shownItems(this.graph, this.compiled, this.origins, this.insights);
-    const drawn = this.grouped.graph;
+    const drawn = this.grouped.graph ?? this.folded;
     if (!drawn) return items;
     return {
       nodes: items.nodes.filter((n) => drawn.hasNode(n)),
@@ -298,10 +305,66 @@ export class GraphView {
     };
   }
 
+  /**
+   * The records behind what is drawn, for exports and their handling marking: the entities and links
+   * shown, with the payments folded into drawn payment links and their PAID and RECEIVED links.
+   */
+  shownRecords(): { nodes: string[]; edges: string[] } {
+    const items = this.shown();
+    const drawn = this.grouped.graph ?? this.folded;
+    if (!drawn || !this.state.paymentsAsLinks) return items;
+    const links: PaymentLink[] = [];
+    drawn.forEachEdge((_edge, attributes) => {
+      if (attributes.payments) links.push(attributes.payments);
+    });
+    return withFoldedPayments(this.graph, items, links);
+  }
+
   /** The nodes and links sigma draws now: entities, closed groups and folded links. */
   drawnItems(): { nodes: string[]; edges: string[] } {
-    const drawn = this.grouped.graph;
+    const drawn = this.grouped.graph ?? this.folded;
     return drawn ? { nodes: drawn.nodes(), edges: drawn.edges() } : this.shown();
+  }
+
+  /** The graph sigma draws: the grouped one, the one with payments as links, or the data graph. */
+  drawing(): DataGraph | DisplayGraph {
+    return this.grouped.graph ?? this.folded ?? this.graph;
+  }
+
+  /**
+   * The payment link drawn nearest a point of the viewport (CSS pixels), within a few pixels of its
+   * line, or null. Found by geometry rather than by sigma's edge events, whose picking pass would
+   * draw every link twice on every frame.
+   */
+  paymentLinkAt(point: { x: number; y: number }): string | null {
+    const drawn = this.grouped.graph ?? this.folded;
+    if (!drawn) return null;
+    let best: string | null = null;
+    let nearest = Number.POSITIVE_INFINITY;
+    drawn.forEachEdge((edge, attributes, source, target) => {
+      if (!attributes.payments) return;
+      const a = this.sigma.getNodeDisplayData(source);
+      const b = this.sigma.getNodeDisplayData(target);
+      const line = this.sigma.getEdgeDisplayData(edge);
+      if (!a || !b || !line || a.hidden || b.hidden || line.hidden) return;
+      const distance = distanceToSegment(
+        point,
+        this.sigma.framedGraphToViewport(a),
+        this.sigma.framedGraphToViewport(b),
+      );
+      if (distance <= line.size / 2 + 4 && distance < nearest) {
+        nearest = distance;
+        best = edge;
+      }
+    });
+    return best;
+  }
+
+  /** The payments folded into a drawn link, or null when it is no payment link. */
+  paymentLink(edge: string): PaymentLink | null {
+    const drawn = this.grouped.graph ?? this.folded;
+    if (!drawn?.hasEdge(edge)) return null;
+    return drawn.getEdgeAttribute(edge, 'payments') ?? null;
   }
 
   /** Calls back after each redraw caused by a state or data change. */
@@ -347,18 +410,41 @@ export class GraphView {
     this.syncPins();
     const view = this.compiled;
     const grouping = groupsAnything(state.grouping);
+    const shown = (node: string) =>
+      isNodeShown(view, this.origins, this.insights, node, this.graph.getNodeAttributes(node));
+    this.foldCount = null;
+    const counted = (count: FoldCount) => (this.foldCount = count);
     const changed = this.grouped.update(
       grouping
         ? {
             data: this.graph,
-            shown: (node) =>
-              isNodeShown(view, this.origins, this.insights, node, this.graph.getNodeAttributes(node)),
+            shown,
             view,
             syndicates: this.groupingSyndicates(),
             centrality: this.insights.centrality,
+            foldPayments: state.paymentsAsLinks,
+            counted,
           }
         : null,
     );
+    this.folded =
+      !grouping && state.paymentsAsLinks
+        ? buildDisplayGraph(
+            this.graph,
+            new Set(this.graph.filterNodes(shown)),
+            (a) => isEdgeShown(view, a),
+            NO_GROUPS,
+            new Map(),
+            true,
+            counted,
+          )
+        : null;
+    // Payment links are picked by a click; edge events cost a picking pass, so only then.
+    if (this.sigma.getSetting('enableEdgeEvents') !== state.paymentsAsLinks)
+      this.sigma.setSettings({
+        enableEdgeEvents: state.paymentsAsLinks,
+        renderEdgeLabels: state.paymentsAsLinks,
+      });
     this.draw = this.makeContext();
     this.attachRenderer();
     if (changed) this.grouped.layOut(!this.layoutPending);
@@ -374,7 +460,7 @@ export class GraphView {
 
   /** Draws the data graph or the grouped one: hooks sigma back on (one full refresh) or refreshes it. */
   private attachRenderer(): void {
-    const target = this.grouped.graph ?? this.graph;
+    const target = this.drawing();
     if (this.detached || this.sigma.getGraph() !== target) {
       const first = this.detached;
       this.detached = false;

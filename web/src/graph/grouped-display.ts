@@ -7,7 +7,7 @@
 import type Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import type { DataGraph } from './data-graph.ts';
-import { buildDisplayGraph, type DisplayGraph } from './display-graph.ts';
+import { buildDisplayGraph, type DisplayGraph, type FoldCount } from './display-graph.ts';
 import { layoutGroups } from './group-layout.ts';
 import { type GroupPlan, planGroups } from './grouping.ts';
 import type { Syndicates } from './syndicates.ts';
@@ -22,6 +22,10 @@ export interface GroupingInput {
   view: CompiledView;
   syndicates: Syndicates;
   centrality: Map<string, number>;
+  /** Whether payments are drawn as links payer -> payee (payment-links.ts). */
+  foldPayments: boolean;
+  /** Hears how many payments were folded into links. */
+  counted?: (count: FoldCount) => void;
 }
 
 /** The radius of a closed group's disc, in graph units, by the members it holds. */
@@ -88,7 +92,15 @@ export class GroupedDisplay {
     );
     const plan = planGroups(input.data, shown, input.syndicates, input.view.state.grouping, pulledOut);
     this.seedOpened(input.data, plan);
-    const graph = buildDisplayGraph(input.data, shown, (a) => isEdgeShown(input.view, a), plan, this.placed);
+    const graph = buildDisplayGraph(
+      input.data,
+      shown,
+      (a) => isEdgeShown(input.view, a),
+      plan,
+      this.placed,
+      input.foldPayments,
+      input.counted,
+    );
     const signature = `${graph.order}|${graph.size}|${[...plan.groups.keys()].join(',')}`;
     const changed = signature !== this.signature || this.graph === null;
     if (this.graph === null) this.sigma.setSetting('itemSizesReference', 'positions');

@@ -85,3 +85,5 @@ export const FADED = '#e3e6eb';
 export const HIGHLIGHT = '#ff2d55';
 /** Edge colour by default. */
 export const EDGE_COLOUR = '#b8bfca';
+/** Payments drawn as links. */
+export const MONEY_COLOUR = '#2e9d6a';

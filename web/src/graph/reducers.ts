@@ -7,8 +7,9 @@
 import type { Attributes } from 'graphology-types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { DataGraph, EdgeData, NodeData, Origins } from './data-graph.ts';
-import { type Aggregate, describeAggregate } from './display-graph.ts';
+import { type Aggregate, type DisplayEdge, describeAggregate } from './display-graph.ts';
 import { entityRadius, groupLabel, groupRadius } from './grouped-display.ts';
+import { describePaymentLink, type PaymentLink } from './payment-links.ts';
 import type { GroupNode } from './grouping.ts';
 import type { Insights } from './derived.ts';
 import {
@@ -17,6 +18,7 @@ import {
   EDGE_COLOUR,
   FADED,
   HIGHLIGHT,
+  MONEY_COLOUR,
   NO_CATEGORY_COLOUR,
   typeColour,
   typeGlyph,
@@ -139,9 +141,27 @@ function widthOf(context: DrawContext, edge: string, attributes: EdgeData): numb
   return amount === undefined ? 1 : 1 + Math.log10(Math.max(amount, 1)) / 1.5;
 }
 
+/**
+ * Payments folded into a link payer -> payee: wide by amount (a payment link's weight is its amount),
+ * labelled with the count, the amounts by currency and the dates.
+ */
+function reducePaymentLink(context: DrawContext, link: PaymentLink): EdgeOut {
+  const size = context.view.state.edgeWidthBy === 'none' ? 1 : 1 + 4 * Math.sqrt(link.share);
+  const lit = link.payments.some((payment) => context.view.highlightNodes.has(payment));
+  return {
+    size: lit ? size + 2 : size,
+    color: lit ? HIGHLIGHT : MONEY_COLOUR,
+    label: describePaymentLink(link),
+    type: context.arrows ? 'arrow' : 'line',
+    zIndex: lit ? 2 : 1,
+  };
+}
+
 /** The edge reducer. */
 export function reduceEdge(context: DrawContext, edge: string, attributes: EdgeData): EdgeOut {
   const { view, graph } = context;
+  const payments = (attributes as DisplayEdge).payments;
+  if (payments) return reducePaymentLink(context, payments);
   const aggregate = (attributes as EdgeData & { aggregate?: Aggregate }).aggregate;
   if (aggregate)
     return {
@@ -160,7 +180,8 @@ export function reduceEdge(context: DrawContext, edge: string, attributes: EdgeD
   const out: EdgeOut = {
     size: widthOf(context, edge, attributes),
     color: EDGE_COLOUR,
-    label: attributes.linkType,
+    // Edge labels are drawn for payment links only: other links' types would bury them.
+    label: view.state.paymentsAsLinks ? null : attributes.linkType,
     type: parallel ? 'curvedArrow' : context.arrows ? 'arrow' : 'line',
     zIndex: 0,
   };

@@ -76,6 +76,8 @@ export interface ViewState {
   colourBy: ColourBy;
   sizeBy: SizeBy;
   edgeWidthBy: EdgeWidthBy;
+  /** Payments drawn as links payer -> payee instead of as nodes (payment-links.ts). */
+  paymentsAsLinks: boolean;
 }
 
 /** An empty view. */
@@ -92,6 +94,7 @@ export const EMPTY_VIEW: ViewState = {
   colourBy: 'type',
   sizeBy: 'degree',
   edgeWidthBy: 'weight',
+  paymentsAsLinks: false,
 };
 
 /** A stable key for a load, so the same load is never made twice. */

@@ -195,6 +195,7 @@ export function renderDetails(panel: HTMLElement, detail: EntityDetail, workspac
   glyph.style.color = typeColour(detail.type);
   const aliases = detail.properties.aliases;
   panel.dataset.entity = detail.id;
+  delete panel.dataset.link;
   replace(
     panel,
     h('h2', { id: 'details-name' }, glyph, ' ', name),

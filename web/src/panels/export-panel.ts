@@ -26,9 +26,10 @@ export function mountExportPanel(container: HTMLElement, workspace: Workspace): 
     message.className = error ? 'error' : 'muted';
   };
   const clearance = exportClearance('export', say);
-  // The records the file holds: entities and links of the data graph, not drawing aids.
+  // The records the file holds: entities and links of the data graph, not drawing aids (payments
+  // drawn as links are records behind the picture, so they are held and counted in the marking).
   const records = () => {
-    const shown = view.shown();
+    const shown = view.shownRecords();
     const { graph } = view;
     return {
       entities: shown.nodes.filter((n) => graph.hasNode(n) && graph.getNodeAttribute(n, 'entityType')),
@@ -37,7 +38,7 @@ export function mountExportPanel(container: HTMLElement, workspace: Workspace): 
   };
   // The page's marking (with H3's conditions), under the code the server read if it differs.
   const markingFor = (handling: Marking['handling'], text: string): Marking => {
-    const local = markingOf(view.graph, view.shown());
+    const local = markingOf(view.graph, view.shownRecords());
     return local && local.handling === handling ? local : { handling, text, sources: local?.sources ?? [] };
   };
   const stampOf = (mark: Marking) => exportStamp(mark.handling);
@@ -76,7 +77,7 @@ export function mountExportPanel(container: HTMLElement, workspace: Workspace): 
       'csv',
       'CSV (nodes and links)',
       (mark) => {
-        const csv = toCsv(view.graph, view.shown());
+        const csv = toCsv(view.graph, view.shownRecords());
         downloadText(csv.nodes, `ariadne-nodes-${stampOf(mark)}.csv`, 'text/csv');
         downloadText(csv.edges, `ariadne-links-${stampOf(mark)}.csv`, 'text/csv');
       },
@@ -86,7 +87,7 @@ export function mountExportPanel(container: HTMLElement, workspace: Workspace): 
       'GEXF for Gephi',
       (mark) => {
         const drawn = (node: string) => view.sigma.getNodeDisplayData(node) ?? null;
-        const gexf = toGexf(view.graph, view.shown(), drawn);
+        const gexf = toGexf(view.graph, view.shownRecords(), drawn);
         downloadText(gexf, `ariadne-${stampOf(mark)}.gexf`, 'application/gexf+xml');
       },
     ],

@@ -19,6 +19,9 @@ interface FlowLink {
   flow: GroupFlow;
 }
 
+/** The most flows a diagram draws (the largest); the panel says when there were more. */
+export const SANKEY_MAX = 40;
+
 /** Draws flows; `label` names a group; `onPick` hears a click on a flow. */
 export function sankeyChart(
   flows: GroupFlow[],
@@ -29,7 +32,7 @@ export function sankeyChart(
   const kept = flows
     .filter((f) => f.total > 0)
     .sort((a, b) => b.total - a.total)
-    .slice(0, 40);
+    .slice(0, SANKEY_MAX);
   const nodes = new Map<string, FlowNode>();
   for (const flow of kept) {
     nodes.set(`out:${flow.from}`, { id: `out:${flow.from}`, label: label(flow.from) });
@@ -49,8 +52,8 @@ export function sankeyChart(
     .nodeWidth(10)
     .nodePadding(6)
     .extent([
-      [90, 4],
-      [width - 90, height - 4],
+      [100, 4],
+      [width - 100, height - 4],
     ]);
   const graph = layout({
     nodes: [...nodes.values()].map((n) => ({ ...n })),
@@ -99,9 +102,10 @@ export function sankeyChart(
           x: left ? (node.x0 ?? 0) - 3 : (node.x1 ?? 0) + 3,
           y: ((node.y0 ?? 0) + (node.y1 ?? 0)) / 2 + 3,
           'text-anchor': left ? 'end' : 'start',
-          'font-size': 8,
+          'font-size': 7,
         },
-        node.label.slice(0, 22),
+        node.label.length > 22 ? `${node.label.slice(0, 21)}…` : node.label,
+        svg('title', {}, node.label),
       ),
     );
   }

@@ -49,6 +49,16 @@ function matchQuery(view: GraphView, text: string): string[] {
   });
 }
 
+/** What the payments-as-links toggle folded, and what it could not. */
+function foldText(view: GraphView): string {
+  const count = view.foldCount;
+  if (count === null) return '';
+  const kept = count.kept > 0 ? `; ${count.kept} kept as nodes (their payer or payee is not shown)` : '';
+  if (count.payments === 0) return `No payment shown has both its payer and payee shown${kept}`;
+  const groups = view.grouped.graph ? ' (those into or out of a closed group are in its links)' : '';
+  return `${count.payments} payments drawn as links: ${count.links} between entities${groups}${kept}`;
+}
+
 /** Builds the toolbar; returns it and the expansion options reader. */
 export function buildToolbar(
   view: GraphView,
@@ -84,6 +94,18 @@ export function buildToolbar(
       return { ...s, grouping, selected: [] };
     }),
   );
+  const paymentsAsLinks = h(
+    'button',
+    {
+      type: 'button',
+      id: 'payments-as-links',
+      'aria-pressed': 'false',
+      title: 'Draw each payment as part of a link payer → payee, wide by amount',
+      onclick: () => view.update((s) => ({ ...s, paymentsAsLinks: !s.paymentsAsLinks })),
+    },
+    'Payments as links',
+  );
+  const folded = h('output', { id: 'payments-folded', class: 'muted', 'aria-live': 'polite' });
   view.layout.subscribe((running) => (layout.textContent = running ? 'Stop layout' : 'Run layout'));
   const lasso = attachLasso(view.sigma, stage, (nodes) => view.update((s) => ({ ...s, selected: nodes })));
   let lassoOn = false;
@@ -146,6 +168,8 @@ export function buildToolbar(
     colour.sync(view.state.colourBy);
     size.sync(view.state.sizeBy);
     width.sync(view.state.edgeWidthBy);
+    paymentsAsLinks.setAttribute('aria-pressed', String(view.state.paymentsAsLinks));
+    folded.textContent = foldText(view);
   });
   const element = h(
     'div',
@@ -183,6 +207,7 @@ export function buildToolbar(
       ),
     ),
     h('span', { class: 'group' }, colour.select, size.select, width.select),
+    h('span', { class: 'group' }, paymentsAsLinks, folded),
     expand.element,
   );
   return { element, expandChoice: expand.read };

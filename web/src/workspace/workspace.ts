@@ -13,6 +13,7 @@ import { type Load, withGroupOpen } from '../graph/view-state.ts';
 import { h, replace } from '../lib/dom.ts';
 import { mountInbox } from '../panels/alert-inbox.ts';
 import { showEntity } from '../panels/details-panel.ts';
+import { showPaymentLink } from '../panels/payment-link-panel.ts';
 import { mountLegend } from '../panels/legend.ts';
 import { mountSearchBox } from '../panels/search-box.ts';
 import { viewsMenu } from '../panels/views-menu.ts';
@@ -167,10 +168,17 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
     }
     workspace.expand(node).catch((error: unknown) => say(String(error), 'error'));
   });
-  view.sigma.on(
-    'clickStage',
-    () => view.state.selected.length > 0 && view.update((s) => ({ ...s, selected: [] })),
-  );
+  view.sigma.on('clickStage', ({ event }) => {
+    // A click on a payment link (payments drawn as links) opens its payments.
+    const edge = view.state.paymentsAsLinks ? view.paymentLinkAt(event) : null;
+    const link = edge === null ? null : view.paymentLink(edge);
+    if (edge !== null && link) {
+      const drawn = view.drawing();
+      const ends = { source: drawn.source(edge), target: drawn.target(edge) };
+      return showPaymentLink(details, edge, ends, link, workspace);
+    }
+    if (view.state.selected.length > 0) view.update((s) => ({ ...s, selected: [] }));
+  });
   view.onChange(() => {
     const hash = encodeView(view.state);
     if (location.hash !== hash) history.replaceState(null, '', hash);
