@@ -21,6 +21,7 @@ import { listAlerts } from '../../server/store/alerts-read.ts';
 import { openStore, type Store } from '../../server/store/store.ts';
 import { createWatch } from '../../server/store/watches.ts';
 import { writeDemoFiles } from '../../seeds/demo/generate.ts';
+import { createRng } from '../../analysis/random.ts';
 
 const { values } = parseArgs({
   options: { scale: { type: 'string', default: '25' }, watches: { type: 'string', default: '10000' } },
@@ -55,20 +56,9 @@ function readDemo(file: string) {
   return { byType, links };
 }
 
-/** A random generator with a fixed seed (mulberry32), so that the watches are the same every run. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 10,000 mixed watches: most on things not in the data, a few that match. */
 function watchBodies(demo: ReturnType<typeof readDemo>, count: number): Row[] {
-  const random = rng(25);
+  const random = createRng(25);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const people = (demo.byType.get('Person') ?? []).filter(
     (p) =>

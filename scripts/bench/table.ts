@@ -14,6 +14,7 @@ import { createDataGraph } from '../../web/src/graph/data-graph.ts';
 import type { DisplayGraph } from '../../web/src/graph/display-graph.ts';
 import { ENTITY_COLUMNS, type EntityRow, entityRows, linkRows } from '../../web/src/graph/table-rows.ts';
 import { columnDefinition, createRowTable } from '../../web/src/panels/table-grid.ts';
+import { createRng } from '../../analysis/random.ts';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '5000,50000' }, runs: { type: 'string', default: '7' } },
@@ -24,19 +25,8 @@ const FRAME_MS = 1000 / 60;
 const TYPES = ['Person', 'Document', 'Account', 'Vessel', 'Payment', 'Location'];
 const SYLLABLES = ['al', 'ben', 'kha', 'mo', 'ra', 'sa', 'ti', 'zu', 'el', 'fa'];
 
-/** A deterministic generator (mulberry32), so every run times the same graph. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function makeGraph(entities: number) {
-  const random = rng(entities);
+  const random = createRng(entities);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
   const graph = createDataGraph();
   for (let i = 0; i < entities; i++) {

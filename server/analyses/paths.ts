@@ -7,19 +7,13 @@
  */
 import type { AbstractGraph } from 'graphology-types';
 import type { Clearance } from '../auth/context.ts';
-import type { GraphEdge, GraphNode, SerializedGraph } from '../schema/api/graph.ts';
+import type { GraphEdge, GraphNode, PathLink, SerializedGraph } from '../schema/api/graph.ts';
 import type { LinkType } from '../schema/model.ts';
 import { type PathBall, readPathBall } from '../store/path-ball.ts';
 import type { Store } from '../store/store.ts';
 
 /** One link along a step, as the analyst reads it. */
-export interface PathLink {
-  key: string;
-  linkType: string;
-  direction: 'forward' | 'backward';
-  grade: string | null;
-  gradeScheme: string | null;
-}
+export type { PathLink };
 
 /** One path: its entities in order and, for each step, the links between the pair. */
 export interface EntityPath {

@@ -105,6 +105,7 @@ export const PathLinkSchema = z
     id: 'PathLink',
     description: 'One link of a hop: its type, its direction along the path, its grade',
   });
+export type PathLink = z.infer<typeof PathLinkSchema>;
 
 export const PathSchema = z
   .object({

@@ -3,6 +3,9 @@
  * (entities, graph, auth); only the fields the app reads are named.
  */
 import type { EntityLabel, HandlingCode, LinkType } from './vocabulary.ts';
+import type { Path, PathLink } from '../../../server/schema/api/graph.ts';
+
+export type { PathLink };
 
 /** The signed-in user. */
 export interface Viewer {
@@ -105,18 +108,5 @@ export interface SerializedGraph {
   edges: { key: string; source: string; target: string; attributes: EdgeAttributes }[];
 }
 
-/** One link of a path's step, as the path search lists it. */
-export interface PathLink {
-  key: string;
-  linkType: string;
-  direction: 'forward' | 'backward';
-  grade: string | null;
-  gradeScheme: string | null;
-}
-
 /** One path of a path search: its entities, its edges, and each step's links. */
-export interface PathKeys {
-  nodes: string[];
-  edges: string[];
-  steps?: PathLink[][];
-}
+export type PathKeys = Path;
