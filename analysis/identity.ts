@@ -156,7 +156,11 @@ function blockKeys(record: PersonRecord): Set<string> {
   const keys = new Set<string>();
   for (const name of record.keys) {
     const spelt = name.spelt.split(' ').filter((t) => t.length >= 2);
-    addTokenPairs(keys, 'n', spelt.map((t) => t.slice(0, 3)));
+    addTokenPairs(
+      keys,
+      'n',
+      spelt.map((t) => t.slice(0, 3)),
+    );
     if (name.key !== '') addTokenPairs(keys, 'k', name.key.split(' '));
   }
   for (const identifier of record.identifiers) keys.add(`i:${identifier}`);
