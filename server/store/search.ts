@@ -77,11 +77,11 @@ export function oneEditPattern(word: string): string {
 
 /**
  * The name keys of a query's words (analysis/name-key.ts), each of which a match's `nameKeys` must
- * hold; none when a word holds a digit (an identifier, not a name) or fewer than three letters.
+ * hold; none when a word holds a digit (an identifier, not a name) or no word has three letters.
  */
 export function queryNameKeys(text: string): string[] {
   const words = wordsOf(text);
-  if (words.length === 0 || words.some((word) => /\p{N}/u.test(word) || [...word].length < 3)) return [];
+  if (words.some((word) => /\p{N}/u.test(word)) || !words.some((word) => [...word].length >= 3)) return [];
   return [...new Set(nameKeys(words.join(' ')))];
 }
 
