@@ -92,7 +92,7 @@ function comparable(name: string): ComparableName {
 
 function similarity(a: ComparableName, b: ComparableName): number {
   if (a.key !== '' && a.key === b.key) return 1;
-  return jaroWinkler(a.spelt, b.spelt);
+  return Math.max(jaroWinkler(a.spelt, b.spelt), jaroWinkler(a.key, b.key));
 }
 
 /**
