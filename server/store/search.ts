@@ -191,7 +191,8 @@ function filtersOf(options: SearchOptions): string[] {
   return filters;
 }
 
-const SUMMARY = `n {.id, .name, type: ${labelOf('n')}, retracted: coalesce(n.retracted, false), .grade, .gradeScheme, .handling}`;
+const NAMESAKE = `.birthDate, nationalities: coalesce(n.nationalities, [])`;
+const SUMMARY = `n {.id, .name, type: ${labelOf('n')}, retracted: coalesce(n.retracted, false), ${NAMESAKE}, .grade, .gradeScheme, .handling}`;
 
 /**
  * Visible entities matching the query and filters, one page of them, and how many there are in all.
@@ -302,12 +303,20 @@ RETURN ${SUMMARY.replace(/}$/, ', .updatedAt}')} AS item`,
   };
 }
 
+function namesakeOf(item: Pick<EntitySummary, 'birthDate' | 'nationalities'>) {
+  return {
+    birthDate: typeof item.birthDate === 'string' ? item.birthDate : null,
+    nationalities: Array.isArray(item.nationalities) ? item.nationalities.map(String) : [],
+  };
+}
+
 function summaryOf(item: EntitySummary): EntitySummary {
   return {
     id: item.id,
     type: item.type,
     name: item.name ?? null,
     retracted: item.retracted === true,
+    ...namesakeOf(item),
     grade: item.grade ?? null,
     gradeScheme: item.gradeScheme ?? null,
     handling: item.handling,
@@ -329,7 +338,7 @@ WITH n WHERE ${visible('n')} AND ${current('n')} AND any(l IN labels(n) WHERE l 
 WITH n, ${TEXTS} AS texts
 WITH n, ${RANK} AS rank
 WITH n ORDER BY rank, size(coalesce(n.name, '')), n.id LIMIT toInteger($limit)
-RETURN collect(n {.id, .name, type: ${labelOf('n')}}) AS suggestions`,
+RETURN collect(n {.id, .name, type: ${labelOf('n')}, ${NAMESAKE}}) AS suggestions`,
     {
       ...visibilityParams(clearance),
       ...LABEL_PARAMS,
@@ -343,5 +352,12 @@ RETURN collect(n {.id, .name, type: ${labelOf('n')}}) AS suggestions`,
     },
   );
   const rows = (result.records[0]?.get('suggestions') ?? []) as Suggestions['suggestions'];
-  return { suggestions: rows.map((row) => ({ id: row.id, type: row.type, name: row.name ?? null })) };
+  return {
+    suggestions: rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      name: row.name ?? null,
+      ...namesakeOf(row),
+    })),
+  };
 }
