@@ -151,7 +151,14 @@ describe('the workspace', () => {
     );
     await page.fill('#search', 'Anouar Lahlou');
     await page.press('#search', 'Enter');
-    await page.waitForSelector('#search-results button.hit .hit-detail');
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#search-results .hit-name')].filter(
+          (name) => name.textContent === 'Anouar Lahlou',
+        ).length > 1,
+      undefined,
+      { timeout: 30_000 },
+    );
     const hits = await page.$$eval('#search-results button.hit', (buttons) =>
       buttons.map((b) => ({
         name: b.querySelector('.hit-name')?.textContent ?? '',
