@@ -69,7 +69,10 @@ function readWords(name: string): ReadWords {
       const named = (article ? words[i + 2] : next) as string;
       i += article ? 2 : 1;
       alternates.push(named);
-      out.push(ABD.test(word) ? `abdal${stripArticle(named)}` : `bin${article ? 'al' : ''}${named}`);
+      const particle = ABD.test(word) ? 'abdal' : /^a?bou?$/.test(word) ? 'abu' : 'bin';
+      out.push(
+        particle === 'abdal' ? `abdal${stripArticle(named)}` : `${particle}${article ? 'al' : ''}${named}`,
+      );
       continue;
     }
     out.push(joinedAbd(word));

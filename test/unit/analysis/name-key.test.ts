@@ -59,6 +59,9 @@ describe('name key', () => {
   it('drops articles written apart and joins abd and bin to the word they govern', () => {
     expect(nameWords('Abd al-Majid al-Zindani')).toEqual(['abdalmajid', 'zindani']);
     expect(nameWords('Ahmed ben Ali')).toEqual(['ahmed', 'binali']);
+    expect(nameWords('Abou Bakr')).toEqual(['abubakr']);
+    expect(sameName('Abu Bakr', 'Bin Bakr')).toBe(false);
+    expect(sameName('Abu Bakr', 'Abubaker')).toBe(true);
     expect(nameWords('Abdul')).toEqual(['abdul']);
   });
 
