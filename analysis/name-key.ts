@@ -69,7 +69,7 @@ function readWords(name: string): ReadWords {
       const named = (article ? words[i + 2] : next) as string;
       i += article ? 2 : 1;
       alternates.push(named);
-      const particle = ABD.test(word) ? 'abdal' : /^a?bou?$/.test(word) ? 'abu' : 'bin';
+      const particle = ABD.test(word) ? 'abdal' : /^(?:abu|abou|bou)$/.test(word) ? 'abu' : 'bin';
       out.push(
         particle === 'abdal' ? `abdal${stripArticle(named)}` : `${particle}${article ? 'al' : ''}${named}`,
       );
