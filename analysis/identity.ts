@@ -1,13 +1,14 @@
 /**
  * Candidate duplicates: persons who may be one person recorded twice, and accounts or vessels that
- * share an identifier. Names are compared after folding diacritics and common Arabic-Latin
- * transliteration variants (Mohammed/Muhammad, Abdul/Abd al, el-/al-), with a token-sorted
- * Jaro-Winkler similarity (Winkler 1990, "String Comparator Metrics and Enhanced Decision Rules in the
- * Fellegi-Sunter Model of Record Linkage"). Pairs are drawn from blocks (two shared name-token prefixes,
+ * share an identifier. Names are compared by the shared name key (name-key.ts: any script, Arabic
+ * particles, Double Metaphone codes, so Mohammed/Muhammad and Abdul/Abd al read alike), else with a
+ * token-sorted Jaro-Winkler similarity (Winkler 1990, "String Comparator Metrics and Enhanced Decision Rules in the
+ * Fellegi-Sunter Model of Record Linkage"). Pairs are drawn from blocks (two shared name-token prefixes or phonetic codes,
  * shared document, phone or account) so the work is not quadratic in the number of persons. Nothing is
  * merged: the analyst confirms a candidate with SAME_AS, and confirmed pairs are skipped.
  */
 import { isGraph } from 'graphology-utils';
+import { nameKey, nameWords } from './name-key.ts';
 import type { CaseGraph } from './types.ts';
 
 /** Options of `findDuplicateCandidates`. */
@@ -54,37 +55,6 @@ export const IDENTIFIER_KEYS: Record<string, string[]> = {
   Document: ['number'],
 };
 
-const VARIANTS: [RegExp, string][] = [
-  [/\b(?:moh?amm?[ae]d|muh?amm?[ae]d|mohd|mhd)\b/g, 'muhammad'],
-  [/\babd(?:ul|el|al|ol|ool)\s*|\babd\s+(?:al|el|ul)\s+/g, 'abdal'],
-  [/\b(?:al|el)\s+/g, 'al'],
-  [/\by(?:o|u)(?:u)?s(?:s)?[eiu]f\b/g, 'yusuf'],
-  [/\bh(?:o|u)s(?:s)?[ae](?:i|y)n\b/g, 'husayn'],
-  [/\bahm[ae]d\b/g, 'ahmad'],
-  [/\b(?:o|u)mar\b/g, 'umar'],
-  [/\b(?:o|u)sama\b/g, 'usama'],
-  [/\bm(?:o|u|ou)stafa\b/g, 'mustafa'],
-  [/\bkhal[ei]d\b/g, 'khalid'],
-  [/\bmahm(?:ou|u)d\b/g, 'mahmud'],
-  [/\b[ei]brahim\b/g, 'ibrahim'],
-];
-
-/** Folds a name to comparable tokens: no diacritics, no punctuation, one spelling per variant. */
-export function normaliseName(name: string): string[] {
-  let folded = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  for (const [pattern, canonical] of VARIANTS) folded = folded.replace(pattern, canonical);
-  // Doubled letters and ou/oo for u are spelling choices, not different names.
-  return folded
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((token) => token.replace(/(.)\1+/g, '$1').replace(/ou|oo/g, 'u'));
-}
-
 /** Jaro-Winkler similarity of two strings, in [0, 1]. */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
@@ -110,18 +80,34 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
-/** Token-sorted Jaro-Winkler between two names, robust to word order and transliteration. */
+/** A name as identity compares it: its phonetic key, and its words sorted (for typos the key misses). */
+interface ComparableName {
+  key: string;
+  spelt: string;
+}
+
+function comparable(name: string): ComparableName {
+  return { key: nameKey(name), spelt: [...nameWords(name)].sort().join(' ') };
+}
+
+function similarity(a: ComparableName, b: ComparableName): number {
+  if (a.key !== '' && a.key === b.key) return 1;
+  return Math.max(jaroWinkler(a.spelt, b.spelt), jaroWinkler(a.key, b.key));
+}
+
+/**
+ * Similarity of two names in [0, 1]: 1 when they share the name key (one name, romanised
+ * differently), else the token-sorted Jaro-Winkler of their words, robust to word order and typos.
+ */
 export function nameSimilarity(a: string, b: string): number {
-  const left = normaliseName(a).sort().join(' ');
-  const right = normaliseName(b).sort().join(' ');
-  return jaroWinkler(left, right);
+  return similarity(comparable(a), comparable(b));
 }
 
 interface PersonRecord {
   id: string;
   names: string[];
-  /** Each name folded, its tokens sorted: what the similarity compares. */
-  keys: string[];
+  /** Each name as the similarity compares it. */
+  keys: ComparableName[];
   birthDate: string;
   nationalities: string[];
   /** Documents, phones and accounts linked to the person. */
@@ -144,7 +130,7 @@ function personRecords(graph: CaseGraph): PersonRecord[] {
     records.push({
       id,
       names,
-      keys: names.map((n) => normaliseName(n).sort().join(' ')),
+      keys: names.map(comparable),
       birthDate: typeof attributes.birthDate === 'string' ? attributes.birthDate : '',
       nationalities: Array.isArray(attributes.nationalities) ? attributes.nationalities : [],
       identifiers,
@@ -153,20 +139,29 @@ function personRecords(graph: CaseGraph): PersonRecord[] {
   return records;
 }
 
+/** Pairs of tokens (so a shared first name alone does not make a block), or a lone token. */
+function addTokenPairs(keys: Set<string>, prefix: string, tokens: string[]): void {
+  const distinct = [...new Set(tokens)].sort();
+  if (distinct.length === 1) keys.add(`${prefix}:${distinct[0]}`);
+  for (let i = 0; i < distinct.length; i++) {
+    for (let j = i + 1; j < distinct.length; j++) keys.add(`${prefix}:${distinct[i]}|${distinct[j]}`);
+  }
+}
+
 /**
- * Blocking keys: for each pair of name tokens, their three-letter prefixes (so a shared first name
- * alone does not make a block), a lone token's prefix, and each linked identifier.
+ * Blocking keys: pairs of name tokens' three-letter prefixes (typos), pairs of their phonetic codes
+ * (romanisations), and each linked identifier.
  */
 function blockKeys(record: PersonRecord): Set<string> {
   const keys = new Set<string>();
   for (const name of record.keys) {
-    const tokens = [...new Set(name.split(' ').filter((t) => t.length >= 2))]
-      .map((t) => t.slice(0, 3))
-      .sort();
-    if (tokens.length === 1) keys.add(`n:${tokens[0]}`);
-    for (let i = 0; i < tokens.length; i++) {
-      for (let j = i + 1; j < tokens.length; j++) keys.add(`n:${tokens[i]}|${tokens[j]}`);
-    }
+    const spelt = name.spelt.split(' ').filter((t) => t.length >= 2);
+    addTokenPairs(
+      keys,
+      'n',
+      spelt.map((t) => t.slice(0, 3)),
+    );
+    if (name.key !== '') addTokenPairs(keys, 'k', name.key.split(' '));
   }
   for (const identifier of record.identifiers) keys.add(`i:${identifier}`);
   return keys;
@@ -200,9 +195,9 @@ function scorePair(x: PersonRecord, y: PersonRecord, options: IdentityOptions): 
   let best = { similarity: 0, a: '', b: '' };
   x.keys.forEach((a, i) => {
     y.keys.forEach((b, j) => {
-      const similarity = jaroWinkler(a, b);
-      if (similarity > best.similarity)
-        best = { similarity, a: x.names[i] as string, b: y.names[j] as string };
+      const value = similarity(a, b);
+      if (value > best.similarity)
+        best = { similarity: value, a: x.names[i] as string, b: y.names[j] as string };
     });
   });
   if (best.similarity >= options.minNameSimilarity) {

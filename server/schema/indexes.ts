@@ -19,7 +19,10 @@ export const ENTITY_LOOKUP_KEYS: Readonly<Record<EntityLabel, readonly string[]>
   Source: [],
 };
 
-/** The properties searched by the full-text index: names and the identifiers analysts type in. */
+/**
+ * The properties searched by the full-text index: names and the identifiers analysts type in, and
+ * the phonetic keys of the names (`nameKeys`, kept by the store) that find other romanisations.
+ */
 export const FULLTEXT_PROPERTIES = [
   'name',
   'aliases',
@@ -32,4 +35,5 @@ export const FULLTEXT_PROPERTIES = [
   'plate',
   'holderName',
   'reference',
+  'nameKeys',
 ] as const;

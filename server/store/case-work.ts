@@ -20,6 +20,7 @@ import {
   visible,
   visibleSources,
 } from './visibility.ts';
+import { keyRows } from './name-keys.ts';
 
 /** A change the caller may not make, or that names something they may not see. */
 export class CaseWorkError extends Error {
@@ -261,13 +262,19 @@ export async function changeCase(
   await checkEntities(store, clearance, adds);
   await store.write(
     `MATCH (c:Case {id: $id}) WHERE ${visible('c')}
-SET c.name = coalesce($title, c.name), c.status = coalesce($status, c.status),
+SET c.name = coalesce($title, c.name), c.nameKeys = coalesce($nameKeys, c.nameKeys),
+  c.status = coalesce($status, c.status),
   c.owners = coalesce($owners, c.owners), c.members = coalesce($members, c.members),
   c.version = coalesce(c.version, 1) + 1, c.updatedAt = $now`,
     {
       ...visibilityParams(clearance),
       id,
       title: patch.title ?? null,
+      // A case has one name, so its keys are those of the new title (name-keys.ts).
+      nameKeys:
+        patch.title === undefined
+          ? null
+          : keyRows([{ id, name: patch.title, aliases: null, holderName: null }])[0]?.keys,
       status: patch.status ?? null,
       owners: patch.owners ?? null,
       members: patch.members ?? null,

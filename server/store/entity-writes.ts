@@ -32,6 +32,7 @@ import {
   visibilityParams,
   visible,
 } from './visibility.ts';
+import { NAME_KEYS, refreshNameKeys } from './name-keys.ts';
 
 export * from './entity-errors.ts';
 
@@ -50,6 +51,7 @@ export const MANAGED_PROPERTIES: ReadonlySet<string> = new Set([
   'conflicts',
   'importId',
   'importIds',
+  NAME_KEYS,
 ]);
 
 function managedIssues(properties: Record<string, unknown>): RecordIssue[] {
@@ -141,6 +143,7 @@ export async function createEntity(
         n.version = 1, n.createdAt = $now, n.updatedAt = $now, n.createdBy = $user`,
       { props, id, sources: cited, now, user: viewer.username },
     );
+    await refreshNameKeys(tx, type, [id]);
   });
   const created = await getEntity(store, clearance, id);
   if (created === null) throw new Error(`entity ${id} was written but cannot be read back`);
@@ -272,6 +275,7 @@ export async function updateEntity(
         n.version = $version, n.updatedAt = $now, n.updatedBy = $user, n.updateId = $updateId`,
       { id, set, sources, version: version + 1, now, user: viewer.username, updateId },
     );
+    await refreshNameKeys(tx, locked.label, [id]);
     return true;
   });
   return found ? getEntity(store, clearance, id) : null;

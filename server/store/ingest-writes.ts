@@ -16,6 +16,7 @@ import {
 import { splitProperties } from './ingest-values.ts';
 import { lookupEntityLabels, runWrite } from './ingest-session.ts';
 import type { Store } from './store.ts';
+import { NAME_KEYS, NAMED_PROPERTIES, refreshNameKeys } from './name-keys.ts';
 
 export { lookupEntityLabels, runWrite, toStoreError } from './ingest-session.ts';
 
@@ -67,9 +68,10 @@ type Row = ReturnType<typeof splitProperties> & { id: string; source?: string; t
 
 /**
  * Kept by the store, never taken from a file: an export carries `version`, and a re-import must not
- * move a record back to an older version that a stale edit could then match.
+ * move a record back to an older version that a stale edit could then match; name keys are derived
+ * from the names (name-keys.ts).
  */
-const STORE_KEPT = ['version'] as const;
+const STORE_KEPT = ['version', NAME_KEYS] as const;
 
 // Within one batch an id appears once: later rows add to earlier ones, as a second MERGE would.
 function toRows(rows: readonly Record<string, unknown>[], link: boolean): Row[] {
@@ -132,6 +134,12 @@ export async function writeEntityBatch(
   const counts = readCounts(result.records[0] as never, label, rows, rows.length);
   if (counts.conflicts.length > 0)
     await tx.run(appendNodeConflictsCypher(label), { items: conflictItems(counts.conflicts, rows, now) });
+  const named = rows.filter((row) => NAMED_PROPERTIES.some((key) => key in row.props));
+  await refreshNameKeys(
+    tx,
+    label,
+    named.map((row) => row.id),
+  );
   return counts;
 }
 

@@ -1,11 +1,13 @@
 /**
  * Schema migrations, idempotent, run at every start: a uniqueness constraint on `id` for every
- * label of the model, indexes on lookup keys, and a full-text index on names and identifiers.
- * Labels and property names come from the schema's whitelists, never from input.
+ * label of the model, indexes on lookup keys, and a full-text index on names and identifiers (made
+ * anew when the properties it should cover changed), then name keys for entities written before
+ * them. Labels and property names come from the schema's whitelists, never from input.
  */
 import { ENTITY_LOOKUP_KEYS, FULLTEXT_PROPERTIES } from '../schema/indexes.ts';
 import { ENTITY_LABELS, SYSTEM_LABELS } from '../schema/model.ts';
 import { AUDIT_HEAD_MIGRATION } from './audit.ts';
+import { backfillNameKeys, refileNameWatches } from './name-keys.ts';
 import type { Store } from './store.ts';
 
 /** Lookup properties worth an index: the schema's per entity label, and the platform's own. */
@@ -51,9 +53,35 @@ export function migrationStatements(): string[] {
   return statements;
 }
 
-/** Applies the migrations, waits for the indexes to come online, and gives the audit chain its head. */
+/**
+ * Drops the full-text index when it covers other labels or properties than the schema's (an index
+ * made by an earlier version), so that the migration statements make it anew. True when dropped.
+ */
+export async function dropStaleFulltextIndex(store: Store): Promise<boolean> {
+  const found = await store.read(
+    'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = $name RETURN labelsOrTypes, properties',
+    { name: FULLTEXT_INDEX },
+  );
+  const row = found.records[0];
+  if (row === undefined) return false;
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+  const labels = row.get('labelsOrTypes') as string[];
+  const properties = row.get('properties') as string[];
+  if (same(labels, ENTITY_LABELS) && same(properties, FULLTEXT_PROPERTIES)) return false;
+  await store.write(`DROP INDEX ${quoted(FULLTEXT_INDEX)} IF EXISTS`);
+  return true;
+}
+
+/**
+ * Applies the migrations, waits for the indexes to come online, gives the audit chain its head,
+ * entities written before name keys their keys, and name watches their name keys.
+ */
 export async function runMigrations(store: Store): Promise<void> {
+  await dropStaleFulltextIndex(store);
   for (const statement of migrationStatements()) await store.write(statement);
+  await backfillNameKeys(store);
+  await refileNameWatches(store);
   await store.write('CALL db.awaitIndexes(300)');
   await store.write(AUDIT_HEAD_MIGRATION);
 }

@@ -5,12 +5,14 @@
  * User text never reaches Lucene's syntax: it is cut into words of letters and digits, lower-cased
  * (so AND, OR and NOT stay words) and escaped.
  */
-import type { Clearance } from '../auth/context.ts';
+import { nameKeys } from '../../analysis/name-key.ts';
+import type { Clearance } from '../schema/clearance.ts';
 import type { EntitySearchResult, EntitySort, EntitySummary, Suggestions } from '../schema/api/entities.ts';
 import { GRADING_SCHEMES, type EntityLabel, type GradingScheme } from '../schema/model.ts';
 import { SOURCE_RELIABILITY } from '../schema/grading.ts';
 import { FULLTEXT_PROPERTIES } from '../schema/indexes.ts';
 import { FULLTEXT_INDEX } from './migrations.ts';
+import { NAME_KEYS } from './name-keys.ts';
 import type { Store } from './store.ts';
 import { current, LABEL_PARAMS, labelOf, quoteLabel, visibilityParams, visible } from './visibility.ts';
 
@@ -74,8 +76,19 @@ export function oneEditPattern(word: string): string {
 }
 
 /**
+ * The name keys of a query's words (analysis/name-key.ts), each of which a match's `nameKeys` must
+ * hold; none when a word holds a digit (an identifier, not a name) or no word has three letters.
+ */
+export function queryNameKeys(text: string): string[] {
+  const words = wordsOf(text);
+  if (words.some((word) => /\p{N}/u.test(word)) || !words.some((word) => [...word].length >= 3)) return [];
+  return [...new Set(nameKeys(words.join(' ')))];
+}
+
+/**
  * A Lucene query where every word must match, exactly, as a prefix, or (from five letters) within one
- * edit; several words also match as one identifier ("AB 12 34" finds "AB1234"). Null without words.
+ * edit; several words also match as one identifier ("AB 12 34" finds "AB1234"); and the words' name
+ * keys all found in `nameKeys` match another romanisation ("Anouar" finds "Anwar"). Null without words.
  */
 export function buildLuceneQuery(text: string, options: { fuzzy?: boolean } = {}): string | null {
   const words = wordsOf(text).map(escapeLucene);
@@ -89,7 +102,13 @@ export function buildLuceneQuery(text: string, options: { fuzzy?: boolean } = {}
     return `(${word}^3 OR ${word}*${fuzzy})`;
   });
   const all = clauses.join(' AND ');
-  return words.length > 1 ? `(${all}) OR ${words.join('')}*` : all;
+  const keys = queryNameKeys(text).map((key) => `${NAME_KEYS}:${escapeLucene(key)}`);
+  const alternatives = [
+    words.length > 1 ? `(${all})` : all,
+    ...(words.length > 1 ? [`${words.join('')}*`] : []),
+    ...(keys.length > 0 ? [`(${keys.join(' AND ')})`] : []),
+  ];
+  return alternatives.join(' OR ');
 }
 
 const GRADE_REST: Readonly<Record<GradingScheme, string>> = {
@@ -128,23 +147,27 @@ const SORTS: Readonly<Record<EntitySort, string>> = {
 /** Most entities a search without words reads: the first ones by id, then sorted and paged. */
 export const SEARCH_WINDOW = 1_000;
 
-// The texts the full-text index holds for a node, lower-cased, lists flattened.
-const TEXTS = `reduce(acc = [], v IN [${FULLTEXT_PROPERTIES.map((p) => `n.\`${p}\``).join(', ')}] |
+// The texts the full-text index holds for a node, lower-cased, lists flattened; not the name keys,
+// which rank as their own class.
+const TEXT_PROPERTIES = FULLTEXT_PROPERTIES.filter((p) => p !== NAME_KEYS);
+const TEXTS = `reduce(acc = [], v IN [${TEXT_PROPERTIES.map((p) => `n.\`${p}\``).join(', ')}] |
   acc + CASE WHEN v IS NULL THEN [] WHEN v IS :: LIST<ANY> THEN [t IN v | toLower(toString(t))]
   ELSE [toLower(toString(v))] END)`;
 
 /**
  * How well a visible match meets the words, from the node's own texts only: 0 a text is the words
- * (or all of them run together), 1 a text starts with them, 2 holds them, 3 holds each word, 4 any
- * other match of the index (fuzzy, prefixes across texts). Never the index's score, whose term
- * statistics count every record, those the reader may not see among them.
+ * (or all of them run together), 1 a text starts with them, 2 holds them, 3 holds each word, 4 its
+ * names have the words' name keys (another romanisation), 5 any other match of the index (fuzzy,
+ * prefixes across texts). Never the index's score, whose term statistics count every record, those
+ * the reader may not see among them.
  */
 const RANK = `CASE
   WHEN any(t IN texts WHERE t = $phrase OR replace(t, ' ', '') = $compact) THEN 0
   WHEN any(t IN texts WHERE t STARTS WITH $phrase) THEN 1
   WHEN any(t IN texts WHERE t CONTAINS $phrase) THEN 2
   WHEN all(w IN $words WHERE any(t IN texts WHERE t CONTAINS w)) THEN 3
-  ELSE 4 END`;
+  WHEN size($keys) > 0 AND all(k IN $keys WHERE k IN coalesce(n.${NAME_KEYS}, [])) THEN 4
+  ELSE 5 END`;
 
 // The dates a record was seen: an interval from the first to the last, or its one date.
 const SEEN_FROM = 'substring(coalesce(n.firstSeen, n.date, n.periodStart, n.lastSeen, n.periodEnd), 0, 10)';
@@ -168,7 +191,8 @@ function filtersOf(options: SearchOptions): string[] {
   return filters;
 }
 
-const SUMMARY = `n {.id, .name, type: ${labelOf('n')}, retracted: coalesce(n.retracted, false), .grade, .gradeScheme, .handling}`;
+const NAMESAKE = `.birthDate, nationalities: coalesce(n.nationalities, [])`;
+const SUMMARY = `n {.id, .name, type: ${labelOf('n')}, retracted: coalesce(n.retracted, false), ${NAMESAKE}, .grade, .gradeScheme, .handling}`;
 
 /**
  * Visible entities matching the query and filters, one page of them, and how many there are in all.
@@ -196,6 +220,7 @@ export async function searchEntities(
     words,
     phrase: words.join(' '),
     compact: words.join(''),
+    keys: options.q === undefined ? [] : queryNameKeys(options.q),
     window: SEARCH_WINDOW,
     caseId: options.caseId ?? null,
     since: options.since ?? null,
@@ -278,12 +303,20 @@ RETURN ${SUMMARY.replace(/}$/, ', .updatedAt}')} AS item`,
   };
 }
 
+function namesakeOf(item: Pick<EntitySummary, 'birthDate' | 'nationalities'>) {
+  return {
+    birthDate: typeof item.birthDate === 'string' ? item.birthDate : null,
+    nationalities: Array.isArray(item.nationalities) ? item.nationalities.map(String) : [],
+  };
+}
+
 function summaryOf(item: EntitySummary): EntitySummary {
   return {
     id: item.id,
     type: item.type,
     name: item.name ?? null,
     retracted: item.retracted === true,
+    ...namesakeOf(item),
     grade: item.grade ?? null,
     gradeScheme: item.gradeScheme ?? null,
     handling: item.handling,
@@ -305,7 +338,7 @@ WITH n WHERE ${visible('n')} AND ${current('n')} AND any(l IN labels(n) WHERE l 
 WITH n, ${TEXTS} AS texts
 WITH n, ${RANK} AS rank
 WITH n ORDER BY rank, size(coalesce(n.name, '')), n.id LIMIT toInteger($limit)
-RETURN collect(n {.id, .name, type: ${labelOf('n')}}) AS suggestions`,
+RETURN collect(n {.id, .name, type: ${labelOf('n')}, ${NAMESAKE}}) AS suggestions`,
     {
       ...visibilityParams(clearance),
       ...LABEL_PARAMS,
@@ -314,9 +347,17 @@ RETURN collect(n {.id, .name, type: ${labelOf('n')}}) AS suggestions`,
       words: wordsOf(prefix),
       phrase: wordsOf(prefix).join(' '),
       compact: wordsOf(prefix).join(''),
+      keys: [],
       limit,
     },
   );
   const rows = (result.records[0]?.get('suggestions') ?? []) as Suggestions['suggestions'];
-  return { suggestions: rows.map((row) => ({ id: row.id, type: row.type, name: row.name ?? null })) };
+  return {
+    suggestions: rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      name: row.name ?? null,
+      ...namesakeOf(row),
+    })),
+  };
 }

@@ -119,7 +119,8 @@ export function visibleConflicts(name: string): string {
  */
 export function readableProperties(name: string): string {
   const v = variable(name);
-  return `${v} {.*, sources: CASE WHEN ${v}.sources IS NULL THEN null ELSE ${visibleSources(v)} END,
+  // nameKeys (name-keys.ts) is the search index's, derived from the names: never read out.
+  return `${v} {.*, nameKeys: null, sources: CASE WHEN ${v}.sources IS NULL THEN null ELSE ${visibleSources(v)} END,
     conflicts: CASE WHEN size(${visibleConflicts(v)}) = 0 THEN null ELSE ${visibleConflicts(v)} END}`;
 }
 

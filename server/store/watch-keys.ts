@@ -4,6 +4,7 @@
  * matching is a handful of index seeks on the keys of what changed, never a scan of the watches or
  * of the data. Pure: no Cypher here.
  */
+import { nameKey } from '../../analysis/name-key.ts';
 import type { NewWatch } from '../schema/api/watches.ts';
 import type { EntityLabel } from '../schema/model.ts';
 import {
@@ -111,10 +112,18 @@ function identifierKeys(watch: Extract<NewWatch, { kind: 'identifier' }>) {
       const names = [value, ...(watch.transliterations ?? [])].map((name, index) =>
         read(index === 0 ? 'value' : `transliterations.${index - 1}`, normaliseName(name)),
       );
-      const keys = [...new Set(names.map((name) => `name:${foldName(name)}`))];
+      const keys = [...new Set(names.map(nameWatchKey))];
       return { keys, parameters: { scheme, value: names[0], transliterations: names.slice(1) } };
     }
   }
+}
+
+/**
+ * The key a name is filed and matched under: its name key (analysis/name-key.ts), so that a watch on
+ * "Anwar" meets "Anouar" and "Benali, Anwar"; a name with no letters keeps its folded text.
+ */
+export function nameWatchKey(name: string): string {
+  return `name:${nameKey(name) || foldName(name)}`;
 }
 
 /** What the matcher reads of a changed node. */
@@ -168,7 +177,7 @@ export function nodeKeys({ id, label, props }: NodeFacts): string[] {
   if (label === 'Communication') add('phone', text(props.identifier));
   if (NAMED.has(label)) {
     for (const name of [text(props.name), ...texts(props.aliases)])
-      if (name !== undefined) add('name', foldName(name));
+      if (name !== undefined) keys.push(nameWatchKey(name));
   }
   return [...new Set(keys)];
 }

@@ -142,6 +142,36 @@ describe('the workspace', () => {
     expect((await shown()).nodes.length).toBe(all.nodes.length);
   }, 300_000);
 
+  it('finds another romanisation of a name, and tells namesakes apart in the results', async () => {
+    await page.fill('#search', 'Anouar Fitouri');
+    await page.press('#search', 'Enter');
+    await page.waitForSelector('#search-results button.hit[data-id="person:cm:0001"]');
+    expect(await page.textContent('#search-results button.hit[data-id="person:cm:0001"] .hit-name')).toBe(
+      'Anwar Al-Fitouri',
+    );
+    await page.fill('#search', 'Anouar Lahlou');
+    await page.press('#search', 'Enter');
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#search-results .hit-name')].filter(
+          (name) => name.textContent === 'Anouar Lahlou',
+        ).length > 1,
+      undefined,
+      { timeout: 30_000 },
+    );
+    const hits = await page.$$eval('#search-results button.hit', (buttons) =>
+      buttons.map((b) => ({
+        name: b.querySelector('.hit-name')?.textContent ?? '',
+        detail: b.querySelector('.hit-detail')?.textContent ?? '',
+      })),
+    );
+    const namesakes = hits.filter((hit) => hit.name === 'Anouar Lahlou');
+    expect(namesakes.length).toBeGreaterThanOrEqual(3);
+    expect(namesakes.every((hit) => /b\. \d{4}-\d{2}-\d{2}/.test(hit.detail))).toBe(true);
+    expect(new Set(namesakes.map((hit) => hit.detail)).size).toBe(namesakes.length);
+    await page.keyboard.press('Escape');
+  });
+
   it('finds the shortest paths between two chosen entities and highlights them', async () => {
     await page.fill('#search', 'Zuwara coast');
     await page.click('#search-results button.hit[data-id="org:cm"]');

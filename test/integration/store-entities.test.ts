@@ -126,7 +126,9 @@ describe('minimumGradePatterns', () => {
 describe('suggest', () => {
   it('completes a prefix with names', async () => {
     const { suggestions } = await suggest(store, LOW, 'Sea St');
-    expect(suggestions).toEqual([{ id: 'vessel-1', type: 'Vessel', name: 'Sea Star' }]);
+    expect(suggestions).toEqual([
+      { id: 'vessel-1', type: 'Vessel', name: 'Sea Star', birthDate: null, nationalities: [] },
+    ]);
   });
 });
 

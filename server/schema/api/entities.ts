@@ -100,12 +100,21 @@ const grading = {
   handling: z.enum(HANDLING_CODES),
 };
 
+/** What tells namesakes apart in a list of results (with the id): a person's birth date and nationalities. */
+const namesake = {
+  birthDate: z.string().nullable().meta({ description: 'A person’s birth date, to tell namesakes apart' }),
+  nationalities: z
+    .array(z.string())
+    .meta({ description: 'A person’s nationalities (ISO codes); empty if none' }),
+};
+
 export const EntitySummarySchema = z
   .object({
     id: z.string(),
     type: z.enum(ENTITY_LABELS),
     name: z.string().nullable(),
     retracted: z.boolean(),
+    ...namesake,
     ...grading,
   })
   .meta({ id: 'EntitySummary', description: 'An entity as a search lists it' });
@@ -128,7 +137,7 @@ export type EntitySearchResult = z.infer<typeof EntitySearchResultSchema>;
 export const SuggestionsSchema = z
   .object({
     suggestions: z.array(
-      z.object({ id: z.string(), type: z.enum(ENTITY_LABELS), name: z.string().nullable() }),
+      z.object({ id: z.string(), type: z.enum(ENTITY_LABELS), name: z.string().nullable(), ...namesake }),
     ),
   })
   .meta({ id: 'Suggestions', description: 'Type-ahead matches for a prefix' });

@@ -214,6 +214,11 @@ export function namedProbes(world: World, phase: string, reports: string[]): Pro
     body: { a: p.twins[0], b: p.twins[1], decision: 'different', reason: 'different birth dates' },
   });
   probes.push(get('/api/entities', { q: h.source.reference }), get('/api/cases'));
+  // Other spellings of a hidden and a visible name: the name keys (another romanisation) must find
+  // and rank only what the reader may see.
+  const respelt = (name: string) => name.replace(/(?<=\p{L})[aeiou]/gu, (vowel) => vowel + vowel);
+  for (const name of [h.names[0], p.names[0]])
+    if (name !== undefined) probes.push(get('/api/entities', { q: respelt(name) }));
   probes.push(...importProbes(world, phase));
   // Last, after the imports and checks that may have matched: what the watches raised.
   probes.push(get('/api/alerts', { show: 'all', limit: '200' }), get('/api/alerts', { countOnly: 'true' }));

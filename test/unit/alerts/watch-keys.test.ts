@@ -33,6 +33,16 @@ describe('match keys', () => {
     }
   });
 
+  it('file a name watch under its name key, which other romanisations and word orders carry', () => {
+    const { keys } = watchKeys(watch({ kind: 'identifier', scheme: 'name', value: 'Anwar Benali' }));
+    const carried = (name: string) =>
+      nodeKeys({ id: 'p', label: 'Person', props: { name } }).some((key) => keys.includes(key));
+    expect(carried('Anouar Ben Ali')).toBe(true);
+    expect(carried('BENALI, Anouar')).toBe(true);
+    expect(carried('Anwar Haddad')).toBe(false);
+    expect(carried('Anwar')).toBe(false);
+  });
+
   it('does not match a document of another country, nor a vessel with another IMO', () => {
     const { keys } = watchKeys(
       watch({ kind: 'identifier', scheme: 'document', value: 'XK998877', country: 'SY' }),

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildLuceneQuery, oneEditPattern } from '../../../server/store/search.ts';
+import { buildLuceneQuery, queryNameKeys, oneEditPattern } from '../../../server/store/search.ts';
 
 /** Optimal string alignment distance, the reference. */
 function distance(a: string[], b: string[]): number {
@@ -48,7 +48,16 @@ describe('the one-edit pattern', () => {
   it('is used for words of five letters or more, never as Lucene fuzzy terms', () => {
     expect(buildLuceneQuery('karim')).toContain('/.karim|');
     expect(buildLuceneQuery('karim')).not.toContain('~');
-    expect(buildLuceneQuery('abu')).toBe('(abu^3 OR abu*)');
-    expect(buildLuceneQuery('karim', { fuzzy: false })).toBe('(karim^3 OR karim*)');
+    expect(buildLuceneQuery('ab')).toBe('(ab^3 OR ab*)');
+    expect(buildLuceneQuery('karim', { fuzzy: false })).toBe('(karim^3 OR karim*) OR (nameKeys:krm)');
+  });
+
+  it('also matches the name keys of the words, but not of identifiers', () => {
+    expect(buildLuceneQuery('Anouar Benali', { fuzzy: false })).toBe(
+      '((anouar^3 OR anouar*) AND (benali^3 OR benali*)) OR anouarbenali* OR (nameKeys:anr AND nameKeys:pnl)',
+    );
+    expect(queryNameKeys('Anwar')).toEqual(queryNameKeys('anouar'));
+    expect(queryNameKeys('AB 1234')).toEqual([]);
+    expect(buildLuceneQuery('AB1234')).not.toContain('nameKeys');
   });
 });

@@ -21,8 +21,14 @@ interface Grading {
   handling: HandlingCode;
 }
 
+/** What tells namesakes apart in a list of results, with the id. */
+export interface Namesake {
+  birthDate: string | null;
+  nationalities: string[];
+}
+
 /** An entity as a search lists it. */
-export interface EntitySummary extends Grading {
+export interface EntitySummary extends Grading, Namesake {
   id: string;
   type: EntityLabel;
   name: string | null;
@@ -37,7 +43,7 @@ export interface EntitySearchResult {
 }
 
 export interface Suggestions {
-  suggestions: { id: string; type: EntityLabel; name: string | null }[];
+  suggestions: ({ id: string; type: EntityLabel; name: string | null } & Namesake)[];
 }
 
 /** A Source entity behind a record. */

@@ -1,6 +1,7 @@
 /**
  * The type-ahead search: suggestions while typing (by name prefix), a full search on Enter, and a
- * list of results to open. Names arrive as text and are shown as text.
+ * list of results to open. Names arrive as text and are shown as text. A person's birth date and
+ * nationalities follow the name, and namesakes the list cannot otherwise tell apart show a short id.
  */
 import { searchEntities, suggestEntities } from '../api/client.ts';
 import type { EntityLabel } from '../api/vocabulary.ts';
@@ -12,9 +13,31 @@ interface Hit {
   id: string;
   type: EntityLabel;
   name: string | null;
+  birthDate: string | null;
+  nationalities: string[];
 }
 
-function hitButton(hit: Hit, open: (id: string) => void): HTMLLIElement {
+/** The end of a long id, enough to tell two records apart at a glance. */
+function shortId(id: string): string {
+  return id.length <= 14 ? id : `…${id.slice(-8)}`;
+}
+
+/** Birth date and nationalities, and the short id where another hit reads the same. */
+function detailsOf(hits: Hit[]): Map<string, string> {
+  const known = (hit: Hit) =>
+    [hit.birthDate ? `b. ${hit.birthDate}` : '', hit.nationalities.join('/')].filter(Boolean).join(' · ');
+  const label = (hit: Hit) => `${(hit.name ?? '').toLowerCase()}|${known(hit)}`;
+  const counts = new Map<string, number>();
+  for (const hit of hits) counts.set(label(hit), (counts.get(label(hit)) ?? 0) + 1);
+  return new Map(
+    hits.map((hit) => {
+      const parts = [known(hit), (counts.get(label(hit)) ?? 0) > 1 ? `#${shortId(hit.id)}` : ''];
+      return [hit.id, parts.filter(Boolean).join(' · ')];
+    }),
+  );
+}
+
+function hitButton(hit: Hit, detail: string, open: (id: string) => void): HTMLLIElement {
   const glyph = h('span', { class: 'glyph', 'aria-hidden': 'true' }, typeGlyph(hit.type));
   glyph.style.color = typeColour(hit.type);
   return h(
@@ -25,6 +48,7 @@ function hitButton(hit: Hit, open: (id: string) => void): HTMLLIElement {
       { type: 'button', class: 'hit', 'data-id': hit.id, onclick: () => open(hit.id) },
       glyph,
       h('span', { class: 'hit-name' }, hit.name ?? hit.id),
+      ...(detail === '' ? [] : [h('span', { class: 'hit-detail' }, detail)]),
       h('span', { class: 'hit-type' }, hit.type),
     ),
   );
@@ -47,9 +71,12 @@ export function mountSearchBox(container: HTMLElement, workspace: Workspace): vo
     workspace.openEntity(id).catch((error: unknown) => workspace.say(String(error), 'error'));
   };
   const show = (hits: Hit[], empty: string) => {
+    const details = detailsOf(hits);
     replace(
       list,
-      ...(hits.length > 0 ? hits.map((hit) => hitButton(hit, open)) : [h('li', { class: 'muted' }, empty)]),
+      ...(hits.length > 0
+        ? hits.map((hit) => hitButton(hit, details.get(hit.id) ?? '', open))
+        : [h('li', { class: 'muted' }, empty)]),
     );
     list.hidden = false;
   };
