@@ -23,6 +23,7 @@ import { LayoutController } from './layout.ts';
 import { afterNextFrame, Slicer } from '../lib/slices.ts';
 import { takeLoad } from './loads.ts';
 import type { DrawContext } from './reducers.ts';
+import { LabelDeclutter } from './label-declutter.ts';
 import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './renderer.ts';
 import { animateNodes } from 'sigma/utils';
 import { buildDisplayGraph, type DisplayGraph, type FoldCount, NO_GROUPS } from './display-graph.ts';
@@ -81,10 +82,23 @@ export class GraphView {
   /** Counts merges, so a layout start planned before one is dropped. */
   private layoutGeneration = 0;
   private draw: DrawContext;
+  /** Holds back labels that would cover others. */
+  readonly labels: LabelDeclutter;
 
   constructor(container: HTMLElement) {
     this.draw = this.makeContext();
-    this.sigma = createRenderer(this.graph, container, () => this.draw);
+    this.sigma = createRenderer(
+      this.graph,
+      container,
+      () => this.draw,
+      (node) => this.labels?.hides(node) === true,
+    );
+    // Syndicates' and cells' names over the groups kept apart (places, routes, payments), and both
+    // over entities' names.
+    this.labels = new LabelDeclutter(this.sigma, (node) => {
+      const kind = this.grouped.plan?.groups.get(node)?.kind;
+      return kind === undefined ? 0 : kind === 'apart' ? 1 : 2;
+    });
     const frames = new FramePacer(this.sigma);
     this.layout = new LayoutController(this.graph, {
       due: () => frames.due(),

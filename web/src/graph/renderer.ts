@@ -46,7 +46,12 @@ export function useLargeGraphDrawing(sigma: Sigma, large: boolean): void {
  * `useLargeGraphDrawing` switches once the graph is filled. `context()` gives the reducers the
  * current draw context.
  */
-export function createRenderer(graph: DataGraph, container: HTMLElement, context: () => DrawContext): Sigma {
+export function createRenderer(
+  graph: DataGraph,
+  container: HTMLElement,
+  context: () => DrawContext,
+  labelHeld: (node: string) => boolean = () => false,
+): Sigma {
   return new Sigma(graph, container, {
     defaultNodeType: 'circle',
     nodeProgramClasses: LARGE_NODES,
@@ -64,7 +69,10 @@ export function createRenderer(graph: DataGraph, container: HTMLElement, context
     zIndex: false,
     minCameraRatio: 0.02,
     maxCameraRatio: 20,
-    nodeReducer: (node, attributes) => reduceNode(context(), node, attributes as never),
+    nodeReducer: (node, attributes) => {
+      const data = reduceNode(context(), node, attributes as never);
+      return labelHeld(node) ? { ...data, label: null } : data;
+    },
     edgeReducer: (edge, attributes) => reduceEdge(context(), edge, attributes as never),
   });
 }

@@ -55,33 +55,6 @@ declare global {
   }
 }
 
-/** The boxes of the labels drawn, as sigma draws them: right of the disc, in its label font. */
-function drawnLabels(view: GraphView) {
-  const context = document.createElement('canvas').getContext('2d');
-  const size = view.sigma.getSetting('labelSize');
-  if (context)
-    context.font = `${view.sigma.getSetting('labelWeight')} ${size}px ${view.sigma.getSetting('labelFont')}`;
-  return [...view.sigma.getNodeDisplayedLabels()].flatMap((node) => {
-    const data = view.sigma.getNodeDisplayData(node);
-    if (!data?.label || data.hidden) return [];
-    const at = view.sigma.framedGraphToViewport(data);
-    const left = at.x + view.sigma.scaleSize(data.size) + 3;
-    const width = context?.measureText(data.label).width ?? data.label.length * 7;
-    // The baseline sits a third of the size below the centre; ascenders reach about the size above it.
-    const baseline = at.y + size / 3;
-    return [
-      {
-        node,
-        text: data.label,
-        left,
-        top: baseline - size,
-        right: left + width,
-        bottom: baseline + size * 0.25,
-      },
-    ];
-  });
-}
-
 /** Installs the handle. */
 export function exposeHandle(view: GraphView, workspace: Workspace): void {
   let firstGraphFrame: number | null = null;
@@ -102,7 +75,7 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
         name,
         members,
       })),
-    labels: () => drawnLabels(view),
+    labels: () => view.labels.drawn(),
     drawn(node) {
       const data = view.sigma.getNodeDisplayData(node) as
         | (ReturnType<typeof view.sigma.getNodeDisplayData> & { borderColor?: string })
