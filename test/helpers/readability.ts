@@ -4,6 +4,7 @@
  * Used by the browser tests and by scripts/bench/web.ts, so both measure the same way.
  */
 import type { Page } from 'playwright-core';
+import type { LabelBox } from '../../web/src/graph/label-declutter.ts';
 
 export interface Disc {
   node: string;
@@ -13,14 +14,7 @@ export interface Disc {
   path: string[];
 }
 
-export interface LabelBox {
-  node: string;
-  text: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+export type { LabelBox };
 
 /** What the page draws: discs with the groups they lie in, labels, and the closed groups. */
 export interface Drawing {

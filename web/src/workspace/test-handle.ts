@@ -3,6 +3,7 @@
  * nodes and edges shown, how each is drawn, the view state, and a promise for the next frame. It
  * exposes nothing the page does not already show, and changes nothing.
  */
+import type { LabelBox } from '../graph/label-declutter.ts';
 import type { GraphView } from '../graph/graph-view.ts';
 import { measureFrames } from '../graph/measure-frames.ts';
 import type { ViewState } from '../graph/view-state.ts';
@@ -29,7 +30,7 @@ export interface AriadneHandle {
   /** The closed groups drawn, with their names and members. */
   groups(): { key: string; kind: string; name: string; members: number }[];
   /** The labels sigma drew in the last frame, as boxes in CSS pixels. */
-  labels(): { node: string; text: string; left: number; top: number; right: number; bottom: number }[];
+  labels(): LabelBox[];
   drawn(node: string): DrawnNode | null;
   drawnEdge(
     edge: string,
