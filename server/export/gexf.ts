@@ -3,8 +3,10 @@
  * entity type, name, grade, handling and every other property as declared attributes, and whose
  * edges carry the link type (as `label`, and in 1.3 as `kind` too, so parallel links of different
  * types stay apart), the weight natively, and the other properties as attributes. GEXF 1.2 by
- * default, which Gephi and networkx (2.8, Debian's) both read; 1.3 on request.
+ * default, which Gephi and networkx (2.8, Debian's) both read; 1.3 on request. A view exported from
+ * the web app also carries each node's colour, size and position as drawn (the viz module).
  */
+import type { GexfVersion } from '../schema/api/export.ts';
 import type { Marking } from './marking.ts';
 import { type AttributeDecl, attributeValues, declareAttributes, labelOf } from './attributes.ts';
 import type { ColumnType, Columns } from './columns.ts';
@@ -20,15 +22,36 @@ export interface GexfOptions {
   marking?: Marking | undefined;
   /** The GEXF version written: 1.2 (default) or 1.3. */
   version?: GexfVersion | undefined;
+  /** How each node was drawn (the web app's view), by entity id: written as viz colour, size, position. */
+  drawing?: ReadonlyMap<string, NodeDrawing> | undefined;
 }
 
-export const GEXF_VERSIONS = ['1.2', '1.3'] as const;
-export type GexfVersion = (typeof GEXF_VERSIONS)[number];
+/** A node as drawn: position, size and colour (`#rrggbb`). */
+export interface NodeDrawing {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+}
 
 const NAMESPACES: Readonly<Record<GexfVersion, string>> = {
   '1.2': 'http://www.gexf.net/1.2draft',
   '1.3': 'http://gexf.net/1.3',
 };
+
+const VIZ: Readonly<Record<GexfVersion, string>> = {
+  '1.2': 'http://www.gexf.net/1.2draft/viz',
+  '1.3': 'http://gexf.net/1.3/viz',
+};
+
+function viz(drawn: NodeDrawing | undefined): string {
+  if (drawn === undefined) return '';
+  const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(drawn.color.slice(at, at + 2), 16));
+  return (
+    `<viz:color${xmlAttributes({ r, g, b })}/><viz:size${xmlAttributes({ value: drawn.size })}/>` +
+    `<viz:position${xmlAttributes({ x: drawn.x, y: drawn.y, z: 0 })}/>`
+  );
+}
 
 const GEXF_TYPES: Readonly<Record<ColumnType, string>> = {
   integer: 'long',
@@ -69,7 +92,7 @@ export async function writeGexf(
   const edgeDecls = declareAttributes('e', columns.link, ['id', 'weight']);
   await sink.write(
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      `<gexf xmlns="${ns}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
+      `<gexf xmlns="${ns}"${options.drawing ? ` xmlns:viz="${VIZ[version]}"` : ''} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
       `xsi:schemaLocation="${ns} ${ns}/gexf.xsd" version="${version}">\n` +
       `  <meta lastmodifieddate="${escapeXml(date)}"><creator>Ariadne</creator>` +
       (options.marking ? `<keywords>handling:${options.marking.handling}</keywords>` : '') +
@@ -83,7 +106,8 @@ export async function writeGexf(
     const { properties } = entity;
     const open = xmlAttributes({ id: String(properties.id), label: labelOf(properties) });
     const values = attvalues(attributeValues(nodeDecls, entity.type, properties));
-    await sink.write(`      <node${open}>${values}</node>\n`);
+    const drawn = viz(options.drawing?.get(String(properties.id)));
+    await sink.write(`      <node${open}>${values}${drawn}</node>\n`);
   }
   await sink.write('    </nodes>\n    <edges>\n');
   for await (const link of source.links()) {

@@ -15,6 +15,7 @@ import type { Store } from './store.ts';
 /** Per-entity results a run may write, stored as `a_<partition>_<key>`. */
 export const RESULT_KEYS = [
   'community',
+  'cell',
   'degree',
   'weightedDegree',
   'betweenness',
@@ -130,7 +131,7 @@ export function scoresForReader(
 }
 
 /** The ids of the runs whose scores a node's properties hold. */
-function runIdsIn(properties: Record<string, unknown>): string[] {
+export function runIdsIn(properties: Record<string, unknown>): string[] {
   const ids = new Set<string>();
   for (const [key, value] of Object.entries(properties))
     if (PARTITIONED.test(key) && key.endsWith('_run') && typeof value === 'string') ids.add(value);
@@ -148,13 +149,14 @@ export async function readScores(
 ): Promise<Record<string, unknown>> {
   const ids = runIdsIn(properties);
   if (ids.length === 0) return scoresForReader(reader, properties, []);
+  return scoresForReader(reader, properties, await readScoreRuns(store, ids));
+}
+
+/** The runs of these ids, as scoresForReader needs them. */
+export async function readScoreRuns(store: Store, ids: readonly string[]): Promise<ScoreRun[]> {
   const result = await store.read<{ run: ScoreRun }>(
     'MATCH (run:AnalysisRun) WHERE run.id IN $ids RETURN run {.id, .clearance, .finishedAt} AS run',
-    { ids },
+    { ids: [...ids] },
   );
-  return scoresForReader(
-    reader,
-    properties,
-    result.records.map((record) => record.get('run')),
-  );
+  return result.records.map((record) => record.get('run'));
 }

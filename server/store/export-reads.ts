@@ -7,6 +7,7 @@
 import neo4j from 'neo4j-driver';
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
 import type { Clearance } from '../schema/clearance.ts';
+import { readScoreRuns, runIdsIn, type ScoreRun, scoresForReader } from './analysis-scores.ts';
 import { readStats } from './stats.ts';
 import type { Store } from './store.ts';
 import { readableProperties, visibilityParams, visible } from './visibility.ts';
@@ -52,6 +53,17 @@ export interface ExportScope {
   caseId?: string | undefined;
   /** Nodes per page; links are read for one page of source nodes at a time. */
   pageSize?: number;
+  /**
+   * Also each entity's analysis scores as the reader may see them (`a_community`, `a_pagerank`...,
+   * `a_run`: those of the fullest run their clearance covers, as an entity read shows them), for the
+   * formats graph tools read. Off for NDJSON and CSV, which are read back by imports.
+   */
+  scores?: boolean;
+  /**
+   * Only these records, as the web app names what it shows (entity ids, link ids): a view's export.
+   * Each must also pass the clearance (and case) filter; a link also needs both ends named.
+   */
+  named?: { entities: readonly string[]; links: readonly string[] } | undefined;
 }
 
 // Sources first so that provenance references resolve as early as possible, then the case.
@@ -72,12 +84,17 @@ function inCase(v: string): string {
 
 /** A node the export holds: visible, and in the case when there is one. */
 export function nodeFilter(v: string, scope: ExportScope): string {
-  return scope.caseId === undefined ? visible(v) : `${visible(v)} AND ${inCase(v)}`;
+  const named = scope.named === undefined ? '' : ` AND ${v}.id IN $namedEntities`;
+  return (scope.caseId === undefined ? visible(v) : `${visible(v)} AND ${inCase(v)}`) + named;
 }
 
 /** The parameters of `nodeFilter`. */
 export function paramsOf(scope: ExportScope): Record<string, unknown> {
-  return { ...visibilityParams(scope.clearance), caseId: scope.caseId ?? null };
+  return {
+    ...visibilityParams(scope.clearance),
+    caseId: scope.caseId ?? null,
+    ...(scope.named ? { namedEntities: [...scope.named.entities], namedLinks: [...scope.named.links] } : {}),
+  };
 }
 
 /** Converts a stored value to plain JSON-like data (temporal and spatial values become their text). */
@@ -130,11 +147,35 @@ async function labelsPresent(store: Store): Promise<EntityLabel[]> {
   return EXPORT_ORDER.filter((label) => (nodes[label] ?? 0) > 0);
 }
 
+/** The analysis scores a reader may see among stored properties, with the runs they name read once. */
+async function scoresOf(
+  store: Store,
+  clearance: Clearance,
+  page: readonly { properties: Record<string, unknown> }[],
+  runs: Map<string, ScoreRun>,
+): Promise<Record<string, unknown>[]> {
+  const named = new Set(page.flatMap(({ properties }) => runIdsIn(properties)));
+  const missing = [...named].filter((id) => !runs.has(id));
+  for (const run of missing.length > 0 ? await readScoreRuns(store, missing) : [])
+    runs.set(String(run.id), run);
+  return page.map(({ properties }) => {
+    const scored: Record<string, unknown> = {};
+    const shown = scoresForReader(clearance, properties, [...runs.values()]);
+    for (const [key, value] of Object.entries(shown))
+      if (key.startsWith(ANALYSIS_PREFIX) && value !== null && value !== undefined)
+        scored[key] = plainValue(value);
+    return scored;
+  });
+}
+
 /** Streams the visible entities in scope: label by label (Source and Case first), by id. */
 export async function* readExportEntities(store: Store, scope: ExportScope): AsyncGenerator<ExportEntity> {
+  const runs = new Map<string, ScoreRun>();
   for (const label of await labelsPresent(store)) {
     for await (const page of pagesOf(store, label, scope)) {
-      for (const node of page) yield { type: label, properties: contentProperties(node.properties) };
+      const scores = scope.scores === true ? await scoresOf(store, scope.clearance, page, runs) : [];
+      for (const [i, node] of page.entries())
+        yield { type: label, properties: { ...contentProperties(node.properties), ...scores[i] } };
     }
   }
 }
@@ -152,7 +193,7 @@ export async function* readExportLinks(store: Store, scope: ExportScope): AsyncG
   const labels = ENTITY_LABELS.map(quote).join('|');
   for (const label of await labelsPresent(store)) {
     const cypher = `UNWIND $ids AS sid MATCH (a:${quote(label)} {id: sid})-[r:${types}]->(b)
-      WHERE b:${labels} AND ${visible('r')} AND ${nodeFilter('b', scope)}
+      WHERE b:${labels} AND ${visible('r')} AND ${nodeFilter('b', scope)}${scope.named ? ' AND r.id IN $namedLinks' : ''}
       RETURN type(r) AS type, a.id AS source, b.id AS target, ${readableProperties('r')} AS properties
       ORDER BY sid, type, r.id`;
     for await (const page of pagesOf(store, label, scope)) {

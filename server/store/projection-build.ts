@@ -53,9 +53,12 @@ export class GraphBuilder {
    * Adds the links of a source node; a link whose far end is not in the projection (invisible,
    * another case, beyond the neighbourhood) is dropped. Link ids are the edge keys.
    */
-  addLinks(source: string, rows: readonly LinkRow[]): void {
+  addLinks(source: string, stored: readonly LinkRow[]): void {
     const graph = this.graph;
     const pool = this.linkStrings;
+    // By link id, not in the order Neo4j chains a node's relationships (which moves with records
+    // the reader cannot see): the analyses' sums then come out the same to the last digit.
+    const rows = stored.length > 1 ? [...stored].sort(byLinkId) : stored;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as LinkRow;
       const target = row[2] as string;
@@ -69,6 +72,12 @@ export class GraphBuilder {
       addKeyedEdge(graph, row[0], source, target, attributes);
     }
   }
+}
+
+function byLinkId(a: LinkRow, b: LinkRow): number {
+  const x = String(a[0] ?? '');
+  const y = String(b[0] ?? '');
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 // The link id is the edge key; a link without one, or (never in a sound store) with a key already

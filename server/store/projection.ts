@@ -108,10 +108,18 @@ async function neighbourhood(
     }
     frontier = next;
   }
-  const byLabel = new Map<EntityLabel, string[]>();
+  // In the filter's label order and by id, as whole-graph pages are: the graph, and so every
+  // floating-point sum of the analyses, never depends on the order Neo4j stores records in.
+  const byLabel = new Map<EntityLabel, string[]>(filter.labels.map((label) => [label, []]));
   for (const [id, label] of seen) pushTo(byLabel, label, id);
+  for (const [label, ids] of byLabel) {
+    if (ids.length === 0) byLabel.delete(label);
+    else ids.sort(byCodeUnit);
+  }
   return byLabel;
 }
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function pushTo(map: Map<EntityLabel, string[]>, label: EntityLabel, id: string): void {
   const list = map.get(label);

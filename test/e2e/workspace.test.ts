@@ -172,6 +172,22 @@ describe('the workspace', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('says how many matches a search lists, and lists more on asking', async () => {
+    const res = await api.fetch('/api/entities?q=Crossing&limit=1', { role: 'analyst' });
+    const { total } = (await res.json()) as { total: number };
+    expect(total).toBeGreaterThan(50);
+    await page.fill('#search', 'Crossing');
+    await page.press('#search', 'Enter');
+    await page.waitForSelector('#search-count');
+    expect(await page.textContent('#search-count')).toBe(`25 of ${total} matches`);
+    expect(await page.$$eval('#search-results button.hit', (b) => b.length)).toBe(25);
+    await page.click('#search-more');
+    await page.waitForSelector(`#search-count:text("50 of ${total} matches")`);
+    const ids = await page.$$eval('#search-results button.hit', (b) => b.map((x) => x.dataset.id));
+    expect(new Set(ids).size).toBe(50);
+    await page.keyboard.press('Escape');
+  });
+
   it('finds the shortest paths between two chosen entities and highlights them', async () => {
     await page.fill('#search', 'Zuwara coast');
     await page.click('#search-results button.hit[data-id="org:cm"]');
@@ -336,7 +352,7 @@ describe('the workspace', () => {
     expect(Number(audited.records[0]?.get('n'))).toBeGreaterThan(0);
   });
 
-  it('exports the view as a PNG at twice the canvas size and an SVG, each marked, audited and cleared', async () => {
+  it('exports the view as a PNG at twice the canvas size, an SVG and a GEXF, each marked, audited and cleared', async () => {
     await openTab('export');
     const viewExports = async () => {
       const result = await store.read(
@@ -375,7 +391,20 @@ describe('the workspace', () => {
     expect(text).toMatch(/HANDLING H[0-3]: /);
     expect(svg.suggestedFilename()).toMatch(/^ariadne-H[0-3]-.*\.svg$/);
     await page.waitForSelector('#panel-export[data-state="exported"]');
-    expect(await viewExports()).toBe(before + 2);
+    // GEXF is written by the server's writer: the records shown, their scores, how each is drawn.
+    const held = await page.evaluate(() => {
+      const shown = window.__ariadne?.shown() as { nodes: string[] };
+      return shown.nodes.filter((n) => window.__ariadne?.attributes(n)?.entityType).length;
+    });
+    const gexf = await exportFile('gexf');
+    const xml = readFileSync(await gexf.path(), 'utf8');
+    expect(xml).toContain('<gexf xmlns="http://www.gexf.net/1.2draft"');
+    expect(xml).toMatch(/<keywords>handling:H[0-3]<\/keywords>/);
+    expect(xml.match(/<node /g)?.length).toBe(held);
+    expect(xml.match(/<viz:position /g)?.length).toBeGreaterThan(0);
+    expect(gexf.suggestedFilename()).toMatch(/^ariadne-H[0-3]-.*\.gexf$/);
+    await page.waitForSelector('#panel-export[data-state="exported"]');
+    expect(await viewExports()).toBe(before + 3);
   }, 180_000);
 
   it('shows an entity named like an HTML tag as text, and runs nothing', async () => {

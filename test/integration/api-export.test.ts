@@ -97,6 +97,68 @@ describe('GET /api/export', () => {
     expect(await lastExportEvent()).toMatchObject({ format: 'graphml', case: demo.truth.caseId });
   });
 
+  it("carries the scores of the analyst's own run in GEXF and GraphML, never in NDJSON", async () => {
+    const before = await download('format=gexf');
+    expect(before.text).not.toContain('a_community');
+    const run = await api.fetch('/api/analyses/runs', {
+      method: 'POST',
+      role: 'analyst',
+      json: { only: ['communities', 'centrality'], seed: 7 },
+    });
+    expect(run.status).toBe(202);
+    const location = run.headers.get('location') ?? '';
+    let status = 'running';
+    for (let i = 0; i < 600 && status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      status = ((await (await api.fetch(location, { role: 'analyst' })).json()) as { status: string }).status;
+    }
+    expect(status).toBe('done');
+    const gexf = await download('format=gexf');
+    expect(gexf.text).toMatch(/<attribute id="[^"]+" title="a_community" type="(integer|long|double)"/);
+    expect(gexf.text).toMatch(/title="a_pagerank"/);
+    expect((await download('format=graphml')).text).toContain('attr.name="a_community"');
+    expect((await download('format=ndjson')).text).not.toContain('a_community');
+    // The admin's clearance does not cover the analyst's (another agency): none of its scores.
+    expect((await download('format=gexf', 'admin')).text).not.toContain('a_community');
+  });
+
+  it('writes a view as GEXF with the server writer: only the named records, scored and drawn', async () => {
+    const picked = await api.store.read<{ a: string; b: string; r: string; c: string }>(
+      `MATCH (a:Person)-[r]->(b:Person), (c:Person)
+       WHERE a.handling = 'H0' AND b.handling = 'H0' AND r.handling = 'H0' AND c.handling = 'H0'
+         AND c <> a AND c <> b
+       RETURN a.id AS a, b.id AS b, r.id AS r, c.id AS c ORDER BY r.id LIMIT 1`,
+    );
+    const row = picked.records[0];
+    if (!row) throw new Error('the demo case has no H0 link between persons');
+    const [a, b, r, c] = [row.get('a'), row.get('b'), row.get('r'), row.get('c')];
+    const post = (json: unknown, role: 'analyst' | 'admin' = 'analyst') =>
+      api.fetch('/api/export/view/gexf', { method: 'POST', role, json });
+    const drawing = { [a]: { x: 1.5, y: -2, size: 7, color: '#1f77b4' } };
+    const res = await post({ entities: [a, b, c], links: [r], drawing });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-ariadne-handling')).toBe('H0');
+    expect(res.headers.get('x-ariadne-counts')).toBe('3,1');
+    const text = await res.text();
+    expect(text).toContain('<gexf xmlns="http://www.gexf.net/1.2draft"');
+    expect(text.match(/<node /g)).toHaveLength(3);
+    expect(text.match(/<edge /g)).toHaveLength(1);
+    expect(text).toContain(`id="${r}"`);
+    // The analyst's own run (the test before) scores the nodes; the drawing is written as viz.
+    expect(text).toMatch(/title="a_community"/);
+    expect(text).toMatch(/title="a_cell"/);
+    expect(text).toContain('<viz:color r="31" g="119" b="180"/><viz:size value="7"/>');
+    expect(await lastExportEvent()).toMatchObject({ format: 'gexf', view: true, entities: 3, links: 1 });
+    // A link whose end is not named stays out; a hidden or missing record is refused like a stale view.
+    const lone = await post({ entities: [a, c], links: [] });
+    expect((await lone.text()).match(/<edge /g)).toBeNull();
+    expect((await post({ entities: [a, RESTRICTED], links: [] })).status).toBe(404);
+    expect(
+      (await post({ entities: [a], links: [], drawing: { [a]: { x: 0, y: 0, size: 1, color: 'red' } } }))
+        .status,
+    ).toBe(400);
+  });
+
   it('refuses viewers, anonymous callers, bad parameters and cases the caller may not see', async () => {
     expect((await download('format=ndjson', 'viewer')).res.status).toBe(403);
     expect((await api.fetch('/api/export?format=ndjson')).status).toBe(401);

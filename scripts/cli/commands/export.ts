@@ -9,7 +9,7 @@ import { FULL_CLEARANCE } from '../../../server/auth/context.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { connect } from '../../../server/connect.ts';
 import { type ExportSummary, runExport } from '../../../server/export/export.ts';
-import { GEXF_VERSIONS } from '../../../server/export/gexf.ts';
+import { GEXF_VERSIONS } from '../../../server/schema/api/export.ts';
 import {
   checkProviderConsent,
   cliConsentMessage,
@@ -139,7 +139,8 @@ export const commands: Command[] = [
         try {
           const caseId = await resolveCase(store, opts.case);
           const marking = await dissemination(store, caseId, opts['provider-consent']);
-          const summary = await runExport(storeSource(store, { clearance: FULL_CLEARANCE, caseId }), {
+          const scores = opts.format === 'gexf' || opts.format === 'graphml';
+          const summary = await runExport(storeSource(store, { clearance: FULL_CLEARANCE, caseId, scores }), {
             marking,
             format: opts.format,
             out: resolve(opts.out),

@@ -13,15 +13,22 @@ import { clearanceOf } from '../../auth/context.ts';
 import { EXPORT } from '../../auth/roles.ts';
 import { scanColumns } from '../../export/columns.ts';
 import { writeCsv } from '../../export/csv.ts';
-import { GEXF_VERSIONS, type GexfVersion, writeGexf } from '../../export/gexf.ts';
+import { writeGexf } from '../../export/gexf.ts';
 import { writeGraphml } from '../../export/graphml.ts';
 import { LossTally } from '../../export/losses.ts';
 import { writeNdjson } from '../../export/ndjson.ts';
 import { storeSource } from '../../export/store-source.ts';
 import { EXPORT_FORMATS, type ExportSource, type TextSink } from '../../export/types.ts';
 import { type Marking, markingOf } from '../../export/marking.ts';
+import type { Clearance } from '../../schema/clearance.ts';
 import { readExportHolding, readProviders, readShownHolding } from '../../store/export-holding.ts';
-import { ViewExportAnswerSchema, ViewExportBodySchema } from '../../schema/api/export.ts';
+import {
+  GEXF_VERSIONS,
+  type GexfVersion,
+  ViewExportAnswerSchema,
+  ViewExportBodySchema,
+  ViewGexfBodySchema,
+} from '../../schema/api/export.ts';
 import { findExportCase } from '../../store/export-reads.ts';
 import type { Store } from '../../store/store.ts';
 import { DISCARD, ResponseSink } from '../http-sink.ts';
@@ -106,7 +113,8 @@ export function exportRouter({ store }: { store: Store }): Router {
         if (!found.found) throw new HttpError(404, 'No such case, or not one you may see');
         caseId = found.id;
       }
-      const base = storeSource(store, { clearance, caseId });
+      const scores = query.format === 'gexf' || query.format === 'graphml';
+      const base = storeSource(store, { clearance, caseId, scores });
       const table = query.format === 'csv' ? (query.table ?? 'entities') : undefined;
       // One table of the pair: the other side of the source is empty, so it is neither read nor written.
       const source: ExportSource = {
@@ -182,36 +190,7 @@ export function exportRouter({ store }: { store: Store }): Router {
       },
     },
     async ({ body, viewer, audit }) => {
-      const clearance = clearanceOf(viewer);
-      const holding = await readShownHolding(store, clearance, body);
-      // A hidden record and a missing id get the same answer: the view is out of date.
-      if (!holding.complete)
-        throw new HttpError(
-          404,
-          'Some records of the view are not ones you may see, or no longer exist: reload the view and export again',
-        );
-      const consent = consentOf(body);
-      const parameters = { format: body.format, view: true };
-      const need = {
-        h2: holding.codes.includes('H2'),
-        providers: await readProviders(store, clearance, holding.h2Sources),
-      };
-      const about = [...new Set([...body.entities, ...body.links])];
-      await requireConsent(need, consent, audit, 'export', [], parameters, 'body');
-      const marking = markingOf(holding.codes);
-      await audit({
-        action: 'export',
-        targets: [],
-        about,
-        parameters: {
-          ...parameters,
-          entities: holding.entities,
-          links: holding.links,
-          handling: marking.handling,
-          ...(need.h2 ? { providerConsent: consent?.providers ?? [] } : {}),
-        },
-        outcome: 'ok',
-      });
+      const { holding, marking } = await clearShown(store, clearanceOf(viewer), audit, body, body.format);
       return {
         handling: marking.handling,
         text: marking.text,
@@ -220,7 +199,97 @@ export function exportRouter({ store }: { store: Store }): Router {
       };
     },
   );
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/api/export/view/gexf',
+      deadline: false,
+      summary:
+        'What the web app shows, as GEXF for Gephi: the named records as you may see them, with their analysis scores and how each node is drawn; marked and audited',
+      tags: ['export'],
+      roles: EXPORT,
+      body: ViewGexfBodySchema,
+      responses: {
+        200: { description: 'The GEXF file, as an attachment', contentType: 'application/gexf+xml' },
+        404: { description: 'Some records are not ones you may see, or no longer exist' },
+        409: {
+          description: 'It holds H2 records: confirm that their providers agreed (providerConsent, provider)',
+        },
+      },
+    },
+    async ({ body, viewer, audit, res }) => {
+      const clearance = clearanceOf(viewer);
+      const { holding, marking } = await clearShown(store, clearance, audit, body, 'gexf');
+      const named = { entities: body.entities, links: body.links };
+      const source = storeSource(store, { clearance, named, scores: true });
+      res.setHeader('Content-Type', MEDIA.gexf.type);
+      res.setHeader('Content-Disposition', `attachment; filename="ariadne-view-${marking.handling}.gexf"`);
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('X-Ariadne-Handling', marking.handling);
+      res.setHeader('X-Ariadne-Marking', encodeURIComponent(marking.text));
+      res.setHeader('X-Ariadne-Counts', `${holding.entities},${holding.links}`);
+      const sink = new ResponseSink(res);
+      const drawing = body.drawing ? new Map(Object.entries(body.drawing)) : undefined;
+      try {
+        await writeGexf(source, await scanColumns(source), sink, {
+          description: 'Ariadne export of a view',
+          marking,
+          version: body.gexfVersion,
+          drawing,
+        });
+      } catch (error) {
+        if (!res.headersSent) throw error;
+        res.destroy();
+        return;
+      }
+      await sink.end();
+    },
+  );
   return router;
+}
+
+/**
+ * The step before any file of the web app's view is made: what the named records hold, as the
+ * caller may see them (a hidden record and a missing id get the same answer: the view is out of
+ * date), H2 held back until its providers' agreement is confirmed, and the audit event written.
+ */
+async function clearShown(
+  store: Store,
+  clearance: Clearance,
+  audit: Audit,
+  body: { entities: string[]; links: string[] } & z.output<typeof ConsentQuerySchema>,
+  format: string,
+): Promise<{ holding: { entities: number; links: number }; marking: Marking }> {
+  const holding = await readShownHolding(store, clearance, body);
+  if (!holding.complete)
+    throw new HttpError(
+      404,
+      'Some records of the view are not ones you may see, or no longer exist: reload the view and export again',
+    );
+  const consent = consentOf(body);
+  const parameters = { format, view: true };
+  const need = {
+    h2: holding.codes.includes('H2'),
+    providers: await readProviders(store, clearance, holding.h2Sources),
+  };
+  const about = [...new Set([...body.entities, ...body.links])];
+  await requireConsent(need, consent, audit, 'export', [], parameters, 'body');
+  const marking = markingOf(holding.codes);
+  await audit({
+    action: 'export',
+    targets: [],
+    about,
+    parameters: {
+      ...parameters,
+      entities: holding.entities,
+      links: holding.links,
+      handling: marking.handling,
+      ...(need.h2 ? { providerConsent: consent?.providers ?? [] } : {}),
+    },
+    outcome: 'ok',
+  });
+  return { holding, marking };
 }
 
 function totals(counts: { entities: Record<string, number>; links: Record<string, number> }) {

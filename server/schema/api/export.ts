@@ -47,3 +47,31 @@ export const ViewExportAnswerSchema = z.strictObject({
   links: z.number().int(),
 });
 export type ViewExportAnswer = z.output<typeof ViewExportAnswerSchema>;
+
+/** How the web app drew a node: position, size and colour, written into a view's GEXF. */
+const NodeDrawingSchema = z.strictObject({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  size: z.number().finite().nonnegative(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb'),
+});
+
+/** The GEXF versions written: 1.2 (the default, read by Gephi and networkx 2.8) and 1.3. */
+export const GEXF_VERSIONS = ['1.2', '1.3'] as const;
+export type GexfVersion = (typeof GEXF_VERSIONS)[number];
+
+export const ViewGexfBodySchema = ViewExportBodySchema.omit({ format: true })
+  .extend({
+    gexfVersion: z
+      .enum(GEXF_VERSIONS, { error: `use ${GEXF_VERSIONS.join(' or ')}` })
+      .default('1.2')
+      .meta({ description: '1.2 (default; Gephi and networkx read it) or 1.3' }),
+    drawing: z.record(IdParam, NodeDrawingSchema).optional().meta({
+      description: 'How each entity is drawn, by id: written as GEXF viz colour, size and position',
+    }),
+  })
+  .refine((body) => body.drawing === undefined || Object.keys(body.drawing).length <= body.entities.length, {
+    path: ['drawing'],
+    message: 'draw only the entities named in `entities`',
+  });
+export type ViewGexfBody = z.output<typeof ViewGexfBodySchema>;

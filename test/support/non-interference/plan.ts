@@ -175,6 +175,19 @@ export function namedProbes(world: World, phase: string, reports: string[]): Pro
     viewExport({ format: 'png', entities: [p.people[0] as string, h.people[0] as string] }),
     viewExport({ format: 'gexf', entities: [...p.twins], links: h.linkIds.slice(0, 2) }),
   );
+  // The view's GEXF, written by the server with the reader's scores (once a run below has some).
+  const viewGexf = (body: Json): Probe => ({
+    op: 'POST /api/export/view/gexf',
+    method: 'POST',
+    path: '/api/export/view/gexf',
+    body,
+  });
+  const people = { entities: p.people.slice(0, 8) };
+  probes.push(
+    viewGexf(people),
+    viewGexf({ entities: [...p.twins], links: h.linkIds.slice(0, 2) }),
+    viewGexf({ entities: [p.people[0] as string, h.people[0] as string] }),
+  );
   for (const format of reports) probes.push(get('/api/reports', { format }));
   probes.push({
     op: 'POST /api/reports',
@@ -194,6 +207,7 @@ export function namedProbes(world: World, phase: string, reports: string[]): Pro
   for (const part of PARTS)
     probes.push(get(`${run}/results/${part}`, {}, 'GET /api/analyses/runs/{id}/results/{part}'));
   probes.push(get(run, {}, 'GET /api/analyses/runs/{id}'));
+  probes.push(viewGexf(people));
   for (const from of [p.people[0], p.people[1], p.accounts[0]] as string[])
     for (const direction of ['forward', 'backward'])
       probes.push(get('/api/analyses/trace', { from, direction }));

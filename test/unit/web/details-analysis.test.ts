@@ -7,6 +7,7 @@ describe('the analysis results in the details panel', () => {
     a_run: 'run:analyse:5f15d83c',
     a_pagerank: 0.0123456789,
     a_community: 0,
+    a_cell: 7,
     a_degree: 42,
     country: 'LY',
   };
@@ -14,6 +15,7 @@ describe('the analysis results in the details panel', () => {
   it('are labelled, in a fixed order, the community named when the view places the entity in it', () => {
     expect(analysisRows(properties, (id) => (id === 0 ? 'Zuwara coast syndicate' : null))).toEqual([
       ['Community', 'Zuwara coast syndicate (community 0)'],
+      ['Cell (within its community)', '7'],
       ['Degree (links)', '42'],
       ['PageRank', '0.01235'],
       ['From run', 'run:analyse:5f15d83c'],

@@ -23,9 +23,12 @@ export async function whoAmI(): Promise<Viewer | null> {
 }
 
 /** Entities matching words, by type. */
-export function searchEntities(q: string, options: { type?: string[]; limit?: number } = {}) {
+export function searchEntities(
+  q: string,
+  options: { type?: string[]; limit?: number; offset?: number } = {},
+) {
   return getJson<EntitySearchResult>(
-    `/api/entities${queryString({ q, type: options.type, limit: options.limit ?? 20 })}`,
+    `/api/entities${queryString({ q, type: options.type, limit: options.limit ?? 20, offset: options.offset })}`,
   );
 }
 

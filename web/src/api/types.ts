@@ -3,9 +3,10 @@
  * (entities, graph, auth); only the fields the app reads are named.
  */
 import type { EntityLabel, HandlingCode, LinkType } from './vocabulary.ts';
+import type { EntitySearchResult, EntitySummary, Suggestions } from '../../../server/schema/api/entities.ts';
 import type { Path, PathLink } from '../../../server/schema/api/graph.ts';
 
-export type { PathLink };
+export type { EntitySearchResult, EntitySummary, PathLink, Suggestions };
 
 /** The signed-in user. */
 export interface Viewer {
@@ -19,31 +20,6 @@ interface Grading {
   grade: string | null;
   gradeScheme: 'europol' | 'uk' | 'admiralty' | null;
   handling: HandlingCode;
-}
-
-/** What tells namesakes apart in a list of results, with the id. */
-export interface Namesake {
-  birthDate: string | null;
-  nationalities: string[];
-}
-
-/** An entity as a search lists it. */
-export interface EntitySummary extends Grading, Namesake {
-  id: string;
-  type: EntityLabel;
-  name: string | null;
-  retracted: boolean;
-}
-
-export interface EntitySearchResult {
-  total: number;
-  limit: number;
-  offset: number;
-  items: EntitySummary[];
-}
-
-export interface Suggestions {
-  suggestions: ({ id: string; type: EntityLabel; name: string | null } & Namesake)[];
 }
 
 /** A Source entity behind a record. */

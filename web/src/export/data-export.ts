@@ -1,6 +1,6 @@
 /**
  * The shown data as files: CSV (nodes and links, RFC 4180, with cells that a spreadsheet would read
- * as formulas neutralised) and GEXF 1.3 for Gephi, with the view's colours and positions.
+ * as formulas neutralised). GEXF is written by the server's one writer (`POST /api/export/view/gexf`).
  */
 import type { DataGraph } from '../graph/data-graph.ts';
 
@@ -78,47 +78,4 @@ export function toCsv(
     ];
   });
   return { nodes: csvText(NODE_COLUMNS, nodeRows), edges: csvText(EDGE_COLUMNS, edgeRows) };
-}
-
-function xml(text: unknown): string {
-  return String(text ?? '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Nodes and links shown, as GEXF 1.3 with colours, sizes and positions as drawn. */
-export function toGexf(
-  graph: DataGraph,
-  shown: { nodes: string[]; edges: string[] },
-  drawn: (node: string) => { color: string; size: number; x: number; y: number } | null,
-): string {
-  const attributes = ['type', 'grade', 'gradeScheme', 'handling'];
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
-    '<meta><creator>Ariadne</creator></meta>',
-    '<graph defaultedgetype="directed" mode="static">',
-    `<attributes class="node">${attributes.map((a, i) => `<attribute id="${i}" title="${a}" type="string"/>`).join('')}</attributes>`,
-    '<attributes class="edge"><attribute id="0" title="type" type="string"/><attribute id="1" title="grade" type="string"/></attributes>',
-    '<nodes>',
-  ];
-  for (const node of shown.nodes) {
-    const a = graph.getNodeAttributes(node);
-    const d = drawn(node);
-    const hex = (d?.color ?? '#777777').replace('#', '');
-    const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) || 0);
-    const values = [a.entityType, a.grade, a.gradeScheme, a.handling]
-      .map((v, i) => `<attvalue for="${i}" value="${xml(v)}"/>`)
-      .join('');
-    lines.push(
-      `<node id="${xml(node)}" label="${xml(a.name ?? node)}"><attvalues>${values}</attvalues><viz:color r="${r}" g="${g}" b="${b}"/><viz:size value="${d?.size ?? 5}"/><viz:position x="${d?.x ?? a.x}" y="${d?.y ?? a.y}" z="0"/></node>`,
-    );
-  }
-  lines.push('</nodes>', '<edges>');
-  for (const edge of shown.edges) {
-    const a = graph.getEdgeAttributes(edge);
-    lines.push(
-      `<edge id="${xml(edge)}" source="${xml(graph.source(edge))}" target="${xml(graph.target(edge))}" weight="${Number(a.weight ?? 1)}"><attvalues><attvalue for="0" value="${xml(a.linkType)}"/><attvalue for="1" value="${xml(a.grade)}"/></attvalues></edge>`,
-    );
-  }
-  lines.push('</edges>', '</graph>', '</gexf>');
-  return lines.join('\n');
 }

@@ -89,6 +89,16 @@ export async function requestBlob(method: string, path: string, body?: unknown):
   return (await send(method, path, body)).blob();
 }
 
+/** Sends a request and returns the answer's bytes with its headers; throws ApiError on a non-2xx status. */
+export async function requestFile(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ blob: Blob; headers: Headers }> {
+  const response = await send(method, path, body);
+  return { blob: await response.blob(), headers: response.headers };
+}
+
 /** GET as JSON. */
 export function getJson<T>(path: string): Promise<T> {
   return requestJson<T>('GET', path);

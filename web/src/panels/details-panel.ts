@@ -26,6 +26,7 @@ export function valueText(value: unknown): string {
 /** What a run wrote back (`a_<key>`, the reader's own scores), by key, with the label shown. */
 const ANALYSIS_LABELS: Record<string, string> = {
   community: 'Community',
+  cell: 'Cell (within its community)',
   degree: 'Degree (links)',
   weightedDegree: 'Weighted degree',
   betweenness: 'Betweenness',

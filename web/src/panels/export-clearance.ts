@@ -21,7 +21,12 @@ export interface HeldRecords {
 export interface ClearedExport {
   format: ViewExportRequest['format'];
   held(): HeldRecords;
-  make(answer: ViewExportAnswer): void | Promise<void>;
+  /**
+   * A file the server writes (GEXF): one request clears and writes it, in place of the clearing
+   * request; its bytes reach `make`.
+   */
+  serverFile?: (request: ViewExportRequest) => Promise<{ answer: ViewExportAnswer; file: Blob }>;
+  make(answer: ViewExportAnswer, file?: Blob): void | Promise<void>;
   /** What the file is, for the consent question ("This view", "This table"). */
   what: string;
   /** Said when it would hold no entity. */
@@ -39,12 +44,15 @@ export function exportClearance(
     if (held.entities.length === 0) return say('empty', request.empty, true);
     say('clearing', 'Asking the server to mark and record the export…');
     try {
-      const answer = await clearViewExport({
+      const body: ViewExportRequest = {
         format: request.format,
         ...held,
         ...(providers ? { providerConsent: true, provider: providers } : {}),
-      });
-      await request.make(answer);
+      };
+      const { answer, file } = request.serverFile
+        ? await request.serverFile(body)
+        : { answer: await clearViewExport(body), file: undefined };
+      await request.make(answer, file);
       say(
         'exported',
         `Exported ${answer.entities} entities and ${answer.links} links, marked ${answer.handling}.`,

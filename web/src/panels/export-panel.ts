@@ -6,7 +6,8 @@
  * banner on images, and in the file names.
  */
 import { drawOnCanvas } from '@sigma/export-image';
-import { toCsv, toGexf } from '../export/data-export.ts';
+import { exportViewGexf } from '../api/exports.ts';
+import { toCsv } from '../export/data-export.ts';
 import { type Marking, markingOf, withBanner } from '../export/marking.ts';
 import { viewToSvg } from '../export/svg-export.ts';
 import { downloadBlob, downloadText } from '../lib/download.ts';
@@ -66,7 +67,16 @@ export function mountExportPanel(container: HTMLElement, workspace: Workspace): 
     );
     downloadBlob(blob, `ariadne-${stampOf(mark)}.png`);
   };
-  const actions: [Format, string, (mark: Marking) => void | Promise<void>][] = [
+  // How each entity is drawn now, for Gephi: position, size and colour as #rrggbb.
+  const drawing = (entities: string[]) => {
+    const out: Record<string, { x: number; y: number; size: number; color: string }> = {};
+    for (const id of entities) {
+      const d = view.sigma.getNodeDisplayData(id);
+      if (d && /^#[0-9a-f]{6}$/i.test(d.color)) out[id] = { x: d.x, y: d.y, size: d.size, color: d.color };
+    }
+    return out;
+  };
+  const actions: [Format, string, (mark: Marking, file?: Blob) => void | Promise<void>][] = [
     ['png', 'PNG image', png],
     [
       'svg',
@@ -85,18 +95,22 @@ export function mountExportPanel(container: HTMLElement, workspace: Workspace): 
     [
       'gexf',
       'GEXF for Gephi',
-      (mark) => {
-        const drawn = (node: string) => view.sigma.getNodeDisplayData(node) ?? null;
-        const gexf = toGexf(view.graph, view.shownRecords(), drawn);
-        downloadText(gexf, `ariadne-${stampOf(mark)}.gexf`, 'application/gexf+xml');
+      (mark, file) => {
+        if (file) downloadBlob(file, `ariadne-${stampOf(mark)}.gexf`);
       },
     ],
   ];
-  const run = (format: Format, make: (mark: Marking) => void | Promise<void>) =>
+  const run = (format: Format, make: (mark: Marking, file?: Blob) => void | Promise<void>) =>
     clearance.run({
       format,
       held: records,
-      make: (answer) => make(markingFor(answer.handling, answer.text)),
+      ...(format === 'gexf'
+        ? {
+            serverFile: ({ format: _gexf, ...body }) =>
+              exportViewGexf({ ...body, drawing: drawing(body.entities) }),
+          }
+        : {}),
+      make: (answer, file) => make(markingFor(answer.handling, answer.text), file),
       what: 'This view',
       empty: 'Nothing is shown, so there is nothing to export.',
     });

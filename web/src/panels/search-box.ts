@@ -2,6 +2,7 @@
  * The type-ahead search: suggestions while typing (by name prefix), a full search on Enter, and a
  * list of results to open. Names arrive as text and are shown as text. A person's birth date and
  * nationalities follow the name, and namesakes the list cannot otherwise tell apart show a short id.
+ * A full search says how many of its matches it lists ("25 of 112") and loads the next page on asking.
  */
 import { searchEntities, suggestEntities } from '../api/client.ts';
 import type { EntityLabel } from '../api/vocabulary.ts';
@@ -54,6 +55,15 @@ function hitButton(hit: Hit, detail: string, open: (id: string) => void): HTMLLI
   );
 }
 
+const PAGE = 25;
+
+/** What a list of full-search results holds: "3 matches", "25 of 112 matches". */
+export function searchCount(listed: number, total: number, truncated: boolean): string {
+  const noun = total === 1 ? 'match' : 'matches';
+  const all = truncated ? `${total}+` : String(total);
+  return listed >= total && !truncated ? `${total} ${noun}` : `${listed} of ${all} ${noun}`;
+}
+
 /** Mounts the search box into `container`. */
 export function mountSearchBox(container: HTMLElement, workspace: Workspace): void {
   const input = h('input', {
@@ -70,18 +80,40 @@ export function mountSearchBox(container: HTMLElement, workspace: Workspace): vo
     list.hidden = true;
     workspace.openEntity(id).catch((error: unknown) => workspace.say(String(error), 'error'));
   };
-  const show = (hits: Hit[], empty: string) => {
+  // `head` says what the list holds, `more` (when given) loads what it does not.
+  const show = (hits: Hit[], empty: string, head?: string, more?: () => void) => {
     const details = detailsOf(hits);
     replace(
       list,
+      ...(head ? [h('li', { class: 'muted search-count', id: 'search-count' }, head)] : []),
       ...(hits.length > 0
         ? hits.map((hit) => hitButton(hit, details.get(hit.id) ?? '', open))
         : [h('li', { class: 'muted' }, empty)]),
+      ...(more
+        ? [h('li', {}, h('button', { type: 'button', id: 'search-more', onclick: more }, 'Show more'))]
+        : []),
     );
     list.hidden = false;
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = 0;
+  // One page of a full search after the hits already listed, which stay.
+  const search = (q: string, listed: Hit[]) => {
+    const ticket = ++asked;
+    searchEntities(q, { limit: PAGE, offset: listed.length })
+      .then((answer) => {
+        if (ticket !== asked) return;
+        const hits = [...listed, ...answer.items];
+        const more = hits.length < answer.total && answer.items.length > 0;
+        show(
+          hits,
+          'Nothing found',
+          searchCount(hits.length, answer.total, answer.truncated),
+          more ? () => search(q, hits) : undefined,
+        );
+      })
+      .catch((error: unknown) => workspace.say(String(error), 'error'));
+  };
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const prefix = input.value.trim();
@@ -101,10 +133,7 @@ export function mountSearchBox(container: HTMLElement, workspace: Workspace): vo
     if (event.key === 'Escape') list.hidden = true;
     if (event.key !== 'Enter') return;
     clearTimeout(timer);
-    const ticket = ++asked;
-    searchEntities(input.value.trim(), { limit: 25 })
-      .then((answer) => ticket === asked && show(answer.items, 'Nothing found'))
-      .catch((error: unknown) => workspace.say(String(error), 'error'));
+    search(input.value.trim(), []);
   });
   // The list closes when the analyst works elsewhere, so it never covers the tabs or the canvas.
   document.addEventListener('pointerdown', (event) => {
