@@ -56,6 +56,7 @@ export class TimelineChart {
   private lanes: Lanes | null = null;
   private rows: LaneRow[] = [];
   private readonly open = new Set<string>();
+  private readonly seen = new Set<string>();
   private window: TimeWindow | null = null;
   private scale: ScaleTime<number, number> | null = null;
   private width = 0;
@@ -88,10 +89,13 @@ export class TimelineChart {
     new ResizeObserver(() => this.schedule()).observe(this.element);
   }
 
-  /** Shows new lanes; groups open stay open. With few lanes every group opens. */
+  /** Shows new lanes; groups open stay open. A group not seen before opens when there are few lanes. */
   setLanes(lanes: Lanes): void {
     const count = lanes.groups.reduce((sum, group) => sum + group.lanes.length, 0);
-    if (this.lanes === null && count <= 40) for (const group of lanes.groups) this.open.add(group.key);
+    for (const group of lanes.groups) {
+      if (!this.seen.has(group.key) && count <= 40) this.open.add(group.key);
+      this.seen.add(group.key);
+    }
     this.lanes = lanes;
     this.rows = laneRows(lanes, this.open);
     this.draw();
@@ -229,7 +233,7 @@ export class TimelineChart {
               'aria-expanded': String(row.open),
               'data-group': row.group.key,
             },
-            `${row.open ? '▾' : '▸'} ${cut(row.group.name, 20)} (${row.group.lanes.length})`,
+            `${row.open ? '▾' : '▸'} ${cut(row.group.name, 24)} (${row.group.lanes.length})`,
             svg(
               'title',
               {},
@@ -239,7 +243,7 @@ export class TimelineChart {
         : svg(
             'text',
             { x: 16, y: 13, class: 'lane-label' },
-            cut(row.lane.name, 24),
+            cut(row.lane.name, 28),
             svg('title', {}, `${row.lane.name} (${row.lane.type}): ${row.lane.items.length} dated records`),
           );
     const attributes: Record<string, string> =
@@ -251,12 +255,13 @@ export class TimelineChart {
       { ...attributes, transform: `translate(0,${y})` },
       svg('rect', { width: this.width, height: ROW, class: 'row-back' }),
       label,
-      ...this.marks(items, scale),
+      // A header's spans (contacts kept up for years) would cover its marks: only lanes draw them.
+      ...this.marks(items, scale, row.kind === 'lane'),
     );
   }
 
   /** The marks of a row: items of one kind on the same pixel are one mark. */
-  private marks(items: TimelineItem[], scale: ScaleTime<number, number>): SVGElement[] {
+  private marks(items: TimelineItem[], scale: ScaleTime<number, number>, spans: boolean): SVGElement[] {
     const at = new Map<string, { x: number; x2: number; items: TimelineItem[] }>();
     for (const item of items) {
       const x = Math.round(scale(dayOf(item.start)));
@@ -288,7 +293,7 @@ export class TimelineChart {
           tabindex: 0,
         },
         svg('title', {}, title),
-        ...(x2 - x > 2
+        ...(spans && x2 - x > 2
           ? [svg('line', { x2: x2 - x, class: 'span', stroke: MARK_STYLE[first.kind].colour })]
           : []),
         markShape(first.kind),

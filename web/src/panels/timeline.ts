@@ -88,14 +88,16 @@ export function buildTimeline(workspace: Workspace): HTMLElement {
   const label = h('span', { id: 'time-label', class: 'time-label', role: 'status' });
   const from = h('input', { type: 'date', id: 'time-from', 'aria-label': 'Window from' });
   const to = h('input', { type: 'date', id: 'time-to', 'aria-label': 'Window to' });
-  const typed = () => {
-    if (!from.value || !to.value) return;
+  // A day typed past the other end moves that end with it: the window is then that one day.
+  const typed = (moved: 'from' | 'to') => {
+    if (!from.value && !to.value) return;
     player.stop();
-    const [a, b] = from.value <= to.value ? [from.value, to.value] : [to.value, from.value];
-    setWindow({ from: a, to: b });
+    const a = from.value || to.value;
+    const b = to.value || from.value;
+    setWindow(a <= b ? { from: a, to: b } : moved === 'from' ? { from: a, to: a } : { from: b, to: b });
   };
-  from.addEventListener('change', typed);
-  to.addEventListener('change', typed);
+  from.addEventListener('change', () => typed('from'));
+  to.addEventListener('change', () => typed('to'));
   const clear = h('button', { type: 'button', id: 'time-clear', disabled: true }, 'Clear window');
   clear.addEventListener('click', () => {
     player.stop();
