@@ -163,6 +163,8 @@ describe('the timeline', () => {
     await mark.dispatchEvent('click');
     await expect.poll(() => page.evaluate(() => window.__ariadne?.state().selected ?? [])).toEqual([id]);
     await page.waitForSelector(`#details[data-entity="${id}"]`, { timeout: 30_000 });
+    // The timeline marks it back, as the table marks a selected row.
+    expect(await page.locator(`#timeline-rows .mark.selected[data-id="${id}"]`).count()).toBeGreaterThan(0);
   });
 
   it('plays the window on month by month, the canvas following, and undo goes back to before play', async () => {

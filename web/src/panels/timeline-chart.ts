@@ -58,6 +58,7 @@ export class TimelineChart {
   private readonly open = new Set<string>();
   private readonly seen = new Set<string>();
   private window: TimeWindow | null = null;
+  private selected: ReadonlySet<string> = new Set();
   private scale: ScaleTime<number, number> | null = null;
   private width = 0;
   private pending = false;
@@ -101,9 +102,10 @@ export class TimelineChart {
     this.draw();
   }
 
-  /** Shows the view's window (shaded on the lanes, held by the brush). */
-  setWindow(window: TimeWindow | null): void {
+  /** Shows the view's window (shaded on the lanes, held by the brush) and marks what is selected. */
+  setWindow(window: TimeWindow | null, selected: readonly string[] = []): void {
     this.window = window;
+    this.selected = new Set(selected);
     this.draw();
   }
 
@@ -249,7 +251,10 @@ export class TimelineChart {
     const attributes: Record<string, string> =
       row.kind === 'group'
         ? { class: 'row group-row', 'data-group': row.group.key }
-        : { class: 'row lane-row', 'data-lane': row.lane.id };
+        : {
+            class: this.selected.has(row.lane.id) ? 'row lane-row selected' : 'row lane-row',
+            'data-lane': row.lane.id,
+          };
     return svg(
       'g',
       { ...attributes, transform: `translate(0,${y})` },
@@ -277,6 +282,7 @@ export class TimelineChart {
     for (const { x, x2, items: held } of at.values()) {
       const first = held[0] as TimelineItem;
       const inside = held.some((item) => itemInWindow(item, this.window));
+      const chosen = held.some((item) => item.select.every((id) => this.selected.has(id)));
       const title =
         held.length === 1
           ? `${first.label} (${first.start}${first.end !== first.start ? ` to ${first.end}` : ''})`
@@ -284,7 +290,7 @@ export class TimelineChart {
       const mark = svg(
         'g',
         {
-          class: inside ? 'mark' : 'mark out',
+          class: `mark${inside ? '' : ' out'}${chosen ? ' selected' : ''}`,
           transform: `translate(${x},${ROW / 2})`,
           'data-kind': first.kind,
           'data-id': first.id,

@@ -154,7 +154,7 @@ export function buildTimeline(workspace: Workspace): HTMLElement {
           : `${count(laneCount)} lanes (people, vessels and accounts with dated records) in ${lanes.groups.length} groups; open a group's row to see its lanes.`;
     }
     const window = s.filters.time;
-    chart.setWindow(window);
+    chart.setWindow(window, s.selected);
     from.value = window?.from ?? '';
     to.value = window?.to ?? '';
     clear.disabled = window === null;
