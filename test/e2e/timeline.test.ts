@@ -104,9 +104,10 @@ describe('the timeline', () => {
     await page.click('#tab-filters');
     await page.click('#open-case');
     await page.waitForSelector('#status:text("entities loaded")', { timeout: 240_000 });
-    expect(await page.textContent('#time-label')).toMatch(
-      /^All time \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\): [\d,]+ dated records$/,
-    );
+    // The lanes are built after the canvas's first frame.
+    await expect
+      .poll(() => page.textContent('#time-label'))
+      .toMatch(/^All time \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\): [\d,]+ dated records$/);
     const legend = await page.textContent('#timeline-legend');
     for (const kind of ['Events', 'Payments', 'Journeys', 'Communications', 'Document uses'])
       expect(legend).toContain(kind);

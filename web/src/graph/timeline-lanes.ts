@@ -103,8 +103,18 @@ export function buildLanes(input: LaneInput): Lanes {
   const { graph } = input;
   const laneItems = new Map<string, TimelineItem[]>();
   const items: TimelineItem[] = [];
+  // Each node is asked about once: a busy person is the end of hundreds of dated records.
+  const known = new Map<string, boolean>();
+  const nodeShown = (node: string) => {
+    let shown = known.get(node);
+    if (shown === undefined) {
+      shown = input.nodeShown(node);
+      known.set(node, shown);
+    }
+    return shown;
+  };
   const isLane = (node: string) =>
-    LANE_TYPES.has(graph.getNodeAttributes(node).entityType) && input.nodeShown(node);
+    LANE_TYPES.has(graph.getNodeAttributes(node).entityType) && nodeShown(node);
   const place = (item: TimelineItem, lanes: Iterable<string>) => {
     let placed = false;
     for (const lane of lanes) {
@@ -118,7 +128,7 @@ export function buildLanes(input: LaneInput): Lanes {
   graph.forEachNode((node, attributes) => {
     const kind = NODE_KINDS[attributes.entityType];
     const span = kind ? spanOf(attributes) : null;
-    if (!kind || !span || !input.nodeShown(node)) return;
+    if (!kind || !span || !nodeShown(node)) return;
     const lanes = new Set<string>();
     graph.forEachEdge(node, (_edge, link, source, target) => {
       const other = source === node ? target : source;
@@ -132,13 +142,15 @@ export function buildLanes(input: LaneInput): Lanes {
     const from = graph.getNodeAttributes(source);
     const to = graph.getNodeAttributes(target);
     const kind = linkKind(attributes.linkType, from.entityType, to.entityType);
-    if (!kind || !input.edgeShown(attributes) || !input.nodeShown(source) || !input.nodeShown(target)) return;
+    if (!kind || !input.edgeShown(attributes) || !nodeShown(source) || !nodeShown(target)) return;
     const label = `${attributes.linkType}: ${nameOf(from, source)} → ${nameOf(to, target)}`;
     const ends = [source, target].filter((end) => LANE_TYPES.has(graph.getNodeAttributes(end).entityType));
     place({ id: edge, kind, ...span, label, select: [source, target] }, new Set(ends));
   });
   return { groups: groupLanes(input, laneItems), items: items.sort(byStart), ...extent(items) };
 }
+
+const byName = new Intl.Collator('en');
 
 const byStart = (a: TimelineItem, b: TimelineItem) =>
   a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -172,9 +184,9 @@ function groupLanes(input: LaneInput, laneItems: Map<string, TimelineItem[]>): L
     });
   }
   for (const group of groups.values())
-    group.lanes.sort((a, b) => b.items.length - a.items.length || a.name.localeCompare(b.name));
+    group.lanes.sort((a, b) => b.items.length - a.items.length || byName.compare(a.name, b.name));
   return [...groups.values()].sort((a, b) =>
-    a.key === OUTSIDE.key ? 1 : b.key === OUTSIDE.key ? -1 : a.name.localeCompare(b.name),
+    a.key === OUTSIDE.key ? 1 : b.key === OUTSIDE.key ? -1 : byName.compare(a.name, b.name),
   );
 }
 

@@ -106,7 +106,7 @@ export class TimelineChart {
   setWindow(window: TimeWindow | null, selected: readonly string[] = []): void {
     this.window = window;
     this.selected = new Set(selected);
-    this.draw();
+    this.schedule();
   }
 
   /** Opens or closes a group's lanes. */

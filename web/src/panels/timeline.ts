@@ -24,6 +24,7 @@ import {
 import type { ViewState } from '../graph/view-state.ts';
 import { compileView, isEdgeShown, isNodeShown } from '../graph/visibility.ts';
 import { h } from '../lib/dom.ts';
+import { afterNextFrame } from '../lib/slices.ts';
 import type { Workspace } from '../workspace/context.ts';
 import { TimelineChart } from './timeline-chart.ts';
 import { MARK_STYLE, markSwatch } from './timeline-marks.ts';
@@ -134,25 +135,24 @@ export function buildTimeline(workspace: Workspace): HTMLElement {
 
   let lanes: Lanes = { groups: [], items: [], first: null, last: null };
   let built: unknown[] = [];
-  const sync = () => {
+  let planned = false;
+  /** Rebuilds the lanes from what the view holds now. */
+  const rebuild = () => {
+    planned = false;
+    lanes = lanesOf(view);
+    chart.setLanes(lanes);
+    showLegend(legend, lanes);
+    const laneCount = lanes.groups.reduce((sum, group) => sum + group.lanes.length, 0);
+    toggle.textContent = `Lanes (${count(laneCount)})`;
+    toggle.disabled = laneCount === 0;
+    message.textContent =
+      laneCount === 0
+        ? ''
+        : `${count(laneCount)} lanes (people, vessels and accounts with dated records) in ${lanes.groups.length} groups; open a group's row to see its lanes.`;
+    showWindow();
+  };
+  const showWindow = () => {
     const s = view.state;
-    const f = s.filters;
-    const basis = [s.loads, s.hidden, s.removed, f.hiddenTypes, f.categories, f.sources, f.handling];
-    const more = [view.graph.order, view.graph.size, view.syndicates];
-    const all = [...basis, ...more];
-    if (all.length !== built.length || all.some((value, i) => value !== built[i])) {
-      built = all;
-      lanes = lanesOf(view);
-      chart.setLanes(lanes);
-      showLegend(legend, lanes);
-      const laneCount = lanes.groups.reduce((sum, group) => sum + group.lanes.length, 0);
-      toggle.textContent = `Lanes (${count(laneCount)})`;
-      toggle.disabled = laneCount === 0;
-      message.textContent =
-        laneCount === 0
-          ? ''
-          : `${count(laneCount)} lanes (people, vessels and accounts with dated records) in ${lanes.groups.length} groups; open a group's row to see its lanes.`;
-    }
     const window = s.filters.time;
     chart.setWindow(window, s.selected);
     from.value = window?.from ?? '';
@@ -161,6 +161,19 @@ export function buildTimeline(workspace: Workspace): HTMLElement {
     label.textContent = windowText(view, lanes);
     element.dataset.window = window ? `${window.from}/${window.to}` : '';
     player.follow(window);
+  };
+  const sync = () => {
+    const s = view.state;
+    const f = s.filters;
+    const all: unknown[] = [s.loads, s.hidden, s.removed, f.hiddenTypes, f.categories, f.sources, f.handling];
+    all.push(view.graph.order, view.graph.size, view.syndicates);
+    if (all.length !== built.length || all.some((value, i) => value !== built[i])) {
+      built = all;
+      // After the canvas's next frame: the lanes never delay what the canvas draws.
+      if (!planned) void afterNextFrame().then(rebuild);
+      planned = true;
+    }
+    showWindow();
   };
   view.onChange(sync);
   sync();
