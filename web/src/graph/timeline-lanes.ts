@@ -82,6 +82,9 @@ const NODE_KINDS: Record<string, MarkKind> = {
   Communication: 'communication',
 };
 
+/** Link types the timeline may show (linkKind says as what). */
+const LINK_TYPES: ReadonlySet<string> = new Set(['TRAVELLED', 'SMUGGLED', 'CONTACTED', 'USED', 'HOLDS']);
+
 /** The kind of a dated link between two entity types, or null when the timeline does not show it. */
 export function linkKind(linkType: string, sourceType: string, targetType: string): MarkKind | null {
   const has = (type: string) => sourceType === type || targetType === type;
@@ -101,8 +104,6 @@ const nameOf = (attributes: NodeData, id: string) =>
 /** Builds the lanes of what the view shows (time aside), grouped by syndicate. */
 export function buildLanes(input: LaneInput): Lanes {
   const { graph } = input;
-  const laneItems = new Map<string, TimelineItem[]>();
-  const items: TimelineItem[] = [];
   // Each node is asked about once: a busy person is the end of hundreds of dated records.
   const known = new Map<string, boolean>();
   const nodeShown = (node: string) => {
@@ -113,41 +114,55 @@ export function buildLanes(input: LaneInput): Lanes {
     }
     return shown;
   };
-  const isLane = (node: string) =>
-    LANE_TYPES.has(graph.getNodeAttributes(node).entityType) && nodeShown(node);
-  const place = (item: TimelineItem, lanes: Iterable<string>) => {
-    let placed = false;
-    for (const lane of lanes) {
-      const list = laneItems.get(lane);
-      if (list) list.push(item);
-      else laneItems.set(lane, [item]);
-      placed = true;
-    }
-    if (placed) items.push(item);
-  };
+  const isLane = (node: string, attributes: NodeData) =>
+    LANE_TYPES.has(attributes.entityType) && nodeShown(node);
+  const placed: { item: TimelineItem; lanes: string[] }[] = [];
   graph.forEachNode((node, attributes) => {
     const kind = NODE_KINDS[attributes.entityType];
     const span = kind ? spanOf(attributes) : null;
     if (!kind || !span || !nodeShown(node)) return;
-    const lanes = new Set<string>();
+    const lanes: string[] = [];
     graph.forEachEdge(node, (_edge, link, source, target) => {
       const other = source === node ? target : source;
-      if (other !== node && input.edgeShown(link) && isLane(other)) lanes.add(other);
+      if (other !== node && !lanes.includes(other) && input.edgeShown(link))
+        if (isLane(other, graph.getNodeAttributes(other))) lanes.push(other);
     });
-    place({ id: node, kind, ...span, label: nameOf(attributes, node), select: [node] }, lanes);
+    const item = {
+      id: node,
+      kind,
+      start: span.start,
+      end: span.end,
+      label: nameOf(attributes, node),
+      select: [node],
+    };
+    if (lanes.length > 0) placed.push({ item, lanes });
   });
   graph.forEachEdge((edge, attributes, source, target) => {
+    if (!LINK_TYPES.has(attributes.linkType)) return;
     const span = spanOf(attributes);
     if (!span) return;
     const from = graph.getNodeAttributes(source);
     const to = graph.getNodeAttributes(target);
     const kind = linkKind(attributes.linkType, from.entityType, to.entityType);
     if (!kind || !input.edgeShown(attributes) || !nodeShown(source) || !nodeShown(target)) return;
+    const lanes: string[] = [];
+    if (LANE_TYPES.has(from.entityType)) lanes.push(source);
+    if (LANE_TYPES.has(to.entityType) && target !== source) lanes.push(target);
+    if (lanes.length === 0) return;
     const label = `${attributes.linkType}: ${nameOf(from, source)} → ${nameOf(to, target)}`;
-    const ends = [source, target].filter((end) => LANE_TYPES.has(graph.getNodeAttributes(end).entityType));
-    place({ id: edge, kind, ...span, label, select: [source, target] }, new Set(ends));
+    placed.push({ item: { id: edge, kind, ...span, label, select: [source, target] }, lanes });
   });
-  return { groups: groupLanes(input, laneItems), items: items.sort(byStart), ...extent(items) };
+  // Sorted once, then dealt out: every lane's items come in date order.
+  placed.sort((a, b) => byStart(a.item, b.item));
+  const laneItems = new Map<string, TimelineItem[]>();
+  for (const { item, lanes } of placed)
+    for (const lane of lanes) {
+      const list = laneItems.get(lane);
+      if (list) list.push(item);
+      else laneItems.set(lane, [item]);
+    }
+  const items = placed.map((entry) => entry.item);
+  return { groups: groupLanes(input, laneItems), items, ...extent(items) };
 }
 
 const byName = new Intl.Collator('en');
@@ -176,12 +191,7 @@ function groupLanes(input: LaneInput, laneItems: Map<string, TimelineItem[]>): L
       group = { key, name, lanes: [] };
       groups.set(key, group);
     }
-    group.lanes.push({
-      id,
-      name: nameOf(attributes, id),
-      type: attributes.entityType,
-      items: list.sort(byStart),
-    });
+    group.lanes.push({ id, name: nameOf(attributes, id), type: attributes.entityType, items: list });
   }
   for (const group of groups.values())
     group.lanes.sort((a, b) => b.items.length - a.items.length || byName.compare(a.name, b.name));
