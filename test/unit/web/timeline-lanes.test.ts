@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDataGraph } from '../../../web/src/graph/data-graph.ts';
 import {
   buildLanes,
+  coalesceMarks,
   itemInWindow,
   type LaneInput,
   laneRows,
@@ -185,5 +186,26 @@ describe('the timeline lanes', () => {
     expect(linkKind('USED', 'Person', 'Vessel')).toBe('journey');
     expect(linkKind('MEMBER_OF', 'Person', 'Organisation')).toBeNull();
     expect(linkKind('PAID', 'Person', 'Payment')).toBeNull();
+  });
+
+  it('draws items of one kind on the same pixel as one mark, reaching to the last day any of them covers', () => {
+    const item = (id: string, kind: 'payment' | 'journey', start: string, end = start) =>
+      ({ id, kind, start, end, label: id, select: [id] }) as const;
+    // One pixel a day from 2024-01-01.
+    const xOf = (day: string) => (Date.parse(day) - Date.parse('2024-01-01')) / 86_400_000;
+    const groups = coalesceMarks(
+      [
+        item('p1', 'payment', '2024-01-03'),
+        item('p2', 'payment', '2024-01-03', '2024-01-20'),
+        item('j1', 'journey', '2024-01-03'),
+        item('p3', 'payment', '2024-01-04'),
+      ].map((i) => ({ ...i, select: [...i.select] })),
+      xOf,
+    );
+    expect(groups.map((g) => [g.x, g.x2, g.items.map((i) => i.id)])).toEqual([
+      [2, 19, ['p1', 'p2']],
+      [2, 2, ['j1']],
+      [3, 3, ['p3']],
+    ]);
   });
 });

@@ -222,3 +222,27 @@ export function laneRows(lanes: Lanes, open: ReadonlySet<string>): LaneRow[] {
   }
   return rows;
 }
+
+/** Items of one kind drawn on the same pixel: one mark, from x (its first day) to x2 (its last). */
+export interface MarkGroup {
+  x: number;
+  x2: number;
+  items: TimelineItem[];
+}
+
+/** Groups a row's items by kind and pixel (x of their first day, rounded), in the items' order. */
+export function coalesceMarks(items: readonly TimelineItem[], xOf: (day: string) => number): MarkGroup[] {
+  const at = new Map<string, MarkGroup>();
+  for (const item of items) {
+    const x = Math.round(xOf(item.start));
+    const x2 = Math.round(xOf(item.end));
+    const key = `${item.kind}|${x}`;
+    const found = at.get(key);
+    if (!found) at.set(key, { x, x2, items: [item] });
+    else {
+      found.items.push(item);
+      found.x2 = Math.max(found.x2, x2);
+    }
+  }
+  return [...at.values()];
+}

@@ -18,6 +18,7 @@ import {
   windowFromPixels,
 } from '../graph/time-axis.ts';
 import {
+  coalesceMarks,
   itemInWindow,
   type LaneRow,
   type Lanes,
@@ -25,7 +26,7 @@ import {
   type TimelineItem,
 } from '../graph/timeline-lanes.ts';
 import { h, svg } from '../lib/dom.ts';
-import { MARK_STYLE, markShape } from './timeline-marks.ts';
+import { drawMark } from './timeline-marks.ts';
 
 const GUTTER = 190;
 const ROW = 18;
@@ -267,47 +268,16 @@ export class TimelineChart {
 
   /** The marks of a row: items of one kind on the same pixel are one mark. */
   private marks(items: TimelineItem[], scale: ScaleTime<number, number>, spans: boolean): SVGElement[] {
-    const at = new Map<string, { x: number; x2: number; items: TimelineItem[] }>();
-    for (const item of items) {
-      const x = Math.round(scale(dayOf(item.start)));
-      const key = `${item.kind}|${x}`;
-      const found = at.get(key);
-      const x2 = Math.round(scale(dayOf(item.end)));
-      if (found) {
-        found.items.push(item);
-        found.x2 = Math.max(found.x2, x2);
-      } else at.set(key, { x, x2, items: [item] });
-    }
-    const out: SVGElement[] = [];
-    for (const { x, x2, items: held } of at.values()) {
-      const first = held[0] as TimelineItem;
-      const inside = held.some((item) => itemInWindow(item, this.window));
-      const chosen = held.some((item) => item.select.every((id) => this.selected.has(id)));
-      const title =
-        held.length === 1
-          ? `${first.label} (${first.start}${first.end !== first.start ? ` to ${first.end}` : ''})`
-          : `${held.length} ${MARK_STYLE[first.kind].name.toLowerCase()} on ${first.start}: ${first.label}…`;
-      const mark = svg(
-        'g',
-        {
-          class: `mark${inside ? '' : ' out'}${chosen ? ' selected' : ''}`,
-          transform: `translate(${x},${ROW / 2})`,
-          'data-kind': first.kind,
-          'data-id': first.id,
-          'data-count': held.length,
-          role: 'button',
-          tabindex: 0,
-        },
-        svg('title', {}, title),
-        ...(spans && x2 - x > 2
-          ? [svg('line', { x2: x2 - x, class: 'span', stroke: MARK_STYLE[first.kind].colour })]
-          : []),
-        markShape(first.kind),
-      );
-      this.picks.set(mark, held);
-      out.push(mark);
-    }
-    return out;
+    return coalesceMarks(items, (day) => scale(dayOf(day))).map((group) => {
+      const mark = drawMark(group, {
+        y: ROW / 2,
+        spans,
+        inside: group.items.some((item) => itemInWindow(item, this.window)),
+        chosen: group.items.some((item) => item.select.every((id) => this.selected.has(id))),
+      });
+      this.picks.set(mark, group.items);
+      return mark;
+    });
   }
 
   private click(event: Event): void {

@@ -1,8 +1,8 @@
 /**
  * How the timeline draws a kind of record: a shape and a colour per kind (event, payment, journey,
- * communication, document use), used by the lanes and the legend alike.
+ * communication, document use), used by the lanes and the legend alike, and how a mark is drawn.
  */
-import type { MarkKind } from '../graph/timeline-lanes.ts';
+import type { MarkGroup, MarkKind, TimelineItem } from '../graph/timeline-lanes.ts';
 import { svg } from '../lib/dom.ts';
 
 /** Colours and names by kind. */
@@ -42,5 +42,38 @@ export function markSwatch(kind: MarkKind): SVGSVGElement {
     'svg',
     { width: 12, height: 12, viewBox: '-6 -6 12 12', 'aria-hidden': 'true' },
     markShape(kind, 4.5),
+  );
+}
+
+/**
+ * One mark: its kind's shape at the group's first day (with a bar to its last day when `spans`),
+ * faded outside the window, outlined when selected, and a tooltip that says what it holds.
+ */
+export function drawMark(
+  group: MarkGroup,
+  how: { y: number; spans: boolean; inside: boolean; chosen: boolean },
+): SVGGElement {
+  const { x, x2, items } = group;
+  const first = items[0] as TimelineItem;
+  const title =
+    items.length === 1
+      ? `${first.label} (${first.start}${first.end !== first.start ? ` to ${first.end}` : ''})`
+      : `${items.length} ${MARK_STYLE[first.kind].name.toLowerCase()} on ${first.start}: ${first.label}…`;
+  return svg(
+    'g',
+    {
+      class: `mark${how.inside ? '' : ' out'}${how.chosen ? ' selected' : ''}`,
+      transform: `translate(${x},${how.y})`,
+      'data-kind': first.kind,
+      'data-id': first.id,
+      'data-count': items.length,
+      role: 'button',
+      tabindex: 0,
+    },
+    svg('title', {}, title),
+    ...(how.spans && x2 - x > 2
+      ? [svg('line', { x2: x2 - x, class: 'span', stroke: MARK_STYLE[first.kind].colour })]
+      : []),
+    markShape(first.kind),
   );
 }
