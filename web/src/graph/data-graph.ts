@@ -123,3 +123,27 @@ export function dateOf(attributes: { date?: unknown; firstSeen?: unknown }): str
   const date = attributes.date ?? attributes.firstSeen;
   return typeof date === 'string' && date.length >= 10 ? date.slice(0, 10) : null;
 }
+
+/**
+ * The days a node or edge covers: its own date, else from when it was first seen to when it was last
+ * seen (a person active for years, a contact kept up), or null when it has no date at all.
+ */
+export function spanOf(attributes: {
+  date?: unknown;
+  firstSeen?: unknown;
+  lastSeen?: unknown;
+}): { start: string; end: string } | null {
+  const start = dateOf(attributes);
+  if (start === null) return null;
+  const last = attributes.date === undefined || attributes.date === null ? attributes.lastSeen : undefined;
+  const end = typeof last === 'string' && last.length >= 10 ? last.slice(0, 10) : start;
+  return end < start ? { start, end: start } : { start, end };
+}
+
+/** Whether days [start, end] overlap a window [from, to] (ISO days, all included). */
+export function overlapsWindow(
+  span: { start: string; end: string },
+  window: { from: string; to: string },
+): boolean {
+  return span.start <= window.to && span.end >= window.from;
+}

@@ -34,6 +34,16 @@ export class ViewHistory {
     this.push(change(this.current));
   }
 
+  /**
+   * Replaces the current state without adding a step (a playing timeline's later steps: one undo
+   * then goes back to before play started, not month by month).
+   */
+  replace(next: ViewState): void {
+    if (next === this.current) return;
+    this.states = [...this.states.slice(0, this.cursor), next];
+    this.emit();
+  }
+
   /** Replaces the whole history by one state (opening a link). */
   reset(state: ViewState): void {
     this.states = [state];

@@ -55,7 +55,7 @@ export interface Filters {
   sources: string[];
   /** Only records with one of these handling codes. */
   handling: string[];
-  /** Only records dated (or seen) within [from, to], ISO dates. */
+  /** Only records whose date (else first to last seen) overlaps [from, to], ISO dates; undated ones stay. */
   time: { from: string; to: string } | null;
 }
 

@@ -5,7 +5,14 @@
  * counted is exactly what is drawn.
  */
 import { sourceValueOf } from '../api/vocabulary.ts';
-import { type DataGraph, dateOf, type EdgeData, type NodeData, type Origins } from './data-graph.ts';
+import {
+  type DataGraph,
+  type EdgeData,
+  type NodeData,
+  type Origins,
+  overlapsWindow,
+  spanOf,
+} from './data-graph.ts';
 import type { Insights } from './derived.ts';
 import type { ViewState } from './view-state.ts';
 import { loadKey } from './view-state.ts';
@@ -52,11 +59,19 @@ function passesRecordFilters(view: CompiledView, attributes: NodeData | EdgeData
   }
   if (view.handling.size > 0 && !view.handling.has(String(attributes.handling))) return false;
   const time = view.state.filters.time;
-  if (time) {
-    const date = dateOf(attributes);
-    if (date !== null && (date < time.from || date > time.to)) return false;
-  }
-  return true;
+  return time === null || inWindow(time, attributes);
+}
+
+/**
+ * Whether a record falls in a time window: its days (its date, else first to last seen) overlap the
+ * window. An undated record always does: the window says nothing about it.
+ */
+export function inWindow(
+  window: { from: string; to: string },
+  attributes: { date?: unknown; firstSeen?: unknown; lastSeen?: unknown },
+): boolean {
+  const span = spanOf(attributes);
+  return span === null || overlapsWindow(span, window);
 }
 
 /** Whether a node is in the view before collapsing: loaded, not hidden or removed, and passing the filters. */

@@ -33,7 +33,7 @@ function emptyReason(workspace: Workspace, drawnNodes: number, noun: 'entities' 
   if (view.graph.order === 0)
     return 'Nothing is open: search for an entity, or open the case from the Filters tab.';
   if (drawnNodes === 0)
-    return 'Everything loaded is hidden or filtered out: see the Filters tab and the time slider.';
+    return 'Everything loaded is hidden or filtered out: see the Filters tab and the timeline window.';
   return noun === 'links' ? 'No link is drawn between the entities shown.' : 'No entity is drawn.';
 }
 

@@ -14,7 +14,7 @@ import { buildTabs } from './tabs.ts';
 
 /** Builds the tabs, and adds the timeline to the centre column. */
 export function toolPanels(workspace: Workspace, centre: HTMLElement): HTMLElement {
-  centre.append(buildTimeline(workspace.view));
+  centre.append(buildTimeline(workspace));
   return buildTabs([
     { id: 'filters', title: 'Filters', mount: (c) => mountFilterPanel(c, workspace) },
     { id: 'table', title: 'Table', mount: (c) => mountTablePanel(c, workspace) },

@@ -1,6 +1,6 @@
 /**
  * The workspace: search and user in the header; tool panels on the left; the graph canvas with its
- * toolbar and time slider in the middle; the details panel on the right. It wires sigma's events
+ * toolbar and timeline in the middle; the details panel on the right. It wires sigma's events
  * (click selects, double-click expands), keeps the view in the address bar, and exposes a
  * read-only handle on what is drawn for tests and benchmarks.
  */
