@@ -31,10 +31,11 @@ export function localBulkTarget(
     return openStore(target, { migrate: true });
   };
   return {
-    async load(store: Store, files: BulkFiles, onProgress: (fraction: number) => void): Promise<Store> {
+    async load(store: Store, files: BulkFiles, onProgress: (fraction: number) => void) {
       const wasRunning = localStatus(config.home).pid !== null;
       await store.close();
       if (wasRunning) await stopLocalNeo4j(config.home);
+      const started = performance.now();
       try {
         await runImporter(
           config.home,
@@ -53,7 +54,8 @@ export function localBulkTarget(
         );
         throw error;
       }
-      return reopen();
+      const importerSeconds = (performance.now() - started) / 1000;
+      return { store: await reopen(), importerSeconds };
     },
   };
 }
