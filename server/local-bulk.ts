@@ -5,7 +5,7 @@
  */
 import type { Config } from './config.ts';
 import { resolveTarget } from './connect.ts';
-import type { BulkFiles, BulkTarget } from './ingest/bulk-import.ts';
+import type { BulkFiles, BulkTarget, OfflineSeconds } from './ingest/bulk-import.ts';
 import { localStatus, stopLocalNeo4j } from './local/neo4j.ts';
 import { BulkLoadError, runImporter } from './local/neo4j-import.ts';
 import { openStore, type Store } from './store/store.ts';
@@ -26,18 +26,26 @@ export function localBulkTarget(
     throw new BulkLoadError(
       'a bulk load needs the local Neo4j this Ariadne home manages; NEO4J_URI names another server, which stays online: ingest without --bulk',
     );
-  const reopen = async (): Promise<Store> => {
+  const reopen = async (seconds?: OfflineSeconds): Promise<Store> => {
+    let started = performance.now();
     const { target } = await resolveTarget(config, hooks.say);
-    return openStore(target, { migrate: true });
+    if (seconds) seconds.start = (performance.now() - started) / 1000;
+    started = performance.now();
+    const store = await openStore(target, { migrate: true });
+    if (seconds) seconds.migrate = (performance.now() - started) / 1000;
+    return store;
   };
   return {
     async load(store: Store, files: BulkFiles, onProgress: (fraction: number) => void) {
+      const seconds: OfflineSeconds = { stop: 0, importer: 0, importerReported: 0, start: 0, migrate: 0 };
       const wasRunning = localStatus(config.home).pid !== null;
+      let started = performance.now();
       await store.close();
       if (wasRunning) await stopLocalNeo4j(config.home);
-      const started = performance.now();
+      seconds.stop = (performance.now() - started) / 1000;
+      started = performance.now();
       try {
-        await runImporter(
+        const { reportedSeconds } = await runImporter(
           config.home,
           {
             nodes: files.nodes.map(({ label, file }) => ({ label, file })),
@@ -46,6 +54,7 @@ export function localBulkTarget(
           },
           { onProgress, onStarted: hooks.onImporterStarted },
         );
+        seconds.importerReported = reportedSeconds;
       } catch (error) {
         // Leave the database as it was found: online, and (the load never swapped in) empty.
         await reopen().then(
@@ -54,8 +63,8 @@ export function localBulkTarget(
         );
         throw error;
       }
-      const importerSeconds = (performance.now() - started) / 1000;
-      return { store: await reopen(), importerSeconds };
+      seconds.importer = (performance.now() - started) / 1000;
+      return { store: await reopen(seconds), seconds };
     },
   };
 }

@@ -29,7 +29,17 @@ export interface BulkTarget {
     store: Store,
     files: BulkFiles,
     onProgress: (fraction: number) => void,
-  ): Promise<{ store: Store; importerSeconds: number }>;
+  ): Promise<{ store: Store; seconds: OfflineSeconds }>;
+}
+
+/** Where an offline load's time went: stopping, the importer (and its own count), starting, migrating. */
+export interface OfflineSeconds {
+  stop: number;
+  importer: number;
+  /** The importer's own figure (`IMPORT DONE in ...`), without the start of its JVM. */
+  importerReported: number;
+  start: number;
+  migrate: number;
 }
 
 /** A bulk load refused before anything was done; the message says why and what to do instead. */
@@ -39,12 +49,12 @@ export class BulkRefusedError extends Error {
 
 /**
  * Seconds spent in each step of the bulk write: files written, the load (offline, started again and
- * migrated) with the importer's own share, and what follows it.
+ * migrated) with its parts, and what follows it.
  */
 export interface BulkTimings {
   files: number;
   load: number;
-  importer: number;
+  offline?: OfflineSeconds | undefined;
   after: number;
 }
 
@@ -122,7 +132,7 @@ export async function bulkIngestFiles(
   if (refusal && options.mode === 'bulk') throw new BulkRefusedError(refusal);
   let current = store;
   let bulk = false;
-  const timings: BulkTimings = { files: 0, load: 0, importer: 0, after: 0 };
+  const timings: BulkTimings = { files: 0, load: 0, after: 0 };
   const writer: ImportWriter = async (given: Store, prepared: PreparedImport) => {
     if (options.mode === 'auto' && (refusal || prepared.total < AUTO_BULK_MIN_RECORDS))
       return writeImport(given, prepared);
@@ -147,7 +157,7 @@ export async function bulkIngestFiles(
         progress?.({ phase: 'load', done: Math.round(fraction * total), total }),
       );
       current = loaded.store;
-      timings.importer = loaded.importerSeconds;
+      timings.offline = loaded.seconds;
       timings.load = (performance.now() - started) / 1000;
       started = performance.now();
       await applyLateValues(current, files.late.path);
