@@ -77,10 +77,16 @@ function cellOf(value: PropertyValue, type: ColumnType): string | undefined {
 
 type Made = { props: Record<string, PropertyValue>; source?: string; target?: string };
 
-/** A record's stored properties, as the transactional write would create them. */
-function recordOf(row: Record<string, unknown>, link: boolean, meta: { user: string; now: string }): Made {
+/** A record's stored properties, as the transactional write would create them (and its name keys). */
+function recordOf(
+  row: Record<string, unknown>,
+  link: boolean,
+  meta: { user: string; now: string },
+  keys = true,
+): Made {
   const props = createdProperties(row, link, meta);
   if (link) return { props, source: String(row.source), target: String(row.target) };
+  if (!keys) return { props };
   const [keyed] = keyRows([
     { id: String(props.id), name: props.name, aliases: props.aliases, holderName: props.holderName },
   ]);
@@ -88,15 +94,19 @@ function recordOf(row: Record<string, unknown>, link: boolean, meta: { user: str
   return { props };
 }
 
-/** The columns of a group, each property with the type of its first value. */
+/**
+ * The columns of a group, each property with the type of its first value; entities' name keys (lists
+ * of text, whose computing is the costly part) last, without computing them here.
+ */
 async function columnsOf(group: SpoolGroup, link: boolean, meta: { user: string; now: string }) {
   const columns = new Map<string, ColumnType>();
   for await (const row of readSpool<Record<string, unknown>>(group.path)) {
-    const { props } = recordOf(row, link, meta);
+    const { props } = recordOf(row, link, meta, false);
     for (const [key, value] of Object.entries(props))
       if (key !== 'id' && !columns.has(key) && !(Array.isArray(value) && value.length === 0))
         columns.set(key, typeOf(value));
   }
+  if (!link) columns.set(NAME_KEYS, 'string[]');
   return columns;
 }
 
