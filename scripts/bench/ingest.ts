@@ -1,9 +1,10 @@
 /**
  * Ingest benchmark: the demo case at scale 25 (~100k records) and 250 (~1M) as NDJSON, ingested into a
  * local Neo4j of its own, emptied before each run, by the pipeline (validation, id checks, conflicts,
- * import record) and by the naive UNWIND MERGE script (the reference), side by side, each in a child
- * process whose peak RSS is reported; with the load average around each run, the pipeline's rate as a
- * share of the naive one's, and where the pipeline's time went. `--scales 2500` (~10M) is the soak run.
+ * import record), by the naive UNWIND MERGE script (the reference) and by the bulk path (the same
+ * validation, then Neo4j's importer with the database offline), side by side, each in a child process
+ * whose peak RSS is reported; with the load average around each run, the rates as shares of the naive
+ * one's, and where the time went. `--scales 2500` (~10M) is the soak run.
  * Usage: node --import tsx scripts/bench/ingest.ts [--scales 25,250] [--heap 2g]
  * It prints figures; nothing here is a test.
  */
@@ -18,19 +19,35 @@ import { findFreePort } from '../../server/local/net.ts';
 import { openStore } from '../../server/store/store.ts';
 
 const { values } = parseArgs({
-  options: { scales: { type: 'string', default: '25,250' }, heap: { type: 'string', default: '2g' } },
+  options: {
+    scales: { type: 'string', default: '25,250' },
+    heap: { type: 'string', default: '2g' },
+    // `--modes bulk` alone, to look into one path; the table needs all three.
+    modes: { type: 'string', default: 'bare,pipeline,bulk' },
+  },
 });
 const scales = (values.scales ?? '25').split(',').map(Number);
+const modes = (values.modes ?? '').split(',');
 const home = mkdtempSync(join(tmpdir(), 'ariadne-bench-ingest-'));
 const CHILD = join(import.meta.dirname, 'ingest-child.ts');
 
 type Phases = { validateMs: number; checkMs: number; writeMs: number; storeMs: number };
-type Run = { mode: string; records: number; ms: number; peakRssMb: number; phases?: Phases; load: string };
+type Offline = { stop: number; importer: number; importerReported: number; start: number; migrate: number };
+type Bulk = { files: number; load: number; offline: Offline; after: number };
+type Run = {
+  mode: string;
+  records: number;
+  ms: number;
+  peakRssMb: number;
+  phases?: Phases;
+  bulk?: Bulk;
+  load: string;
+};
 
 const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-function runChild(mode: 'pipeline' | 'bare', file: string, env: NodeJS.ProcessEnv): Run {
+function runChild(mode: 'pipeline' | 'bare' | 'bulk', file: string, env: NodeJS.ProcessEnv): Run {
   const before = load();
   const result = spawnSync(process.execPath, ['--import', 'tsx', CHILD, mode, file], {
     env,
@@ -48,9 +65,28 @@ try {
   const { user, password } = localCredentials(home);
   const uri = `bolt://127.0.0.1:${port}`;
   const env = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
-  const store = await openStore({ uri, user, password, database: undefined });
+  // The bulk child finds the same Neo4j as the local one of this home (and stops and starts it).
+  const { NEO4J_URI: _uri, NEO4J_USER: _user, NEO4J_PASSWORD: _password, ...rest } = process.env;
+  const bulkEnv = {
+    ...rest,
+    ARIADNE_HOME: home,
+    ARIADNE_NEO4J_PORT: String(port),
+    ARIADNE_NEO4J_HEAP: values.heap,
+  };
+  let store = await openStore({ uri, user, password, database: undefined });
   const clear = () =>
     store.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  // A bulk load refuses a database another client is connected to: this one steps aside meanwhile.
+  const runBulk = async (file: string): Promise<Run> => {
+    await clear();
+    await store.close();
+    try {
+      return runChild('bulk', file, bulkEnv);
+    } finally {
+      await startLocalNeo4j({ home, port, strictPort: true, heap: values.heap });
+      store = await openStore({ uri, user, password, database: undefined });
+    }
+  };
   process.stdout.write(
     `Neo4j at ${uri} (heap ${values.heap}); ${process.platform} ${process.arch}, node ${process.version}\n`,
   );
@@ -61,6 +97,7 @@ try {
     await clear();
     runChild(mode, join(warm, 'demo-case.ndjson'), env);
   }
+  await runBulk(join(warm, 'demo-case.ndjson'));
   const summary: string[] = [];
   for (const scale of scales) {
     const dir = join(home, `demo-${scale}`);
@@ -69,9 +106,11 @@ try {
     const total = truth.counts.totalEntities + truth.counts.totalLinks;
     const runs: Run[] = [];
     for (const mode of ['bare', 'pipeline'] as const) {
+      if (!modes.includes(mode)) continue;
       await clear();
       runs.push(runChild(mode, file, env));
     }
+    if (modes.includes('bulk')) runs.push(await runBulk(file));
     process.stdout.write(`\nscale ${scale}: ${total.toLocaleString('en')} records\n`);
     for (const run of runs) {
       const rate = run.records / (run.ms / 1000);
@@ -83,18 +122,27 @@ try {
         process.stdout.write(
           `           validate ${seconds(p.validateMs)}, check ${seconds(p.checkMs)}, write ${seconds(p.writeMs)} (Neo4j ${seconds(p.storeMs)}, ${Math.round((p.storeMs / run.ms) * 100)}% of the whole)\n`,
         );
+      const b = run.bulk;
+      if (b)
+        process.stdout.write(
+          `           bulk files ${b.files.toFixed(1)} s, offline ${b.load.toFixed(1)} s (stop ${b.offline.stop.toFixed(1)}, importer ${b.offline.importer.toFixed(1)} s of which it reports ${b.offline.importerReported.toFixed(1)} s, start ${b.offline.start.toFixed(1)}, migrations ${b.offline.migrate.toFixed(1)}), after ${b.after.toFixed(1)} s; load phase ${Math.round(run.records / b.offline.importer).toLocaleString('en')} records/s\n`,
+        );
     }
-    const [bare, pipeline] = runs;
-    if (bare && pipeline) {
+    const [bare, pipeline, bulk] = runs;
+    if (bare?.mode === 'bare' && pipeline?.mode === 'pipeline' && bulk?.bulk) {
       const ratio = bare.ms / pipeline.ms;
-      process.stdout.write(`  pipeline / naive rate: ${ratio.toFixed(2)}x\n`);
+      const rate = (run: Run) => Math.round(run.records / (run.ms / 1000)).toLocaleString('en');
+      const loadRate = Math.round(bulk.records / bulk.bulk.offline.importer).toLocaleString('en');
+      process.stdout.write(
+        `  pipeline / naive rate: ${ratio.toFixed(2)}x; bulk command / naive: ${(bare.ms / bulk.ms).toFixed(2)}x\n`,
+      );
       summary.push(
-        `| ${total.toLocaleString('en')} | ${Math.round(bare.records / (bare.ms / 1000)).toLocaleString('en')} rec/s | ${Math.round(pipeline.records / (pipeline.ms / 1000)).toLocaleString('en')} rec/s | ${ratio.toFixed(2)}x | ${Math.round(bare.peakRssMb)} / ${Math.round(pipeline.peakRssMb)} MB | ${bare.load} / ${pipeline.load} |`,
+        `| ${total.toLocaleString('en')} | ${rate(bare)} rec/s | ${rate(pipeline)} rec/s | ${ratio.toFixed(2)}x | ${rate(bulk)} rec/s | ${loadRate} rec/s | ${(bare.ms / bulk.ms).toFixed(2)}x | ${Math.round(bare.peakRssMb)} / ${Math.round(pipeline.peakRssMb)} / ${Math.round(bulk.peakRssMb)} MB | ${bare.load} / ${pipeline.load} / ${bulk.load} |`,
       );
     }
   }
   process.stdout.write(
-    `\n| records | naive UNWIND | pipeline | pipeline / naive | peak RSS (naive / pipeline) | load average (naive / pipeline) |\n|---|---|---|---|---|---|\n${summary.join('\n')}\n`,
+    `\n| records | naive UNWIND | pipeline | pipeline / naive | bulk command | bulk load (importer) | bulk / naive | peak RSS (naive / pipeline / bulk) | load average (naive / pipeline / bulk) |\n|---|---|---|---|---|---|---|---|---|\n${summary.join('\n')}\n`,
   );
   await store.close();
 } finally {

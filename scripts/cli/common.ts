@@ -62,6 +62,20 @@ export function report(error: unknown, usage?: string): number {
     process.stderr.write(`ariadne: ${error.message}\n`);
     return EXIT.unavailable;
   }
+  // By name: importing the bulk path here would load the whole ingest into every command.
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'BulkRefusedError') {
+    process.stderr.write(`ariadne: bulk load refused: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (name === 'BulkLoadError') {
+    process.stderr.write(`ariadne: ${(error as Error).message}\n`);
+    return EXIT.failed;
+  }
+  if (error instanceof LocalNeo4jError) {
+    process.stderr.write(`ariadne: ${error.message}\n`);
+    return EXIT.failed;
+  }
   if (error instanceof LocalNeo4jError) {
     process.stderr.write(`ariadne: ${error.message}\n`);
     return EXIT.unavailable;

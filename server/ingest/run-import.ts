@@ -26,6 +26,7 @@ import { addOptionRecords, caseIdOf, defaultsOf } from './synthetic.ts';
 import type { IngestOptions, IngestReport } from './types.ts';
 import { type PassState, toRawRecord, validateAll } from './validate-pass.ts';
 import { type Tally, WRITE_PLAN, type WritePlan, writeAll } from './write-pass.ts';
+import type { FieldConflict } from '../store/ingest-writes.ts';
 
 /** Where records come from: files (with their checksums), or objects handed over in memory. */
 interface Input {
@@ -39,11 +40,36 @@ interface Input {
   writesBeside: (file: string) => boolean;
 }
 
+/** An import validated and checked completely, ready for its write pass. */
+export interface PreparedImport {
+  importId: string;
+  input: Input;
+  options: IngestOptions;
+  state: PassState;
+  spools: WritePlan['spools'];
+  /** Checked records to write. */
+  total: number;
+  partition: IdPartition | undefined;
+}
+
+/** What a write pass did: the tally, the first conflicts, whether it finished an interrupted run. */
+export interface WriteOutcome {
+  tally: Tally;
+  conflicts: FieldConflict[];
+  resumed: boolean;
+  /** Whether the written records should be matched against the watches (none exist in a new database). */
+  alert: boolean;
+}
+
+/** A write pass: the transactional one (the default), or the bulk loader for a new database. */
+export type ImportWriter = (store: Store, prepared: PreparedImport) => Promise<WriteOutcome>;
+
 /** Imports files (Ariadne NDJSON, CSV pairs, FollowTheMoney); see IngestOptions. */
 export async function ingestFiles(
   store: Store,
   paths: readonly string[],
   options: IngestOptions,
+  writer: ImportWriter = writeImport,
 ): Promise<IngestReport> {
   const files = (await Promise.all(paths.map(expandInput))).flat();
   const sha256 = await Promise.all(files.map(hashFile));
@@ -65,6 +91,7 @@ export async function ingestFiles(
       writesBeside: (file) => !file.startsWith('--') && existsSync(dirname(file)),
     },
     options,
+    writer,
   );
 }
 
@@ -87,10 +114,16 @@ export async function importRecords(
     store,
     { files: [name], sha256: [], items, contentHash, writesBeside: () => false },
     options,
+    writeImport,
   );
 }
 
-async function runImport(store: Store, input: Input, options: IngestOptions): Promise<IngestReport> {
+async function runImport(
+  store: Store,
+  input: Input,
+  options: IngestOptions,
+  writer: ImportWriter,
+): Promise<IngestReport> {
   let importId = input.contentHash ? '' : importIdOf(input.sha256, options);
   if (importId !== '') {
     const done = await alreadyImported(store, importId, input.files);
@@ -135,16 +168,17 @@ async function runImport(store: Store, input: Input, options: IngestOptions): Pr
     if (options.dryRun) return buildReport({ ...base, status: 'dry-run' });
     const spools = { entities: state.entities.files(), patches: patches.files(), links: links.files() };
     const total = state.entities.count + patches.count + links.count;
-    const { tally, conflicts, resumed } = await writeImport(store, {
+    const { tally, conflicts, resumed, alert } = await writer(store, {
       importId,
       input,
       options,
+      state,
       spools,
       total,
       partition,
     });
     // The one hook of the alerts into imports: after the commit, with the records it wrote.
-    const alerting = await alertOnImport(store, spools, partition);
+    const alerting = alert ? await alertOnImport(store, spools, partition) : undefined;
     return buildReport({
       ...base,
       warnings: alerting === undefined ? warnings : [...warnings, alerting],
@@ -214,17 +248,15 @@ async function alreadyImported(
   };
 }
 
-async function writeImport(
+/**
+ * The transactional write pass: batches recorded on the Import node, resumable. `given` is what was
+ * written before it by other means (the bulk loader), counted into the Import node's tally.
+ */
+export async function writeImport(
   store: Store,
-  job: {
-    importId: string;
-    input: Input;
-    options: IngestOptions;
-    spools: WritePlan['spools'];
-    total: number;
-    partition: IdPartition | undefined;
-  },
-) {
+  job: PreparedImport,
+  given: Tally = { counts: {}, conflicts: 0 },
+): Promise<WriteOutcome> {
   const { importId, input, options } = job;
   const record = await beginImport(store, {
     id: importId,
@@ -235,7 +267,7 @@ async function writeImport(
     plan: WRITE_PLAN,
   });
   const resumed = record.batchesDone > 0;
-  const start: Tally = resumed ? (JSON.parse(record.counts) as Tally) : { counts: {}, conflicts: 0 };
+  const start: Tally = resumed ? (JSON.parse(record.counts) as Tally) : given;
   try {
     const result = await writeAll(store, {
       importId,
@@ -250,7 +282,7 @@ async function writeImport(
       partition: job.partition,
     });
     await finishImport(store, importId, { status: 'complete', counts: JSON.stringify(result.tally) });
-    return { ...result, resumed };
+    return { ...result, resumed, alert: true };
   } catch (error) {
     // With the database gone the status cannot be written; the Import node already says how far it got.
     if (!(error instanceof StoreUnavailableError)) {

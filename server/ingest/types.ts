@@ -30,9 +30,12 @@ export interface IngestOptions {
   afterBatch?: (index: number) => Promise<void> | void;
 }
 
-/** Where the pipeline is: reading and validating, checking links, or writing (with a total). */
+/**
+ * Where the pipeline is: reading and validating, checking links, or writing (with a total); a bulk
+ * load writes the importer's files, then loads them.
+ */
 export interface IngestProgress {
-  phase: 'validate' | 'check' | 'write';
+  phase: 'validate' | 'check' | 'write' | 'files' | 'load';
   done: number;
   total?: number | undefined;
   /** Where no total is known yet (validation of files): the share of the input read, 0 to 1. */

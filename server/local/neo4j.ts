@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { isPortFree, findFreePort, waitFor } from './net.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const LAUNCHER = join(ROOT, 'scripts', 'neo4j', 'target');
+/** The built launcher: its classes and the Neo4j libraries from Maven Central. */
+export const LAUNCHER = join(ROOT, 'scripts', 'neo4j', 'target');
 
 export interface LocalStatus {
   running: boolean;

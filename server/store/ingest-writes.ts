@@ -13,7 +13,7 @@ import {
   mergeLinksCypher,
   mergeNodesCypher,
 } from './ingest-cypher.ts';
-import { splitProperties } from './ingest-values.ts';
+import { type PropertyValue, splitProperties } from './ingest-values.ts';
 import { lookupEntityLabels, runWrite } from './ingest-session.ts';
 import type { Store } from './store.ts';
 import { NAME_KEYS, NAMED_PROPERTIES, refreshNameKeys } from './name-keys.ts';
@@ -88,6 +88,29 @@ function toRows(rows: readonly Record<string, unknown>[], link: boolean): Row[] 
     } else byId.set(row.id, row);
   }
   return [...byId.values()];
+}
+
+/**
+ * The properties the write above gives a record it creates (the `created` branch of its Cypher), for
+ * the bulk loader, which creates every record of a new database without Cypher: the file's properties,
+ * its sources, and the bookkeeping (`createdAt`, `createdBy`, `updatedAt`; `version` only comes with a
+ * change). The export round-trip test holds the two equal.
+ */
+export function createdProperties(
+  input: Record<string, unknown>,
+  link: boolean,
+  meta: { user: string; now: string },
+): Record<string, PropertyValue> {
+  const [row] = toRows([input], link);
+  if (row === undefined) return {};
+  return {
+    ...row.props,
+    id: row.id,
+    sources: row.sources,
+    createdAt: row.createdAt ?? meta.now,
+    createdBy: row.createdBy ?? meta.user,
+    updatedAt: row.updatedAt ?? meta.now,
+  };
 }
 
 type Changed = { id: string; changed: { field: string; old: unknown }[] };

@@ -73,7 +73,8 @@ export async function openStore(target: Neo4jTarget, options: OpenOptions = {}):
       connectionTimeout: 4_000,
       connectionAcquisitionTimeout: 5_000,
       maxTransactionRetryTime: options.maxRetryMs ?? 3_000,
-      userAgent: 'ariadne/0.1',
+      // The pid tells a bulk load this process's own connections from other clients' (bulk-load.ts).
+      userAgent: `ariadne/0.1 (pid ${process.pid})`,
     }),
   );
   try {

@@ -8,6 +8,8 @@ const PHASES: Record<IngestProgress['phase'], string> = {
   validate: 'validating',
   check: 'checking links',
   write: 'writing',
+  files: 'writing the bulk files of',
+  load: 'bulk loading',
 };
 
 function clock(seconds: number): string {
