@@ -52,6 +52,15 @@ export const ViewFieldsSchema = z.strictObject({
   edgeWidthBy: z.enum(['weight', 'amount', 'none']),
   /** Payments drawn as links payer -> payee; views saved before it draw them as nodes. */
   paymentsAsLinks: z.boolean().default(false),
+  /** The layout chosen; a radial one names its centre. Views saved before it use the force layout. */
+  layout: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('force') }),
+      z.strictObject({ kind: z.literal('organigram') }),
+      z.strictObject({ kind: z.literal('radial'), centre: Id }),
+      z.strictObject({ kind: z.literal('time') }),
+    ])
+    .default({ kind: 'force' }),
 });
 export type ViewFields = z.infer<typeof ViewFieldsSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SavedViewStateSchema, VIEW_IDS_MAX, ViewFieldsSchema } from '../../../server/schema/api/views.ts';
-import { keptView } from '../../../web/src/graph/url-state.ts';
+import { decodeView, encodeView, keptView } from '../../../web/src/graph/url-state.ts';
 import { EMPTY_VIEW, type ViewState } from '../../../web/src/graph/view-state.ts';
 import { noteCodes } from '../../../web/src/panels/notes-panel.ts';
 
@@ -28,6 +28,7 @@ const BUSY: ViewState = {
   },
   colourBy: 'community',
   paymentsAsLinks: true,
+  layout: { kind: 'radial', centre: 'p1' },
 };
 
 describe('the saved view state', () => {
@@ -44,6 +45,16 @@ describe('the saved view state', () => {
     expect(ViewFieldsSchema.safeParse({ ...older, paymentsAsLinks: 'yes' }).error?.issues[0]?.path).toEqual([
       'paymentsAsLinks',
     ]);
+  });
+
+  it('reads a view saved before layouts were kept as the force layout, and a link’s layout as it was', () => {
+    const { layout: _l, ...older } = keptView(EMPTY_VIEW);
+    expect(ViewFieldsSchema.parse(older).layout).toEqual({ kind: 'force' });
+    expect(
+      ViewFieldsSchema.safeParse({ ...older, layout: { kind: 'radial' } }).error?.issues[0]?.path,
+    ).toEqual(['layout', 'centre']);
+    expect(decodeView(encodeView(BUSY))?.layout).toEqual({ kind: 'radial', centre: 'p1' });
+    expect(decodeView(encodeView({ ...BUSY, layout: { kind: 'time' } }))?.layout).toEqual({ kind: 'time' });
   });
 
   it('refuses a field it does not know, and more ids than it keeps, naming where', () => {

@@ -39,6 +39,15 @@ function readGrouping(value: unknown): ViewState['grouping'] {
   return g?.mode === 'grouped' || g?.mode === 'open' ? { mode: g.mode, toggled } : EMPTY_VIEW.grouping;
 }
 
+/** A layout read from a link; anything else is the force layout. */
+function readLayout(value: unknown): ViewState['layout'] {
+  const l = value as { kind?: unknown; centre?: unknown } | undefined;
+  if (l?.kind === 'organigram' || l?.kind === 'time') return { kind: l.kind };
+  if (l?.kind === 'radial' && typeof l.centre === 'string' && l.centre !== '')
+    return { kind: 'radial', centre: l.centre };
+  return EMPTY_VIEW.layout;
+}
+
 /** The view state in a hash, or null when there is none or it cannot be read. */
 export function decodeView(hash: string): ViewState | null {
   if (!hash.startsWith(PREFIX)) return null;
@@ -58,6 +67,7 @@ export function viewFromKept(kept: Partial<ViewState>): ViewState {
     ...kept,
     filters: { ...EMPTY_VIEW.filters, ...(kept.filters ?? {}) },
     grouping: readGrouping(kept.grouping),
+    layout: readLayout(kept.layout),
     highlight: null,
     removed: [],
   };
