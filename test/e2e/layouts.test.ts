@@ -51,11 +51,37 @@ function neighboursOf(id: string): Set<string> {
   return out;
 }
 
-describe('the radial and by-time layouts', () => {
-  it('lays the Zuwara organisation’s neighbourhood out in rings around it, and undoes it', async () => {
+describe('icons by entity type', () => {
+  it('draws every entity with its type’s icon inside its disc, and shows the icons in the legend', async () => {
     await page.fill('#search', 'Zuwara coast');
     await page.click('#search-results button.hit[data-id="org:cm"]');
     await page.waitForSelector('#details[data-entity="org:cm"][data-state="ready"]', { timeout: 90_000 });
+    await settle(page);
+    const drawn = await page.evaluate(() => {
+      const handle = window.__ariadne;
+      return (handle?.shown().nodes ?? []).map((node) => ({
+        type: String(handle?.attributes(node)?.entityType),
+        program: handle?.drawn(node)?.program,
+        icon: handle?.drawn(node)?.icon,
+      }));
+    });
+    expect(drawn.length).toBeGreaterThan(10);
+    for (const node of drawn) {
+      expect(node.program).toEqual({ type: 'iconic', registered: true });
+      expect(node.icon).toBe(node.type);
+    }
+    const types = [...new Set(drawn.map((n) => n.type))].sort();
+    const legend = await page.$$eval('#legend .legend-types svg[data-icon]', (icons) =>
+      icons.map((icon) => (icon as SVGElement).dataset.icon ?? ''),
+    );
+    expect(legend.sort()).toEqual(types);
+    await page.screenshot({ path: join(SCREENSHOTS, 'canvas-icons.png') });
+    expect(workspace.watched.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  }, 240_000);
+});
+
+describe('the radial and by-time layouts', () => {
+  it('lays the Zuwara organisation’s neighbourhood out in rings around it, and undoes it', async () => {
     await settle(page);
     expect((await state())?.selected).toContain('org:cm');
     const nodes = await shownNodes();

@@ -12,6 +12,7 @@ import { entityRadius, groupLabel, groupRadius } from './grouped-display.ts';
 import { describePaymentLink, type PaymentLink } from './payment-links.ts';
 import type { GroupNode } from './grouping.ts';
 import type { Insights } from './derived.ts';
+import { iconOf, iconTint } from './icons.ts';
 import {
   CATEGORY_COLOUR,
   communityColour,
@@ -102,6 +103,7 @@ export function reduceNode(context: DrawContext, node: string, attributes: NodeD
     label: `${typeGlyph(attributes.entityType)} ${attributes.name ?? node}`,
     color: fillOf(context, node, attributes),
     borderColor: typeColour(attributes.entityType),
+    image: iconOf(attributes.entityType),
   };
   if (isFaded(context, node)) {
     out.color = FADED;
@@ -109,6 +111,7 @@ export function reduceNode(context: DrawContext, node: string, attributes: NodeD
     out.label = '';
     out.zIndex = 0;
   } else out.zIndex = 1;
+  out.iconColor = iconTint(out.color as string);
   if (view.highlightNodes.has(node)) {
     out.borderColor = HIGHLIGHT;
     out.forceLabel = true;
