@@ -19,6 +19,7 @@ export const VIEW_SETTINGS = {
   sizeBy: 'degree',
   edgeWidthBy: 'weight',
   paymentsAsLinks: true,
+  hiddenColumns: { entities: ['grade', 'closeness'], links: ['amount'] },
 };
 
 /** The state of a saved view naming the given ids. */

@@ -29,6 +29,7 @@ const BUSY: ViewState = {
   colourBy: 'community',
   paymentsAsLinks: true,
   layout: { kind: 'radial', centre: 'p1' },
+  hiddenColumns: { entities: ['grade', 'pagerank'], links: ['amount'] },
 };
 
 describe('the saved view state', () => {
@@ -55,6 +56,15 @@ describe('the saved view state', () => {
     ).toEqual(['layout', 'centre']);
     expect(decodeView(encodeView(BUSY))?.layout).toEqual({ kind: 'radial', centre: 'p1' });
     expect(decodeView(encodeView({ ...BUSY, layout: { kind: 'time' } }))?.layout).toEqual({ kind: 'time' });
+  });
+
+  it('keeps the table’s hidden columns in links and saved views; older views show every column', () => {
+    expect(ViewFieldsSchema.parse(keptView(BUSY)).hiddenColumns).toEqual(BUSY.hiddenColumns);
+    expect(decodeView(encodeView(BUSY))?.hiddenColumns).toEqual(BUSY.hiddenColumns);
+    const { hiddenColumns: _c, ...older } = keptView(EMPTY_VIEW);
+    expect(ViewFieldsSchema.parse(older).hiddenColumns).toEqual({ entities: [], links: [] });
+    const bad = ViewFieldsSchema.safeParse({ ...older, hiddenColumns: { entities: ['<b>'], links: [] } });
+    expect(bad.error?.issues[0]?.path).toEqual(['hiddenColumns', 'entities', 0]);
   });
 
   it('refuses a field it does not know, and more ids than it keeps, naming where', () => {

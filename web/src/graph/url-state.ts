@@ -48,6 +48,14 @@ function readLayout(value: unknown): ViewState['layout'] {
   return EMPTY_VIEW.layout;
 }
 
+/** Hidden columns read from a link; anything unreadable hides none. */
+function readHiddenColumns(value: unknown): ViewState['hiddenColumns'] {
+  const v = value as { entities?: unknown; links?: unknown } | undefined;
+  const keys = (list: unknown) =>
+    Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : [];
+  return { entities: keys(v?.entities), links: keys(v?.links) };
+}
+
 /** The view state in a hash, or null when there is none or it cannot be read. */
 export function decodeView(hash: string): ViewState | null {
   if (!hash.startsWith(PREFIX)) return null;
@@ -68,6 +76,7 @@ export function viewFromKept(kept: Partial<ViewState>): ViewState {
     filters: { ...EMPTY_VIEW.filters, ...(kept.filters ?? {}) },
     grouping: readGrouping(kept.grouping),
     layout: readLayout(kept.layout),
+    hiddenColumns: readHiddenColumns(kept.hiddenColumns),
     highlight: null,
     removed: [],
   };

@@ -95,6 +95,14 @@ export interface ViewState {
   paymentsAsLinks: boolean;
   /** The layout chosen in the toolbar. */
   layout: LayoutChoice;
+  /** The table's columns the analyst hid, by table (keys of table-rows.ts's columns). */
+  hiddenColumns: HiddenColumns;
+}
+
+/** Columns hidden in each table; new columns show until hidden. */
+export interface HiddenColumns {
+  entities: string[];
+  links: string[];
 }
 
 /** An empty view. */
@@ -113,6 +121,7 @@ export const EMPTY_VIEW: ViewState = {
   edgeWidthBy: 'weight',
   paymentsAsLinks: false,
   layout: { kind: 'force' },
+  hiddenColumns: { entities: [], links: [] },
 };
 
 /** A stable key for a load, so the same load is never made twice. */
