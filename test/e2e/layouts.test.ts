@@ -82,6 +82,12 @@ describe('icons by entity type', () => {
 
 describe('the radial and by-time layouts', () => {
   it('lays the Zuwara organisation’s neighbourhood out in rings around it, and undoes it', async () => {
+    // Two hops out, so there is more than one ring.
+    await page.selectOption('#expand-depth', '2');
+    await page.fill('#expand-limit', '150');
+    const opened = (await shownNodes()).length;
+    await page.click('#details[data-entity="org:cm"] button[data-action="expand"]');
+    await expect.poll(async () => (await shownNodes()).length, { timeout: 90_000 }).toBeGreaterThan(opened);
     await settle(page);
     expect((await state())?.selected).toContain('org:cm');
     const nodes = await shownNodes();
@@ -99,6 +105,7 @@ describe('the radial and by-time layouts', () => {
     const ring1 = nodes.filter((n) => near.has(n));
     const further = nodes.filter((n) => n !== 'org:cm' && !near.has(n));
     expect(ring1.length).toBeGreaterThan(3);
+    expect(further.length).toBeGreaterThan(3);
     const ring1Distances = await Promise.all(ring1.map(distance));
     const r1 = ring1Distances[0] as number;
     // The entities one hop away share the first ring; every other one lies outside it.

@@ -87,6 +87,27 @@ function dateTicks(min: number, max: number, xOf: (ms: number) => number): TimeL
   return ticks;
 }
 
+/** The widest the dated swarm is drawn, as a multiple of its height. */
+const ASPECT = 2;
+
+/** Places discs sorted by date along x in [0, width], each at the free height nearest the axis. */
+function swarm(
+  dated: { ms: number; radius: number }[],
+  min: number,
+  max: number,
+  width: number,
+  largest: number,
+): { x: number; y: number; radius: number }[] {
+  const placed: { x: number; y: number; radius: number }[] = [];
+  let first = 0;
+  for (const n of dated) {
+    const x = max === min ? 0 : ((n.ms - min) / (max - min)) * width;
+    while (first < placed.length && (placed[first] as { x: number }).x < x - 2 * largest - TIME_GAP) first++;
+    placed.push({ x, y: freeHeight(x, n.radius, placed.slice(first)), radius: n.radius });
+  }
+  return placed;
+}
+
 /** Lays nodes (disc radius, first-seen ISO date or null) out by time. */
 export function layoutByTime(nodes: { id: string; radius: number; date: string | null }[]): TimeLayout {
   const positions = new Map<string, Point>();
@@ -97,17 +118,19 @@ export function layoutByTime(nodes: { id: string; radius: number; date: string |
     .sort((a, b) => a.ms - b.ms || a.id.localeCompare(b.id));
   const min = dated[0]?.ms ?? 0;
   const max = dated.at(-1)?.ms ?? 0;
-  // Wide enough that a few hundred dates do not all stack in one column.
-  const width = Math.max(20 * largest, 4 * largest * Math.sqrt(dated.length) * 3);
+  // Wide enough that a few hundred dates do not all stack in one column; then, when the swarm is
+  // much wider than it is high, laid out again narrower, so it fills a screen rather than a strip.
+  let width = Math.max(20 * largest, 12 * largest * Math.sqrt(dated.length));
+  let placed = swarm(dated, min, max, width, largest);
+  const height = Math.max(...placed.map((p) => Math.abs(p.y) + p.radius), largest) * 2;
+  if (width > ASPECT * height) {
+    width = Math.max(20 * largest, ASPECT * height);
+    placed = swarm(dated, min, max, width, largest);
+  }
   const xOf = (ms: number) => (max === min ? 0 : ((ms - min) / (max - min)) * width);
-  const placed: { x: number; y: number; radius: number }[] = [];
-  let first = 0;
-  for (const n of dated) {
-    const x = xOf(n.ms);
-    while (first < placed.length && (placed[first] as { x: number }).x < x - 2 * largest - TIME_GAP) first++;
-    const y = freeHeight(x, n.radius, placed.slice(first));
-    placed.push({ x, y, radius: n.radius });
-    positions.set(n.id, { x, y });
+  for (const [i, n] of dated.entries()) {
+    const p = placed[i] as Point;
+    positions.set(n.id, { x: p.x, y: p.y });
   }
   const undatedNodes = nodes.filter((n) => !positions.has(n.id));
   const cell = 2 * largest + TIME_GAP;
