@@ -82,6 +82,9 @@ function reduceGroup(context: DrawContext, node: string, attributes: NodeData, g
     forceLabel: true,
     highlighted: view.selected.has(node),
     zIndex: 1,
+    // No icon: the icon program still reads a colour for every node it draws.
+    image: null,
+    iconColor: colour,
   };
 }
 
@@ -92,7 +95,7 @@ export function reduceNode(context: DrawContext, node: string, attributes: NodeD
   if (group) return reduceGroup(context, node, attributes, group);
   if (!isNodeShown(view, context.origins, insights, node, attributes)) {
     // sigma needs a position even for a hidden node: what a reducer returns replaces the attributes.
-    return { x: attributes.x, y: attributes.y, size: 1, hidden: true };
+    return { x: attributes.x, y: attributes.y, size: 1, hidden: true, iconColor: FADED };
   }
   const centrality = insights.centrality.get(node) ?? 0;
   const plain = view.state.sizeBy === 'none' ? 5 : 3 + 14 * Math.sqrt(centrality);
