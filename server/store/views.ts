@@ -1,10 +1,10 @@
 /**
  * Saved views: a workspace's state under a name, as a `SavedView` node owned by one user and shared
- * with named others. The state names entities (loads, hidden, pinned, selected, positions); every
- * read and write keeps only the ids of records the caller may see, so a view never holds a record
- * its owner could not see, and a viewer who may see less is given the view as if the records beyond
- * them did not exist: left out, neither listed nor counted. A view the caller neither owns nor is
- * shared answers as a missing id does.
+ * with named others. The state names entities (loads, hidden, pinned, selected, positions, the
+ * radial layout's centre); every read and write keeps only the ids of records the caller may see,
+ * so a view never holds a record its owner could not see, and a viewer who may see less is given
+ * the view as if the records beyond them did not exist: left out, neither listed nor counted. A
+ * view the caller neither owns nor is shared answers as a missing id does.
  */
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
@@ -28,6 +28,7 @@ function idsOf(state: SavedViewState): string[] {
   for (const list of [state.view.hidden, state.view.pinned, state.view.selected])
     for (const id of list) ids.add(id);
   for (const p of state.positions) ids.add(p.id);
+  if (state.view.layout.kind === 'radial') ids.add(state.view.layout.centre);
   return [...ids];
 }
 
@@ -59,6 +60,9 @@ async function visibleState(
       hidden: keep(view.hidden),
       pinned: keep(view.pinned),
       selected: keep(view.selected),
+      // Rings around a record one may not see would say where it is: the force layout instead.
+      layout:
+        view.layout.kind === 'radial' && !seen.has(view.layout.centre) ? { kind: 'force' } : view.layout,
     },
     positions: state.positions.filter((p) => seen.has(p.id)),
   };

@@ -238,4 +238,33 @@ describe('the table beside the canvas', () => {
     );
     expect(await audited()).toBe(before + 1);
   }, 180_000);
+
+  it('keeps the columns chosen in the view: undone, redone, and reopened from the page’s link', async () => {
+    const hidden = () => page.evaluate(() => window.__ariadne?.state().hiddenColumns);
+    const headed = (p: Page, key: string) => p.locator(`#table-entities th[data-key="${key}"]`).count();
+    await page.click('#table-entities-columns summary');
+    await page.uncheck('#table-entities-column-lastSeen');
+    await page.click('#table-entities-columns summary');
+    const chosen = await hidden();
+    expect(chosen?.entities).toContain('lastSeen');
+    expect(await headed(page, 'lastSeen')).toBe(0);
+    await page.click('#undo');
+    await expect.poll(() => headed(page, 'lastSeen')).toBe(1);
+    expect((await hidden())?.entities).not.toContain('lastSeen');
+    await page.click('#redo');
+    await expect.poll(() => headed(page, 'lastSeen')).toBe(0);
+    const other = await workspace.browser.newPage();
+    try {
+      await other.goto(page.url());
+      await other.waitForSelector('#app[data-state="workspace"]');
+      await other.click('#tab-table');
+      await other.waitForSelector('#table-entities tr[data-id]', { timeout: 120_000 });
+      expect(await other.evaluate(() => window.__ariadne?.state().hiddenColumns)).toEqual(chosen);
+      expect(await headed(other, 'lastSeen')).toBe(0);
+      expect(await headed(other, 'name')).toBe(1);
+      expect(await other.isChecked('#table-entities-column-lastSeen')).toBe(false);
+    } finally {
+      await other.close();
+    }
+  }, 180_000);
 });

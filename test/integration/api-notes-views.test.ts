@@ -51,6 +51,8 @@ const STATE = (ids: string[]) => ({
     pinned: ids,
     selected: [ids.at(-1)],
     ...VIEW_SETTINGS,
+    // Rings around the restricted account: a reader who may not see it gets the force layout.
+    layout: { kind: 'radial', centre: RESTRICTED.id },
   },
   positions: ids.map((id, i) => ({ id, x: i, y: 10 - i })),
 });
@@ -159,6 +161,7 @@ describe('saved views', () => {
     });
     expect(saved.status).toBe(201);
     expect(saved.body.state.view.pinned).toEqual(ids);
+    expect(saved.body.state.view.layout).toEqual({ kind: 'radial', centre: RESTRICTED.id });
     viewId = saved.body.id;
   });
 
@@ -175,6 +178,7 @@ describe('saved views', () => {
           (l) => l.kind === 'case' || (l.kind === 'neighbourhood' && seen(l.id ?? '')),
         ),
         pinned: ['p-karim', 'p-samir'],
+        layout: { kind: 'force' },
       },
       positions: saved.positions.filter((p) => seen(p.id)),
     };

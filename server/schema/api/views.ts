@@ -15,6 +15,9 @@ const Id = z.string().min(1).max(512);
 const Ids = z.array(Id).max(VIEW_IDS_MAX);
 const Words = z.array(z.string().min(1).max(100)).max(100);
 const IsoDate = z.string().max(40);
+const ColumnKeys = z
+  .array(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/, 'must be a column key such as "firstSeen"'))
+  .max(50);
 
 const LoadSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -52,6 +55,19 @@ export const ViewFieldsSchema = z.strictObject({
   edgeWidthBy: z.enum(['weight', 'amount', 'none']),
   /** Payments drawn as links payer -> payee; views saved before it draw them as nodes. */
   paymentsAsLinks: z.boolean().default(false),
+  /** The layout chosen; a radial one names its centre. Views saved before it use the force layout. */
+  layout: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('force') }),
+      z.strictObject({ kind: z.literal('organigram') }),
+      z.strictObject({ kind: z.literal('radial'), centre: Id }),
+      z.strictObject({ kind: z.literal('time') }),
+    ])
+    .default({ kind: 'force' }),
+  /** The table's columns hidden, by key; views saved before it show every column. */
+  hiddenColumns: z
+    .strictObject({ entities: ColumnKeys, links: ColumnKeys })
+    .default({ entities: [], links: [] }),
 });
 export type ViewFields = z.infer<typeof ViewFieldsSchema>;
 

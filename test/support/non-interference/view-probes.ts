@@ -19,6 +19,7 @@ export const VIEW_SETTINGS = {
   sizeBy: 'degree',
   edgeWidthBy: 'weight',
   paymentsAsLinks: true,
+  hiddenColumns: { entities: ['grade', 'closeness'], links: ['amount'] },
 };
 
 /** The state of a saved view naming the given ids. */
@@ -34,6 +35,8 @@ export function viewState(ids: string[], caseId: string) {
       pinned: ids,
       selected: ids.slice(0, 2),
       ...VIEW_SETTINGS,
+      // Rings around the second id (hidden in mixedIds): a low reader gets the force layout instead.
+      layout: { kind: 'radial', centre: ids[1] },
     },
     positions: ids.map((id, i) => ({ id, x: i * 10, y: 5 - i })),
   };

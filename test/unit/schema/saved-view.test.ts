@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SavedViewStateSchema, VIEW_IDS_MAX, ViewFieldsSchema } from '../../../server/schema/api/views.ts';
-import { keptView } from '../../../web/src/graph/url-state.ts';
+import { decodeView, encodeView, keptView } from '../../../web/src/graph/url-state.ts';
 import { EMPTY_VIEW, type ViewState } from '../../../web/src/graph/view-state.ts';
 import { noteCodes } from '../../../web/src/panels/notes-panel.ts';
 
@@ -28,6 +28,8 @@ const BUSY: ViewState = {
   },
   colourBy: 'community',
   paymentsAsLinks: true,
+  layout: { kind: 'radial', centre: 'p1' },
+  hiddenColumns: { entities: ['grade', 'pagerank'], links: ['amount'] },
 };
 
 describe('the saved view state', () => {
@@ -44,6 +46,25 @@ describe('the saved view state', () => {
     expect(ViewFieldsSchema.safeParse({ ...older, paymentsAsLinks: 'yes' }).error?.issues[0]?.path).toEqual([
       'paymentsAsLinks',
     ]);
+  });
+
+  it('reads a view saved before layouts were kept as the force layout, and a link’s layout as it was', () => {
+    const { layout: _l, ...older } = keptView(EMPTY_VIEW);
+    expect(ViewFieldsSchema.parse(older).layout).toEqual({ kind: 'force' });
+    expect(
+      ViewFieldsSchema.safeParse({ ...older, layout: { kind: 'radial' } }).error?.issues[0]?.path,
+    ).toEqual(['layout', 'centre']);
+    expect(decodeView(encodeView(BUSY))?.layout).toEqual({ kind: 'radial', centre: 'p1' });
+    expect(decodeView(encodeView({ ...BUSY, layout: { kind: 'time' } }))?.layout).toEqual({ kind: 'time' });
+  });
+
+  it('keeps the table’s hidden columns in links and saved views; older views show every column', () => {
+    expect(ViewFieldsSchema.parse(keptView(BUSY)).hiddenColumns).toEqual(BUSY.hiddenColumns);
+    expect(decodeView(encodeView(BUSY))?.hiddenColumns).toEqual(BUSY.hiddenColumns);
+    const { hiddenColumns: _c, ...older } = keptView(EMPTY_VIEW);
+    expect(ViewFieldsSchema.parse(older).hiddenColumns).toEqual({ entities: [], links: [] });
+    const bad = ViewFieldsSchema.safeParse({ ...older, hiddenColumns: { entities: ['<b>'], links: [] } });
+    expect(bad.error?.issues[0]?.path).toEqual(['hiddenColumns', 'entities', 0]);
   });
 
   it('refuses a field it does not know, and more ids than it keeps, naming where', () => {

@@ -25,13 +25,20 @@ import { takeLoad } from './loads.ts';
 import type { DrawContext } from './reducers.ts';
 import { LabelDeclutter } from './label-declutter.ts';
 import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './renderer.ts';
-import { animateNodes } from 'sigma/utils';
 import { buildDisplayGraph, type DisplayGraph, type FoldCount, NO_GROUPS } from './display-graph.ts';
 import { GroupedDisplay } from './grouped-display.ts';
 import { distanceToSegment, type PaymentLink, withFoldedPayments } from './payment-links.ts';
-import { layoutOrganigram } from './organigram.ts';
+import { Arranger } from './arrange.ts';
 import { fetchSyndicates, NO_SYNDICATES, type Syndicates, syndicatesFromRun } from './syndicates.ts';
-import { EMPTY_VIEW, groupsAnything, type Load, loadKey, type ViewState, withItems } from './view-state.ts';
+import {
+  EMPTY_VIEW,
+  groupsAnything,
+  type Load,
+  loadKey,
+  sameLayout,
+  type ViewState,
+  withItems,
+} from './view-state.ts';
 import { type CompiledView, compileView, isEdgeShown, isNodeShown, shownItems } from './visibility.ts';
 
 const EMPTY_INSIGHTS: Insights = {
@@ -64,10 +71,10 @@ export class GraphView {
   folded: DisplayGraph | null = null;
   /** How many payments the drawing folds into links; null while payments are nodes. */
   foldCount: FoldCount | null = null;
-  /** Whether the organigram is being computed (before its animation starts). */
-  private organising = false;
-  /** Stops the organigram's animation while it runs. */
-  private arranging: (() => void) | null = null;
+  /** The organigram, radial and time layouts, and going back from them (arrange.ts). */
+  readonly arranger: Arranger;
+  /** The state last pushed into sigma, to tell what changed. */
+  private appliedState: ViewState = EMPTY_VIEW;
   /** Whether the renderer draws for a large graph (LARGE_GRAPH_EDGES); it starts so, empty. */
   private large = true;
   private compiled: CompiledView = compileView(EMPTY_VIEW);
@@ -112,6 +119,13 @@ export class GraphView {
       },
     });
     this.grouped = new GroupedDisplay(this.sigma);
+    this.arranger = new Arranger({
+      sigma: this.sigma,
+      graph: this.graph,
+      drawing: () => this.drawing(),
+      plan: () => this.grouped.plan,
+      runForce: () => (this.grouped.graph ? this.grouped.layOut(true) : this.layout.start()),
+    });
     this.history.subscribe(() => this.apply());
   }
 
@@ -232,44 +246,30 @@ export class GraphView {
 
   /** Whether any layout is moving nodes. */
   layoutRunning(): boolean {
-    return this.layout.running || this.grouped.animating || this.arranging !== null || this.organising;
+    return this.layout.running || this.grouped.animating || this.arranger.running;
   }
 
   /** Stops every layout where it is. */
   stopLayouts(): void {
     this.layout.stop();
     this.grouped.stop();
-    this.arranging?.();
-    this.arranging = null;
+    this.arranger.stop();
   }
 
-  /** Lays what is drawn out as an organigram (organigram.ts), animated from where nodes are. */
-  async arrangeAsOrganigram(): Promise<number> {
-    this.stopLayouts();
-    const drawn = this.drawing();
-    const { nodes, edges } = this.drawnItems();
-    // The layout kernel loads and lays out before the animation starts: the layout runs from the click.
-    this.organising = true;
-    let targets: Map<string, { x: number; y: number }>;
-    try {
-      targets = await layoutOrganigram(
-        nodes.map((id) => ({ id, radius: this.sigma.getNodeDisplayData(id)?.size ?? 5 })),
-        edges.map((edge) => ({
-          source: drawn.source(edge),
-          target: drawn.target(edge),
-          linkType: String(drawn.getEdgeAttributes(edge).linkType),
-        })),
-      );
-    } finally {
-      this.organising = false;
+  /**
+   * Lays the view out by a layout as one undoable step (the organigram, rings around an entity, by
+   * time, or the force layout); choosing the layout already shown lays it out again.
+   */
+  chooseLayout(layout: ViewState['layout']): void {
+    if (!sameLayout(this.state.layout, layout)) {
+      this.update((state) => ({ ...state, layout }));
+      return;
     }
-    // The grouped layout's frame does not hold the organigram: sigma frames it again.
-    this.sigma.setCustomBBox(null);
-    this.arranging = animateNodes(drawn, Object.fromEntries(targets), { duration: 500 }, () => {
-      this.arranging = null;
-      this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    });
-    return targets.size;
+    if (layout.kind === 'force') {
+      if (this.grouped.graph) this.grouped.layOut(true);
+      else if (this.layout.running) this.layout.stop();
+      else this.layout.start();
+    } else void this.arranger.arrange(layout);
   }
 
   /** The syndicates grouping uses: the server's run's, else none (every entity kept apart by type). */
@@ -459,9 +459,26 @@ export class GraphView {
         enableEdgeEvents: state.paymentsAsLinks,
         renderEdgeLabels: state.paymentsAsLinks,
       });
+    // The grouped drawing and the chosen layouts place discs by their size in graph units: sizes
+    // follow the zoom there, so discs the layout kept apart stay apart on screen.
+    const sizes = this.grouped.graph || state.layout.kind !== 'force' ? 'positions' : 'screen';
+    if (this.sigma.getSetting('itemSizesReference') !== sizes)
+      this.sigma.setSetting('itemSizesReference', sizes);
     this.draw = this.makeContext();
-    this.attachRenderer();
-    if (changed) this.grouped.layOut(!this.layoutPending);
+    const previous = this.appliedState;
+    this.appliedState = state;
+    if (state.layout.kind === 'force') {
+      this.attachRenderer();
+      if (changed) this.grouped.layOut(!this.layoutPending);
+      if (!sameLayout(previous.layout, state.layout)) void this.arranger.changed(previous, state);
+    } else {
+      // The chosen layout, not the force one, places what came in or changed shape.
+      const pending = this.layoutPending;
+      this.layoutPending = false;
+      this.attachRenderer();
+      if (changed || pending || !sameLayout(previous.layout, state.layout))
+        void this.arranger.changed(previous, state);
+    }
     for (const listener of this.changeListeners) listener();
   }
 

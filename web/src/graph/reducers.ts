@@ -12,6 +12,7 @@ import { entityRadius, groupLabel, groupRadius } from './grouped-display.ts';
 import { describePaymentLink, type PaymentLink } from './payment-links.ts';
 import type { GroupNode } from './grouping.ts';
 import type { Insights } from './derived.ts';
+import { iconOf, iconTint } from './icons.ts';
 import {
   CATEGORY_COLOUR,
   communityColour,
@@ -81,6 +82,9 @@ function reduceGroup(context: DrawContext, node: string, attributes: NodeData, g
     forceLabel: true,
     highlighted: view.selected.has(node),
     zIndex: 1,
+    // No icon: the icon program still reads a colour for every node it draws.
+    image: null,
+    iconColor: colour,
   };
 }
 
@@ -91,7 +95,7 @@ export function reduceNode(context: DrawContext, node: string, attributes: NodeD
   if (group) return reduceGroup(context, node, attributes, group);
   if (!isNodeShown(view, context.origins, insights, node, attributes)) {
     // sigma needs a position even for a hidden node: what a reducer returns replaces the attributes.
-    return { x: attributes.x, y: attributes.y, size: 1, hidden: true };
+    return { x: attributes.x, y: attributes.y, size: 1, hidden: true, iconColor: FADED };
   }
   const centrality = insights.centrality.get(node) ?? 0;
   const plain = view.state.sizeBy === 'none' ? 5 : 3 + 14 * Math.sqrt(centrality);
@@ -102,6 +106,7 @@ export function reduceNode(context: DrawContext, node: string, attributes: NodeD
     label: `${typeGlyph(attributes.entityType)} ${attributes.name ?? node}`,
     color: fillOf(context, node, attributes),
     borderColor: typeColour(attributes.entityType),
+    image: iconOf(attributes.entityType),
   };
   if (isFaded(context, node)) {
     out.color = FADED;
@@ -109,6 +114,7 @@ export function reduceNode(context: DrawContext, node: string, attributes: NodeD
     out.label = '';
     out.zIndex = 0;
   } else out.zIndex = 1;
+  out.iconColor = iconTint(out.color as string);
   if (view.highlightNodes.has(node)) {
     out.borderColor = HIGHLIGHT;
     out.forceLabel = true;

@@ -1,12 +1,18 @@
 /**
  * The sigma renderer for the data graph: a bordered disc per node (fill by the chosen colouring, ring
- * in the type's colour), straight arrows, and curved arrows for parallel links. Labels are thinned
+ * in the type's colour) with its type's icon inside (icons.ts), straight arrows, and curved arrows for parallel links. Labels are thinned
  * by sigma's label grid so they stay legible zoomed out. All display state arrives via reducers.
  */
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeBorderProgram } from '@sigma/node-border';
+import { createNodeImageProgram } from '@sigma/node-image';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
+import {
+  createNodeCompoundProgram,
+  EdgeArrowProgram,
+  EdgeRectangleProgram,
+  NodeCircleProgram,
+} from 'sigma/rendering';
 import type { DataGraph } from './data-graph.ts';
 import { type DrawContext, reduceEdge, reduceNode } from './reducers.ts';
 
@@ -17,6 +23,22 @@ const BorderedNodeProgram = createNodeBorderProgram({
   ],
 });
 
+// The type's icon, tinted (`iconColor`), drawn over the disc inside its ring; a node without an
+// `image` (a closed group) draws none.
+const IconProgram = createNodeImageProgram({
+  drawingMode: 'color',
+  keepWithinCircle: true,
+  padding: 0.3,
+  size: { mode: 'force', value: 128 },
+  correctCentering: true,
+  colorAttribute: 'iconColor',
+  imageAttribute: 'image',
+});
+
+/** The node program of small graphs: a bordered disc with its type's icon. */
+export const ICON_NODE_TYPE = 'iconic';
+const IconicNodeProgram = createNodeCompoundProgram([BorderedNodeProgram, IconProgram]);
+
 /** Past this many edges, nodes are plain discs and straight edges have no heads: the cheapest drawing. */
 export const LARGE_GRAPH_EDGES = 40_000;
 
@@ -25,16 +47,16 @@ export const LARGE_GRAPH_EDGES = 40_000;
 // graph registers neither bordered nodes nor arrowheads.
 const LARGE_NODES = { circle: NodeCircleProgram };
 const LARGE_EDGES = { line: EdgeRectangleProgram, curvedArrow: EdgeCurvedArrowProgram };
-const SMALL_NODES = { bordered: BorderedNodeProgram, circle: NodeCircleProgram };
+const SMALL_NODES = { [ICON_NODE_TYPE]: IconicNodeProgram, circle: NodeCircleProgram };
 const SMALL_EDGES = { arrow: EdgeArrowProgram, ...LARGE_EDGES };
 
 /**
- * Past LARGE_GRAPH_EDGES, plain discs and no z-ordering; below, bordered nodes drawn in z order, and
- * arrowheads. Best called while sigma draws an empty stand-in graph (the switch refreshes it).
+ * Past LARGE_GRAPH_EDGES, plain discs and no z-ordering; below, bordered nodes with icons drawn in z
+ * order, and arrowheads. Best called while sigma draws an empty stand-in graph (the switch refreshes it).
  */
 export function useLargeGraphDrawing(sigma: Sigma, large: boolean): void {
   sigma.setSettings({
-    defaultNodeType: large ? 'circle' : 'bordered',
+    defaultNodeType: large ? 'circle' : ICON_NODE_TYPE,
     zIndex: !large,
     nodeProgramClasses: large ? LARGE_NODES : SMALL_NODES,
     edgeProgramClasses: large ? LARGE_EDGES : SMALL_EDGES,

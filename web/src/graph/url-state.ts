@@ -39,6 +39,23 @@ function readGrouping(value: unknown): ViewState['grouping'] {
   return g?.mode === 'grouped' || g?.mode === 'open' ? { mode: g.mode, toggled } : EMPTY_VIEW.grouping;
 }
 
+/** A layout read from a link; anything else is the force layout. */
+function readLayout(value: unknown): ViewState['layout'] {
+  const l = value as { kind?: unknown; centre?: unknown } | undefined;
+  if (l?.kind === 'organigram' || l?.kind === 'time') return { kind: l.kind };
+  if (l?.kind === 'radial' && typeof l.centre === 'string' && l.centre !== '')
+    return { kind: 'radial', centre: l.centre };
+  return EMPTY_VIEW.layout;
+}
+
+/** Hidden columns read from a link; anything unreadable hides none. */
+function readHiddenColumns(value: unknown): ViewState['hiddenColumns'] {
+  const v = value as { entities?: unknown; links?: unknown } | undefined;
+  const keys = (list: unknown) =>
+    Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : [];
+  return { entities: keys(v?.entities), links: keys(v?.links) };
+}
+
 /** The view state in a hash, or null when there is none or it cannot be read. */
 export function decodeView(hash: string): ViewState | null {
   if (!hash.startsWith(PREFIX)) return null;
@@ -58,6 +75,8 @@ export function viewFromKept(kept: Partial<ViewState>): ViewState {
     ...kept,
     filters: { ...EMPTY_VIEW.filters, ...(kept.filters ?? {}) },
     grouping: readGrouping(kept.grouping),
+    layout: readLayout(kept.layout),
+    hiddenColumns: readHiddenColumns(kept.hiddenColumns),
     highlight: null,
     removed: [],
   };

@@ -59,6 +59,21 @@ export interface Filters {
   time: { from: string; to: string } | null;
 }
 
+/**
+ * How the canvas is laid out: the force layout (the default), the organigram, rings around one
+ * entity, or by time. Kept in the state, so undo, links and saved views reopen a layout.
+ */
+export type LayoutChoice =
+  | { kind: 'force' }
+  | { kind: 'organigram' }
+  | { kind: 'radial'; centre: string }
+  | { kind: 'time' };
+
+/** Whether two layout choices are the same. */
+export function sameLayout(a: LayoutChoice, b: LayoutChoice): boolean {
+  return a.kind === b.kind && (a.kind !== 'radial' || a.centre === (b as { centre: string }).centre);
+}
+
 export interface ViewState {
   loads: Load[];
   hidden: string[];
@@ -78,6 +93,16 @@ export interface ViewState {
   edgeWidthBy: EdgeWidthBy;
   /** Payments drawn as links payer -> payee instead of as nodes (payment-links.ts). */
   paymentsAsLinks: boolean;
+  /** The layout chosen in the toolbar. */
+  layout: LayoutChoice;
+  /** The table's columns the analyst hid, by table (keys of table-rows.ts's columns). */
+  hiddenColumns: HiddenColumns;
+}
+
+/** Columns hidden in each table; new columns show until hidden. */
+export interface HiddenColumns {
+  entities: string[];
+  links: string[];
 }
 
 /** An empty view. */
@@ -95,6 +120,8 @@ export const EMPTY_VIEW: ViewState = {
   sizeBy: 'degree',
   edgeWidthBy: 'weight',
   paymentsAsLinks: false,
+  layout: { kind: 'force' },
+  hiddenColumns: { entities: [], links: [] },
 };
 
 /** A stable key for a load, so the same load is never made twice. */

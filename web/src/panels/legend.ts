@@ -1,6 +1,6 @@
 /**
  * The legend, rebuilt after every redraw from what is drawn: the entity types present (ring colour
- * and glyph), and the fill colours of the current colouring (types, communities or crime categories)
+ * and the icon drawn in their discs), and the fill colours of the current colouring (types, communities or crime categories)
  * with their counts among the nodes shown. Communities and centralities come from the server's
  * analysis run: while none covers what is shown, the legend says so and offers to start one.
  */
@@ -14,21 +14,44 @@ import {
   typeColour,
   typeGlyph,
 } from '../graph/palette.ts';
+import { iconPath, iconTint } from '../graph/icons.ts';
 import { syndicateName } from '../graph/syndicates.ts';
 import { groupsAnything } from '../graph/view-state.ts';
 import { h, replace } from '../lib/dom.ts';
 
-function swatch(colour: string, glyph = ''): HTMLElement {
-  const element = h('span', { class: 'swatch', 'aria-hidden': 'true' }, glyph);
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The icon of an entity type as the canvas draws it, built as SVG elements (never parsed from text). */
+function icon(type: string, colour: string): SVGSVGElement | null {
+  const d = iconPath(type);
+  if (d === null) return null;
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'legend-icon');
+  svg.dataset.icon = type;
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', d);
+  path.setAttribute('fill', iconTint(colour));
+  svg.append(path);
+  return svg;
+}
+
+function swatch(colour: string, mark: string | SVGSVGElement | null = ''): HTMLElement {
+  const element = h('span', { class: 'swatch', 'aria-hidden': 'true' }, mark ?? '');
   element.style.background = colour;
   return element;
 }
 
-function entry(colour: string, label: string, count: number, glyph = ''): HTMLElement {
+function entry(
+  colour: string,
+  label: string,
+  count: number,
+  mark: string | SVGSVGElement | null = '',
+): HTMLElement {
   return h(
     'li',
     { 'data-colour': colour },
-    swatch(colour, glyph),
+    swatch(colour, mark),
     h('span', {}, label),
     h('span', { class: 'count' }, String(count)),
   );
@@ -119,7 +142,9 @@ export function mountLegend(container: HTMLElement, view: GraphView): () => void
       h(
         'ul',
         { class: 'legend-types' },
-        ...typeList.map(([type, n]) => entry(typeColour(type), type, n, typeGlyph(type))),
+        ...typeList.map(([type, n]) =>
+          entry(typeColour(type), type, n, icon(type, typeColour(type)) ?? typeGlyph(type)),
+        ),
       ),
     ];
     if (state.colourBy === 'community' && view.syndicates) {

@@ -39,6 +39,11 @@ export interface GridOptions<R extends { id: string }> {
   open(row: R): void;
   /** The CSV button. */
   exportCsv(): void;
+  /**
+   * The analyst showed or hid a column in the menu: the keys now hidden. The owner keeps them (in the
+   * view state) and hands them back through `hideColumns`; without it the table keeps them itself.
+   */
+  columnsChosen?(hidden: string[]): void;
 }
 
 /** One table. */
@@ -52,6 +57,8 @@ export interface Grid<R extends { id: string }> {
   rows(): R[];
   /** The columns shown, in order. */
   columns(): TableColumn<R>[];
+  /** Hides these columns (by key) and shows every other. */
+  hideColumns(hidden: readonly string[]): void;
 }
 
 /** A column's definition for tanstack: the cell as shown, numbers sorted as numbers, blanks last. */
@@ -141,6 +148,10 @@ export function buildGrid<R extends { id: string }>(options: GridOptions<R>): Gr
   const above = spacer();
   const below = spacer();
 
+  const hiddenKeys = () =>
+    Object.entries(state().columnVisibility ?? {})
+      .filter(([, visible]) => !visible)
+      .map(([key]) => key);
   const shownColumns = () => {
     const visible = new Set(table.getVisibleLeafColumns().map((c) => c.id));
     return columns.filter((c) => visible.has(c.key));
@@ -176,7 +187,13 @@ export function buildGrid<R extends { id: string }>(options: GridOptions<R>): Gr
           id: `${prefix}-column-${column.key}`,
           checked: table.getColumn(column.key)?.getIsVisible() ?? true,
         }) as HTMLInputElement;
-        box.addEventListener('change', () => table.getColumn(column.key)?.toggleVisibility(box.checked));
+        box.addEventListener('change', () => {
+          if (!options.columnsChosen) return table.getColumn(column.key)?.toggleVisibility(box.checked);
+          const hidden = new Set(hiddenKeys());
+          if (box.checked) hidden.delete(column.key);
+          else hidden.add(column.key);
+          options.columnsChosen([...hidden]);
+        });
         return h('label', {}, box, ` ${column.title}`);
       }),
     );
@@ -282,5 +299,10 @@ export function buildGrid<R extends { id: string }>(options: GridOptions<R>): Gr
     },
     rows: () => table.getRowModel().rows.map((row) => row.original),
     columns: shownColumns,
+    hideColumns(hidden) {
+      const now = hiddenKeys();
+      if (now.length === hidden.length && hidden.every((key) => now.includes(key))) return;
+      table.setColumnVisibility(Object.fromEntries(hidden.map((key) => [key, false])));
+    },
   };
 }

@@ -3,7 +3,8 @@
  * and grouping applied: a closed group is one row of kind "group" with its member count, as it is
  * one disc on the canvas), in two tables. Selection follows both ways: a click on a row selects on
  * the canvas as a click there does (undoable the same way), and what is selected on the canvas is
- * marked and scrolled to in the tables. A table's rows (filtered, sorted, shown columns) export to
+ * marked and scrolled to in the tables. The columns hidden are part of the view state, so undo,
+ * links and saved views keep them. A table's rows (filtered, sorted, shown columns) export to
  * CSV through the same clearance step as the export panel: marked, audited, H2 asked for.
  */
 import type { DisplayGraph } from '../graph/display-graph.ts';
@@ -95,6 +96,8 @@ export function mountTablePanel(container: HTMLElement, workspace: Workspace): v
         }));
       workspace.expand(row.id).catch((error: unknown) => workspace.say(String(error), 'error'));
     },
+    columnsChosen: (hidden) =>
+      view.update((s) => ({ ...s, hiddenColumns: { ...s.hiddenColumns, entities: hidden } })),
     exportCsv: () =>
       exportCsv(entities, 'entities', (rows) => ({
         entities: rows.filter((row) => row.kind === 'entity').map((row) => row.id),
@@ -116,6 +119,8 @@ export function mountTablePanel(container: HTMLElement, workspace: Workspace): v
         if (view.grouped.plan?.groups.has(end))
           view.update((s) => ({ ...s, grouping: withGroupOpen(s.grouping, end, true) }));
     },
+    columnsChosen: (hidden) =>
+      view.update((s) => ({ ...s, hiddenColumns: { ...s.hiddenColumns, links: hidden } })),
     exportCsv: () =>
       exportCsv(links, 'links', (rows) => {
         const held = rows.filter((row) => row.kind === 'link');
@@ -166,6 +171,9 @@ export function mountTablePanel(container: HTMLElement, workspace: Workspace): v
       links.setRows(linkList, presentColumns(LINK_COLUMNS, linkList), emptyReason(workspace, drawn, 'links'));
     }
     dirty = false;
+    // The columns the view state hides (the menu, undo, a link or a saved view chose them).
+    entities.hideColumns(view.state.hiddenColumns.entities);
+    links.hideColumns(view.state.hiddenColumns.links);
     const selected = new Set(view.state.selected);
     entities.mark((row) => selected.has(row.id));
     links.mark((row) => selected.has(row.source) && selected.has(row.target));

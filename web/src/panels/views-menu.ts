@@ -39,10 +39,11 @@ async function openView(workspace: Workspace, saved: SavedView): Promise<void> {
   const { view } = workspace;
   await view.restore(viewFromKept(saved.state.view));
   if (saved.state.positions.length > 0) {
-    // The layout a merge plans starts after the next frame: let it start, then stop it.
+    // The layout a merge plans starts after the next frame: let it start, then stop it (and the
+    // chosen layout's animation): the saved positions are where the analyst left the nodes.
     await frame();
     await frame();
-    view.layout.stop();
+    view.stopLayouts();
     for (const { id, x, y } of saved.state.positions)
       if (view.graph.hasNode(id)) view.graph.mergeNodeAttributes(id, { x, y });
     view.sigma.refresh();

@@ -5,7 +5,9 @@
  */
 import type { LabelBox } from '../graph/label-declutter.ts';
 import type { GraphView } from '../graph/graph-view.ts';
+import { iconType } from '../graph/icons.ts';
 import { measureFrames } from '../graph/measure-frames.ts';
+import { ICON_NODE_TYPE } from '../graph/renderer.ts';
 import type { ViewState } from '../graph/view-state.ts';
 import type { Workspace } from './context.ts';
 
@@ -21,6 +23,10 @@ export interface DrawnNode {
   highlighted: boolean;
   /** Position in the viewport (CSS pixels from the canvas's top left). */
   viewport: { x: number; y: number };
+  /** The node program drawing it, and whether sigma has that program registered. */
+  program: { type: string; registered: boolean };
+  /** The entity type whose icon is drawn in the disc, or null when none is. */
+  icon: string | null;
 }
 
 /** The handle's shape. */
@@ -79,9 +85,10 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
     labels: () => view.labels.drawn(),
     drawn(node) {
       const data = view.sigma.getNodeDisplayData(node) as
-        | (ReturnType<typeof view.sigma.getNodeDisplayData> & { borderColor?: string })
+        | (ReturnType<typeof view.sigma.getNodeDisplayData> & { borderColor?: string; image?: unknown })
         | undefined;
       if (!data) return null;
+      const type = data.type ?? view.sigma.getSetting('defaultNodeType');
       return {
         color: data.color,
         borderColor: data.borderColor,
@@ -91,6 +98,8 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
         hidden: data.hidden,
         highlighted: data.highlighted,
         viewport: view.sigma.framedGraphToViewport(data),
+        program: { type, registered: type in view.sigma.getSetting('nodeProgramClasses') },
+        icon: type === ICON_NODE_TYPE ? iconType(data.image) : null,
       };
     },
     drawnEdge(edge) {

@@ -68,13 +68,18 @@ export function buildToolbar(
     h('button', { type: 'button', id, onclick: run }, text);
   const undo = button('undo', 'Undo', () => view.history.undo());
   const redo = button('redo', 'Redo', () => view.history.redo());
-  const layout = button('layout', 'Run layout', () => {
-    if (view.grouped.graph) return view.grouped.layOut(true);
-    return view.layout.running ? view.layout.stop() : view.layout.start();
+  const layout = button('layout', 'Run layout', () => view.chooseLayout({ kind: 'force' }));
+  const organigram = button('layout-organigram', 'Organigram', () =>
+    view.chooseLayout({ kind: 'organigram' }),
+  );
+  const radial = button('layout-radial', 'Radial', () => {
+    const centre = view.state.selected[0];
+    if (centre) view.chooseLayout({ kind: 'radial', centre });
   });
-  const organigram = button('layout-organigram', 'Organigram', () => {
-    void view.arrangeAsOrganigram();
-  });
+  const byTime = button('layout-time', 'By time', () => view.chooseLayout({ kind: 'time' }));
+  const layoutNote = h('output', { id: 'layout-note', class: 'muted', 'aria-live': 'polite' });
+  view.arranger.subscribe(() => (layoutNote.textContent = view.arranger.note));
+  const layoutButtons = { force: layout, organigram, radial, time: byTime };
   const groupBy = button('group-by-syndicate', 'Group by syndicate', () =>
     view.update((s) => ({
       ...s,
@@ -163,6 +168,13 @@ export function buildToolbar(
   view.onChange(() => {
     groupBy.textContent = groupsAnything(view.state.grouping) ? 'Ungroup all' : 'Group by syndicate';
     closeGroup.disabled = !view.grouped.graph || view.state.selected.length === 0;
+    radial.disabled = view.state.selected.length === 0;
+    radial.title =
+      view.state.selected.length === 0
+        ? 'Select an entity first: the rings are hops from it'
+        : 'Rings by hops from the first entity selected';
+    for (const [kind, b] of Object.entries(layoutButtons))
+      b.setAttribute('aria-pressed', String(view.state.layout.kind === kind));
     undo.disabled = !view.history.canUndo;
     redo.disabled = !view.history.canRedo;
     colour.sync(view.state.colourBy);
@@ -174,7 +186,16 @@ export function buildToolbar(
   const element = h(
     'div',
     { class: 'toolbar', role: 'toolbar' },
-    h('span', { class: 'group' }, undo, redo, layout, organigram, lassoButton),
+    h('span', { class: 'group' }, undo, redo, lassoButton),
+    h(
+      'span',
+      { class: 'group', role: 'group', 'aria-label': 'Layout' },
+      layout,
+      organigram,
+      radial,
+      byTime,
+      layoutNote,
+    ),
     h('span', { class: 'group' }, groupBy, closeGroup),
     h(
       'span',

@@ -21,6 +21,7 @@ import type { StatusAction, Workspace } from './context.ts';
 import { mountNoteBadges } from './note-badges.ts';
 import { exposeHandle } from './test-handle.ts';
 import { toolPanels } from './tool-panels.ts';
+import { mountTimeAxis } from './time-axis.ts';
 import { buildToolbar } from './toolbar.ts';
 
 type NeighbourhoodLoad = Extract<Load, { kind: 'neighbourhood' }>;
@@ -146,6 +147,7 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
     },
   };
   toolbar = buildToolbar(view, stage);
+  mountTimeAxis(stage, view);
   centre.firstElementChild?.replaceWith(toolbar.element);
   mountSearchBox(search, workspace);
   status.before(viewsMenu(workspace));
