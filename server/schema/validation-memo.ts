@@ -122,9 +122,14 @@ export class ValidationMemo {
 
   /**
    * The output of an object schema for `fields` when every field value is answered and the schema's
-   * record-level checks pass; otherwise undefined, and the caller runs the schema's full parse.
+   * record-level checks pass; otherwise undefined, and the caller runs the schema's full parse. The
+   * value of `canonical`, a field the caller made itself in its field's output form, is taken as it is.
    */
-  parseRecord(schema: z.ZodType, fields: Record<string, unknown>): Record<string, unknown> | undefined {
+  parseRecord(
+    schema: z.ZodType,
+    fields: Record<string, unknown>,
+    canonical?: string,
+  ): Record<string, unknown> | undefined {
     const plan = this.planOf(schema);
     if (plan === null) return undefined;
     const out: Record<string, unknown> = {};
@@ -135,6 +140,10 @@ export class ValidationMemo {
       if (value === undefined) {
         if (optional[i] && !(key in fields)) continue;
         return undefined;
+      }
+      if (key === canonical) {
+        out[key] = value;
+        continue;
       }
       const parsed = answerOf(tables[i] as FieldTable, plan.fields[i] as z.ZodType, value);
       if (parsed === UNANSWERED) return undefined;
