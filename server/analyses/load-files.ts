@@ -26,8 +26,11 @@ const LOOK_DEFAULTS = { sources: [UNSOURCED], handling: 'H0' } as const;
 
 /** Whether a record read from a file lacks provenance of its own. */
 function lacksProvenance(fields: Record<string, unknown>): boolean {
-  const blank = (v: unknown) => v === undefined || v === null || v === '';
-  return blank(fields.sources) || blank(fields.handling);
+  return isBlank(fields.sources) || isBlank(fields.handling);
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
 }
 
 // One item of a reader into the builder; returns whether it was a record.

@@ -160,14 +160,15 @@ function parseField(field: z.ZodType, value: unknown, memo: ValidationMemo | und
   return result.success ? result.data : UNANSWERED;
 }
 
-// Returns the link id it derived (`l:` and 16 hex digits, already the id field's canonical form), if any.
+// Returns the field outputs it knows: a link's key fields, parsed by their own field schemas, and the
+// link id it derived from them (`l:` and 16 hex digits, already the id field's canonical form).
 function assignId(
   parts: RecordParts,
   fields: Record<string, unknown>,
   schema: Schema,
   issues: RecordIssue[],
   memo: ValidationMemo | undefined,
-): string | undefined {
+): Record<string, unknown> | undefined {
   if (fields.id !== undefined) return undefined;
   if (parts.kind === 'entity') {
     const keys = ENTITY_KEY_FIELDS[parts.type];
@@ -189,7 +190,8 @@ function assignId(
     order: typeof order === 'number' ? order : undefined,
   });
   fields.id = id;
-  return id;
+  normalised.id = id;
+  return normalised;
 }
 
 /** Validates and normalises one raw record `{kind, type, ...fields}` (or `{kind, type, fields}` as the readers give it). */
@@ -206,17 +208,19 @@ export function validateRecord(raw: unknown, options: ValidateOptions = {}): Val
     delete fields[key];
   }
   if (options.dateFormat !== undefined) readDates(fields, schema, options.dateFormat, issues);
-  const derivedId = assignId(parts, fields, schema, issues, memo);
+  const known = assignId(parts, fields, schema, issues, memo);
   // A Source is its own provenance when it names no other, rather than taking the file's default source.
   if (parts.type === 'Source' && fields.sources === undefined && typeof fields.id === 'string')
     fields.sources = [fields.id];
   applyDefaults(fields, options.defaults ?? {});
-  // A derived link id is unique per link, so the memo cannot answer it from a table; it is in the id
-  // field's canonical form by construction (test/unit/schema/keys.test.ts holds it), so it is not parsed.
-  const canonical = derivedId === undefined ? undefined : 'id';
-  const known = issues.length === 0 ? memo?.parseRecord(schema, fields, canonical) : undefined;
-  if (known !== undefined)
-    return { ok: true, record: { kind: parts.kind, type: parts.type, properties: known } as ValidatedRecord };
+  // A link's key fields were parsed already, and its derived id is unique per link (no table could
+  // answer it) and in the id field's canonical form by construction (test/unit/schema/keys.test.ts).
+  const parsed = issues.length === 0 ? memo?.parseRecord(schema, fields, known) : undefined;
+  if (parsed !== undefined)
+    return {
+      ok: true,
+      record: { kind: parts.kind, type: parts.type, properties: parsed } as ValidatedRecord,
+    };
   const result = schema.safeParse(fields);
   if (!result.success) {
     // Without an id, the reason is already reported: the missing natural key, or the key field that failed.
