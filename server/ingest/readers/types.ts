@@ -61,11 +61,18 @@ export function createReadStats(): ReadStats {
   return { unmapped: {}, bytes: 0 };
 }
 
-/** The items of a reader that yields batches, one at a time, with the reader's return value. */
+/**
+ * The items of a reader that yields batches, one at a time, with the reader's return value. A caller
+ * that stops early stops the reader too, so that its file is closed.
+ */
 export async function* oneByOne<T, R>(batches: AsyncGenerator<T[], R>): AsyncGenerator<T, R> {
-  for (;;) {
-    const next = await batches.next();
-    if (next.done === true) return next.value;
-    for (const item of next.value) yield item;
+  try {
+    for (;;) {
+      const next = await batches.next();
+      if (next.done === true) return next.value;
+      for (const item of next.value) yield item;
+    }
+  } finally {
+    await batches.return(undefined as R);
   }
 }
