@@ -3,7 +3,7 @@
  * and validation, and builds the analyses' graph in memory, for quick looks and benchmarks without a
  * database. Bad lines and rejected records are reported, not fatal: the graph holds what could be read.
  */
-import { type InputFormat, isReadError, readRecords } from '../ingest/readers/index.ts';
+import { type InputFormat, isReadError, readRecordBatches } from '../ingest/readers/index.ts';
 import type { ReadItem } from '../ingest/readers/types.ts';
 import { type ValidateOptions, ValidationMemo } from '../schema/records.ts';
 import type { ProjectedGraph } from '../store/projection.ts';
@@ -26,8 +26,11 @@ const LOOK_DEFAULTS = { sources: [UNSOURCED], handling: 'H0' } as const;
 
 /** Whether a record read from a file lacks provenance of its own. */
 function lacksProvenance(fields: Record<string, unknown>): boolean {
-  const blank = (v: unknown) => v === undefined || v === null || v === '';
-  return blank(fields.sources) || blank(fields.handling);
+  return isBlank(fields.sources) || isBlank(fields.handling);
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
 }
 
 // One item of a reader into the builder; returns whether it was a record.
@@ -59,7 +62,7 @@ export async function loadGraphFromFiles(
   // One memo for the whole load: a file's rows repeat their values (types, grades, sources, ends).
   const look: ValidateOptions = { defaults: LOOK_DEFAULTS, memo: new ValidationMemo() };
   let records = 0;
-  for await (const item of readRecords(paths, { format: options.format ?? 'auto' }))
-    if (take(sink, item, look)) records++;
+  for await (const items of readRecordBatches(paths, { format: options.format ?? 'auto' }))
+    for (const item of items) if (take(sink, item, look)) records++;
   return { graph: sink.finish(), records, problems: sink.problems, unsourced: sink.unsourced };
 }

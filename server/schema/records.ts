@@ -160,26 +160,28 @@ function parseField(field: z.ZodType, value: unknown, memo: ValidationMemo | und
   return result.success ? result.data : UNANSWERED;
 }
 
+// Returns the field outputs it knows: a link's key fields, parsed by their own field schemas, and the
+// link id it derived from them (`l:` and 16 hex digits, already the id field's canonical form).
 function assignId(
   parts: RecordParts,
   fields: Record<string, unknown>,
   schema: Schema,
   issues: RecordIssue[],
   memo: ValidationMemo | undefined,
-): void {
-  if (fields.id !== undefined) return;
+): Record<string, unknown> | undefined {
+  if (fields.id !== undefined) return undefined;
   if (parts.kind === 'entity') {
     const keys = ENTITY_KEY_FIELDS[parts.type];
     const { normalised, failed } = normaliseKeyFields(fields, schema, keys, memo);
     const derived = deriveEntityId({ type: parts.type, ...normalised });
     if (derived.ok) fields.id = derived.value;
     else if (!failed) issues.push({ field: 'id', message: derived.message });
-    return;
+    return undefined;
   }
   const { normalised, failed } = normaliseKeyFields(fields, schema, LINK_KEY_FIELDS, memo);
   const { source, target, date, role, order } = normalised;
-  if (failed || typeof source !== 'string' || typeof target !== 'string') return;
-  fields.id = deriveLinkId({
+  if (failed || typeof source !== 'string' || typeof target !== 'string') return undefined;
+  const id = deriveLinkId({
     type: parts.type,
     source,
     target,
@@ -187,6 +189,9 @@ function assignId(
     role: typeof role === 'string' ? role : undefined,
     order: typeof order === 'number' ? order : undefined,
   });
+  fields.id = id;
+  normalised.id = id;
+  return normalised;
 }
 
 /** Validates and normalises one raw record `{kind, type, ...fields}` (or `{kind, type, fields}` as the readers give it). */
@@ -203,14 +208,19 @@ export function validateRecord(raw: unknown, options: ValidateOptions = {}): Val
     delete fields[key];
   }
   if (options.dateFormat !== undefined) readDates(fields, schema, options.dateFormat, issues);
-  assignId(parts, fields, schema, issues, memo);
+  const known = assignId(parts, fields, schema, issues, memo);
   // A Source is its own provenance when it names no other, rather than taking the file's default source.
   if (parts.type === 'Source' && fields.sources === undefined && typeof fields.id === 'string')
     fields.sources = [fields.id];
   applyDefaults(fields, options.defaults ?? {});
-  const known = issues.length === 0 ? memo?.parseRecord(schema, fields) : undefined;
-  if (known !== undefined)
-    return { ok: true, record: { kind: parts.kind, type: parts.type, properties: known } as ValidatedRecord };
+  // A link's key fields were parsed already, and its derived id is unique per link (no table could
+  // answer it) and in the id field's canonical form by construction (test/unit/schema/keys.test.ts).
+  const parsed = issues.length === 0 ? memo?.parseRecord(schema, fields, known) : undefined;
+  if (parsed !== undefined)
+    return {
+      ok: true,
+      record: { kind: parts.kind, type: parts.type, properties: parsed } as ValidatedRecord,
+    };
   const result = schema.safeParse(fields);
   if (!result.success) {
     // Without an id, the reason is already reported: the missing natural key, or the key field that failed.

@@ -122,9 +122,15 @@ export class ValidationMemo {
 
   /**
    * The output of an object schema for `fields` when every field value is answered and the schema's
-   * record-level checks pass; otherwise undefined, and the caller runs the schema's full parse.
+   * record-level checks pass; otherwise undefined, and the caller runs the schema's full parse. What
+   * `known` holds is taken as the output of its field for the value in `fields` (the caller parsed it
+   * with the same field schema, or made it in its output form).
    */
-  parseRecord(schema: z.ZodType, fields: Record<string, unknown>): Record<string, unknown> | undefined {
+  parseRecord(
+    schema: z.ZodType,
+    fields: Record<string, unknown>,
+    known?: Readonly<Record<string, unknown>>,
+  ): Record<string, unknown> | undefined {
     const plan = this.planOf(schema);
     if (plan === null) return undefined;
     const out: Record<string, unknown> = {};
@@ -135,6 +141,10 @@ export class ValidationMemo {
       if (value === undefined) {
         if (optional[i] && !(key in fields)) continue;
         return undefined;
+      }
+      if (known !== undefined && key in known) {
+        out[key] = known[key];
+        continue;
       }
       const parsed = answerOf(tables[i] as FieldTable, plan.fields[i] as z.ZodType, value);
       if (parsed === UNANSWERED) return undefined;

@@ -9,23 +9,24 @@
 /** Distinct values a column may have before it stops being shared. */
 export const MAX_SHARED = 4096;
 
-/** Shares equal strings within each column; strings inside lists are shared too (lists are changed in place). */
+/**
+ * Shares equal strings within each column, and equal lists of strings (a link's `sources`), which
+ * are frozen: a graph's attributes are read, never changed in place, and a list shared by a million
+ * links must not change under all of them.
+ */
 export class StringPool {
   private readonly tables: (Map<string, string> | null)[];
+  private readonly lists: (Map<string, readonly string[]> | null)[];
 
   constructor(columns: number) {
     this.tables = Array.from({ length: columns }, () => new Map<string, string>());
+    this.lists = Array.from({ length: columns }, () => new Map<string, readonly string[]>());
   }
 
-  /** The shared copy of a string value of a column; any other value as it is. */
+  /** The shared copy of a string or list of strings of a column; any other value as it is. */
   share(column: number, value: unknown): unknown {
     if (typeof value === 'string') return this.shareString(column, value);
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
-        if (typeof item === 'string') value[i] = this.shareString(column, item);
-      }
-    }
+    if (Array.isArray(value)) return this.shareList(column, value);
     return value;
   }
 
@@ -40,5 +41,27 @@ export class StringPool {
     }
     table.set(value, value);
     return value;
+  }
+
+  // A list is known by its items joined with NUL; one whose items hold a NUL (never a validated
+  // value) is kept as it is, as is a list shared already.
+  private shareList(column: number, list: unknown[]): unknown {
+    if (Object.isFrozen(list)) return list;
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i];
+      if (typeof item !== 'string' || item.includes('\u0000')) return list;
+      list[i] = this.shareString(column, item);
+    }
+    const table = this.lists[column];
+    if (table === null || table === undefined) return list;
+    const key = list.length === 1 ? (list[0] as string) : list.join('\u0000');
+    const known = table.get(key);
+    if (known !== undefined) return known;
+    if (table.size >= MAX_SHARED) {
+      this.lists[column] = null;
+      return list;
+    }
+    table.set(key, Object.freeze(list) as readonly string[]);
+    return list;
   }
 }

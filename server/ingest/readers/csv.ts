@@ -11,32 +11,39 @@ import type { CsvHeader } from './csv-header.ts';
 import { readHeader } from './csv-header.ts';
 import type { CsvRow } from './csv-tokenizer.ts';
 import { CsvTokenizer, detectDelimiter } from './csv-tokenizer.ts';
-import { readLines } from './lines.ts';
+import { type LineEvent, readLineBatches } from './lines.ts';
 import type { RawRecord, ReadError, ReadItem, ReadOptions } from './types.ts';
-import { DEFAULT_MAX_LINE_BYTES } from './types.ts';
+import { DEFAULT_MAX_LINE_BYTES, oneByOne } from './types.ts';
 
 /** The files of a CSV pair, in the order they are read. */
 export const CSV_PAIR = ['entities.csv', 'links.csv'] as const;
 
 /** Streams the records of a CSV file, or of the entities.csv and links.csv in a folder. */
-export async function* readCsv(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+export function readCsv(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  return oneByOne(readCsvBatches(path, options));
+}
+
+/** The records of `readCsv`, a batch for each batch of lines read (readLineBatches). */
+export async function* readCsvBatches(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem[]> {
   const isFolder = await stat(path).then(
     (info) => info.isDirectory(),
     () => false,
   );
   if (!isFolder) {
-    yield* readCsvFile(path, options);
+    yield* readCsvFileBatches(path, options);
     return;
   }
   const files = await findPairFiles(path);
   if (files.length === 0) {
-    yield {
-      file: path,
-      line: 0,
-      message: 'the folder holds neither entities.csv nor links.csv: add one, or name the file',
-    };
+    yield [
+      {
+        file: path,
+        line: 0,
+        message: 'the folder holds neither entities.csv nor links.csv: add one, or name the file',
+      },
+    ];
   }
-  for (const file of files) yield* readCsvFile(file, options);
+  for (const file of files) yield* readCsvFileBatches(file, options);
 }
 
 /** Finds entities.csv and links.csv in a folder (any letter case), entities first. */
@@ -49,42 +56,78 @@ export async function findPairFiles(folder: string): Promise<string[]> {
 }
 
 /** Streams the records of one CSV file. */
-export async function* readCsvFile(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
-  const maxBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  let tokenizer: CsvTokenizer | undefined;
-  let header: CsvHeader | undefined;
-  for await (const event of readLines(path, maxBytes, options.stats)) {
-    if (event.type === 'problem') {
-      if (event.fatal || header === undefined || tokenizer === undefined) {
-        yield { file: path, line: event.line, message: event.message };
-        return;
-      }
-      const dropped = tokenizer.abandon(event.line, event.message);
-      yield { file: path, line: dropped.line, message: dropped.message };
-      continue;
-    }
-    if (tokenizer === undefined) {
-      if (event.text.trim() === '' || isCsvMarkingLine(event.text)) continue;
-      tokenizer = new CsvTokenizer(detectDelimiter(event.text), maxBytes);
-    }
-    const row = tokenizer.pushLine(event.text, event.line, event.eol);
-    if (row === undefined) continue;
-    if (header !== undefined) {
-      const item = csvRowToItem(path, header, row);
-      if (item !== undefined) yield item;
-      continue;
-    }
-    const read = row.ok
-      ? readHeader(path, row.line, row.cells)
-      : { file: path, line: row.line, message: row.message };
-    if ('columns' in read) header = read;
-    else {
-      yield read;
-      return;
-    }
+export function readCsvFile(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  return oneByOne(readCsvFileBatches(path, options));
+}
+
+/** The records of `readCsvFile`, a batch for each batch of lines read, in one go. */
+export async function* readCsvFileBatches(
+  path: string,
+  options: ReadOptions = {},
+): AsyncGenerator<ReadItem[]> {
+  const file = new CsvFileReader(path, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
+  for await (const events of readLineBatches(path, file.maxBytes, options.stats)) {
+    const items: ReadItem[] = [];
+    const more = file.take(events, items);
+    if (items.length > 0) yield items;
+    if (!more) return;
   }
-  const last = tokenizer?.end();
-  if (last !== undefined) yield { file: path, ...last };
+  const last = file.end();
+  if (last !== undefined) yield [last];
+}
+
+// One CSV file's reading state: its tokenizer, from the first line that is not blank or a marking, and
+// its header, from the first row.
+class CsvFileReader {
+  private tokenizer: CsvTokenizer | undefined;
+  private header: CsvHeader | undefined;
+
+  constructor(
+    private readonly path: string,
+    readonly maxBytes: number,
+  ) {}
+
+  /** Reads lines into `items`; false when the file cannot be read further (a fatal or header problem). */
+  take(events: readonly LineEvent[], items: ReadItem[]): boolean {
+    const path = this.path;
+    for (const event of events) {
+      if (event.type === 'problem') {
+        if (event.fatal || this.header === undefined || this.tokenizer === undefined) {
+          items.push({ file: path, line: event.line, message: event.message });
+          return false;
+        }
+        const dropped = this.tokenizer.abandon(event.line, event.message);
+        items.push({ file: path, line: dropped.line, message: dropped.message });
+        continue;
+      }
+      if (this.tokenizer === undefined) {
+        if (event.text.trim() === '' || isCsvMarkingLine(event.text)) continue;
+        this.tokenizer = new CsvTokenizer(detectDelimiter(event.text), this.maxBytes);
+      }
+      const row = this.tokenizer.pushLine(event.text, event.line, event.eol);
+      if (row === undefined) continue;
+      if (this.header !== undefined) {
+        const item = csvRowToItem(path, this.header, row);
+        if (item !== undefined) items.push(item);
+        continue;
+      }
+      const read = row.ok
+        ? readHeader(path, row.line, row.cells)
+        : { file: path, line: row.line, message: row.message };
+      if ('columns' in read) this.header = read;
+      else {
+        items.push(read);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A record left open at the end of the file, as a problem. */
+  end(): ReadItem | undefined {
+    const last = this.tokenizer?.end();
+    return last === undefined ? undefined : { file: this.path, ...last };
+  }
 }
 
 /** One tokenized row as a record, a problem with its place, or undefined for a blank row. */

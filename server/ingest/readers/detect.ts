@@ -4,13 +4,13 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { readCsv } from './csv.ts';
-import { readFtm } from './ftm.ts';
+import { readCsvBatches } from './csv.ts';
+import { readFtmBatches } from './ftm.ts';
 import { parseJsonLine } from './json-line.ts';
 import { readLines } from './lines.ts';
-import { readNdjson } from './ndjson.ts';
+import { readNdjsonBatches } from './ndjson.ts';
 import type { ReadItem, ReadOptions, ReadStats } from './types.ts';
-import { createReadStats, DEFAULT_MAX_LINE_BYTES } from './types.ts';
+import { createReadStats, DEFAULT_MAX_LINE_BYTES, oneByOne } from './types.ts';
 
 /** The input formats Ariadne reads. */
 export const INPUT_FORMATS = ['ndjson', 'ftm', 'csv'] as const;
@@ -50,18 +50,26 @@ async function readFirstLine(path: string): Promise<string | undefined> {
  * entities.csv of the same folder, so links come after the entities they join. Returns the counts of
  * FollowTheMoney schemata that could not be mapped.
  */
-export async function* readRecords(
+export function readRecords(
   paths: readonly string[],
   options: ReadRecordsOptions = {},
 ): AsyncGenerator<ReadItem, ReadStats> {
+  return oneByOne(readRecordBatches(paths, options));
+}
+
+/** The records of `readRecords`, a batch for each batch of lines read (readLineBatches). */
+export async function* readRecordBatches(
+  paths: readonly string[],
+  options: ReadRecordsOptions = {},
+): AsyncGenerator<ReadItem[], ReadStats> {
   const stats = options.stats ?? createReadStats();
   const readerOptions: ReadOptions = { ...options, stats };
   for (const path of orderPairs(paths)) {
     const format =
       options.format === undefined || options.format === 'auto' ? await detectFormat(path) : options.format;
-    if (format === 'csv') yield* readCsv(path, readerOptions);
-    else if (format === 'ftm') yield* readFtm(path, readerOptions);
-    else yield* readNdjson(path, readerOptions);
+    if (format === 'csv') yield* readCsvBatches(path, readerOptions);
+    else if (format === 'ftm') yield* readFtmBatches(path, readerOptions);
+    else yield* readNdjsonBatches(path, readerOptions);
   }
   return stats;
 }

@@ -20,9 +20,9 @@ import {
 } from './ftm-map-entities.ts';
 import { LINK_RULES, mapNote, mapRelationship, mapSanction } from './ftm-map-links.ts';
 import { parseJsonLine } from './json-line.ts';
-import { readLines } from './lines.ts';
+import { type LineEvent, readLineBatches } from './lines.ts';
 import type { ReadItem, ReadOptions, ReadStats } from './types.ts';
-import { createReadStats, DEFAULT_MAX_LINE_BYTES } from './types.ts';
+import { createReadStats, DEFAULT_MAX_LINE_BYTES, oneByOne } from './types.ts';
 
 type Mapper = (entity: FtmEntity) => Mapped[];
 
@@ -47,36 +47,53 @@ export const FTM_MAPPERS: Readonly<Record<string, Mapper>> = {
 };
 
 /** Streams Ariadne records mapped from a FollowTheMoney NDJSON file; returns the unmapped counts. */
-export async function* readFtm(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem, ReadStats> {
+export function readFtm(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem, ReadStats> {
+  return oneByOne(readFtmBatches(path, options));
+}
+
+/** The records of `readFtm`, a batch for each batch of lines read (readLineBatches); returns the unmapped counts. */
+export async function* readFtmBatches(
+  path: string,
+  options: ReadOptions = {},
+): AsyncGenerator<ReadItem[], ReadStats> {
   const stats = options.stats ?? createReadStats();
-  for await (const event of readLines(path, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, stats)) {
-    if (event.type === 'problem') {
-      yield { file: path, line: event.line, message: event.message };
-      continue;
-    }
-    if (event.text.trim() === '') continue;
-    const parsed = parseJsonLine(event.text, event.eol === '');
-    if (!parsed.ok) {
-      yield { file: path, line: event.line, message: parsed.message, ...fieldOf(parsed.field) };
-      continue;
-    }
-    const entity = toFtmEntity(parsed.value);
-    if (!('schema' in entity)) {
-      yield { file: path, line: event.line, field: entity.field, message: entity.message };
-      continue;
-    }
-    const mapper = FTM_MAPPERS[entity.schema];
-    if (mapper === undefined) {
-      stats.unmapped[entity.schema] = (stats.unmapped[entity.schema] ?? 0) + 1;
-      continue;
-    }
-    for (const mapped of mapper(entity)) {
-      yield 'kind' in mapped
-        ? { file: path, line: event.line, ...mapped }
-        : { file: path, line: event.line, field: mapped.field, message: mapped.message };
-    }
+  for await (const events of readLineBatches(path, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, stats)) {
+    const items: ReadItem[] = [];
+    for (const event of events) readFtmLine(path, event, items, stats);
+    if (items.length > 0) yield items;
   }
   return stats;
+}
+
+// One line into `items`: the records it maps to, its error, or nothing (a blank line, an unmapped schema).
+function readFtmLine(path: string, event: LineEvent, items: ReadItem[], stats: ReadStats): void {
+  if (event.type === 'problem') {
+    items.push({ file: path, line: event.line, message: event.message });
+    return;
+  }
+  if (event.text.trim() === '') return;
+  const parsed = parseJsonLine(event.text, event.eol === '');
+  if (!parsed.ok) {
+    items.push({ file: path, line: event.line, message: parsed.message, ...fieldOf(parsed.field) });
+    return;
+  }
+  const entity = toFtmEntity(parsed.value);
+  if (!('schema' in entity)) {
+    items.push({ file: path, line: event.line, field: entity.field, message: entity.message });
+    return;
+  }
+  const mapper = FTM_MAPPERS[entity.schema];
+  if (mapper === undefined) {
+    stats.unmapped[entity.schema] = (stats.unmapped[entity.schema] ?? 0) + 1;
+    return;
+  }
+  for (const mapped of mapper(entity)) {
+    items.push(
+      'kind' in mapped
+        ? { file: path, line: event.line, ...mapped }
+        : { file: path, line: event.line, field: mapped.field, message: mapped.message },
+    );
+  }
 }
 
 function fieldOf(field: string | undefined): { field?: string } {

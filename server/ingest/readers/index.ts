@@ -1,7 +1,7 @@
 /** The ingest readers' public surface: what the pipeline imports. */
 export { readCsv } from './csv.ts';
 export type { InputFormat, ReadRecordsOptions } from './detect.ts';
-export { detectFormat, INPUT_FORMATS, readRecords } from './detect.ts';
+export { detectFormat, INPUT_FORMATS, readRecordBatches, readRecords } from './detect.ts';
 export { FTM_MAPPERS, readFtm } from './ftm.ts';
 export { readNdjson } from './ndjson.ts';
 export type { RawRecord, ReadError, ReadItem, ReadOptions, ReadStats, RecordKind } from './types.ts';

@@ -7,9 +7,9 @@
  */
 import { MARKING_KIND } from './marking.ts';
 import { parseJsonLine } from './json-line.ts';
-import { readLines } from './lines.ts';
+import { type LineEvent, readLineBatches } from './lines.ts';
 import type { RawRecord, ReadError, ReadItem, ReadOptions } from './types.ts';
-import { DEFAULT_MAX_LINE_BYTES } from './types.ts';
+import { DEFAULT_MAX_LINE_BYTES, oneByOne } from './types.ts';
 
 const RECORD_KINDS = new Set(['entity', 'link']);
 
@@ -28,22 +28,38 @@ export const TYPES_WITH_OWN_KIND: ReadonlySet<string> = new Set([
 ]);
 
 /** Streams the records of an Ariadne NDJSON file, with an error for each line that is not one. */
-export async function* readNdjson(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
-  for await (const event of readLines(path, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, options.stats)) {
-    if (event.type === 'problem') {
-      yield { file: path, line: event.line, message: event.message };
-      continue;
-    }
-    if (event.text.trim() === '') continue;
-    const parsed = parseJsonLine(event.text, event.eol === '');
-    if (!parsed.ok) {
-      yield withField({ file: path, line: event.line, message: parsed.message }, parsed.field);
-      continue;
-    }
-    // The export's handling marking says what the file may be used for; it is not a record.
-    if (parsed.value.kind === MARKING_KIND && parsed.value.type === undefined) continue;
-    yield toRecord(path, event.line, parsed.value);
+export function readNdjson(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  return oneByOne(readNdjsonBatches(path, options));
+}
+
+/** The records of `readNdjson`, a batch for each batch of lines read (readLineBatches). */
+export async function* readNdjsonBatches(
+  path: string,
+  options: ReadOptions = {},
+): AsyncGenerator<ReadItem[]> {
+  const limit = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  for await (const events of readLineBatches(path, limit, options.stats)) {
+    const items: ReadItem[] = [];
+    for (const event of events) readNdjsonLine(path, event, items);
+    if (items.length > 0) yield items;
   }
+}
+
+// One line into `items`: its record, its error, or nothing for a blank line or the handling marking.
+function readNdjsonLine(path: string, event: LineEvent, items: ReadItem[]): void {
+  if (event.type === 'problem') {
+    items.push({ file: path, line: event.line, message: event.message });
+    return;
+  }
+  if (event.text.trim() === '') return;
+  const parsed = parseJsonLine(event.text, event.eol === '');
+  if (!parsed.ok) {
+    items.push(withField({ file: path, line: event.line, message: parsed.message }, parsed.field));
+    return;
+  }
+  // The export's handling marking says what the file may be used for; it is not a record.
+  if (parsed.value.kind === MARKING_KIND && parsed.value.type === undefined) return;
+  items.push(toRecord(path, event.line, parsed.value));
 }
 
 /** Splits a parsed line into kind, type and the remaining fields, or explains what is missing. */

@@ -60,3 +60,19 @@ export function isReadError(item: ReadItem): item is ReadError {
 export function createReadStats(): ReadStats {
   return { unmapped: {}, bytes: 0 };
 }
+
+/**
+ * The items of a reader that yields batches, one at a time, with the reader's return value. A caller
+ * that stops early stops the reader too, so that its file is closed.
+ */
+export async function* oneByOne<T, R>(batches: AsyncGenerator<T[], R>): AsyncGenerator<T, R> {
+  try {
+    for (;;) {
+      const next = await batches.next();
+      if (next.done === true) return next.value;
+      for (const item of next.value) yield item;
+    }
+  } finally {
+    await batches.return(undefined as R);
+  }
+}

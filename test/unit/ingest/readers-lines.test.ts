@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LineEvent, readLines } from '../../../server/ingest/readers/lines.ts';
+import { type LineEvent, readLineBatches, readLines } from '../../../server/ingest/readers/lines.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -35,6 +35,25 @@ describe('readLines', () => {
     events.forEach((event, i) => {
       expect(event).toEqual({ type: 'text', line: i + 1, text: lines[i], eol: i % 3 === 0 ? '\r\n' : '\n' });
     });
+  });
+
+  it('gives the same lines in batches of at most 1,024, none empty', async () => {
+    const lines = manyLines(40_000);
+    const text = lines.map((line, i) => line + (i % 3 === 0 ? '\r\n' : '\n')).join('');
+    const path = join(dir, 'batches.txt');
+    await writeFile(path, text);
+    const sizes: number[] = [];
+    const flat: LineEvent[] = [];
+    for await (const batch of readLineBatches(path, 1 << 20)) {
+      sizes.push(batch.length);
+      flat.push(...batch);
+    }
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1024);
+    expect(Math.min(...sizes)).toBeGreaterThan(0);
+    const one: LineEvent[] = [];
+    for await (const event of readLines(path, 1 << 20)) one.push(event);
+    expect(flat).toEqual(one);
+    expect(flat).toHaveLength(lines.length);
   });
 
   it('names the line that is not UTF-8 in the middle of a chunk, and reads the others', async () => {

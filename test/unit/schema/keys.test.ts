@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { idField } from '../../../server/schema/fields.ts';
 import { deriveEntityId, deriveLinkId } from '../../../server/schema/keys.ts';
 import type { EntityLabel } from '../../../server/schema/model.ts';
 
@@ -65,5 +67,30 @@ describe('deriveLinkId', () => {
       deriveLinkId({ ...link, type: 'LEADS' }),
     ]);
     expect(ids.size).toBe(6);
+  });
+
+  // validateRecord takes a derived link id as it is, without parsing it (validation-memo.ts).
+  it("is already in the id field's canonical form, whatever the key fields hold", () => {
+    const text = fc.string({ unit: 'binary', maxLength: 40 });
+    fc.assert(
+      fc.property(
+        text,
+        text,
+        text,
+        fc.option(text),
+        fc.option(fc.integer()),
+        (type, source, target, date, order) => {
+          const id = deriveLinkId({
+            type,
+            source,
+            target,
+            date: date ?? undefined,
+            order: order ?? undefined,
+          });
+          expect(idField.safeParse(id)).toEqual({ success: true, data: id });
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

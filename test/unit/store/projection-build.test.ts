@@ -89,15 +89,30 @@ describe('building the projected graph', () => {
 });
 
 describe('sharing strings', () => {
-  it('gives back equal values, shares strings inside lists, and leaves other values alone', () => {
+  it('gives back equal values and leaves other values alone', () => {
     const pool = new StringPool(2);
     const sources = ['s:1', 's:2'];
     expect(pool.share(0, 'B2')).toBe('B2');
     expect(pool.share(0, 'B2')).toBe('B2');
-    expect(pool.share(1, sources)).toBe(sources);
-    expect(sources).toEqual(['s:1', 's:2']);
+    expect(pool.share(1, sources)).toEqual(['s:1', 's:2']);
     expect(pool.share(0, 3)).toBe(3);
     expect(pool.share(0, null)).toBe(null);
+  });
+
+  it('gives equal lists of strings as one frozen list, and keeps lists with other items apart', () => {
+    const pool = new StringPool(1);
+    const first = pool.share(0, ['s:1']);
+    expect(pool.share(0, ['s:1'])).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(pool.share(0, first)).toBe(first);
+    const pair = pool.share(0, ['s:1', 's:2']);
+    expect(pair).toEqual(['s:1', 's:2']);
+    expect(pool.share(0, ['s:1', 's:2'])).toBe(pair);
+    expect(pool.share(0, ['s:1\u0000s:2'])).not.toBe(pair);
+    const mixed = ['s:1', 3];
+    expect(pool.share(0, mixed)).toBe(mixed);
+    expect(Object.isFrozen(mixed)).toBe(false);
+    expect(() => (first as string[]).push('s:3')).toThrow(TypeError);
   });
 
   it('keeps giving back values when a column has more distinct values than it shares', () => {
