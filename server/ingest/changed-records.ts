@@ -1,6 +1,6 @@
 /**
  * What an import changed, read back from its checked spools once it has committed: the nodes and
- * links it wrote, under the ids they were stored with (an import under a user's clearance maps them
+ * links it wrote, chunk by chunk, under the ids they were stored with (an import under a user's clearance maps them
  * into its partition). The alert matcher reads these records and a hop around them, nothing more.
  */
 import type { EntityLabel } from '../schema/model.ts';
@@ -14,24 +14,43 @@ import { readSpool } from './spool.ts';
 /** One spool group: its key (a label, or a link type with its ends' labels) and its file. */
 type Group = { key: string; path: string };
 
-/** The records an import wrote, read from its spools. */
-export async function changedRecords(
+/** Records per chunk: what one round of matching holds in memory, whatever the import's size. */
+const CHUNK = 20_000;
+
+/**
+ * The records an import wrote, read from its spools, in chunks of at most `size` nodes and links:
+ * every alert is about one node or one link (and what it names), so matching chunk by chunk raises
+ * the same alerts as matching the whole import at once, with memory bounded by the chunk.
+ */
+export async function* changedRecordChunks(
   store: Store,
   spools: { entities: Group[]; patches: Group[]; links: Group[] },
   partition: IdPartition | undefined,
-): Promise<ChangedRecords> {
-  const stored = async (ids: string[]) => {
+  size = CHUNK,
+): AsyncGenerator<ChangedRecords> {
+  let nodes: { id: string; label: EntityLabel }[] = [];
+  let links: ChangedRecords['links'] = [];
+  const flush = async (): Promise<ChangedRecords> => {
+    const ids = [...nodes.map((n) => n.id), ...links.flatMap((l) => [l.source, l.target])];
     await partition?.prefetch(ids);
-    return (id: string) => (partition ? partition.storedId(id) : id);
+    const map = (id: string) => (partition ? partition.storedId(id) : id);
+    const mapped = links.map((l) => ({ ...l, source: map(l.source), target: map(l.target) }));
+    const chunk = {
+      nodes: nodes.map((n) => ({ id: map(n.id), label: n.label })),
+      links: partition ? await resolveLinkIds(store, mapped, (id) => partition.own(id)) : mapped,
+    };
+    nodes = [];
+    links = [];
+    return chunk;
   };
-  const raw: { id: string; label: EntityLabel }[] = [];
   for (const group of [...spools.entities, ...spools.patches])
-    for await (const properties of readSpool<Record<string, unknown>>(group.path))
-      raw.push({ id: String(properties.id), label: group.key as EntityLabel });
-  const links: ChangedRecords['links'] = [];
+    for await (const properties of readSpool<Record<string, unknown>>(group.path)) {
+      nodes.push({ id: String(properties.id), label: group.key as EntityLabel });
+      if (nodes.length >= size) yield await flush();
+    }
   for (const group of spools.links) {
     const { type, source, target } = parseLinkGroupKey(group.key);
-    for await (const p of readSpool<Record<string, unknown>>(group.path))
+    for await (const p of readSpool<Record<string, unknown>>(group.path)) {
       links.push({
         id: String(p.id),
         type,
@@ -40,12 +59,8 @@ export async function changedRecords(
         sourceLabel: source,
         targetLabel: target,
       });
+      if (nodes.length + links.length >= size) yield await flush();
+    }
   }
-  const map = await stored([...raw.map((n) => n.id), ...links.flatMap((l) => [l.source, l.target])]);
-  const nodes = raw.map((n) => ({ id: map(n.id), label: n.label }));
-  const mapped = links.map((l) => ({ ...l, source: map(l.source), target: map(l.target) }));
-  return {
-    nodes,
-    links: partition ? await resolveLinkIds(store, mapped, (id) => partition.own(id)) : mapped,
-  };
+  if (nodes.length + links.length > 0) yield await flush();
 }

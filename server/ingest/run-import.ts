@@ -9,10 +9,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { alertOnChange } from '../alerts/index.ts';
+import { anyActiveWatch } from '../store/watches.ts';
 import { StoreUnavailableError } from '../store/store.ts';
 import { beginImport, finishImport, readImport } from '../store/imports.ts';
 import type { Store } from '../store/store.ts';
-import { changedRecords } from './changed-records.ts';
+import { changedRecordChunks } from './changed-records.ts';
 import { checkLinks, checkPatches, LabelResolver } from './check-pass.ts';
 import { IdRegistry } from './id-registry.ts';
 import { expandInput, hashFile, identityOptions, importIdOf } from './import-id.ts';
@@ -205,11 +206,14 @@ async function rejectEmpty(state: PassState, files: string[], stats: ReadStats):
 /** Matches the committed import against the watches; a failure is a warning, never an undone import. */
 async function alertOnImport(
   store: Store,
-  spools: Parameters<typeof changedRecords>[1],
+  spools: Parameters<typeof changedRecordChunks>[1],
   partition: IdPartition | undefined,
 ): Promise<string | undefined> {
   try {
-    await alertOnChange(store, await changedRecords(store, spools, partition), 'import');
+    // With no active watch there is nothing to match: the import's records are not read back.
+    if (!(await anyActiveWatch(store))) return undefined;
+    for await (const chunk of changedRecordChunks(store, spools, partition))
+      await alertOnChange(store, chunk, 'import');
     return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

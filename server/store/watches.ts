@@ -270,6 +270,14 @@ RETURN key, collect({id: w.id, kind: w.kind, pattern: w.pattern, parameters: w.p
 }
 
 /** The owner's recorded clearance and webhook of watches, for deliveries. */
+/** Whether any watch is active today: when none is, an import has nothing to match and reads nothing back. */
+export async function anyActiveWatch(store: Store, now = new Date()): Promise<boolean> {
+  const result = await store.read(`MATCH (w:Watch) WHERE ${activeWatch('w')} RETURN w.id AS id LIMIT 1`, {
+    today: today(now),
+  });
+  return result.records.length > 0;
+}
+
 export async function webhookTargets(
   store: Store,
   ids: readonly string[],
