@@ -15,6 +15,7 @@ import type { DisplayGraph } from '../../web/src/graph/display-graph.ts';
 import { ENTITY_COLUMNS, type EntityRow, entityRows, linkRows } from '../../web/src/graph/table-rows.ts';
 import { columnDefinition, createRowTable } from '../../web/src/panels/table-grid.ts';
 import { createRng } from '../../analysis/random.ts';
+import { medianTime } from './median-time.ts';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '5000,50000' }, runs: { type: 'string', default: '7' } },
@@ -53,16 +54,7 @@ function makeGraph(entities: number) {
 }
 
 /** The median of `runs` timings of `work`, in ms. */
-function time(work: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
+const time = (work: () => unknown): number => medianTime(runs, work);
 
 const figure = (ms: number, reference: number) => `${ms.toFixed(1)} ms (${(ms / reference).toFixed(2)}x)`;
 

@@ -16,6 +16,7 @@ import type { Insights } from '../../web/src/graph/derived.ts';
 import { buildLanes, itemInWindow } from '../../web/src/graph/timeline-lanes.ts';
 import { EMPTY_VIEW } from '../../web/src/graph/view-state.ts';
 import { compileView, isEdgeShown, isNodeShown, shownItems } from '../../web/src/graph/visibility.ts';
+import { medianTime } from './median-time.ts';
 
 const { values } = parseArgs({
   options: { scales: { type: 'string', default: '1,4,10' }, runs: { type: 'string', default: '7' } },
@@ -46,16 +47,7 @@ function demoDataGraph(scale: number): DataGraph {
 }
 
 /** The median of `runs` timings of `work`, in ms. */
-function time(work: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
+const time = (work: () => unknown): number => medianTime(runs, work);
 
 const load = () =>
   loadavg()
