@@ -40,15 +40,17 @@ const READS = [
   '/api/check/document?number=AB1234567&country=LY',
   '/api/check/vessel?imo=9074729',
 ];
+// Reports first: a report starts an analysis run, whose scores GEXF and GraphML then carry in both
+// phases.
 const DOWNLOADS = [
+  '/api/reports?case=case-tide&period=2024-01-01..2024-12-31&format=md',
+  '/api/reports?case=case-tide&period=2024-01-01..2024-12-31&format=html',
   '/api/export?format=ndjson',
   '/api/export?format=ndjson&case=case-tide',
   '/api/export?format=csv&table=entities',
   '/api/export?format=csv&table=links',
   '/api/export?format=gexf',
   '/api/export?format=graphml',
-  '/api/reports?case=case-tide&period=2024-01-01..2024-12-31&format=md',
-  '/api/reports?case=case-tide&period=2024-01-01..2024-12-31&format=html',
 ];
 
 /** Server-made ids and times, which differ between any two runs. */
