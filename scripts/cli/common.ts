@@ -74,10 +74,6 @@ export function report(error: unknown, usage?: string): number {
   }
   if (error instanceof LocalNeo4jError) {
     process.stderr.write(`ariadne: ${error.message}\n`);
-    return EXIT.failed;
-  }
-  if (error instanceof LocalNeo4jError) {
-    process.stderr.write(`ariadne: ${error.message}\n`);
     return EXIT.unavailable;
   }
   process.stderr.write(
