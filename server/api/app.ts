@@ -25,7 +25,7 @@ import { JSON_LIMITS, jsonBody } from './middleware/json-body.ts';
 import { DEFAULT_HEAVY_PER_USER, heavyRequests } from './middleware/heavy.ts';
 import { type BucketOptions, rateLimit } from './middleware/rate-limit.ts';
 import { stateOf } from './middleware/request-state.ts';
-import { cors, securityHeaders } from './middleware/security.ts';
+import { cors, noStore, securityHeaders } from './middleware/security.ts';
 import { route } from './middleware/validated.ts';
 import { buildOpenApi } from './openapi.ts';
 import { problemHandler, sendProblem } from './problem.ts';
@@ -121,6 +121,7 @@ export function createApp({
   app.set('trust proxy', trustProxy);
   app.use(securityHeaders());
   app.use(cors(corsOrigins));
+  app.use('/api', noStore());
   app.use(healthRouter(store));
 
   app.use(

@@ -55,6 +55,17 @@ describe('security headers', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('keep every API answer out of caches, errors included', async () => {
+    for (const [path, role] of [
+      ['/api/entities/suggest?prefix=Kar', 'analyst'],
+      ['/api/entities/no-such-entity', 'analyst'],
+      ['/api/auth/me', undefined],
+    ] as const) {
+      const res = await api.fetch(path, role ? { role } : {});
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+    }
+  });
+
   it('keep CORS closed: no Access-Control headers for a foreign origin', async () => {
     const res = await api.fetch('/api/auth/me', {
       role: 'viewer',

@@ -58,3 +58,14 @@ export function cors(origins: readonly string[]): RequestHandler {
     next();
   };
 }
+
+/**
+ * Keeps every API answer out of the browser's and any proxy's cache: what one user was shown must
+ * not be on disk for the next user of the same browser after signing out, nor served to them.
+ */
+export function noStore(): RequestHandler {
+  return (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+}

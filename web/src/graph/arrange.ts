@@ -24,6 +24,8 @@ export interface ArrangeHost {
   plan(): GroupPlan | null;
   /** Runs the force layout of what is drawn (ForceAtlas2, or the grouped layout). */
   runForce(): void;
+  /** Stops the force layouts, which would otherwise keep moving the nodes this one places. */
+  stopForce(): void;
 }
 
 /** The earliest of some ISO dates, or null. */
@@ -88,6 +90,7 @@ export class Arranger {
   /** Lays the drawing out by a layout other than the force one; returns how many nodes it placed. */
   async arrange(layout: Exclude<LayoutChoice, { kind: 'force' }>): Promise<number> {
     this.stop();
+    this.host.stopForce();
     const generation = this.generation;
     this.computing = true;
     this.emit();
@@ -169,6 +172,7 @@ export class Arranger {
 
   private animate(targets: Map<string, Point>, layout: LayoutChoice): void {
     this.stop();
+    this.host.stopForce();
     if (layout.kind !== 'time') this.axis = null;
     const drawn = this.host.drawing();
     const present = Object.fromEntries([...targets].filter(([id]) => drawn.hasNode(id)));

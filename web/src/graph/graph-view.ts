@@ -125,6 +125,10 @@ export class GraphView {
       drawing: () => this.drawing(),
       plan: () => this.grouped.plan,
       runForce: () => (this.grouped.graph ? this.grouped.layOut(true) : this.layout.start()),
+      stopForce: () => {
+        this.layout.stop();
+        this.grouped.stop();
+      },
     });
     this.history.subscribe(() => this.apply());
   }
@@ -513,7 +517,8 @@ export class GraphView {
     this.layoutPending = false;
     const generation = this.layoutGeneration;
     void afterNextFrame().then(() => {
-      if (generation === this.layoutGeneration && !this.detached) {
+      // A layout chosen meanwhile (the organigram, by time) places the nodes, not ForceAtlas2.
+      if (generation === this.layoutGeneration && !this.detached && this.state.layout.kind === 'force') {
         this.layout.start();
       }
     });

@@ -61,13 +61,24 @@ export function notesSection(
   const canWrite = workspace.viewer.role === 'analyst' || workspace.viewer.role === 'admin';
   if (!canWrite || codes.length === 0) form.hidden = true;
 
+  const section = h(
+    'section',
+    { class: 'notes-section', id: `notes-${key}`, 'data-state': 'loading' },
+    h('h3', {}, 'Notes'),
+    status,
+    list,
+    form,
+  );
   const load = async () => {
+    section.dataset.state = 'loading';
     try {
       const { notes } = await fetchNotes(target);
       replace(list, ...notes.map(noteItem));
       status.textContent = notes.length === 0 ? 'No notes you may see about this record.' : '';
+      section.dataset.state = 'ready';
     } catch (error) {
       status.textContent = `Notes cannot be shown: ${error instanceof Error ? error.message : String(error)}`;
+      section.dataset.state = 'failed';
     }
   };
   form.addEventListener('submit', (event) => {
@@ -87,12 +98,5 @@ export function notesSection(
       });
   });
   void load();
-  return h(
-    'section',
-    { class: 'notes-section', id: `notes-${key}` },
-    h('h3', {}, 'Notes'),
-    status,
-    list,
-    form,
-  );
+  return section;
 }
