@@ -145,7 +145,9 @@ describe('saved views', () => {
         const element = node.parentElement;
         if (!names.test(node.textContent ?? '') || !element) continue;
         const where = element.closest('[id]');
-        out.push(`${where?.id ?? 'body'} > ${element.tagName.toLowerCase()}.${element.className}: ${node.textContent}`);
+        out.push(
+          `${where?.id ?? 'body'} > ${element.tagName.toLowerCase()}.${element.className}: ${node.textContent}`,
+        );
       }
       return out;
     }, 'Informant|Conto Palermo|Nuova Speranza');
