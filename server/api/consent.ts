@@ -13,6 +13,11 @@ import {
 } from '../export/marking.ts';
 import { HttpError } from './problem.ts';
 
+/** How a route that needs the consent documents its refusal. */
+export const CONSENT_REFUSED = {
+  description: 'It holds H2 records: confirm that their providers agreed (providerConsent, provider)',
+} as const;
+
 const Provider = z.string().trim().min(1, 'name the providing agency').max(200);
 
 /** The consent fields, for a query or a body. */

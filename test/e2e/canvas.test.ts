@@ -4,7 +4,12 @@
  * drawn stays readable (discs and labels apart, open groups' regions apart), measured through the
  * page's test handle. Screenshots go to a temporary folder, or to docs/ when ARIADNE_SCREENSHOTS=docs.
  */
-import { type DemoWorkspace, openDemoWorkspace, SCREENSHOTS } from '../helpers/demo-workspace.ts';
+import {
+  DEMO_SYNDICATES,
+  type DemoWorkspace,
+  openDemoWorkspace,
+  SCREENSHOTS,
+} from '../helpers/demo-workspace.ts';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,13 +19,7 @@ import type { TestBrowser, watchPage } from '../helpers/browser.ts';
 import { readability, readDrawing, settle } from '../helpers/readability.ts';
 
 const DOCS = SCREENSHOTS;
-const SYNDICATES = [
-  'Aegean crossings syndicate',
-  'Balkan corridor syndicate',
-  'Cordillera passage syndicate',
-  'Petite Cote pirogue syndicate',
-  'Zuwara coast syndicate',
-];
+const SYNDICATES = DEMO_SYNDICATES;
 
 let api: TestApi;
 let browser: TestBrowser;

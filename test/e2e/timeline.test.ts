@@ -9,17 +9,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
-import { type DemoWorkspace, openDemoWorkspace, SCREENSHOTS } from '../helpers/demo-workspace.ts';
+import {
+  DEMO_SYNDICATES,
+  type DemoWorkspace,
+  openDemoWorkspace,
+  SCREENSHOTS,
+} from '../helpers/demo-workspace.ts';
 import { readTableRows } from '../helpers/table-rows.ts';
 
 const demo = generateDemoCase({ scale: 1 });
-const SYNDICATES = [
-  'Aegean crossings syndicate',
-  'Balkan corridor syndicate',
-  'Cordillera passage syndicate',
-  'Petite Cote pirogue syndicate',
-  'Zuwara coast syndicate',
-];
+const SYNDICATES = DEMO_SYNDICATES;
 
 let workspace: DemoWorkspace;
 let page: Page;

@@ -21,6 +21,15 @@ export const SCREENSHOTS =
     ? join(import.meta.dirname, '..', '..', 'docs')
     : mkdtempSync(join(tmpdir(), 'ariadne-screenshots-'));
 
+/** The names the demo case's five syndicates are shown by (their Organisations' names). */
+export const DEMO_SYNDICATES = [
+  'Aegean crossings syndicate',
+  'Balkan corridor syndicate',
+  'Cordillera passage syndicate',
+  'Petite Cote pirogue syndicate',
+  'Zuwara coast syndicate',
+];
+
 /** The open workspace of a browser test. */
 export interface DemoWorkspace {
   store: Store;

@@ -32,7 +32,7 @@ import {
 import { findExportCase } from '../../store/export-reads.ts';
 import type { Store } from '../../store/store.ts';
 import { DISCARD, ResponseSink } from '../http-sink.ts';
-import { ConsentQuerySchema, consentOf, requireConsent } from '../consent.ts';
+import { CONSENT_REFUSED, ConsentQuerySchema, consentOf, requireConsent } from '../consent.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
 
@@ -95,9 +95,7 @@ export function exportRouter({ store }: { store: Store }): Router {
       responses: {
         200: { description: 'The file, as an attachment', contentType: 'application/x-ndjson' },
         404: { description: 'No such case, or not one you may see' },
-        409: {
-          description: 'It holds H2 records: confirm that their providers agreed (providerConsent, provider)',
-        },
+        409: CONSENT_REFUSED,
       },
     },
     async ({ query, viewer, audit, res }) => {
@@ -184,9 +182,7 @@ export function exportRouter({ store }: { store: Store }): Router {
       responses: {
         200: { description: 'The marking to print on the file', schema: ViewExportAnswerSchema },
         404: { description: 'Some records are not ones you may see, or no longer exist' },
-        409: {
-          description: 'It holds H2 records: confirm that their providers agreed (providerConsent, provider)',
-        },
+        409: CONSENT_REFUSED,
       },
     },
     async ({ body, viewer, audit }) => {
@@ -213,9 +209,7 @@ export function exportRouter({ store }: { store: Store }): Router {
       responses: {
         200: { description: 'The GEXF file, as an attachment', contentType: 'application/gexf+xml' },
         404: { description: 'Some records are not ones you may see, or no longer exist' },
-        409: {
-          description: 'It holds H2 records: confirm that their providers agreed (providerConsent, provider)',
-        },
+        409: CONSENT_REFUSED,
       },
     },
     async ({ body, viewer, audit, res }) => {

@@ -12,7 +12,7 @@ import { EXPORT } from '../../auth/roles.ts';
 import { buildStoreReport, REPORT_FORMATS, REPORT_MEDIA, renderReport } from '../../report/build-report.ts';
 import { ReportRequestError } from '../../report/periods.ts';
 import type { Store } from '../../store/store.ts';
-import { ConsentQuerySchema, consentOf, requireConsent } from '../consent.ts';
+import { CONSENT_REFUSED, ConsentQuerySchema, consentOf, requireConsent } from '../consent.ts';
 import { route } from '../middleware/validated.ts';
 import { HttpError } from '../problem.ts';
 
@@ -58,9 +58,7 @@ export function reportsRouter({ store }: ReportsDeps): Router {
     responses: {
       200: { description: 'The report, as an attachment', contentType: 'application/pdf' },
       404: { description: 'No such case, or not one you may see' },
-      409: {
-        description: 'It holds H2 records: confirm that their providers agreed (providerConsent, provider)',
-      },
+      409: CONSENT_REFUSED,
     },
   };
   const answer = async ({ request, viewer, audit, res, where }: Answer) => {

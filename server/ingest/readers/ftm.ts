@@ -19,7 +19,7 @@ import {
   mapVessel,
 } from './ftm-map-entities.ts';
 import { LINK_RULES, mapNote, mapRelationship, mapSanction } from './ftm-map-links.ts';
-import { parseJsonLine } from './json-line.ts';
+import { jsonObjectOf } from './json-line.ts';
 import { type LineEvent, readLineBatches } from './lines.ts';
 import type { ReadItem, ReadOptions, ReadStats } from './types.ts';
 import { createReadStats, DEFAULT_MAX_LINE_BYTES, oneByOne } from './types.ts';
@@ -67,17 +67,9 @@ export async function* readFtmBatches(
 
 // One line into `items`: the records it maps to, its error, or nothing (a blank line, an unmapped schema).
 function readFtmLine(path: string, event: LineEvent, items: ReadItem[], stats: ReadStats): void {
-  if (event.type === 'problem') {
-    items.push({ file: path, line: event.line, message: event.message });
-    return;
-  }
-  if (event.text.trim() === '') return;
-  const parsed = parseJsonLine(event.text, event.eol === '');
-  if (!parsed.ok) {
-    items.push({ file: path, line: event.line, message: parsed.message, ...fieldOf(parsed.field) });
-    return;
-  }
-  const entity = toFtmEntity(parsed.value);
+  const value = jsonObjectOf(path, event, items);
+  if (value === null) return;
+  const entity = toFtmEntity(value);
   if (!('schema' in entity)) {
     items.push({ file: path, line: event.line, field: entity.field, message: entity.message });
     return;
@@ -94,8 +86,4 @@ function readFtmLine(path: string, event: LineEvent, items: ReadItem[], stats: R
         : { file: path, line: event.line, field: mapped.field, message: mapped.message },
     );
   }
-}
-
-function fieldOf(field: string | undefined): { field?: string } {
-  return field === undefined ? {} : { field };
 }

@@ -3,6 +3,9 @@
  * reported (JSON.parse silently keeps the last one, which would hide conflicting values).
  */
 
+import type { LineEvent } from './lines.ts';
+import type { ReadItem } from './types.ts';
+
 /** The parsed object, or why the line is not a usable JSON object. */
 export type JsonLineResult =
   | { ok: true; value: Record<string, unknown> }
@@ -33,6 +36,27 @@ export function parseJsonLine(text: string, truncated: boolean): JsonLineResult 
     };
   }
   return { ok: true, value: value as Record<string, unknown> };
+}
+
+/**
+ * The JSON object one line of a JSON-lines file holds, or null: a blank line, or a line whose problem
+ * (unreadable, not a JSON object) was pushed to `items` with its file, line and field.
+ */
+export function jsonObjectOf(
+  path: string,
+  event: LineEvent,
+  items: ReadItem[],
+): Record<string, unknown> | null {
+  if (event.type === 'problem') {
+    items.push({ file: path, line: event.line, message: event.message });
+    return null;
+  }
+  if (event.text.trim() === '') return null;
+  const parsed = parseJsonLine(event.text, event.eol === '');
+  if (parsed.ok) return parsed.value;
+  const { message, field } = parsed;
+  items.push({ file: path, line: event.line, message, ...(field === undefined ? {} : { field }) });
+  return null;
 }
 
 const QUOTE = 0x22;

@@ -6,7 +6,7 @@
  * field as `kind`, and the record kind `entity` follows from the type.
  */
 import { MARKING_KIND } from './marking.ts';
-import { parseJsonLine } from './json-line.ts';
+import { jsonObjectOf } from './json-line.ts';
 import { type LineEvent, readLineBatches } from './lines.ts';
 import type { RawRecord, ReadError, ReadItem, ReadOptions } from './types.ts';
 import { DEFAULT_MAX_LINE_BYTES, oneByOne } from './types.ts';
@@ -47,19 +47,10 @@ export async function* readNdjsonBatches(
 
 // One line into `items`: its record, its error, or nothing for a blank line or the handling marking.
 function readNdjsonLine(path: string, event: LineEvent, items: ReadItem[]): void {
-  if (event.type === 'problem') {
-    items.push({ file: path, line: event.line, message: event.message });
-    return;
-  }
-  if (event.text.trim() === '') return;
-  const parsed = parseJsonLine(event.text, event.eol === '');
-  if (!parsed.ok) {
-    items.push(withField({ file: path, line: event.line, message: parsed.message }, parsed.field));
-    return;
-  }
+  const value = jsonObjectOf(path, event, items);
   // The export's handling marking says what the file may be used for; it is not a record.
-  if (parsed.value.kind === MARKING_KIND && parsed.value.type === undefined) return;
-  items.push(toRecord(path, event.line, parsed.value));
+  if (value === null || (value.kind === MARKING_KIND && value.type === undefined)) return;
+  items.push(toRecord(path, event.line, value));
 }
 
 /** Splits a parsed line into kind, type and the remaining fields, or explains what is missing. */
@@ -94,8 +85,4 @@ export function toRecord(file: string, line: number, value: Record<string, unkno
     };
   }
   return { file, line, kind: kind as 'entity' | 'link', type, fields };
-}
-
-function withField(error: ReadError, field: string | undefined): ReadError {
-  return field === undefined ? error : { ...error, field };
 }

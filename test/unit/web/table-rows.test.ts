@@ -14,22 +14,13 @@ import {
   type TableInput,
 } from '../../../web/src/graph/table-rows.ts';
 import { csvText } from '../../../web/src/export/data-export.ts';
+import { addEntity } from '../../helpers/web-graph.ts';
 
 /** Three people of one syndicate, one outsider, and a payment from the outsider to one of them. */
 function smallCase() {
   const graph = createDataGraph();
   const node = (id: string, entityType: string, extra: Record<string, unknown> = {}) =>
-    graph.addNode(id, {
-      entityType,
-      name: `Name ${id}`,
-      sources: [],
-      grade: 'B2',
-      gradeScheme: 'europol',
-      handling: 'H0',
-      x: 0,
-      y: 0,
-      ...extra,
-    } as never);
+    addEntity(graph, id, entityType, extra);
   for (const id of ['a1', 'a2', 'a3']) node(id, 'Person', { firstSeen: '2024-03-01T10:00:00Z' });
   node('out', 'Person', { name: null, grade: null });
   const link = (key: string, s: string, t: string, extra: Record<string, unknown> = {}) =>

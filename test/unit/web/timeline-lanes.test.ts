@@ -11,6 +11,7 @@ import {
 } from '../../../web/src/graph/timeline-lanes.ts';
 import { compileView, isEdgeShown, isNodeShown } from '../../../web/src/graph/visibility.ts';
 import { EMPTY_VIEW } from '../../../web/src/graph/view-state.ts';
+import { addEntity } from '../../helpers/web-graph.ts';
 
 /**
  * A small case: a boss and a driver of the Zuwara syndicate, a migrant outside it, a vessel and an
@@ -19,17 +20,7 @@ import { EMPTY_VIEW } from '../../../web/src/graph/view-state.ts';
 function smallCase() {
   const graph = createDataGraph();
   const node = (id: string, entityType: string, extra: Record<string, unknown> = {}) =>
-    graph.addNode(id, {
-      entityType,
-      name: `Name ${id}`,
-      sources: [],
-      grade: 'B2',
-      gradeScheme: 'europol',
-      handling: 'H0',
-      x: 0,
-      y: 0,
-      ...extra,
-    } as never);
+    addEntity(graph, id, entityType, extra);
   node('boss', 'Person', { firstSeen: '2023-01-01', lastSeen: '2025-12-31' });
   node('driver', 'Person');
   node('migrant', 'Person', { firstSeen: '2024-03-10', lastSeen: '2024-03-10' });
