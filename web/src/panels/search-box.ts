@@ -128,7 +128,11 @@ export function mountSearchBox(container: HTMLElement, workspace: Workspace): vo
         .catch((error: unknown) => workspace.say(String(error), 'error'));
     }, 150);
   });
-  input.addEventListener('blur', () => setTimeout(() => (list.hidden = true), 300));
+  // Leaving the box closes the list, unless for the list itself ("Show more", a hit).
+  input.addEventListener('blur', (event) => {
+    if (event.relatedTarget instanceof Node && list.contains(event.relatedTarget)) return;
+    setTimeout(() => (list.hidden = true), 300);
+  });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') list.hidden = true;
     if (event.key !== 'Enter') return;
