@@ -8,30 +8,31 @@
 // place, names it with the files it was built from: a command that is running keeps the chunks it
 // may still import, and a build that fails half-way is never used.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BUILDS = join(ROOT, '.build', 'cli');
-const CURRENT = join(BUILDS, 'current.json');
 const ENTRY = 'scripts/cli/main.ts';
 const KEEP = 3;
 
-/** The bundled CLI's entry file when the bundle is current; otherwise undefined (run the sources). */
-export function currentBundle() {
+const buildsOf = (root) => join(root, '.build', 'cli');
+const currentOf = (root) => join(buildsOf(root), 'current.json');
+
+/** The bundled CLI's entry file when the bundle of `root` is current; otherwise undefined. */
+export function currentBundle(root = ROOT) {
   let current;
   try {
-    current = JSON.parse(readFileSync(CURRENT, 'utf8'));
+    current = JSON.parse(readFileSync(currentOf(root), 'utf8'));
   } catch {
     return undefined;
   }
-  if (current?.root !== ROOT || !Array.isArray(current.inputs)) return undefined;
+  if (current?.root !== root || !Array.isArray(current.inputs)) return undefined;
   try {
-    for (const input of current.inputs) if (statSync(join(ROOT, input)).mtimeMs > current.startedAt) return;
+    for (const input of current.inputs) if (statSync(join(root, input)).mtimeMs > current.startedAt) return;
   } catch {
     return undefined; // a source was removed or renamed
   }
-  return join(BUILDS, current.build, 'main.js');
+  return join(buildsOf(root), current.build, 'main.js');
 }
 
 // Paths a module finds next to itself (the local Neo4j's folder, the web app's build, a worker's
@@ -49,15 +50,18 @@ const sourcePaths = {
   },
 };
 
-/** Builds the bundle unless it is current; returns whether it built one. */
-export async function buildCliBundle() {
-  if (currentBundle()) return false;
+/** Builds the bundle of `root`'s CLI unless it is current; returns whether it built one. */
+export async function buildCliBundle(root = ROOT) {
+  if (currentBundle(root)) return false;
   const { build } = await import('esbuild');
+  const builds = buildsOf(root);
+  mkdirSync(builds, { recursive: true });
   const startedAt = Date.now();
   const name = `build-${startedAt}-${process.pid}`;
   const result = await build({
-    entryPoints: [join(ROOT, ENTRY)],
-    outdir: join(BUILDS, name),
+    absWorkingDir: root,
+    entryPoints: [ENTRY],
+    outdir: join(builds, name),
     bundle: true,
     // Each command's module stays a chunk of its own, loaded only when that command runs.
     splitting: true,
@@ -69,26 +73,24 @@ export async function buildCliBundle() {
     logLevel: 'warning',
     plugins: [sourcePaths],
   });
-  const inputs = Object.keys(result.metafile.inputs).map((input) =>
-    relative(ROOT, join(process.cwd(), input)),
-  );
-  const pending = `${CURRENT}.${process.pid}`;
-  writeFileSync(pending, JSON.stringify({ root: ROOT, build: name, startedAt, inputs }));
-  renameSync(pending, CURRENT);
-  removeOldBuilds(name);
+  // The metafile names the inputs relative to the working directory, the root.
+  const inputs = Object.keys(result.metafile.inputs);
+  const pending = `${currentOf(root)}.${process.pid}`;
+  writeFileSync(pending, JSON.stringify({ root, build: name, startedAt, inputs }));
+  renameSync(pending, currentOf(root));
+  removeOldBuilds(builds, name);
   return true;
 }
 
 // The newest builds stay (a long-running command may still import chunks from its own).
-function removeOldBuilds(keep) {
-  const builds = readdirSync(BUILDS)
+function removeOldBuilds(builds, keep) {
+  const old = readdirSync(builds)
     .filter((entry) => entry.startsWith('build-') && entry !== keep)
     .sort((a, b) => Number(b.split('-')[1]) - Number(a.split('-')[1]));
-  for (const old of builds.slice(KEEP - 1)) rmSync(join(BUILDS, old), { recursive: true, force: true });
+  for (const entry of old.slice(KEEP - 1)) rmSync(join(builds, entry), { recursive: true, force: true });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  mkdirSync(BUILDS, { recursive: true });
   const built = await buildCliBundle();
   process.stderr.write(built ? 'ariadne setup: bundled the CLI (.build/cli)\n' : '');
 }
