@@ -71,6 +71,7 @@ export function detectCells(csr: Csr, communities: CommunityResult, options: Cel
   if (!(o.resolution > 0)) throw new Error('ariadne/analysis/cells: resolution must be positive, e.g. 1.');
   const cells: Cell[] = [];
   const membership: Record<string, number> = {};
+  const local = new Int32Array(csr.nodes.length).fill(-1);
   for (const community of communities.communities) {
     const indices = community.members.map((id) => {
       const i = csr.index.get(id);
@@ -80,7 +81,7 @@ export function detectCells(csr: Csr, communities: CommunityResult, options: Cel
     const parts =
       indices.length < o.minSplit
         ? [community.members]
-        : splitCommunity(csr, indices, {
+        : splitCommunity(csr, indices, local, {
             objective: o.objective,
             resolution: o.resolution,
             rng,
@@ -101,6 +102,7 @@ export function detectCells(csr: Csr, communities: CommunityResult, options: Cel
 function splitCommunity(
   csr: Csr,
   indices: number[],
+  local: Int32Array,
   options: {
     objective: LeidenObjective;
     resolution: number;
@@ -117,11 +119,11 @@ function splitCommunity(
   const carriedBy = new Map<number, number>();
   for (const i of indices) {
     if (passengers.has(i)) continue;
-    const near = neighboursWithin(csr, i, members);
-    if (near.length === 1 && passengers.has(near[0]!)) carriedBy.set(i, near[0]!);
+    const only = onlyNeighbourWithin(csr, i, members);
+    if (only !== undefined && passengers.has(only)) carriedBy.set(i, only);
   }
   const core = indices.filter((i) => !passengers.has(i) && !carriedBy.has(i));
-  const sub = inducedCsr(csr, core);
+  const sub = inducedCsr(csr, core, local);
   // Core members with no tie among them are cells of their own: passengers do not hold them together.
   const parts =
     sub.targets.length === 0 ? Int32Array.from(core.keys()) : leiden(sub, leidenOptions).partition;
@@ -189,12 +191,16 @@ function separateCoordinators(sub: Csr, parts: Int32Array, share: number, spread
   }
 }
 
-/** The distinct neighbours of a node among some nodes. */
-function neighboursWithin(csr: Csr, node: number, among: Set<number>): number[] {
-  const near = new Set<number>();
-  for (let j = csr.offsets[node]!; j < csr.offsets[node + 1]!; j++)
-    if (among.has(csr.targets[j]!)) near.add(csr.targets[j]!);
-  return [...near];
+/** A node's one neighbour among some nodes, or undefined when it has none or several there. */
+function onlyNeighbourWithin(csr: Csr, node: number, among: Set<number>): number | undefined {
+  let only: number | undefined;
+  for (let j = csr.offsets[node]!; j < csr.offsets[node + 1]!; j++) {
+    const t = csr.targets[j]!;
+    if (t === only || !among.has(t)) continue;
+    if (only !== undefined) return undefined;
+    only = t;
+  }
+  return only;
 }
 
 /** The part of the core a passenger has the most tie weight to (the lowest part on a tie). */
@@ -211,25 +217,35 @@ function heaviestPart(csr: Csr, node: number, partOf: Map<number, number>): numb
   return best;
 }
 
-/** The CSR of the links among some nodes of a CSR, the nodes numbered in the order given. */
-function inducedCsr(csr: Csr, indices: number[]): Csr {
-  const local = new Map<number, number>();
-  for (let i = 0; i < indices.length; i++) local.set(indices[i] as number, i);
+/**
+ * The CSR of the links among some nodes of a CSR, the nodes numbered in the order given. `local`
+ * (one entry per node of `csr`, all -1) is scratch space shared by the communities, left as it was.
+ */
+function inducedCsr(csr: Csr, indices: number[], local: Int32Array): Csr {
+  let entries = 0;
+  for (let i = 0; i < indices.length; i++) {
+    const global = indices[i]!;
+    local[global] = i;
+    entries += csr.offsets[global + 1]! - csr.offsets[global]!;
+  }
   const offsets = new Uint32Array(indices.length + 1);
-  const targets: number[] = [];
-  const weights: number[] = [];
-  indices.forEach((global, i) => {
+  const targets = new Int32Array(entries);
+  const weights = new Float64Array(entries);
+  let m = 0;
+  for (let i = 0; i < indices.length; i++) {
+    const global = indices[i]!;
     for (let j = csr.offsets[global]!; j < csr.offsets[global + 1]!; j++) {
-      const t = local.get(csr.targets[j]!);
-      if (t === undefined) continue;
-      targets.push(t);
-      weights.push(csr.weights[j]!);
+      const t = local[csr.targets[j]!]!;
+      if (t < 0) continue;
+      targets[m] = t;
+      weights[m++] = csr.weights[j]!;
     }
-    offsets[i + 1] = targets.length;
-  });
+    offsets[i + 1] = m;
+  }
+  for (const global of indices) local[global] = -1;
   const nodes = indices.map((i) => csr.nodes[i] as string);
-  const t = Int32Array.from(targets);
-  const w = Float64Array.from(weights);
+  const t = targets.slice(0, m);
+  const w = weights.slice(0, m);
   return {
     nodes,
     index: new Map(nodes.map((id, i) => [id, i])),

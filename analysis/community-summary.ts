@@ -48,7 +48,7 @@ export function summariseCommunities(
   options: SummaryOptions = {},
 ): CommunitySummary[] {
   assertGraph(graph, 'community-summary');
-  const scores = options.scores ?? Object.fromEntries(graph.nodes().map((n) => [n, graph.degree(n)]));
+  const scores = options.scores ?? degreeScores(graph);
   const near = nearPlacesAndMoney(graph);
   return result.communities.map((community) => {
     const members = community.members.filter((m) => graph.hasNode(m));
@@ -69,6 +69,11 @@ export function summariseCommunities(
       money: sumMoney(graph, new Set(members), members, near.money),
     };
   });
+}
+
+/** Each node's degree in the case graph: the default score of key members. */
+export function degreeScores(graph: AbstractGraph): Record<string, number> {
+  return Object.fromEntries(graph.nodes().map((n) => [n, graph.degree(n)]));
 }
 
 function increment(counts: Record<string, number>, key: string): void {

@@ -4,7 +4,8 @@
 //   - `npm ci` when node_modules is missing or older than package-lock.json;
 //   - the Maven build of the local Neo4j launcher when it is missing (unless NEO4J_URI is set);
 //   - Debian's chromium, poppler-utils and python3-networkx through apt when the tests need them;
-//   - the web app's build for `npm start` when it is missing or older than its sources.
+//   - the web app's build for `npm start` when it is missing or older than its sources;
+//   - the CLI's bundle (cli-bundle.js) when it is missing or older than its sources.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -128,6 +129,12 @@ function ensureWebBuild() {
     fail('the web build failed; see above.');
 }
 
+// After the dependencies: the bundler is one of them, loaded only now.
+function ensureCliBundle() {
+  if (run(process.execPath, [join(root, 'scripts', 'setup', 'cli-bundle.js')]) !== 0)
+    fail('bundling the CLI failed; see above (`ariadne` still runs from its sources meanwhile).');
+}
+
 ensureDependencies();
 ensureLauncher();
 if (
@@ -139,4 +146,5 @@ if (
 }
 if (purpose === 'start' || purpose === 'test') {
   if (existsSync(join(root, 'web', 'index.html'))) ensureWebBuild();
+  ensureCliBundle();
 }

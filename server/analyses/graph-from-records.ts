@@ -43,7 +43,7 @@ export class RecordGraphBuilder {
       const graph = this.build.graph;
       if (this.waiting.length === 0 && graph.hasNode(source) && graph.hasNode(row[2] as string)) {
         this.startLinks();
-        this.build.addLinks(source, [row]);
+        this.build.addLink(source, row);
       } else this.waiting.push({ at, source, row });
       return;
     }
@@ -66,7 +66,7 @@ export class RecordGraphBuilder {
     for (const { at, source, row } of this.waiting) {
       const target = row[2] as string;
       const missing = [source, target].find((end) => !graph.hasNode(end));
-      if (missing === undefined) this.build.addLinks(source, [row]);
+      if (missing === undefined) this.build.addLink(source, row);
       else
         this.problems.push({
           at,

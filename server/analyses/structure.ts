@@ -26,7 +26,7 @@ import type { toWeightedUndirected } from '../../analysis/undirected.ts';
 /** The weighted undirected projection the structural measures read (analysis/undirected.ts). */
 export type Projection = ReturnType<typeof toWeightedUndirected>;
 
-import type { CommunitySummary } from '../../analysis/community-summary.ts';
+import { type CommunitySummary, degreeScores } from '../../analysis/community-summary.ts';
 import type { CellReport, CommunityReport, EntityScores, KeyPlayerReport } from './types.ts';
 
 /** Communities (Leiden or Louvain) and the cells inside them, each with its members and profile. */
@@ -36,9 +36,11 @@ export function runCommunities(
 ): { detected: CommunityResult; communities: CommunityReport[]; cells: CellReport[] } {
   const { method, resolution, seed } = options;
   const detected = detectCommunities(graph, { method, resolution, seed, cells: true });
-  const communities = withSummaries(detected.communities, summariseCommunities(graph, detected));
+  // Key members are picked by degree at both levels: counted once for the two.
+  const scores = degreeScores(graph);
+  const communities = withSummaries(detected.communities, summariseCommunities(graph, detected, { scores }));
   const cellList = detected.cells?.cells ?? [];
-  const cellSummaries = summariseCommunities(graph, { ...detected, communities: cellList });
+  const cellSummaries = summariseCommunities(graph, { ...detected, communities: cellList }, { scores });
   const cells = withSummaries(cellList, cellSummaries) as CellReport[];
   return { detected, communities, cells };
 }

@@ -55,22 +55,25 @@ export class GraphBuilder {
    */
   addLinks(source: string, stored: readonly LinkRow[]): void {
     const graph = this.graph;
-    const pool = this.linkStrings;
     // By link id, not in the order Neo4j chains a node's relationships (which moves with records
     // the reader cannot see): the analyses' sums then come out the same to the last digit.
     const rows = stored.length > 1 ? [...stored].sort(byLinkId) : stored;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i] as LinkRow;
-      const target = row[2] as string;
-      if (!graph.hasNode(target)) continue;
-      const attributes = { linkType: pool.share(TYPE_COLUMN, row[1]), weight: 1 } as LinkAttributes;
-      for (let k = 0; k < LINK_KEYS.length; k++) {
-        const value = row[k + 3];
-        if (value !== null && value !== undefined)
-          attributes[LINK_KEYS[k] as string] = pool.share(k + 1, value);
-      }
-      addKeyedEdge(graph, row[0], source, target, attributes);
+      if (graph.hasNode(row[2] as string)) this.addLink(source, row);
     }
+  }
+
+  /** Adds one link whose ends are both in the graph (the caller checked). */
+  addLink(source: string, row: LinkRow): void {
+    const pool = this.linkStrings;
+    const attributes = { linkType: pool.share(TYPE_COLUMN, row[1]), weight: 1 } as LinkAttributes;
+    for (let k = 0; k < LINK_KEYS.length; k++) {
+      const value = row[k + 3];
+      if (value !== null && value !== undefined)
+        attributes[LINK_KEYS[k] as string] = pool.share(k + 1, value);
+    }
+    addKeyedEdge(this.graph, row[0], source, row[2] as string, attributes);
   }
 }
 
