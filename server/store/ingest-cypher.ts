@@ -56,6 +56,24 @@ export function mergeNodesCypher(label: EntityLabel): string {
 MERGE (x:${quoteLabel(label)} {id: row.id})${compareAndSet(true)}`;
 }
 
+/** Which of a batch's ids the label already holds: one index seek each, and no lock taken. */
+export function existingIdsCypher(label: EntityLabel): string {
+  return `UNWIND $ids AS id
+MATCH (x:${quoteLabel(label)} {id: id})
+RETURN collect(x.id) AS ids`;
+}
+
+/**
+ * CREATE a batch of nodes the database did not hold, each row being every stored property, as the
+ * compare-and-set above would give a node it creates. The id constraint still guards: a node another
+ * writer created meanwhile fails the transaction (isIdClash), which then runs again through MERGE.
+ */
+export function createNodesCypher(label: EntityLabel): string {
+  return `UNWIND $rows AS row
+CREATE (x:${quoteLabel(label)})
+SET x = row`;
+}
+
 /** MERGE a batch of relationships of one type between nodes of known labels, matched on id. */
 export function mergeLinksCypher(type: LinkType, sourceLabel: EntityLabel, targetLabel: EntityLabel): string {
   return `UNWIND $rows AS row
