@@ -26,6 +26,8 @@ export function quoteType(type: LinkType): string {
 // undoing the import; reading x.version in the SET, after `x +=` took the write lock, means concurrent
 // writers cannot both move it to the same number.
 function compareAndSet(versioned: boolean): string {
+  // The entities whose names may have changed, whose name keys are then set again (name-keys.ts).
+  const written = versioned ? ',\n  collect(CASE WHEN created OR touched THEN row.id END) AS written' : '';
   const version = versioned
     ? ',\n    x.version = CASE WHEN NOT created AND touched THEN coalesce(x.version, 1) + 1 ELSE x.version END'
     : '';
@@ -47,7 +49,7 @@ RETURN
   sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
   sum(CASE WHEN NOT created AND touched THEN 1 ELSE 0 END) AS updated,
   sum(CASE WHEN NOT created AND NOT touched THEN 1 ELSE 0 END) AS unchanged,
-  collect(CASE WHEN NOT created AND size(changed) > 0 THEN {id: row.id, changed: changed} END) AS conflicts`;
+  collect(CASE WHEN NOT created AND size(changed) > 0 THEN {id: row.id, changed: changed} END) AS conflicts${written}`;
 }
 
 /** MERGE a batch of nodes of one label on id. */

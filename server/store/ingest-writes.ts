@@ -117,7 +117,9 @@ export async function writeEntityBatch(
   const counts = readCounts(result.records[0] as never, label, rows, rows.length);
   if (counts.conflicts.length > 0)
     await tx.run(appendNodeConflictsCypher(label), { items: conflictItems(counts.conflicts, rows, now) });
-  const named = rows.filter((row) => NAMED_PROPERTIES.some((key) => key in row.props));
+  // An entity the write left unchanged keeps its names, and so its name keys.
+  const written = new Set(result.records[0]?.get('written') as string[]);
+  const named = rows.filter((row) => written.has(row.id) && NAMED_PROPERTIES.some((key) => key in row.props));
   await refreshNameKeys(
     tx,
     label,
