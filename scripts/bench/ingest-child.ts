@@ -59,6 +59,10 @@ if (mode === 'bulk') {
   records = report.totals.created + report.totals.updated + report.totals.unchanged;
 } else records = await writeBare(store, file);
 const ms = performance.now() - started;
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 await store.close();
 const validated = last.validate ?? 0;
 const checked = last.check ?? validated;
@@ -67,5 +71,5 @@ const phases =
     ? undefined
     : { validateMs: validated, checkMs: checked - validated, writeMs: ms - checked, storeMs };
 process.stdout.write(
-  `${JSON.stringify({ mode, records, ms, peakRssMb: process.resourceUsage().maxRSS / 1024, phases, bulk })}\n`,
+  `${JSON.stringify({ mode, records, ms, cpuMs: cpuMs(), peakRssMb: process.resourceUsage().maxRSS / 1024, phases, bulk })}\n`,
 );

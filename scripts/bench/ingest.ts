@@ -9,7 +9,7 @@
  * It prints figures; nothing here is a test.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,26 +42,45 @@ type Run = {
   phases?: Phases;
   bulk?: Bulk;
   load: string;
+  /** CPU seconds of the run's own process, and of Neo4j's during the run (the fairer figure under load). */
+  cpu: { node: number; neo4j: number };
 };
 
 const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+// CPU seconds a process has used (user and system), from /proc; 0 where there is none to read.
+function cpuSeconds(pid: number | null | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+let neo4jPid: number | null = null;
+
 function runChild(mode: 'pipeline' | 'bare' | 'bulk', file: string, env: NodeJS.ProcessEnv): Run {
   const before = load();
+  const neo4jBefore = cpuSeconds(neo4jPid);
   const result = spawnSync(process.execPath, ['--import', 'tsx', CHILD, mode, file], {
     env,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });
   if (result.status !== 0) throw new Error(`${mode} run failed:\n${result.stderr}`);
-  const run = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Omit<Run, 'load'>;
-  return { ...run, load: `${before} -> ${load()}` };
+  const run = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Omit<Run, 'load' | 'cpu'> & {
+    cpuMs: number;
+  };
+  // A bulk run stops and starts Neo4j: its new process's CPU is not counted.
+  const neo4j = mode === 'bulk' ? 0 : cpuSeconds(neo4jPid) - neo4jBefore;
+  return { ...run, load: `${before} -> ${load()}`, cpu: { node: run.cpuMs / 1000, neo4j } };
 }
 
 try {
   const port = await findFreePort();
-  await startLocalNeo4j({ home, port, strictPort: true, heap: values.heap });
+  neo4jPid = (await startLocalNeo4j({ home, port, strictPort: true, heap: values.heap })).pid;
   const { user, password } = localCredentials(home);
   const uri = `bolt://127.0.0.1:${port}`;
   const env = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password };
@@ -83,7 +102,7 @@ try {
     try {
       return runChild('bulk', file, bulkEnv);
     } finally {
-      await startLocalNeo4j({ home, port, strictPort: true, heap: values.heap });
+      neo4jPid = (await startLocalNeo4j({ home, port, strictPort: true, heap: values.heap })).pid;
       store = await openStore({ uri, user, password, database: undefined });
     }
   };
@@ -115,7 +134,7 @@ try {
     for (const run of runs) {
       const rate = run.records / (run.ms / 1000);
       process.stdout.write(
-        `  ${run.mode.padEnd(8)} ${seconds(run.ms).padStart(9)} ${Math.round(rate).toLocaleString('en').padStart(8)} records/s  peak RSS ${Math.round(run.peakRssMb)} MB  load ${run.load}\n`,
+        `  ${run.mode.padEnd(8)} ${seconds(run.ms).padStart(9)} ${Math.round(rate).toLocaleString('en').padStart(8)} records/s  peak RSS ${Math.round(run.peakRssMb)} MB  load ${run.load}  CPU: node ${run.cpu.node.toFixed(1)} s, Neo4j ${run.mode === 'bulk' ? 'n/a' : `${run.cpu.neo4j.toFixed(1)} s`}\n`,
       );
       const p = run.phases;
       if (p)
@@ -129,6 +148,12 @@ try {
         );
     }
     const [bare, pipeline, bulk] = runs;
+    if (bare?.mode === 'bare' && pipeline?.mode === 'pipeline') {
+      const cpu = (run: Run) => run.cpu.node + run.cpu.neo4j;
+      process.stdout.write(
+        `  pipeline / naive: rate ${(bare.ms / pipeline.ms).toFixed(2)}x; by CPU (Node and Neo4j) ${(cpu(bare) / cpu(pipeline)).toFixed(2)}x, Neo4j's alone ${(bare.cpu.neo4j / pipeline.cpu.neo4j).toFixed(2)}x\n`,
+      );
+    }
     if (bare?.mode === 'bare' && pipeline?.mode === 'pipeline' && bulk?.bulk) {
       const ratio = bare.ms / pipeline.ms;
       const rate = (run: Run) => Math.round(run.records / (run.ms / 1000)).toLocaleString('en');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { EntityLabel, LinkType } from '../schema/model.ts';
 import type { LateValue } from '../store/bulk-load.ts';
 import type { PropertyValue } from '../store/ingest-values.ts';
-import { createdProperties } from '../store/ingest-writes.ts';
+import { createdProperties } from '../store/ingest-rows.ts';
 import { keyRows, NAME_KEYS } from '../store/name-keys.ts';
 import { parseLinkGroupKey } from './check-pass.ts';
 import { readSpool, SpoolWriter } from './spool.ts';

@@ -7,6 +7,7 @@
 import type { EntityLabel, LinkType } from '../schema/model.ts';
 import { runWrite, toStoreError } from './ingest-session.ts';
 import { type WriteCounts, type WriteMeta, writeEntityBatch, writeLinkBatch } from './ingest-writes.ts';
+import { withCreateFallback } from './ingest-create.ts';
 import type { Store } from './store.ts';
 
 /** The states of an import. */
@@ -105,22 +106,26 @@ export async function writeImportBatch(
   // A retry after a commit whose answer was lost finds the batch done: it reports what that commit
   // wrote instead of writing again (which MERGE would count as unchanged).
   let written: WriteCounts | undefined;
-  return runWrite(store, async (tx) => {
-    if (written !== undefined) {
-      const done = await tx.run('MATCH (i:Import {id: $id}) RETURN i.batchesDone AS done', { id: importId });
-      if (Number(done.records[0]?.get('done') ?? 0) > index) return written;
-    }
-    const counts =
-      batch.kind === 'entities'
-        ? await writeEntityBatch(tx, batch.label, batch.rows, meta)
-        : await writeLinkBatch(tx, batch.type, batch.ends, batch.rows, meta);
-    await tx.run(
-      'MATCH (i:Import {id: $id}) SET i.batchesDone = $done, i.counts = $counts, i.updatedAt = $now',
-      { id: importId, done: index + 1, counts: tally(counts), now: new Date().toISOString() },
-    );
-    written = counts;
-    return counts;
-  });
+  return withCreateFallback((createNew) =>
+    runWrite(store, async (tx) => {
+      if (written !== undefined) {
+        const done = await tx.run('MATCH (i:Import {id: $id}) RETURN i.batchesDone AS done', {
+          id: importId,
+        });
+        if (Number(done.records[0]?.get('done') ?? 0) > index) return written;
+      }
+      const counts =
+        batch.kind === 'entities'
+          ? await writeEntityBatch(tx, batch.label, batch.rows, meta, createNew)
+          : await writeLinkBatch(tx, batch.type, batch.ends, batch.rows, meta);
+      await tx.run(
+        'MATCH (i:Import {id: $id}) SET i.batchesDone = $done, i.counts = $counts, i.updatedAt = $now',
+        { id: importId, done: index + 1, counts: tally(counts), now: new Date().toISOString() },
+      );
+      written = counts;
+      return counts;
+    }),
+  );
 }
 
 /** Marks an import complete or failed, with its final counts (and the error when it failed). */

@@ -26,6 +26,8 @@ export function quoteType(type: LinkType): string {
 // undoing the import; reading x.version in the SET, after `x +=` took the write lock, means concurrent
 // writers cannot both move it to the same number.
 function compareAndSet(versioned: boolean): string {
+  // The entities whose names may have changed, whose name keys are then set again (name-keys.ts).
+  const written = versioned ? ',\n  collect(CASE WHEN created OR touched THEN row.id END) AS written' : '';
   const version = versioned
     ? ',\n    x.version = CASE WHEN NOT created AND touched THEN coalesce(x.version, 1) + 1 ELSE x.version END'
     : '';
@@ -47,13 +49,31 @@ RETURN
   sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
   sum(CASE WHEN NOT created AND touched THEN 1 ELSE 0 END) AS updated,
   sum(CASE WHEN NOT created AND NOT touched THEN 1 ELSE 0 END) AS unchanged,
-  collect(CASE WHEN NOT created AND size(changed) > 0 THEN {id: row.id, changed: changed} END) AS conflicts`;
+  collect(CASE WHEN NOT created AND size(changed) > 0 THEN {id: row.id, changed: changed} END) AS conflicts${written}`;
 }
 
 /** MERGE a batch of nodes of one label on id. */
 export function mergeNodesCypher(label: EntityLabel): string {
   return `UNWIND $rows AS row
 MERGE (x:${quoteLabel(label)} {id: row.id})${compareAndSet(true)}`;
+}
+
+/** Which of a batch's ids the label already holds: one index seek each, and no lock taken. */
+export function existingIdsCypher(label: EntityLabel): string {
+  return `UNWIND $ids AS id
+MATCH (x:${quoteLabel(label)} {id: id})
+RETURN collect(x.id) AS ids`;
+}
+
+/**
+ * CREATE a batch of nodes the database did not hold, each row being every stored property, as the
+ * compare-and-set above would give a node it creates. The id constraint still guards: a node another
+ * writer created meanwhile fails the transaction (isIdClash), which then runs again through MERGE.
+ */
+export function createNodesCypher(label: EntityLabel): string {
+  return `UNWIND $rows AS row
+CREATE (x:${quoteLabel(label)})
+SET x = row`;
 }
 
 /** MERGE a batch of relationships of one type between nodes of known labels, matched on id. */

@@ -13,10 +13,11 @@ import {
   mergeLinksCypher,
   mergeNodesCypher,
 } from './ingest-cypher.ts';
-import { type PropertyValue, splitProperties } from './ingest-values.ts';
+import { createNewRows, withCreateFallback } from './ingest-create.ts';
+import { type Row, toRows } from './ingest-rows.ts';
 import { lookupEntityLabels, runWrite } from './ingest-session.ts';
 import type { Store } from './store.ts';
-import { NAME_KEYS, NAMED_PROPERTIES, refreshNameKeys } from './name-keys.ts';
+import { NAMED_PROPERTIES, refreshNameKeys } from './name-keys.ts';
 
 export { lookupEntityLabels, runWrite, toStoreError } from './ingest-session.ts';
 
@@ -64,55 +65,6 @@ export function addCounts(into: WriteCounts, from: WriteCounts): WriteCounts {
   return into;
 }
 
-type Row = ReturnType<typeof splitProperties> & { id: string; source?: string; target?: string };
-
-/**
- * Kept by the store, never taken from a file: an export carries `version`, and a re-import must not
- * move a record back to an older version that a stale edit could then match; name keys are derived
- * from the names (name-keys.ts).
- */
-const STORE_KEPT = ['version', NAME_KEYS] as const;
-
-// Within one batch an id appears once: later rows add to earlier ones, as a second MERGE would.
-function toRows(rows: readonly Record<string, unknown>[], link: boolean): Row[] {
-  const byId = new Map<string, Row>();
-  for (const input of rows) {
-    const { source, target, ...rest } = input;
-    const row: Row = { id: String(input.id), ...splitProperties(link ? rest : input) };
-    for (const key of STORE_KEPT) delete row.props[key];
-    if (link) Object.assign(row, { source: String(source), target: String(target) });
-    const earlier = byId.get(row.id);
-    if (earlier) {
-      Object.assign(earlier.props, row.props);
-      earlier.sources = [...new Set([...earlier.sources, ...row.sources])];
-    } else byId.set(row.id, row);
-  }
-  return [...byId.values()];
-}
-
-/**
- * The properties the write above gives a record it creates (the `created` branch of its Cypher), for
- * the bulk loader, which creates every record of a new database without Cypher: the file's properties,
- * its sources, and the bookkeeping (`createdAt`, `createdBy`, `updatedAt`; `version` only comes with a
- * change). The export round-trip test holds the two equal.
- */
-export function createdProperties(
-  input: Record<string, unknown>,
-  link: boolean,
-  meta: { user: string; now: string },
-): Record<string, PropertyValue> {
-  const [row] = toRows([input], link);
-  if (row === undefined) return {};
-  return {
-    ...row.props,
-    id: row.id,
-    sources: row.sources,
-    createdAt: row.createdAt ?? meta.now,
-    createdBy: row.createdBy ?? meta.user,
-    updatedAt: row.updatedAt ?? meta.now,
-  };
-}
-
 type Changed = { id: string; changed: { field: string; old: unknown }[] };
 
 function readCounts(record: { get(key: string): unknown }, label: string, rows: Row[], total: number) {
@@ -144,26 +96,36 @@ function params(rows: Row[], meta: WriteMeta, now: string) {
   return { rows, now, user: meta.user };
 }
 
-/** Writes one batch of nodes of a label inside a transaction; returns what it did. */
+/**
+ * Writes one batch of nodes of a label inside a transaction; returns what it did. With `createNew`,
+ * the rows new to the database are CREATEd (withCreateFallback runs the batch again without it when
+ * another writer created one meanwhile); the others are MERGEd and compared.
+ */
 export async function writeEntityBatch(
   tx: ManagedTransaction,
   label: EntityLabel,
   input: readonly Record<string, unknown>[],
   meta: WriteMeta,
+  createNew = false,
 ): Promise<WriteCounts> {
-  const rows = toRows(input, false);
+  const all = toRows(input, false);
   const now = meta.now ?? new Date().toISOString();
+  const rows = createNew ? await createNewRows(tx, label, all, meta, now) : all;
+  const created = all.length - rows.length;
+  if (rows.length === 0) return { ...emptyCounts(), created };
   const result = await tx.run(mergeNodesCypher(label), params(rows, meta, now));
   const counts = readCounts(result.records[0] as never, label, rows, rows.length);
   if (counts.conflicts.length > 0)
     await tx.run(appendNodeConflictsCypher(label), { items: conflictItems(counts.conflicts, rows, now) });
-  const named = rows.filter((row) => NAMED_PROPERTIES.some((key) => key in row.props));
+  // An entity the write left unchanged keeps its names, and so its name keys.
+  const written = new Set(result.records[0]?.get('written') as string[]);
+  const named = rows.filter((row) => written.has(row.id) && NAMED_PROPERTIES.some((key) => key in row.props));
   await refreshNameKeys(
     tx,
     label,
     named.map((row) => row.id),
   );
-  return counts;
+  return { ...counts, created: counts.created + created };
 }
 
 /** Writes one batch of links of a type whose ends have the given labels, inside a transaction. */
@@ -200,7 +162,10 @@ export async function writeEntities(
 ): Promise<WriteCounts> {
   const total = emptyCounts();
   for (const batch of chunks(rows, WRITE_BATCH_SIZE)) {
-    addCounts(total, await runWrite(store, (tx) => writeEntityBatch(tx, label, batch, meta)));
+    const counts = await withCreateFallback((createNew) =>
+      runWrite(store, (tx) => writeEntityBatch(tx, label, batch, meta, createNew)),
+    );
+    addCounts(total, counts);
   }
   return total;
 }

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
-import { ingestRecords, writeEntities, writeLinks } from '../../server/store/ingest-writes.ts';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { withCreateFallback } from '../../server/store/ingest-create.ts';
+import {
+  ingestRecords,
+  runWrite,
+  writeEntities,
+  writeEntityBatch,
+  writeLinks,
+} from '../../server/store/ingest-writes.ts';
 import type { Store } from '../../server/store/store.ts';
 import { clearDatabase, openTestStore } from '../helpers/neo4j.ts';
 
@@ -101,5 +109,72 @@ describe('the ingest write layer', () => {
     ]);
     expect(result).toMatchObject({ ok: false, issues: [{ index: 1, field: 'target' }] });
     expect(await count('MATCH (n) RETURN count(n)')).toBe(0);
+  });
+
+  it('creates an entity new to the database with the properties the MERGE path gives it, name keys included', async () => {
+    const fields = { name: 'Anwar Haddad', aliases: ['Anouar'], gender: 'male', ...provenance };
+    const at = { ...meta, now: '2026-01-01T00:00:00.000Z' };
+    await runWrite(store, (tx) =>
+      writeEntityBatch(tx, 'Person', [{ id: 'via-merge', ...fields }], at, false),
+    );
+    const created = await runWrite(store, (tx) =>
+      writeEntityBatch(tx, 'Person', [{ id: 'via-create', ...fields }], at, true),
+    );
+    expect(created).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
+    const stored = async (id: string) => {
+      const found = await store.read('MATCH (n:Person {id: $id}) RETURN properties(n) AS p', { id });
+      const { id: _id, ...rest } = (found.records[0]?.get('p') ?? {}) as Record<string, unknown>;
+      return rest;
+    };
+    const merged = await stored('via-merge');
+    expect(merged.nameKeys).toEqual(expect.arrayContaining([expect.any(String)]));
+    expect(await stored('via-create')).toEqual(merged);
+  });
+
+  it('compares the stored entities of a batch and creates the new ones, in one write', async () => {
+    await writeEntities(store, 'Person', [{ id: 'mix-old', name: 'Ali', ...provenance }], meta);
+    const rows = [
+      { id: 'mix-old', name: 'Ali', ...provenance },
+      { id: 'mix-new', name: 'Nur', ...provenance },
+    ];
+    const counts = await runWrite(store, (tx) => writeEntityBatch(tx, 'Person', rows, meta, true));
+    expect(counts).toMatchObject({ created: 1, unchanged: 1, conflicts: [] });
+    const clash = await runWrite(store, (tx) =>
+      writeEntityBatch(tx, 'Person', [{ id: 'mix-old', name: 'Alia', ...provenance }], meta, true),
+    );
+    expect(clash.conflicts).toMatchObject([{ id: 'mix-old', field: 'name', old: 'Ali', new: 'Alia' }]);
+  });
+
+  it('writes a batch again through MERGE when another writer creates one of its new ids meanwhile', async () => {
+    const rows = [
+      { id: 'race-1', name: 'Cem', ...provenance },
+      { id: 'race-2', name: 'Dia', ...provenance },
+    ];
+    const attempts: boolean[] = [];
+    const counts = await withCreateFallback((createNew) => {
+      attempts.push(createNew);
+      return runWrite(store, (tx) => {
+        // After the batch's look-up, and before its CREATE, another session commits race-1.
+        let looked = false;
+        const racing = {
+          run: async (cypher: string, params: Record<string, unknown>) => {
+            const result = await tx.run(cypher, params);
+            if (createNew && !looked) {
+              looked = true;
+              await store.write(
+                "CREATE (:Person {id: 'race-1', name: 'Cem', sources: ['src:r0'], handling: 'H1'})",
+              );
+            }
+            return result;
+          },
+        } as unknown as ManagedTransaction;
+        return writeEntityBatch(racing, 'Person', rows, meta, createNew);
+      });
+    });
+    expect(attempts).toEqual([true, false]);
+    expect(counts).toMatchObject({ created: 1, updated: 1, conflicts: [] });
+    expect(await count("MATCH (n:Person) WHERE n.id STARTS WITH 'race-' RETURN count(n)")).toBe(2);
+    const raced = await store.read("MATCH (n:Person {id: 'race-1'}) RETURN n.sources AS s");
+    expect(raced.records[0]?.get('s')).toEqual(['src:r0', 'src:r1']);
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * The rows of the ingest's writes: validated properties split into what Neo4j stores and what the
+ * store keeps itself, and the properties a record is given when it is created.
+ */
+import { type PropertyValue, splitProperties } from './ingest-values.ts';
+import { keyRows, NAME_KEYS, NAMED_PROPERTIES } from './name-keys.ts';
+
+/** One record as the write queries take it. */
+export type Row = ReturnType<typeof splitProperties> & { id: string; source?: string; target?: string };
+
+/**
+ * Kept by the store, never taken from a file: an export carries `version`, and a re-import must not
+ * move a record back to an older version that a stale edit could then match; name keys are derived
+ * from the names (name-keys.ts).
+ */
+const STORE_KEPT = ['version', NAME_KEYS] as const;
+
+/** A batch's rows; an id appears once, later rows adding to earlier ones as a second MERGE would. */
+export function toRows(rows: readonly Record<string, unknown>[], link: boolean): Row[] {
+  const byId = new Map<string, Row>();
+  for (const input of rows) {
+    const { source, target, ...rest } = input;
+    const row: Row = { id: String(input.id), ...splitProperties(link ? rest : input) };
+    for (const key of STORE_KEPT) delete row.props[key];
+    if (link) Object.assign(row, { source: String(source), target: String(target) });
+    const earlier = byId.get(row.id);
+    if (earlier) {
+      Object.assign(earlier.props, row.props);
+      earlier.sources = [...new Set([...earlier.sources, ...row.sources])];
+    } else byId.set(row.id, row);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * The properties the write above gives a record it creates (the `created` branch of its Cypher), for
+ * the bulk loader, which creates every record of a new database without Cypher: the file's properties,
+ * its sources, and the bookkeeping (`createdAt`, `createdBy`, `updatedAt`; `version` only comes with a
+ * change). The export round-trip test holds the two equal.
+ */
+export function createdProperties(
+  input: Record<string, unknown>,
+  link: boolean,
+  meta: { user: string; now: string },
+): Record<string, PropertyValue> {
+  const [row] = toRows([input], link);
+  if (row === undefined) return {};
+  return bookkept(row, meta);
+}
+
+function bookkept(row: Row, meta: { user: string; now: string }): Record<string, PropertyValue> {
+  return {
+    ...row.props,
+    id: row.id,
+    sources: row.sources,
+    createdAt: row.createdAt ?? meta.now,
+    createdBy: row.createdBy ?? meta.user,
+    updatedAt: row.updatedAt ?? meta.now,
+  };
+}
+
+/** A created node's properties with its name keys (the MERGE path reads them back and sets them after). */
+export function storedProperties(
+  row: Row,
+  meta: { user: string; now: string },
+): Record<string, PropertyValue> {
+  const props = bookkept(row, meta);
+  if (!NAMED_PROPERTIES.some((key) => key in row.props)) return props;
+  const [keyed] = keyRows([
+    { id: row.id, name: props.name, aliases: props.aliases, holderName: props.holderName },
+  ]);
+  return { ...props, [NAME_KEYS]: keyed?.keys ?? [] };
+}
