@@ -44,7 +44,7 @@ export const LABEL_SIZE = 12;
 export const LABEL_FONT = `500 ${LABEL_SIZE}px system-ui, sans-serif`;
 
 /** The most characters of its name a closed group's label shows; a click says the whole name. */
-export const LABEL_NAME_CHARS = 20;
+export const LABEL_NAME_CHARS = 16;
 
 /**
  * The label of a closed group: its name, cut at a word when long, and its members. A cell is drawn

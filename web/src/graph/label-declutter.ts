@@ -1,10 +1,10 @@
 /**
- * Labels that never cover each other. Sigma picks the labels to draw by a grid of cells, which keeps
- * them apart only roughly (a long label reaches into the next cells), and draws the labels it is told
- * to force (closed groups') wherever they fall. After each frame the boxes of the labels drawn (and
- * of those held back) are laid greedily, higher rank and larger nodes first; a label that would cover
- * one already laid is held back, and the frame is drawn again. The set is worked out anew on every
- * frame, so a label comes back as soon as there is room for it.
+ * Labels of different ranks that never cover each other. Sigma picks the labels to draw by a grid of
+ * cells, which keeps them apart only roughly: a long label (a group's name) reaches into the next
+ * cells. After each frame the boxes of the labels drawn (and of those held back) are laid greedily,
+ * higher rank and larger nodes first; a label that would cover a higher-ranked one already laid is
+ * held back, and the frame is drawn again. The set is worked out anew on every frame, so a label
+ * comes back as soon as there is room for it.
  */
 import type Sigma from 'sigma';
 
@@ -47,14 +47,18 @@ function overlaps(a: LabelBox, b: LabelBox): boolean {
 }
 
 /**
- * The labels to hold back: each that covers one already laid, in priority order (`boxes` sorted
- * first to last). Only labels laid count, so one covered by a held label only stays.
+ * The labels to hold back: each that covers one of a higher rank already laid, in priority order.
+ * Labels of the same rank are left to sigma's grid, which spreads them out; a rank decides what
+ * wins where they meet (a syndicate's name over a person's, or over a group kept apart).
  */
-export function clashingLabels(boxes: readonly LabelBox[]): Set<string> {
+export function clashingLabels(
+  boxes: readonly LabelBox[],
+  rank: (node: string) => number = () => 0,
+): Set<string> {
   const laid: LabelBox[] = [];
   const held = new Set<string>();
   for (const box of boxes) {
-    if (laid.some((other) => overlaps(box, other))) held.add(box.node);
+    if (laid.some((other) => rank(other.node) > rank(box.node) && overlaps(box, other))) held.add(box.node);
     else laid.push(box);
   }
   return held;
@@ -64,11 +68,10 @@ export function clashingLabels(boxes: readonly LabelBox[]): Set<string> {
 export class LabelDeclutter {
   private held = new Map<string, string>();
   private readonly context = document.createElement('canvas').getContext('2d');
-  private font = '';
 
   constructor(
     private readonly sigma: Sigma,
-    /** Which labels win a clash: the higher rank first (groups before entities), then larger nodes. */
+    /** Which labels win a clash: the higher first (e.g. groups before entities). */
     private readonly rank: (node: string) => number = () => 0,
   ) {
     sigma.on('afterRender', () => this.check());
@@ -91,12 +94,7 @@ export class LabelDeclutter {
   private width(text: string): number {
     const { sigma, context } = this;
     if (!context) return text.length * 7;
-    // Setting a font parses it: only when the label settings changed.
-    const font = `${sigma.getSetting('labelWeight')} ${sigma.getSetting('labelSize')}px ${sigma.getSetting('labelFont')}`;
-    if (font !== this.font) {
-      context.font = font;
-      this.font = font;
-    }
+    context.font = `${sigma.getSetting('labelWeight')} ${sigma.getSetting('labelSize')}px ${sigma.getSetting('labelFont')}`;
     return context.measureText(text).width;
   }
 
@@ -117,7 +115,7 @@ export class LabelDeclutter {
         size(b.node) - size(a.node) ||
         (a.node < b.node ? -1 : a.node > b.node ? 1 : 0),
     );
-    const held = clashingLabels(candidates);
+    const held = clashingLabels(candidates, this.rank);
     const same = held.size === this.held.size && [...held].every((node) => this.held.has(node));
     if (same) return;
     const texts = new Map(candidates.map((box) => [box.node, box.text]));
