@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createDataGraph } from '../../../web/src/graph/data-graph.ts';
-import { buildDisplayGraph } from '../../../web/src/graph/display-graph.ts';
-import { planGroups } from '../../../web/src/graph/grouping.ts';
+import {
+  buildDisplayGraph,
+  type DisplayGraph,
+  regroupDisplayGraph,
+} from '../../../web/src/graph/display-graph.ts';
+import { groupPaths, planGroups } from '../../../web/src/graph/grouping.ts';
 import { separateBoxes } from '../../../web/src/graph/separate-boxes.ts';
 import type { Syndicates } from '../../../web/src/graph/syndicates.ts';
-import { withGroupOpen } from '../../../web/src/graph/view-state.ts';
+import { type Grouping, withGroupOpen } from '../../../web/src/graph/view-state.ts';
 
 /** Two syndicates of three people each (two cells in the first), a payment between them, a port. */
 function smallCase() {
@@ -112,6 +116,51 @@ describe('grouping by syndicate and cell', () => {
     expect(plan.groups.get('s:0')?.members).toBe(3);
     expect(plan.groups.get('s:1')?.members).toBe(2);
     expect(plan.groupOf.has('b1')).toBe(false);
+  });
+});
+
+/** A drawing as plain data: its nodes, and its links with their ends, weights and folded figures. */
+function drawingOf(display: DisplayGraph) {
+  return {
+    nodes: display.nodes().sort(),
+    links: display
+      .mapEdges((edge, a, source, target) => [edge, source, target, a.linkType, a.aggregate ?? null])
+      .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+  };
+}
+
+describe('regrouping a drawing as groups open and close', () => {
+  it('gives the drawing built from every link, at each step, with what it keeps of the one before', () => {
+    const { graph, syndicates } = smallCase();
+    // a2 filtered out, and one link hidden by the record filters.
+    const shown = new Set(graph.nodes().filter((n) => n !== 'a2'));
+    const edgeShown = (a: { linkType: string }) => a.linkType !== 'BASED_IN';
+    const paths = groupPaths(graph, syndicates);
+    let grouping: Grouping = { mode: 'grouped', toggled: [] };
+    const steps: [string, boolean, Set<string>][] = [
+      ['s:0', true, new Set()],
+      ['c:10', true, new Set()],
+      ['c:10', true, new Set(['b1'])],
+      ['s:0', false, new Set(['b1'])],
+      ['s:1', true, new Set()],
+      ['x:Payment', true, new Set()],
+    ];
+    let plan = planGroups(graph, shown, syndicates, grouping, new Set(), paths);
+    let display = buildDisplayGraph(graph, shown, edgeShown, plan, new Map());
+    for (const [key, open, pulledOut] of steps) {
+      grouping = withGroupOpen(grouping, key, open);
+      const next = planGroups(graph, shown, syndicates, grouping, pulledOut, paths);
+      expect(next).toEqual(planGroups(graph, shown, syndicates, grouping, pulledOut));
+      const regrouped = regroupDisplayGraph({ display, plan }, graph, shown, edgeShown, next, new Map());
+      const built = buildDisplayGraph(graph, shown, edgeShown, next, new Map());
+      expect(drawingOf(regrouped), `after ${open ? 'opening' : 'closing'} ${key}`).toEqual(drawingOf(built));
+      // Entities drawn themselves share their attributes with the data graph, as when built.
+      for (const node of regrouped.filterNodes((_n, a) => a.group === undefined))
+        expect(regrouped.getNodeAttributes(node)).toBe(graph.getNodeAttributes(node));
+      plan = next;
+      display = regrouped;
+    }
+    expect(display.hasNode('b1')).toBe(true);
   });
 });
 

@@ -71,6 +71,74 @@ class Folds {
   }
 }
 
+/** Adds the drawn nodes: the entities drawn themselves, then each closed group. */
+function addNodes(
+  display: DisplayGraph,
+  graph: DataGraph,
+  shownNodes: ReadonlySet<string>,
+  plan: GroupPlan,
+  placed: ReadonlyMap<string, { x: number; y: number }>,
+  folding: ReadonlyMap<string, unknown>,
+): void {
+  for (const node of shownNodes)
+    if (!plan.groupOf.has(node) && !folding.has(node))
+      display.addNode(node, graph.getNodeAttributes(node) as DisplayNode);
+  for (const [key, group] of plan.groups) {
+    const at = placed.get(key) ?? group;
+    display.addNode(key, {
+      entityType: 'Group',
+      name: group.name,
+      x: at.x,
+      y: at.y,
+      group,
+    } as unknown as DisplayNode);
+  }
+}
+
+/** What folding a data link needs: the graph, what is shown, the plan, the payments folded. */
+interface FoldContext {
+  graph: DataGraph;
+  shownNodes: ReadonlySet<string>;
+  isEdgeShown: (attributes: EdgeData) => boolean;
+  plan: GroupPlan;
+  folding: ReadonlyMap<string, unknown>;
+}
+
+/** Draws one data link: itself between two entities drawn, else folded into its groups' link. */
+function foldLink(
+  display: DisplayGraph,
+  folds: Folds,
+  context: FoldContext,
+  edge: string,
+  attributes: EdgeData,
+  source: string,
+  target: string,
+): void {
+  const { graph, shownNodes, plan, folding } = context;
+  if (!shownNodes.has(source) || !shownNodes.has(target) || !context.isEdgeShown(attributes)) return;
+  if (folding.has(source) || folding.has(target)) return;
+  const a = plan.groupOf.get(source);
+  const b = plan.groupOf.get(target);
+  if (a === undefined && b === undefined) {
+    display.addDirectedEdgeWithKey(edge, source, target, attributes);
+    return;
+  }
+  const from = a ?? source;
+  const to = b ?? target;
+  if (from === to) return;
+  addMoney(folds.add(from, to, attributes.linkType), graph, attributes.linkType, source, target);
+}
+
+/** Adds the folded links. */
+function addFolds(display: DisplayGraph, folds: Folds): void {
+  for (const [key, { source, target, aggregate }] of folds.entries)
+    display.addDirectedEdgeWithKey(key, source, target, {
+      linkType: aggregate.kinds.join(', '),
+      weight: aggregate.count,
+      aggregate,
+    } as DisplayEdge);
+}
+
 /**
  * Builds the drawn graph from the data graph, the shown entities and links, and the plan. `placed`
  * gives groups the position they had before (else they start at their members' centre);
@@ -87,34 +155,12 @@ export function buildDisplayGraph(
 ): DisplayGraph {
   const display: DisplayGraph = new MultiDirectedGraph();
   const folding = foldPayments ? foldablePayments(graph, shownNodes, isEdgeShown) : new Map();
-  for (const node of shownNodes)
-    if (!plan.groupOf.has(node) && !folding.has(node))
-      display.addNode(node, graph.getNodeAttributes(node) as DisplayNode);
-  for (const [key, group] of plan.groups) {
-    const at = placed.get(key) ?? group;
-    display.addNode(key, {
-      entityType: 'Group',
-      name: group.name,
-      x: at.x,
-      y: at.y,
-      group,
-    } as unknown as DisplayNode);
-  }
+  addNodes(display, graph, shownNodes, plan, placed, folding);
   const folds = new Folds();
-  graph.forEachEdge((edge, attributes, source, target) => {
-    if (!shownNodes.has(source) || !shownNodes.has(target) || !isEdgeShown(attributes)) return;
-    if (folding.has(source) || folding.has(target)) return;
-    const a = plan.groupOf.get(source);
-    const b = plan.groupOf.get(target);
-    if (a === undefined && b === undefined) {
-      display.addDirectedEdgeWithKey(edge, source, target, attributes);
-      return;
-    }
-    const from = a ?? source;
-    const to = b ?? target;
-    if (from === to) return;
-    addMoney(folds.add(from, to, attributes.linkType), graph, attributes.linkType, source, target);
-  });
+  const context: FoldContext = { graph, shownNodes, isEdgeShown, plan, folding };
+  graph.forEachEdge((edge, attributes, source, target) =>
+    foldLink(display, folds, context, edge, attributes, source, target),
+  );
   const links = new Map<string, { source: string; target: string; link: PaymentLink }>();
   for (const [payment, { payers, payees }] of folding) {
     for (const payer of payers)
@@ -135,12 +181,7 @@ export function buildDisplayGraph(
         addPayment(entry.link, graph, payment);
       }
   }
-  for (const [key, { source, target, aggregate }] of folds.entries)
-    display.addDirectedEdgeWithKey(key, source, target, {
-      linkType: aggregate.kinds.join(', '),
-      weight: aggregate.count,
-      aggregate,
-    } as DisplayEdge);
+  addFolds(display, folds);
   scaleShares([...links.values()].map((entry) => entry.link));
   for (const [key, { source, target, link }] of links)
     display.addDirectedEdgeWithKey(key, source, target, {
@@ -153,6 +194,50 @@ export function buildDisplayGraph(
     for (const node of shownNodes)
       if (!folding.has(node) && graph.getNodeAttribute(node, 'entityType') === 'Payment') kept++;
   counted?.({ payments: folding.size, links: links.size, kept });
+  return display;
+}
+
+/**
+ * The drawn graph after groups opened or closed, from the one drawn before: the same entities and
+ * links shown, payments drawn as nodes in both. Only what changed is worked out again: the links
+ * that touch no node whose drawing changed (an entity now in a group or out of one, a group opened,
+ * closed or holding other members) are kept; the others are folded again from the data links of
+ * the entities drawn as, or inside, a changed node. So opening a group costs its members' links,
+ * not a pass over every link of the case.
+ */
+export function regroupDisplayGraph(
+  before: { display: DisplayGraph; plan: GroupPlan },
+  graph: DataGraph,
+  shownNodes: ReadonlySet<string>,
+  isEdgeShown: (attributes: EdgeData) => boolean,
+  plan: GroupPlan,
+  placed: ReadonlyMap<string, { x: number; y: number }>,
+): DisplayGraph {
+  const changed = new Set<string>();
+  for (const node of shownNodes) {
+    const was = before.plan.groupOf.get(node) ?? node;
+    const now = plan.groupOf.get(node) ?? node;
+    if (was !== now) changed.add(was).add(now);
+  }
+  const display: DisplayGraph = new MultiDirectedGraph();
+  const folding = new Map<string, never>();
+  addNodes(display, graph, shownNodes, plan, placed, folding);
+  before.display.forEachEdge((edge, attributes, source, target) => {
+    if (!changed.has(source) && !changed.has(target))
+      display.addDirectedEdgeWithKey(edge, source, target, attributes);
+  });
+  const folds = new Folds();
+  const context: FoldContext = { graph, shownNodes, isEdgeShown, plan, folding };
+  const seen = new Set<string>();
+  for (const node of shownNodes) {
+    if (!changed.has(plan.groupOf.get(node) ?? node)) continue;
+    graph.forEachEdge(node, (edge, attributes, source, target) => {
+      if (seen.has(edge)) return;
+      seen.add(edge);
+      foldLink(display, folds, context, edge, attributes, source, target);
+    });
+  }
+  addFolds(display, folds);
   return display;
 }
 

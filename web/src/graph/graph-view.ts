@@ -88,6 +88,8 @@ export class GraphView {
   private layoutPending = false;
   /** Counts merges, so a layout start planned before one is dropped. */
   private layoutGeneration = 0;
+  /** Counts changes to the data graph and its insights, which decide what is shown. */
+  private dataRevision = 0;
   private draw: DrawContext;
   /** Holds back labels that would cover others. */
   readonly labels: LabelDeclutter;
@@ -199,7 +201,7 @@ export class GraphView {
     try {
       added = await mergeSubgraph(this.graph, this.origins, served, key, (done, total) =>
         this.emitProgress(done / total),
-      );
+      ).finally(() => this.dataRevision++);
       // The renderer was made for an empty graph: the drawing follows the graph's size as it grows.
       const large = this.graph.size > LARGE_GRAPH_EDGES;
       if (large !== this.large) {
@@ -308,18 +310,24 @@ export class GraphView {
       () => (next.categories = computeCategories(this.graph)),
       () => (next.centrality = computeCentrality(this.graph, next.centralityOf, this.scores)),
       () => (next.parallel = indexParallelEdges(this.graph)),
-      () => (this.insights = next),
+      () => {
+        this.insights = next;
+        this.dataRevision++;
+      },
     ];
   }
 
   /** The entities and links drawn now, each itself (not inside a closed group). */
   shown(): { nodes: string[]; edges: string[] } {
-    const items = shownItems(this.graph, this.compiled, this.origins, this.insights);
     const drawn = this.grouped.graph ?? this.folded;
-    if (!drawn) return items;
+    if (!drawn) return shownItems(this.graph, this.compiled, this.origins, this.insights);
+    // A drawing holds exactly the shown entities and links not folded: its own nodes and links
+    // besides the closed groups, folded links and payment links.
     return {
-      nodes: items.nodes.filter((n) => drawn.hasNode(n)),
-      edges: items.edges.filter((e) => drawn.hasEdge(e)),
+      nodes: drawn.filterNodes((_node, attributes) => attributes.group === undefined),
+      edges: drawn.filterEdges(
+        (_edge, attributes) => attributes.aggregate === undefined && attributes.payments === undefined,
+      ),
     };
   }
 
@@ -436,6 +444,7 @@ export class GraphView {
       grouping
         ? {
             data: this.graph,
+            revision: this.dataRevision,
             shown,
             view,
             syndicates: this.groupingSyndicates(),

@@ -11,7 +11,9 @@ import { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import noverlapModule from 'graphology-layout-noverlap';
 import { cjsDefault } from '../lib/interop.ts';
-import { separateBoxes } from './separate-boxes.ts';
+import { type Box, separateBoxes } from './separate-boxes.ts';
+import { fitLabels } from './label-fit.ts';
+import { shelfPack } from './shelf-pack.ts';
 
 const forceAtlas2 = cjsDefault(forceAtlas2Module);
 const noverlap = cjsDefault(noverlapModule);
@@ -19,8 +21,6 @@ const noverlap = cjsDefault(noverlapModule);
 type Point = { x: number; y: number };
 /** Regions of at most this many units keep labels apart too; larger ones only discs (noverlap). */
 const SMALL_REGION = 80;
-/** Labels are never counted more than this many graph units per pixel. */
-const MAX_LABEL_SCALE = 2;
 type UnitGraph = UndirectedGraph<{ x: number; y: number; size: number }, { weight: number }>;
 
 /** What the layout reads of the drawn graph. */
@@ -77,8 +77,13 @@ interface Placed {
   /** Positions of every drawn node inside, relative to the region's centre. */
   offsets: Map<string, Point>;
   radius: number;
+  /** The box that holds its discs and labels, about its centre. */
+  extent: Extent;
   centre: Point;
 }
+
+/** A box's reach on each side of its point. */
+type Extent = Pick<Box, 'left' | 'right' | 'up' | 'down'>;
 
 /** ForceAtlas2 over units (nodes or regions), weighted links between them, from their positions. */
 function forceUnits(units: Map<string, { at: Point; r: number }>, links: Map<string, number>): UnitGraph {
@@ -112,6 +117,7 @@ function placeRegion(
   unitOf: Map<string, string>,
   settings: LayoutSettings,
   top: boolean,
+  aspect = settings.viewport.width / settings.viewport.height,
 ): Placed {
   const units = new Map<string, { at: Point; r: number }>();
   const inner = new Map<string, Placed>();
@@ -120,7 +126,15 @@ function placeRegion(
     units.set(node, { at: input.position.get(node) as Point, r: input.radius.get(node) ?? 1 });
   }
   for (const [key, child] of region.regions) {
-    const placed = placeRegion(child, input, unitOf, settings, false);
+    // Open regions side by side share the width: each is packed that much narrower.
+    const placed = placeRegion(
+      child,
+      input,
+      unitOf,
+      settings,
+      false,
+      Math.max(aspect / region.regions.size, 0.5),
+    );
     inner.set(key, placed);
     for (const node of placed.offsets.keys()) unitOf.set(node, key);
     units.set(key, { at: placed.centre, r: placed.radius });
@@ -136,11 +150,11 @@ function placeRegion(
   const graph = forceUnits(units, links);
   compact(graph, top || graph.order <= SMALL_REGION ? input.labelWidth : new Map(), settings.labelScale ?? 1);
   // Few units (closed cells, a small group's members): their boxes, labels included, kept apart.
-  if (top || graph.order <= SMALL_REGION) separateTop(graph, input, settings);
+  if (top || graph.order <= SMALL_REGION) separateTop(graph, input, settings, inner, aspect);
   else if (graph.order > 1) {
     noverlap.assign(graph, { maxIterations: 300, settings: { margin: 1, ratio: 1.05, expansion: 1.05 } });
   }
-  // Centre the region and measure the disc that holds it.
+  // Centre the region and measure the disc and the box that hold it.
   let cx = 0;
   let cy = 0;
   graph.forEachNode((_key, a) => {
@@ -148,19 +162,23 @@ function placeRegion(
     cy += a.y / graph.order;
   });
   const offsets = new Map<string, Point>();
+  const extent: Extent = { left: 0, right: 0, up: 0, down: 0 };
   let radius = 0;
   graph.forEachNode((key, a) => {
     const x = a.x - cx;
     const y = a.y - cy;
-    const label = input.labelWidth.get(key);
-    const right = label === undefined ? 0 : (label + 10) * (settings.labelScale ?? 1);
-    radius = Math.max(radius, Math.hypot(x, y) + a.size + right);
+    const reach = extentOf(key, a.size, input, settings, inner);
+    radius = Math.max(radius, Math.hypot(x, y) + Math.max(reach.right, a.size));
+    extent.left = Math.max(extent.left, reach.left - x);
+    extent.right = Math.max(extent.right, x + reach.right);
+    extent.up = Math.max(extent.up, reach.up - y);
+    extent.down = Math.max(extent.down, y + reach.down);
     const nested = inner.get(key);
     if (!nested) offsets.set(key, { x, y });
     else for (const [node, p] of nested.offsets) offsets.set(node, { x: x + p.x, y: y + p.y });
   });
   const centre = { x: cx, y: cy };
-  return { offsets, radius: radius * 1.05 + 1, centre };
+  return { offsets, radius: radius * 1.05 + 1, extent, centre };
 }
 
 /**
@@ -189,25 +207,71 @@ function compact(graph: UnitGraph, labels: Map<string, number>, labelScale: numb
   }));
 }
 
-/** At the top: boxes around each unit's disc and label (in pixels) kept apart. */
-function separateTop(graph: UnitGraph, input: LayoutInput, settings: LayoutSettings): void {
-  const keys = graph.nodes();
+/**
+ * A unit's reach about its point: a nested region's box, else its disc and, for a node whose label
+ * is always drawn, the label on its right (in pixels, times the label scale).
+ */
+function extentOf(
+  key: string,
+  size: number,
+  input: LayoutInput,
+  settings: LayoutSettings,
+  inner: Map<string, Placed>,
+): Extent {
+  const nested = inner.get(key);
+  if (nested) return nested.extent;
   const scale = settings.labelScale ?? 1;
   const half = (settings.labelHeight / 2 + 2) * scale;
-  const boxes = keys.map((key) => {
-    const a = graph.getNodeAttributes(key);
-    const width = input.labelWidth.get(key);
-    const label = width === undefined ? undefined : width * scale;
-    return {
-      x: a.x,
-      y: a.y,
-      left: a.size + 2,
-      right: label === undefined ? a.size + 2 : a.size + label + 10 * scale,
-      up: Math.max(a.size, half) + 2,
-      down: Math.max(a.size, half) + 2,
-    };
-  });
+  const width = input.labelWidth.get(key);
+  return {
+    left: size + 2,
+    right: width === undefined ? size + 2 : size + (width + 10) * scale,
+    up: Math.max(size, half) + 2,
+    down: Math.max(size, half) + 2,
+  };
+}
+
+/** Boxes around each unit's disc and label, or around a nested region's discs and labels. */
+function unitBoxes(
+  graph: UnitGraph,
+  input: LayoutInput,
+  settings: LayoutSettings,
+  inner: Map<string, Placed>,
+): Box[] {
+  return graph.mapNodes((key, a) => ({ x: a.x, y: a.y, ...extentOf(key, a.size, input, settings, inner) }));
+}
+
+/** The room boxes take in a viewport of `aspect` (width / height): the binding dimension. */
+function roomOf(boxes: readonly Box[], aspect: number): number {
+  let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const box of boxes) {
+    left = Math.min(left, box.x - box.left);
+    right = Math.max(right, box.x + box.right);
+    top = Math.min(top, box.y - box.up);
+    bottom = Math.max(bottom, box.y + box.down);
+  }
+  return Math.max((right - left) / aspect, bottom - top);
+}
+
+/**
+ * Boxes around each unit's disc and label kept apart; where labels are drawn (closed groups and
+ * cells) the boxes are packed on shelves instead when that takes less room in a frame of `aspect`.
+ */
+function separateTop(
+  graph: UnitGraph,
+  input: LayoutInput,
+  settings: LayoutSettings,
+  inner: Map<string, Placed>,
+  aspect: number,
+): void {
+  const keys = graph.nodes();
+  let boxes = unitBoxes(graph, input, settings, inner);
   separateBoxes(boxes);
+  if (keys.some((key) => input.labelWidth.has(key) || inner.has(key))) {
+    const shelved = boxes.map((box) => ({ ...box }));
+    shelfPack(shelved, aspect);
+    if (roomOf(shelved, aspect) < roomOf(boxes, aspect)) boxes = shelved;
+  }
   keys.forEach((key, i) => {
     const box = boxes[i];
     if (box) graph.mergeNodeAttributes(key, { x: box.x, y: box.y });
@@ -219,16 +283,11 @@ export function layoutGroups(
   input: LayoutInput,
   settings: LayoutSettings,
 ): { positions: Map<string, Point>; box: { x: [number, number]; y: [number, number] } } {
-  // A layout too big for the viewport is drawn smaller, labels not: it is made again with labels
-  // as wide as they will be in graph units, until it fits or the labels cannot fit at all.
-  // Labels that cannot fit at all would grow the layout without end: their scale is capped.
-  let labelScale = 1;
-  let last = frameLayout(input, settings, labelScale);
-  for (let pass = 0; pass < 3 && last.scale > 1.02 && labelScale < MAX_LABEL_SCALE; pass++) {
-    labelScale = Math.min(labelScale * last.scale, MAX_LABEL_SCALE);
-    last = frameLayout(input, { ...settings, labelScale }, labelScale);
-  }
-  return { positions: last.positions, box: last.box };
+  const { positions, box } = fitLabels(
+    (labelScale) => frameLayout(input, { ...settings, labelScale }, labelScale),
+    input,
+  );
+  return { positions, box };
 }
 
 function frameLayout(input: LayoutInput, settings: LayoutSettings, labelScale: number) {

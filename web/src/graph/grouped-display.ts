@@ -7,17 +7,24 @@
 import type Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
 import type { DataGraph } from './data-graph.ts';
-import { buildDisplayGraph, type DisplayGraph, type FoldCount } from './display-graph.ts';
+import {
+  buildDisplayGraph,
+  type DisplayGraph,
+  type FoldCount,
+  regroupDisplayGraph,
+} from './display-graph.ts';
 import { layoutGroups } from './group-layout.ts';
-import { type GroupPlan, planGroups } from './grouping.ts';
+import { type GroupPlan, groupPaths, planGroups } from './grouping.ts';
 import type { Syndicates } from './syndicates.ts';
-import { type CompiledView, isEdgeShown } from './visibility.ts';
+import { type CompiledView, isEdgeShown, shownKey } from './visibility.ts';
 
 type Point = { x: number; y: number };
 
 /** What a grouped drawing is made from. */
 export interface GroupingInput {
   data: DataGraph;
+  /** Changes whenever the data graph or what `shown` reads of it changes (merges, insights). */
+  revision: number;
   shown(node: string): boolean;
   view: CompiledView;
   syndicates: Syndicates;
@@ -36,8 +43,21 @@ export const entityRadius = (centrality: number) => 3 + 5 * Math.sqrt(centrality
 export const LABEL_SIZE = 12;
 export const LABEL_FONT = `500 ${LABEL_SIZE}px system-ui, sans-serif`;
 
-/** The label of a closed group. */
-export const groupLabel = (name: string, members: number) => `${name} (${members})`;
+/** The most characters of its name a closed group's label shows; a click says the whole name. */
+export const LABEL_NAME_CHARS = 16;
+
+/**
+ * The label of a closed group: its name, cut at a word when long, and its members. A cell is drawn
+ * inside its open syndicate, ringed as a cell: its label leaves out the word "Cell".
+ */
+export function groupLabel(name: string, members: number): string {
+  const shown = name.replace(/^Cell: /, '');
+  if (shown.length <= LABEL_NAME_CHARS) return `${shown} (${members})`;
+  const cut = shown.slice(0, LABEL_NAME_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  const kept = space >= LABEL_NAME_CHARS / 2 ? cut.slice(0, space) : cut;
+  return `${kept.replace(/[\s&,;:-]+$/, '')}… (${members})`;
+}
 
 let measureContext: CanvasRenderingContext2D | null = null;
 function labelWidth(text: string): number {
@@ -59,6 +79,17 @@ export class GroupedDisplay {
   private targets: Map<string, Point> | null = null;
   /** The share of the viewport sigma draws a frame in (measured at the first layout). */
   private fit: number | null = null;
+  /**
+   * What stays while only groups open and close: the entities shown, each entity's groups, and
+   * whether the drawing holds payments as nodes; each with the key it was made for.
+   */
+  private kept: {
+    shownKey: string;
+    shown: Set<string>;
+    pathsKey: { revision: number; syndicates: Syndicates };
+    paths: Map<string, string[]>;
+    foldPayments: boolean;
+  } | null = null;
 
   constructor(private readonly sigma: Sigma) {}
 
@@ -83,24 +114,20 @@ export class GroupedDisplay {
       }
       return had;
     }
-    const shown = new Set<string>();
-    input.data.forEachNode((node) => {
-      if (input.shown(node)) shown.add(node);
-    });
+    const { shown, paths, sameShown } = this.keep(input);
     const pulledOut = new Set(
       [...input.view.highlightNodes, ...input.view.selected].filter((n) => shown.has(n)),
     );
-    const plan = planGroups(input.data, shown, input.syndicates, input.view.state.grouping, pulledOut);
+    const plan = planGroups(input.data, shown, input.syndicates, input.view.state.grouping, pulledOut, paths);
     this.seedOpened(input.data, plan);
-    const graph = buildDisplayGraph(
-      input.data,
-      shown,
-      (a) => isEdgeShown(input.view, a),
-      plan,
-      this.placed,
-      input.foldPayments,
-      input.counted,
-    );
+    const edgeShown = (a: Parameters<typeof isEdgeShown>[1]) => isEdgeShown(input.view, a);
+    // Only groups opened or closed (the same entities and links shown, payments still nodes): the
+    // drawing before is regrouped, not built again from every link.
+    const before = this.graph && this.plan && sameShown ? { display: this.graph, plan: this.plan } : null;
+    const graph = before
+      ? regroupDisplayGraph(before, input.data, shown, edgeShown, plan, this.placed)
+      : buildDisplayGraph(input.data, shown, edgeShown, plan, this.placed, input.foldPayments, input.counted);
+    if (before) input.counted?.({ payments: 0, links: 0, kept: 0 });
     const signature = `${graph.order}|${graph.size}|${[...plan.groups.keys()].join(',')}`;
     const changed = signature !== this.signature || this.graph === null;
     if (this.graph === null) this.sigma.setSetting('itemSizesReference', 'positions');
@@ -112,17 +139,46 @@ export class GroupedDisplay {
     return changed;
   }
 
+  /**
+   * The entities shown and each entity's groups, worked out again only when what they depend on
+   * changed; `sameShown` says the drawing before showed the same entities and links, payments as
+   * nodes, and had the same syndicates.
+   */
+  private keep(input: GroupingInput): {
+    shown: Set<string>;
+    paths: Map<string, string[]>;
+    sameShown: boolean;
+  } {
+    const key = `${input.revision}|${shownKey(input.view)}`;
+    const kept = this.kept;
+    const sameData =
+      kept?.pathsKey.revision === input.revision && kept.pathsKey.syndicates === input.syndicates;
+    const paths = sameData && kept ? kept.paths : groupPaths(input.data, input.syndicates);
+    const sameShown = sameData && kept?.shownKey === key && !kept.foldPayments && !input.foldPayments;
+    let shown = kept && kept.shownKey === key ? kept.shown : null;
+    if (!shown) {
+      shown = new Set<string>();
+      for (const node of input.data.nodes()) if (input.shown(node)) shown.add(node);
+    }
+    this.kept = {
+      shownKey: key,
+      shown,
+      pathsKey: { revision: input.revision, syndicates: input.syndicates },
+      paths,
+      foldPayments: input.foldPayments,
+    };
+    return { shown, paths, sameShown };
+  }
+
   /** Lays the drawing out: at once when `animate` is false, else moving from where nodes are. */
   layOut(animate: boolean): void {
     const { graph, plan } = this;
     if (!graph || !plan) return;
     this.stop();
-    let { targets, box } = this.computeLayout(graph, plan);
     // sigma draws the frame a little inside the viewport; the share it takes is measured once, and
-    // the layout made again for that room, so a graph unit is drawn as one pixel.
-    const fit = this.fit ?? this.measureFit(box);
-    if (this.fit === null && fit < 0.98) ({ targets, box } = this.computeLayout(graph, plan, fit));
-    this.fit = fit;
+    // the layout made for that room, so a graph unit is drawn as one pixel.
+    this.fit ??= this.measureFit();
+    const { targets, box } = this.computeLayout(graph, plan, this.fit);
     // sigma frames node centres only: the box keeps whole discs and labels in the frame.
     this.sigma.setCustomBBox(box);
     if (!animate) {
@@ -140,27 +196,34 @@ export class GroupedDisplay {
     });
   }
 
-  private computeLayout(graph: DisplayGraph, plan: GroupPlan, fit = 1) {
-    const dimensions = this.sigma.getDimensions();
-    const padding = this.sigma.getSetting('stagePadding') ?? 30;
+  private computeLayout(graph: DisplayGraph, plan: GroupPlan, fit: number) {
     const { positions, box } = layoutGroups(this.layoutInput(graph, plan), {
       labelHeight: LABEL_SIZE,
-      viewport: {
-        width: Math.max(dimensions.width - 2 * padding, 100) * fit,
-        height: Math.max(dimensions.height - 2 * padding, 100) * fit,
-      },
+      viewport: this.room(fit),
     });
     return { targets: positions, box };
   }
 
-  /** Pixels per graph unit sigma gives a frame of the viewport's size, camera at rest. */
-  private measureFit(box: { x: [number, number]; y: [number, number] }): number {
+  /** The room a layout has: the viewport inside sigma's padding, times the share sigma draws in. */
+  private room(fit = 1): { width: number; height: number } {
+    const dimensions = this.sigma.getDimensions();
+    const padding = this.sigma.getSetting('stagePadding') ?? 30;
+    return {
+      width: Math.max(dimensions.width - 2 * padding, 100) * fit,
+      height: Math.max(dimensions.height - 2 * padding, 100) * fit,
+    };
+  }
+
+  /** Pixels per graph unit sigma gives a frame of the layout's room, camera at rest. */
+  private measureFit(): number {
+    const { width, height } = this.room();
+    const box = { x: [0, width] as [number, number], y: [0, height] as [number, number] };
     this.sigma.setCustomBBox(box);
     this.sigma.refresh();
     const rest = { cameraState: { x: 0.5, y: 0.5, angle: 0, ratio: 1 } };
-    const a = this.sigma.graphToViewport({ x: box.x[0], y: box.y[0] }, rest);
-    const b = this.sigma.graphToViewport({ x: box.x[1], y: box.y[0] }, rest);
-    const ratio = Math.abs(b.x - a.x) / Math.max(box.x[1] - box.x[0], 1e-9);
+    const a = this.sigma.graphToViewport({ x: 0, y: 0 }, rest);
+    const b = this.sigma.graphToViewport({ x: width, y: 0 }, rest);
+    const ratio = Math.abs(b.x - a.x) / width;
     return Number.isFinite(ratio) && ratio > 0.2 ? Math.min(ratio, 1) : 1;
   }
 

@@ -101,8 +101,23 @@ function pathFor(
 }
 
 /**
+ * The groups of each entity, outermost first, whether it is shown or not and whatever is open: they
+ * depend only on the data graph and the syndicates, so a view can keep them while groups open and
+ * close.
+ */
+export function groupPaths(graph: DataGraph, syndicates: Syndicates): Map<string, string[]> {
+  const grouped = groupedSyndicates(syndicates);
+  const paths = new Map<string, string[]>();
+  graph.forEachNode((node, attributes) => {
+    paths.set(node, pathFor(graph, node, attributes.entityType, syndicates, grouped));
+  });
+  return paths;
+}
+
+/**
  * Plans the grouping of the shown entities; those in `pulledOut` (highlighted paths, say) are drawn
  * themselves even inside a closed group, so nothing the analyst asked to see is hidden in one.
+ * `paths` are the entities' groups (groupPaths) when already known.
  */
 export function planGroups(
   graph: DataGraph,
@@ -110,12 +125,13 @@ export function planGroups(
   syndicates: Syndicates,
   grouping: Grouping,
   pulledOut: ReadonlySet<string> = new Set(),
+  paths?: ReadonlyMap<string, string[]>,
 ): GroupPlan {
   const grouped = groupedSyndicates(syndicates);
   const plan: GroupPlan = { groupOf: new Map(), groups: new Map(), pathOf: new Map() };
   for (const node of shown) {
     const attributes = graph.getNodeAttributes(node);
-    const path = pathFor(graph, node, attributes.entityType, syndicates, grouped);
+    const path = paths?.get(node) ?? pathFor(graph, node, attributes.entityType, syndicates, grouped);
     plan.pathOf.set(node, path);
     if (pulledOut.has(node)) continue;
     const closed = path.find((key) => !isGroupOpen(grouping, key));

@@ -101,6 +101,15 @@ export function isNodeShown(
   return passesRecordFilters(view, attributes);
 }
 
+/**
+ * What of the view state decides which records are shown (isNodeShown, isEdgeShown), as a string:
+ * equal keys over the same data and insights show the same records.
+ */
+export function shownKey(view: CompiledView): string {
+  const { loads, hidden, removed, filters } = view.state;
+  return JSON.stringify([loads.map(loadKey), hidden, removed, filters]);
+}
+
 /** Whether an edge passes the record filters (its ends are checked by the renderer). */
 export function isEdgeShown(view: CompiledView, attributes: EdgeData): boolean {
   return passesRecordFilters(view, attributes);
