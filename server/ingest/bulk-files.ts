@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import type { EntityLabel, LinkType } from '../schema/model.ts';
 import type { LateValue } from '../store/bulk-load.ts';
 import type { PropertyValue } from '../store/ingest-values.ts';
-import { createdProperties } from '../store/ingest-rows.ts';
-import { keyRows, NAME_KEYS } from '../store/name-keys.ts';
+import { createdProperties, nameKeysOf } from '../store/ingest-rows.ts';
+import { NAME_KEYS } from '../store/name-keys.ts';
 import { parseLinkGroupKey } from './check-pass.ts';
 import { readSpool, SpoolWriter } from './spool.ts';
 import type { SpoolGroup } from './write-pass.ts';
@@ -87,10 +87,8 @@ function recordOf(
   const props = createdProperties(row, link, meta);
   if (link) return { props, source: String(row.source), target: String(row.target) };
   if (!keys) return { props };
-  const [keyed] = keyRows([
-    { id: String(props.id), name: props.name, aliases: props.aliases, holderName: props.holderName },
-  ]);
-  if (keyed && keyed.keys.length > 0) props[NAME_KEYS] = keyed.keys;
+  const nameKeys = nameKeysOf(props);
+  if (nameKeys && nameKeys.length > 0) props[NAME_KEYS] = nameKeys;
   return { props };
 }
 

@@ -65,9 +65,15 @@ export function storedProperties(
   meta: { user: string; now: string },
 ): Record<string, PropertyValue> {
   const props = bookkept(row, meta);
-  if (!NAMED_PROPERTIES.some((key) => key in row.props)) return props;
+  const keys = nameKeysOf(props);
+  return keys === null ? props : { ...props, [NAME_KEYS]: keys };
+}
+
+/** An entity's name keys (name-keys.ts) from its stored properties; null when it has no name at all. */
+export function nameKeysOf(props: Record<string, PropertyValue>): string[] | null {
+  if (!NAMED_PROPERTIES.some((key) => key in props)) return null;
   const [keyed] = keyRows([
-    { id: row.id, name: props.name, aliases: props.aliases, holderName: props.holderName },
+    { id: String(props.id), name: props.name, aliases: props.aliases, holderName: props.holderName },
   ]);
-  return { ...props, [NAME_KEYS]: keyed?.keys ?? [] };
+  return keyed?.keys ?? [];
 }
