@@ -28,14 +28,21 @@ export interface LeidenOptions {
   seed?: number;
   /**
    * Iterations at most; the run stops earlier when one changes nothing, or (after the first two, as
-   * leidenalg and igraph run by default) when one adds less than `minGain` to the quality.
+   * leidenalg and igraph run by default) when the last `gainWindow` iterations together added less
+   * than `minGain` to the quality.
    */
   maxIterations?: number;
   /**
    * The least gain in quality, per unit of total link weight (for modularity: of modularity itself),
-   * for which another iteration runs; 0 iterates until stable.
+   * over the last `gainWindow` iterations, for which another iteration runs; 0 iterates until stable.
    */
   minGain?: number;
+  /**
+   * How many iterations the gain is summed over. Past the first iterations, gains come in a long
+   * tail of small steps, so one iteration's gain alone stops a run well short of a stable partition
+   * (on LFR 10k at mu 0.4, 0.003 of modularity short of igraph's Leiden run until stable).
+   */
+  gainWindow?: number;
   /** A partition to start from (community per node index), e.g. the result of an earlier run. */
   initial?: Int32Array;
 }
@@ -47,6 +54,7 @@ export const DEFAULTS = {
   seed: 1,
   maxIterations: 100,
   minGain: 1e-4,
+  gainWindow: 5,
 };
 
 export interface LeidenResult {
@@ -87,14 +95,15 @@ export function leiden(csr: Csr, options: LeidenOptions = {}): LeidenResult {
   let iterations = 0;
   let stable = false;
   let quality = qualityOf(base, partition, coefficient);
-  let gain = Number.POSITIVE_INFINITY;
-  while (iterations < o.maxIterations && !stable && (iterations < 2 || gain >= o.minGain)) {
+  const gains: number[] = []; // per iteration, in units of total link weight
+  const recentGain = () => gains.slice(-Math.max(1, o.gainWindow)).reduce((sum, g) => sum + g, 0);
+  while (iterations < o.maxIterations && !stable && (iterations < 2 || recentGain() >= o.minGain)) {
     iterations++;
     const next = iterate(base, partition, coefficient, o.randomness, rng);
     stable = samePartition(next, partition);
     partition = next;
     const now = qualityOf(base, partition, coefficient);
-    gain = twiceM === 0 ? 0 : (now - quality) / (twiceM / 2);
+    gains.push(twiceM === 0 ? 0 : (now - quality) / (twiceM / 2));
     quality = now;
   }
   return { partition, iterations, stable };

@@ -79,7 +79,7 @@ describe('leiden', () => {
     }
   });
 
-  it('runs two iterations, then more while each adds at least minGain of modularity', () => {
+  it('runs two iterations, then more while the last gainWindow of them add at least minGain of modularity', () => {
     const csr = buildCsr(readGml(join(fixtures, 'dolphins.gml')));
     const q = (options: Parameters<typeof leiden>[1]) =>
       median(SEEDS.map((seed) => modularityOf(csr, leiden(csr, { seed, ...options }).partition).total));
@@ -91,6 +91,13 @@ describe('leiden', () => {
     expect(byGain).toBeGreaterThanOrEqual(stable - 0.0005);
     expect(byGain).toBeGreaterThanOrEqual(0.5265);
     for (const seed of SEEDS) expect(leiden(csr, { seed, maxIterations: 1 }).iterations).toBe(1);
+    for (const seed of SEEDS) {
+      const one = leiden(csr, { seed, gainWindow: 1 });
+      const five = leiden(csr, { seed, gainWindow: 5 });
+      // A window only lengthens a run: every run it stops, a one-iteration window had stopped too.
+      expect(five.iterations).toBeGreaterThanOrEqual(one.iterations);
+      expect(five.stable || five.iterations >= 5).toBe(true);
+    }
   });
 
   it('finds the two cliques of two cliques joined by a bridge, with either objective', () => {
