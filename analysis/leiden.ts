@@ -28,8 +28,8 @@ export interface LeidenOptions {
   seed?: number;
   /**
    * Iterations at most; the run stops earlier when one changes nothing, or (after the first two, as
-   * leidenalg and igraph run by default) when the last `gainWindow` iterations together added less
-   * than `minGain` to the quality.
+   * leidenalg and igraph run by default) when the last `gainWindow` iterations after the first
+   * together added less than `minGain` to the quality.
    */
   maxIterations?: number;
   /**
@@ -95,8 +95,14 @@ export function leiden(csr: Csr, options: LeidenOptions = {}): LeidenResult {
   let iterations = 0;
   let stable = false;
   let quality = qualityOf(base, partition, coefficient);
-  const gains: number[] = []; // per iteration, in units of total link weight
-  const recentGain = () => gains.slice(-Math.max(1, o.gainWindow)).reduce((sum, g) => sum + g, 0);
+  // Gain per iteration in units of total link weight; the first, from the starting partition, is
+  // left out of the window, or it would keep a partition that is already stable iterating.
+  const gains: number[] = [];
+  const recentGain = () =>
+    gains
+      .slice(1)
+      .slice(-Math.max(1, o.gainWindow))
+      .reduce((sum, g) => sum + g, 0);
   while (iterations < o.maxIterations && !stable && (iterations < 2 || recentGain() >= o.minGain)) {
     iterations++;
     const next = iterate(base, partition, coefficient, o.randomness, rng);
