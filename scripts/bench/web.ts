@@ -290,7 +290,7 @@ function groupedRow(app: Figures, bare: Figures, readable: Readable | undefined)
     const pct = (x: number) => `${Math.round(x * 100)}%`;
     lines.push(
       `    as opened: ${closed.nodes} nodes drawn (target <= 60), worst disc overlap ${pct(closed.worstOverlap.share)} of the smaller radius (target <= 10%), group labels shown ${pct(closed.groupLabelsShown)} (target >= 80%), overlapping label pairs ${closed.labelOverlaps.length} (target 0)`,
-      `    two largest syndicates open: ${twoOpen.nodes} nodes, worst disc overlap ${pct(twoOpen.worstOverlap.share)}, group labels shown ${pct(twoOpen.groupLabelsShown)}, region overlaps ${twoOpen.regionOverlaps} (target 0); opening one and its layout ${f(readable.openMs)}`,
+      `    two largest syndicates open: ${twoOpen.nodes} nodes, worst disc overlap ${pct(twoOpen.worstOverlap.share)}, group labels shown ${pct(twoOpen.groupLabelsShown)}, overlapping label pairs ${twoOpen.labelOverlaps.length}, region overlaps ${twoOpen.regionOverlaps} (target 0); opening one and its layout ${f(readable.openMs)}`,
     );
     const near = readable.near500;
     lines.push(

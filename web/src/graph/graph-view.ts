@@ -103,10 +103,14 @@ export class GraphView {
     });
     // Syndicates' and cells' names over the groups kept apart (places, routes, payments), and both
     // over entities' names.
-    this.labels = new LabelDeclutter(this.sigma, (node) => {
-      const kind = this.grouped.plan?.groups.get(node)?.kind;
-      return kind === undefined ? 0 : kind === 'apart' ? 1 : 2;
-    });
+    this.labels = new LabelDeclutter(
+      this.sigma,
+      (node) => {
+        const kind = this.grouped.plan?.groups.get(node)?.kind;
+        return kind === undefined ? 0 : kind === 'apart' ? 1 : 2;
+      },
+      () => (this.grouped.graph ? (this.grouped.plan?.groups.size ?? 0) : 0),
+    );
     const frames = new FramePacer(this.sigma);
     this.layout = new LayoutController(this.graph, {
       due: () => frames.due(),
