@@ -149,7 +149,6 @@ describe('the canvas at case scale', () => {
     const figures = await expectReadable([zuwara, aegean]);
     expect(figures.nodes).toBeGreaterThan(10);
     // Labels of the same rank (closed cells and syndicates) do not cover each other either.
-    console.log('two open labels', figures.groupLabelsShown, JSON.stringify(figures.labelOverlaps));
     expect(figures.labelOverlaps).toEqual([]);
     await page.screenshot({ path: join(DOCS, 'canvas-two-syndicates.png') });
   }, 120_000);
