@@ -1,12 +1,12 @@
 /**
- * Labels that never cover each other across ranks, nor among groups. Sigma picks the labels to draw
- * by a grid of cells, which keeps them apart only roughly: a long label (a group's name) reaches into
- * the next cells, and groups' labels are drawn wherever they fall. After each frame the boxes of the
- * labels drawn (and of those held back) are laid greedily, higher rank and larger nodes first; a
- * label that would cover a higher-ranked one already laid, or a group's label that would cover
- * another group's of its rank (while most groups' labels stay drawn), is held back, and the frame
- * is drawn again. The set is worked out anew on every frame, so a label
- * comes back as soon as there is room for it.
+ * Labels that never cover each other across ranks, nor, where there is room, among groups. Sigma
+ * picks the labels to draw by a grid of cells, which keeps them apart only roughly: a long label (a
+ * group's name) reaches into the next cells, and groups' labels are drawn wherever they fall. After
+ * each frame the boxes of the labels drawn (and of those held back) are laid rank by rank, higher
+ * first; a label that would cover a higher-ranked one is held back, and so are groups' labels that
+ * cover others of their rank, the one covering most first, while most groups keep their label; then
+ * the frame is drawn again. The set is worked out anew on every frame, so a label comes back as soon
+ * as there is room for it.
  */
 import type Sigma from 'sigma';
 
@@ -56,9 +56,9 @@ export const KEEP_GROUP_LABELS = 0.8;
  * is held back; among groups' labels (rank above 0) of one rank, those covering others are held
  * back, the one covering most first, while at least `keep` of the groups' labels stay drawn. Where
  * more clash than that (more labels than the view has room for), the rest are drawn, covering as
- * few others as that leaves. Entities' labels (rank 0) are left to sigma's grid,
- * which spreads them out: holding them back too costs a second frame after nearly every frame of a
- * large graph's force layout. `groups` is how many groups are drawn, labelled or not.
+ * few others as that leaves. Entities' labels (rank 0) are left to sigma's grid, which spreads them
+ * out: holding them back too costs a second frame after nearly every frame of a large graph's force
+ * layout. `groups` is how many groups are drawn, labelled or not.
  */
 export function clashingLabels(
   boxes: readonly LabelBox[],
