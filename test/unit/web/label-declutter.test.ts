@@ -24,8 +24,31 @@ describe('labels of different ranks that never cover each other', () => {
     expect([...clashingLabels(boxes, rank)]).toEqual(['payments', 'person-1']);
   });
 
-  it('leave labels of the same rank to sigma, and let one held back by a held label come back', () => {
-    expect([...clashingLabels([box('cell-1', 0, 0), box('cell-2', 50, 10)], rank)]).toEqual([]);
+  it('hold back a group label that covers a group label of its rank laid before, not an entity label', () => {
+    const groups = [
+      box('syndicate-1', 0, 0),
+      box('cell-2', 50, 10),
+      box('cell-3', 0, 16),
+      box('places', 0, 40),
+    ];
+    expect([...clashingLabels(groups, rank, 0)]).toEqual(['cell-2']);
+    const apart = [box('places', 0, 0), box('payments', 50, 10)];
+    expect([...clashingLabels(apart, rank, 0)]).toEqual(['payments']);
+    expect([...clashingLabels([box('person-1', 0, 0), box('person-2', 50, 10)], rank, 0)]).toEqual([]);
+  });
+
+  it('keep most group labels drawn in a crowded view, holding back those that cover the most', () => {
+    // Ten cells in a row, each covering its neighbours: at most two of ten may be held back.
+    const row = Array.from({ length: 10 }, (_, i) => box(`cell-${i}`, i * 60, 0));
+    const held = clashingLabels(row, rank, 0.8);
+    expect(held.size).toBe(2);
+    // Laid greedily, the odd cells clash; the two held cover two laid labels each, not the last one.
+    expect([...held].every((node) => node !== 'cell-9')).toBe(true);
+    // Uncrowded, every clash is held back.
+    expect(clashingLabels(row, rank, 0).size).toBe(5);
+  });
+
+  it('let a label held back only by a held label come back', () => {
     // The person clashes only with the payments group, which the syndicate holds back.
     const boxes = [box('syndicate-1', 0, 0), box('payments', 50, 10), box('person-1', 120, 20)];
     expect([...clashingLabels(boxes, rank)]).toEqual(['payments']);

@@ -96,18 +96,21 @@ export class GraphView {
 
   constructor(container: HTMLElement) {
     this.draw = this.makeContext();
-    this.sigma = createRenderer(
-      this.graph,
-      container,
-      () => this.draw,
-      (node) => this.labels?.hides(node) === true,
-    );
+    this.sigma = createRenderer(this.graph, container, () => this.draw, {
+      label: (node) => this.labels?.hides(node) === true,
+      // The grouped layout's animation draws its frames without links (`GroupedDisplay.moving`).
+      edges: () => this.grouped?.moving === true,
+    });
     // Syndicates' and cells' names over the groups kept apart (places, routes, payments), and both
     // over entities' names.
-    this.labels = new LabelDeclutter(this.sigma, (node) => {
-      const kind = this.grouped.plan?.groups.get(node)?.kind;
-      return kind === undefined ? 0 : kind === 'apart' ? 1 : 2;
-    });
+    this.labels = new LabelDeclutter(
+      this.sigma,
+      (node) => {
+        const kind = this.grouped.plan?.groups.get(node)?.kind;
+        return kind === undefined ? 0 : kind === 'apart' ? 1 : 2;
+      },
+      () => (this.grouped.graph ? (this.grouped.plan?.groups.size ?? 0) : 0),
+    );
     const frames = new FramePacer(this.sigma);
     this.layout = new LayoutController(this.graph, {
       due: () => frames.due(),
@@ -481,8 +484,11 @@ export class GraphView {
     const previous = this.appliedState;
     this.appliedState = state;
     if (state.layout.kind === 'force') {
+      // A grouped drawing that changed shape moves to its new layout; the animation starts before
+      // sigma takes the drawing, so even its first frame is drawn without links (grouped-display.ts).
+      // New data is laid out at once, by attachRenderer.
+      if (changed && !this.layoutPending) this.grouped.layOut(true);
       this.attachRenderer();
-      if (changed) this.grouped.layOut(!this.layoutPending);
       if (!sameLayout(previous.layout, state.layout)) void this.arranger.changed(previous, state);
     } else {
       // The chosen layout, not the force one, places what came in or changed shape.

@@ -20,6 +20,11 @@ import { type CompiledView, isEdgeShown, shownKey } from './visibility.ts';
 
 type Point = { x: number; y: number };
 
+/** The camera at rest: the whole layout's box in view. */
+const REST = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+/** How long nodes take to move to a new layout. */
+const ANIMATION_MS = 500;
+
 /** What a grouped drawing is made from. */
 export interface GroupingInput {
   data: DataGraph;
@@ -76,6 +81,8 @@ export class GroupedDisplay {
   private readonly placed = new Map<string, Point>();
   private signature = '';
   private cancel: (() => void) | null = null;
+  /** Nodes are moving to the layout's targets: links are not drawn meanwhile. */
+  moving = false;
   private targets: Map<string, Point> | null = null;
   /** The share of the viewport sigma draws a frame in (measured at the first layout). */
   private fit: number | null = null;
@@ -93,7 +100,7 @@ export class GroupedDisplay {
 
   constructor(private readonly sigma: Sigma) {}
 
-  /** Whether the layout is still moving nodes. */
+  /** Whether the layout is still moving nodes, or has yet to draw their last frame. */
   get animating(): boolean {
     return this.cancel !== null;
   }
@@ -170,7 +177,12 @@ export class GroupedDisplay {
     return { shown, paths, sameShown };
   }
 
-  /** Lays the drawing out: at once when `animate` is false, else moving from where nodes are. */
+  /**
+   * Lays the drawing out: at once when `animate` is false, else moving from where nodes are. While
+   * nodes move, links are not drawn (`moving`, read by the renderer's edge reducer): in software
+   * WebGL a grouped drawing's thousands of links cost most of each frame, and they come back in the
+   * last frame, which is drawn before the layout counts as done.
+   */
   layOut(animate: boolean): void {
     const { graph, plan } = this;
     if (!graph || !plan) return;
@@ -184,16 +196,24 @@ export class GroupedDisplay {
     if (!animate) {
       for (const [node, p] of targets) graph.mergeNodeAttributes(node, p);
       this.sigma.refresh();
-      this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      this.sigma.getCamera().setState(REST);
       return;
     }
     this.targets = targets;
-    this.cancel = animateNodes(graph, Object.fromEntries(targets), { duration: 500 }, () => {
-      this.cancel = null;
+    this.moving = true;
+    // The links' drawing is worked out again without them; a drawing not yet handed to sigma gets
+    // it when it is (`setGraph` refreshes in full).
+    if (this.sigma.getGraph() === graph) this.sigma.refresh({ schedule: true });
+    const done = animateNodes(graph, Object.fromEntries(targets), { duration: ANIMATION_MS }, () => {
+      this.moving = false;
       this.targets = null;
       // At once: a camera still moving once the layout says it is done would move what was clicked.
-      this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      this.sigma.getCamera().setState(REST);
+      // The last frame, links back, drawn now: the layout is done once it is on screen.
+      if (this.sigma.getGraph() === graph) this.sigma.refresh();
+      if (this.cancel === done) this.cancel = null;
     });
+    this.cancel = done;
   }
 
   private computeLayout(graph: DisplayGraph, plan: GroupPlan, fit: number) {
@@ -227,11 +247,12 @@ export class GroupedDisplay {
     return Number.isFinite(ratio) && ratio > 0.2 ? Math.min(ratio, 1) : 1;
   }
 
-  /** Stops the layout where it is going: nodes jump to their targets. */
+  /** Stops the layout where it is going: nodes jump to their targets, links drawn again. */
   stop(): void {
     if (!this.cancel) return;
     this.cancel();
     this.cancel = null;
+    this.moving = false;
     if (this.graph && this.targets)
       for (const [node, p] of this.targets) this.graph.mergeNodeAttributes(node, p);
     this.targets = null;

@@ -63,6 +63,14 @@ export function useLargeGraphDrawing(sigma: Sigma, large: boolean): void {
   });
 }
 
+/** What the renderer leaves out for now, whatever the reducers say. */
+export interface HeldBack {
+  /** The node's label is held back (it would cover another, label-declutter.ts). */
+  label(node: string): boolean;
+  /** No link is drawn (while nodes move to a new layout, as sigma's `hideEdgesOnMove` does). */
+  edges(): boolean;
+}
+
 /**
  * Creates the renderer for an empty graph, with the large graph's drawing (the fewest programs):
  * `useLargeGraphDrawing` switches once the graph is filled. `context()` gives the reducers the
@@ -72,7 +80,7 @@ export function createRenderer(
   graph: DataGraph,
   container: HTMLElement,
   context: () => DrawContext,
-  labelHeld: (node: string) => boolean = () => false,
+  held: HeldBack = { label: () => false, edges: () => false },
 ): Sigma {
   return new Sigma(graph, container, {
     defaultNodeType: 'circle',
@@ -93,8 +101,11 @@ export function createRenderer(
     maxCameraRatio: 20,
     nodeReducer: (node, attributes) => {
       const data = reduceNode(context(), node, attributes as never);
-      return labelHeld(node) ? { ...data, label: null } : data;
+      return held.label(node) ? { ...data, label: null } : data;
     },
-    edgeReducer: (edge, attributes) => reduceEdge(context(), edge, attributes as never),
+    edgeReducer: (edge, attributes) => {
+      const data = reduceEdge(context(), edge, attributes as never);
+      return held.edges() ? { ...data, hidden: true } : data;
+    },
   });
 }
