@@ -26,6 +26,7 @@ import { GroupedSpool, SpoolWriter } from './spool.ts';
 import { addOptionRecords, caseIdOf, defaultsOf } from './synthetic.ts';
 import type { IngestOptions, IngestReport } from './types.ts';
 import { type PassState, toRawRecord, validateAll } from './validate-pass.ts';
+import { ValidationMemo } from '../schema/records.ts';
 import { type Tally, WRITE_PLAN, type WritePlan, writeAll } from './write-pass.ts';
 import type { FieldConflict } from '../store/ingest-writes.ts';
 
@@ -232,7 +233,8 @@ function newState(tmp: string, options: IngestOptions): PassState {
     valid: {},
     seenFiles: new Set(),
     records: 0,
-    validate: { dateFormat: options.dateFormat, defaults: defaultsOf(options) },
+    // One memo for the whole import: a value seen before is not parsed again (validation-memo.ts).
+    validate: { dateFormat: options.dateFormat, defaults: defaultsOf(options), memo: new ValidationMemo() },
     caseId: options.caseName === undefined ? undefined : caseIdOf(options.caseName),
     onProgress: options.onProgress,
   };
