@@ -50,10 +50,12 @@ export interface WritePlan {
 }
 
 /**
- * How this write pass cuts batches (kept on the Import node): 2 is one group after another in full
- * batches; 1 was groups interleaved by a bounded batcher.
+ * How this write pass cuts batches (kept on the Import node): 3 is one group after another in full
+ * batches, each group's links checked during validation first, then those of the check pass; 2 was
+ * the same with every link in the order of the check pass; 1 was groups interleaved by a bounded
+ * batcher.
  */
-export const WRITE_PLAN = 2;
+export const WRITE_PLAN = 3;
 
 /** Conflicts kept for the report; the nodes keep them all. */
 const REPORTED_CONFLICTS = 1_000;

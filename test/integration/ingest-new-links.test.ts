@@ -178,3 +178,32 @@ describe('an import interrupted between its entity batches', () => {
     expect(await hashContent(store, HASH)).toEqual(afterResume);
   });
 });
+
+describe('links checked as they come and in the check pass', () => {
+  it('write a link before its ends and one after alike, and reject a misfit wherever it sits', async () => {
+    await clearDatabase(store);
+    const member = (id: string, source: string, target: string) => ({
+      kind: 'link',
+      type: 'MEMBER_OF',
+      id,
+      source,
+      target,
+    });
+    const file = writeLines('order.ndjson', [
+      member('early', 'm1', 'o1'),
+      member('misfit-early', 'o1', 'm1'),
+      person('m1'),
+      { kind: 'entity', type: 'Organisation', id: 'o1', name: 'Syndicate' },
+      member('late', 'm1', 'o1'),
+      member('misfit-late', 'o1', 'm1'),
+    ]);
+    const report = await ingestFiles(store, [file], { ...options, skipInvalid: true });
+    expect(report.status).toBe('complete');
+    expect(report.counts.MEMBER_OF).toMatchObject({ created: 2, rejected: 2 });
+    const misfits = report.errors.filter((error) => error.field === 'type');
+    expect(misfits.map((error) => error.line).sort()).toEqual([2, 6]);
+    expect(misfits[0]?.message).toBe(misfits[1]?.message);
+    expect(misfits[0]?.message).toMatch(/MEMBER_OF goes from .* swap source and target/);
+    expect(await count('MATCH (:Person {id: "m1"})-[r:MEMBER_OF]->(:Organisation) RETURN count(r)')).toBe(2);
+  });
+});
