@@ -26,7 +26,6 @@ import { GroupedSpool, SpoolWriter } from './spool.ts';
 import { addOptionRecords, caseIdOf, defaultsOf } from './synthetic.ts';
 import type { IngestOptions, IngestReport } from './types.ts';
 import { type PassState, toRawRecord, validateAll } from './validate-pass.ts';
-import { ValidationMemo } from '../schema/records.ts';
 import { type Tally, WRITE_PLAN, type WritePlan, writeAll } from './write-pass.ts';
 import type { FieldConflict } from '../store/ingest-writes.ts';
 
@@ -234,8 +233,7 @@ function newState(tmp: string, options: IngestOptions): PassState {
     valid: {},
     seenFiles: new Set(),
     records: 0,
-    // One memo for the whole import: a value seen before is not parsed again (validation-memo.ts).
-    validate: { dateFormat: options.dateFormat, defaults: defaultsOf(options), memo: new ValidationMemo() },
+    validate: { dateFormat: options.dateFormat, defaults: defaultsOf(options) },
     caseId: options.caseName === undefined ? undefined : caseIdOf(options.caseName),
     onProgress: options.onProgress,
   };
