@@ -134,6 +134,8 @@ async function runImport(
   try {
     const stats = createReadStats();
     const state = newState(tmp, options);
+    const links = new GroupedSpool(tmp, 'links-checked');
+    state.checkedLinks = links;
     const bytes = input.bytes;
     if (bytes) state.readFraction = () => Math.min(1, stats.bytes / bytes);
     await validateAll(state, input.items(stats));
@@ -145,7 +147,6 @@ async function runImport(
     const resolver = new LabelResolver(store, state, partition);
     await addOptionRecords(state, resolver, options);
     await Promise.all([state.entities.close(), state.links.close(), state.patches.close()]);
-    const links = new GroupedSpool(tmp, 'links-checked');
     const patches = new GroupedSpool(tmp, 'patches-checked');
     await checkPatches(state, resolver, patches);
     await checkLinks(state, resolver, links);

@@ -4,7 +4,10 @@
  * the database here. With --case, each new entity also gets its PART_OF link to the case.
  */
 import { deriveLinkId } from '../schema/keys.ts';
+import { checkLinkEndpoints } from '../schema/link-endpoints.ts';
+import type { LinkType } from '../schema/model.ts';
 import { matchLinkType, type ValidateOptions, validateRecord } from '../schema/records.ts';
+import { linkGroupKey } from './check-pass.ts';
 import { hashValues, type IdRegistry } from './id-registry.ts';
 import type { IssueSink } from './issue-sink.ts';
 import { isReadError, type RawRecord, type ReadItem } from './readers/index.ts';
@@ -23,7 +26,10 @@ export interface PassState {
   sink: IssueSink;
   /** Validated entities, one file per label. */
   entities: GroupedSpool;
+  /** Links waiting for the check pass (an end not defined before them in the import). */
   links: SpoolWriter;
+  /** Checked links, by type and end labels: those checked as they came, then the check pass's. */
+  checkedLinks?: GroupedSpool | undefined;
   patches: SpoolWriter;
   /** Ids of entities that were rejected, so that links to them say why. */
   rejected: Set<string>;
@@ -102,7 +108,7 @@ async function acceptEntity(
       line: item.line,
       properties: { id: linkId, ...link, ...provenanceOf(properties) },
     };
-    await state.links.write(spooled);
+    await spoolLink(state, spooled);
   }
 }
 
@@ -126,8 +132,22 @@ async function acceptLink(
     });
     return;
   }
-  const spooled: SpooledLink = { type, file: item.file, line: item.line, properties };
-  await state.links.write(spooled);
+  await spoolLink(state, { type, file: item.file, line: item.line, properties });
+}
+
+// A link whose ends the import defined before it, and whose type allows their labels, is checked as it
+// comes: an id's label in the registry never changes once given, so the check pass would find the same.
+// The rest (an end defined later, in the database or nowhere; a type that does not fit) wait for the
+// check pass, which looks them up and words every rejection.
+async function spoolLink(state: PassState, link: SpooledLink): Promise<void> {
+  const checked = state.checkedLinks;
+  const source = checked && state.registry.labelOf(String(link.properties.source));
+  const target = checked && state.registry.labelOf(String(link.properties.target));
+  const type = link.type as LinkType;
+  if (checked && source && target && checkLinkEndpoints(type, source, target) === undefined) {
+    state.valid[type] = (state.valid[type] ?? 0) + 1;
+    await checked.write(linkGroupKey(type, source, target), link.properties);
+  } else await state.links.write(link);
 }
 
 /** Validates one record (or takes a read error) and spools it. */

@@ -4,12 +4,17 @@
  * out in the same order for the same input, so an interrupted import skips the batches its Import node
  * says are done and writes the rest. While one batch is being written the next is read and prepared,
  * so that Node's share of the work overlaps Neo4j's; commits stay one after another, in order.
+ * The ids of the entities this run CREATEd are kept, so that a link to one of them, which cannot have
+ * been stored before this run, is written without comparing (writeLinkBatch). A resumed run knows only
+ * the entities it created itself: those of the run before it are treated as stored, and their links
+ * compared.
  */
 import type { EntityLabel } from '../schema/model.ts';
 import type { FieldConflict, WriteCounts } from '../store/ingest-writes.ts';
 import { type ImportBatch, writeImportBatch } from '../store/imports.ts';
 import type { Store } from '../store/store.ts';
 import { parseLinkGroupKey } from './check-pass.ts';
+import { IdTable } from './id-table.ts';
 import type { IdPartition } from './partition.ts';
 import { readSpool } from './spool.ts';
 import type { IngestProgress, TypeCounts } from './types.ts';
@@ -45,10 +50,12 @@ export interface WritePlan {
 }
 
 /**
- * How this write pass cuts batches (kept on the Import node): 2 is one group after another in full
- * batches; 1 was groups interleaved by a bounded batcher.
+ * How this write pass cuts batches (kept on the Import node): 3 is one group after another in full
+ * batches, each group's links checked during validation first, then those of the check pass; 2 was
+ * the same with every link in the order of the check pass; 1 was groups interleaved by a bounded
+ * batcher.
  */
-export const WRITE_PLAN = 2;
+export const WRITE_PLAN = 3;
 
 /** Conflicts kept for the report; the nodes keep them all. */
 const REPORTED_CONFLICTS = 1_000;
@@ -106,6 +113,15 @@ async function* batchesOf(plan: WritePlan): AsyncGenerator<ImportBatch> {
   }
 }
 
+// The links of a batch one of whose ends this run created; asked only once every batch before it is written.
+function linksToCreated(batch: ImportBatch, created: IdTable): Set<string> {
+  const ids = new Set<string>();
+  if (created.size === 0) return ids;
+  for (const row of batch.rows)
+    if (created.get(String(row.source)) >= 0 || created.get(String(row.target)) >= 0) ids.add(String(row.id));
+  return ids;
+}
+
 /** Writes every batch not yet done; returns the final tally, the first conflicts and Neo4j's time. */
 export async function writeAll(
   store: Store,
@@ -116,12 +132,15 @@ export async function writeAll(
   let storeMs = 0;
   const conflicts: FieldConflict[] = [];
   const meta = { importId: plan.importId, user: plan.user };
-  const write = async (index: number, batch: ImportBatch, rows: number) => {
-    const key = batch.kind === 'entities' ? batch.label : batch.type;
+  const created = new IdTable();
+  const write = async (index: number, given: ImportBatch, rows: number) => {
+    const key = given.kind === 'entities' ? given.label : given.type;
+    const batch = given.kind === 'links' ? { ...given, newLinks: linksToCreated(given, created) } : given;
     const started = performance.now();
     const counts = await writeImportBatch(store, plan.importId, index, batch, meta, (c) =>
       JSON.stringify(addTally(tally, key, c)),
     );
+    for (const id of counts.createdIds ?? []) created.add(id);
     storeMs += performance.now() - started;
     tally = addTally(tally, key, counts);
     for (const conflict of counts.conflicts)

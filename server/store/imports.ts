@@ -36,6 +36,8 @@ export type ImportBatch =
       type: LinkType;
       ends: { source: EntityLabel; target: EntityLabel };
       rows: Record<string, unknown>[];
+      /** Ids of the batch's links one of whose ends this import created (see writeLinkBatch). */
+      newLinks?: ReadonlySet<string>;
     };
 
 /** Reads an import by id, or null when it never ran. */
@@ -117,7 +119,7 @@ export async function writeImportBatch(
       const counts =
         batch.kind === 'entities'
           ? await writeEntityBatch(tx, batch.label, batch.rows, meta, createNew)
-          : await writeLinkBatch(tx, batch.type, batch.ends, batch.rows, meta);
+          : await writeLinkBatch(tx, batch.type, batch.ends, batch.rows, meta, batch.newLinks);
       await tx.run(
         'MATCH (i:Import {id: $id}) SET i.batchesDone = $done, i.counts = $counts, i.updatedAt = $now',
         { id: importId, done: index + 1, counts: tally(counts), now: new Date().toISOString() },

@@ -32,13 +32,14 @@ export async function withCreateFallback<T>(write: (createNew: boolean) => Promi
 // A row the database did not hold is CREATEd with everything a MERGE would give it (name keys
 // included), without comparing: there is nothing to compare with. The look-up costs one index seek
 // a row and spares the MERGE's locking seek, the comparison, and the read-back of the name keys.
+// Returns the rows the database held (to be MERGEd and compared) and the ids it created.
 export async function createNewRows(
   tx: ManagedTransaction,
   label: EntityLabel,
   rows: Row[],
   meta: { user: string },
   now: string,
-): Promise<Row[]> {
+): Promise<{ stored: Row[]; createdIds: string[] }> {
   const found = await tx.run(existingIdsCypher(label), { ids: rows.map((row) => row.id) });
   const existing = new Set(found.records[0]?.get('ids') as string[]);
   const fresh = rows.filter((row) => !existing.has(row.id));
@@ -46,5 +47,5 @@ export async function createNewRows(
     await tx.run(createNodesCypher(label), {
       rows: fresh.map((row) => storedProperties(row, { user: meta.user, now })),
     });
-  return rows.filter((row) => existing.has(row.id));
+  return { stored: rows.filter((row) => existing.has(row.id)), createdIds: fresh.map((row) => row.id) };
 }

@@ -84,6 +84,27 @@ MATCH (b:${quoteLabel(targetLabel)} {id: row.target})
 MERGE (a)-[x:${quoteType(type)} {id: row.id}]->(b)${compareAndSet(false)}`;
 }
 
+/**
+ * MERGE a batch of links one of whose ends this import created (so, in all likelihood, new): a link the
+ * MERGE creates is given every stored property at once (`row.stored`, as the compare-and-set above
+ * would give it), without reading or comparing anything. The MERGE still locks and looks, so a link
+ * another writer made meanwhile is found, not duplicated: its id is handed back (`found`) to be
+ * compared as any stored link is.
+ */
+export function mergeNewLinksCypher(
+  type: LinkType,
+  sourceLabel: EntityLabel,
+  targetLabel: EntityLabel,
+): string {
+  return `UNWIND $rows AS row
+MATCH (a:${quoteLabel(sourceLabel)} {id: row.source})
+MATCH (b:${quoteLabel(targetLabel)} {id: row.target})
+MERGE (a)-[x:${quoteType(type)} {id: row.id}]->(b)
+WITH x, row, size(keys(x)) = 1 AS created
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET x = row.stored)
+RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, collect(CASE WHEN NOT created THEN row.id END) AS found`;
+}
+
 /** Appends conflict entries (JSON strings) to the history of nodes of one label. */
 export function appendNodeConflictsCypher(label: EntityLabel): string {
   return `UNWIND $items AS item

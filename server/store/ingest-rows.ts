@@ -48,7 +48,8 @@ export function createdProperties(
   return bookkept(row, meta);
 }
 
-function bookkept(row: Row, meta: { user: string; now: string }): Record<string, PropertyValue> {
+/** Every property a record is created with: its own, its sources and the bookkeeping (no name keys). */
+export function bookkept(row: Row, meta: { user: string; now: string }): Record<string, PropertyValue> {
   return {
     ...row.props,
     id: row.id,

@@ -11,10 +11,11 @@ import {
   appendLinkConflictsCypher,
   appendNodeConflictsCypher,
   mergeLinksCypher,
+  mergeNewLinksCypher,
   mergeNodesCypher,
 } from './ingest-cypher.ts';
 import { createNewRows, withCreateFallback } from './ingest-create.ts';
-import { type Row, toRows } from './ingest-rows.ts';
+import { bookkept, type Row, toRows } from './ingest-rows.ts';
 import { lookupEntityLabels, runWrite } from './ingest-session.ts';
 import type { Store } from './store.ts';
 import { NAMED_PROPERTIES, refreshNameKeys } from './name-keys.ts';
@@ -45,6 +46,8 @@ export interface WriteCounts {
   unchanged: number;
   missing: number;
   conflicts: FieldConflict[];
+  /** The ids of the entities this write CREATEd as new to the database (entity batches only). */
+  createdIds?: string[];
 }
 
 /** Rows per UNWIND batch. */
@@ -110,9 +113,11 @@ export async function writeEntityBatch(
 ): Promise<WriteCounts> {
   const all = toRows(input, false);
   const now = meta.now ?? new Date().toISOString();
-  const rows = createNew ? await createNewRows(tx, label, all, meta, now) : all;
-  const created = all.length - rows.length;
-  if (rows.length === 0) return { ...emptyCounts(), created };
+  const { stored: rows, createdIds } = createNew
+    ? await createNewRows(tx, label, all, meta, now)
+    : { stored: all, createdIds: [] };
+  const created = createdIds.length;
+  if (rows.length === 0) return { ...emptyCounts(), created, createdIds };
   const result = await tx.run(mergeNodesCypher(label), params(rows, meta, now));
   const counts = readCounts(result.records[0] as never, label, rows, rows.length);
   if (counts.conflicts.length > 0)
@@ -125,26 +130,49 @@ export async function writeEntityBatch(
     label,
     named.map((row) => row.id),
   );
-  return { ...counts, created: counts.created + created };
+  return { ...counts, created: counts.created + created, createdIds };
 }
 
-/** Writes one batch of links of a type whose ends have the given labels, inside a transaction. */
+/**
+ * Writes one batch of links of a type whose ends have the given labels, inside a transaction. The links
+ * named in `newLinks` (one of their ends was created by this import) are MERGEd without comparing when
+ * the MERGE creates them; any of them found already stored, and every other link, is MERGEd and compared.
+ */
 export async function writeLinkBatch(
   tx: ManagedTransaction,
   type: LinkType,
   ends: { source: EntityLabel; target: EntityLabel },
   input: readonly Record<string, unknown>[],
   meta: WriteMeta,
+  newLinks: ReadonlySet<string> = new Set(),
 ): Promise<WriteCounts> {
-  const rows = toRows(input, true);
+  const all = toRows(input, true);
   const now = meta.now ?? new Date().toISOString();
+  const fresh = all.filter((row) => newLinks.has(row.id));
+  let rows = fresh.length === 0 ? all : all.filter((row) => !newLinks.has(row.id));
+  let created = 0;
+  let missing = 0;
+  if (fresh.length > 0) {
+    const stored = fresh.map((row) => ({
+      id: row.id,
+      source: row.source,
+      target: row.target,
+      stored: bookkept(row, { user: meta.user, now }),
+    }));
+    const result = await tx.run(mergeNewLinksCypher(type, ends.source, ends.target), { rows: stored });
+    const found = new Set(result.records[0]?.get('found') as string[]);
+    created = Number(result.records[0]?.get('created') ?? 0);
+    missing = fresh.length - created - found.size;
+    if (found.size > 0) rows = [...rows, ...fresh.filter((row) => found.has(row.id))];
+  }
+  if (rows.length === 0) return { ...emptyCounts(), created, missing };
   const result = await tx.run(mergeLinksCypher(type, ends.source, ends.target), params(rows, meta, now));
   const counts = readCounts(result.records[0] as never, type, rows, rows.length);
   if (counts.conflicts.length > 0) {
     const items = conflictItems(counts.conflicts, rows, now);
     await tx.run(appendLinkConflictsCypher(type, ends.source), { items });
   }
-  return counts;
+  return { ...counts, created: counts.created + created, missing: counts.missing + missing };
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
