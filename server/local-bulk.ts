@@ -1,7 +1,8 @@
 /**
- * The local Neo4j as a bulk load's target: stopped, loaded by Neo4j's importer, started again and
- * migrated (constraints, indexes, the full-text index and name keys come after the load). Only the
- * Neo4j this Ariadne home manages can be taken offline like this; a configured NEO4J_URI never is.
+ * The local Neo4j as a bulk load's target: stopped (while the importer's files are written), loaded
+ * by Neo4j's importer, started again and migrated (constraints, indexes and the full-text index come
+ * after the load). Only the Neo4j this Ariadne home manages can be taken offline like this; a
+ * configured NEO4J_URI never is.
  */
 import type { Config } from './config.ts';
 import { resolveTarget } from './connect.ts';
@@ -31,25 +32,31 @@ export function localBulkTarget(
     const { target } = await resolveTarget(config, hooks.say);
     if (seconds) seconds.start = (performance.now() - started) / 1000;
     started = performance.now();
-    const store = await openStore(target, { migrate: true });
+    // A loaded database gets every start's migrations, but for the name keys' backfill, which would
+    // read every entity to find none: the bulk files give each entity its keys (store/migrations.ts).
+    const store = await openStore(target, { migrate: seconds ? 'after-bulk-load' : true });
     if (seconds) seconds.migrate = (performance.now() - started) / 1000;
     return store;
   };
   return {
-    async load(store: Store, files: BulkFiles, onProgress: (fraction: number) => void) {
-      const seconds: OfflineSeconds = { stop: 0, importer: 0, importerReported: 0, start: 0, migrate: 0 };
-      const wasRunning = localStatus(config.home).pid !== null;
-      let started = performance.now();
+    async takeOffline(store: Store) {
+      const started = performance.now();
       await store.close();
-      if (wasRunning) await stopLocalNeo4j(config.home);
-      seconds.stop = (performance.now() - started) / 1000;
-      started = performance.now();
+      if (localStatus(config.home).pid !== null) await stopLocalNeo4j(config.home);
+      return (performance.now() - started) / 1000;
+    },
+    async restore() {
+      await (await reopen()).close();
+    },
+    async load(files: BulkFiles, onProgress: (fraction: number) => void) {
+      const seconds: OfflineSeconds = { stop: 0, importer: 0, importerReported: 0, start: 0, migrate: 0 };
+      const started = performance.now();
       try {
         const { reportedSeconds } = await runImporter(
           config.home,
           {
-            nodes: files.nodes.map(({ label, file }) => ({ label, file })),
-            relationships: files.relationships.map(({ type, file }) => ({ type, file })),
+            nodes: files.nodes.map(({ label, files }) => ({ label, files })),
+            relationships: files.relationships.map(({ type, files }) => ({ type, files })),
             arrayDelimiter: files.arrayDelimiter,
           },
           { onProgress, onStarted: hooks.onImporterStarted },

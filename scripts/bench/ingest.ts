@@ -144,7 +144,7 @@ try {
       const b = run.bulk;
       if (b)
         process.stdout.write(
-          `           bulk files ${b.files.toFixed(1)} s, offline ${b.load.toFixed(1)} s (stop ${b.offline.stop.toFixed(1)}, importer ${b.offline.importer.toFixed(1)} s of which it reports ${b.offline.importerReported.toFixed(1)} s, start ${b.offline.start.toFixed(1)}, migrations ${b.offline.migrate.toFixed(1)}), after ${b.after.toFixed(1)} s; load phase ${Math.round(run.records / b.offline.importer).toLocaleString('en')} records/s\n`,
+          `           bulk files ${b.files.toFixed(1)} s (Neo4j stopping meanwhile: ${b.offline.stop.toFixed(1)} s), load ${b.load.toFixed(1)} s (importer ${b.offline.importer.toFixed(1)} s of which it reports ${b.offline.importerReported.toFixed(1)} s, start ${b.offline.start.toFixed(1)}, migrations ${b.offline.migrate.toFixed(1)}), after ${b.after.toFixed(1)} s; load phase ${Math.round(run.records / b.offline.importer).toLocaleString('en')} records/s\n`,
         );
     }
     const [bare, pipeline, bulk] = runs;

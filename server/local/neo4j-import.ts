@@ -9,10 +9,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { LAUNCHER, localPaths, localStatus } from './neo4j.ts';
 
-/** What to load: node files by label, relationship files by type. */
+/** What to load: node files by label, relationship files by type (each a header file, then data). */
 export interface ImporterFiles {
-  nodes: { label: string; file: string }[];
-  relationships: { type: string; file: string }[];
+  nodes: { label: string; files: readonly string[] }[];
+  relationships: { type: string; files: readonly string[] }[];
   /** The character between the items of a list in a cell. */
   arrayDelimiter: string;
 }
@@ -105,8 +105,8 @@ export async function runImporter(home: string, files: ImporterFiles, options: I
     'database',
     'import',
     'full',
-    ...files.nodes.map(({ label, file }) => `--nodes=${label}=${file}`),
-    ...files.relationships.map(({ type, file }) => `--relationships=${type}=${file}`),
+    ...files.nodes.map(({ label, files }) => `--nodes=${label}=${files.join(',')}`),
+    ...files.relationships.map(({ type, files }) => `--relationships=${type}=${files.join(',')}`),
     `--array-delimiter=${codePoint(files.arrayDelimiter)}`,
     `--report-file=${join(work, 'import.report')}`,
     '--max-off-heap-memory=2G',
