@@ -163,9 +163,7 @@ try {
       const ratio = bare.ms / pipeline.ms;
       const rate = (run: Run) => Math.round(run.records / (run.ms / 1000)).toLocaleString('en');
       const loadRate = Math.round(bulk.records / bulk.bulk.offline.importer).toLocaleString('en');
-      process.stdout.write(
-        `  pipeline / naive rate: ${ratio.toFixed(2)}x\n`,
-      );
+      process.stdout.write(`  pipeline / naive rate: ${ratio.toFixed(2)}x\n`);
       summary.push(
         `| ${total.toLocaleString('en')} | ${rate(bare)} rec/s | ${rate(pipeline)} rec/s | ${ratio.toFixed(2)}x | ${rate(bulk)} rec/s | ${loadRate} rec/s | ${(bare.ms / bulk.ms).toFixed(2)}x | ${Math.round(bare.peakRssMb)} / ${Math.round(pipeline.peakRssMb)} / ${Math.round(bulk.peakRssMb)} MB | ${bare.load} / ${pipeline.load} / ${bulk.load} |`,
       );

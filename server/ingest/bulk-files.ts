@@ -99,6 +99,18 @@ function addColumns(columns: Map<string, ColumnType>, props: Record<string, Prop
       columns.set(key, typeOf(value));
 }
 
+/** The values of one record that no cell could carry, to set after the load. */
+function lateValueOf(
+  key: string,
+  source: string,
+  id: string,
+  props: Record<string, PropertyValue>,
+): LateValue {
+  if (!key.includes('|')) return { kind: 'node', label: key as EntityLabel, id, props };
+  const ends = parseLinkGroupKey(key);
+  return { kind: 'link', type: ends.type, sourceLabel: ends.source, source, id, props };
+}
+
 /** Writes one group's data file, then its header file; values no cell can carry go to `late`. */
 async function writeGroup(
   group: SpoolGroup,
@@ -107,7 +119,6 @@ async function writeGroup(
   meta: { user: string; now: string },
 ): Promise<void> {
   const link = group.key.includes('|');
-  const ends = link ? parseLinkGroupKey(group.key) : undefined;
   const columns = new Map<string, ColumnType>();
   // A file handle, not a stream: a failure to write (a full disk) rejects here, in order.
   const out = await open(dataFile, 'w');
@@ -127,19 +138,7 @@ async function writeGroup(
       }
       for (const [key, value] of Object.entries(props))
         if (Array.isArray(value) && value.length === 0) aside[key] = value;
-      if (Object.keys(aside).length > 0)
-        await late.write(
-          ends
-            ? ({
-                kind: 'link',
-                type: ends.type,
-                sourceLabel: ends.source,
-                source: String(source),
-                id,
-                props: aside,
-              } satisfies LateValue)
-            : ({ kind: 'node', label: group.key as EntityLabel, id, props: aside } satisfies LateValue),
-        );
+      if (Object.keys(aside).length > 0) await late.write(lateValueOf(group.key, String(source), id, aside));
       // A row ends at its last value: the importer reads the columns after it as empty, but misreads
       // a short row that ends in an empty cell (it takes the next line's first value for the next).
       while (cells.at(-1) === '') cells.pop();
