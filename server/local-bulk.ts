@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import { resolveTarget } from './connect.ts';
 import type { BulkFiles, BulkTarget, OfflineSeconds } from './ingest/bulk-import.ts';
 import { localStatus, stopLocalNeo4j } from './local/neo4j.ts';
-import { BulkLoadError, runImporter } from './local/neo4j-import.ts';
+import { BulkLoadError, databaseFingerprint, runImporter } from './local/neo4j-import.ts';
 import { openStore, type Store } from './store/store.ts';
 
 export { BulkLoadError } from './local/neo4j-import.ts';
@@ -38,11 +38,15 @@ export function localBulkTarget(
     if (seconds) seconds.migrate = (performance.now() - started) / 1000;
     return store;
   };
+  // The database's files when Neo4j had stopped: the files take a while to write, and another command
+  // could start Neo4j (and write) meanwhile, which the load would then replace.
+  let stopped: string | undefined;
   return {
     async takeOffline(store: Store) {
       const started = performance.now();
       await store.close();
       if (localStatus(config.home).pid !== null) await stopLocalNeo4j(config.home);
+      stopped = databaseFingerprint(config.home);
       return (performance.now() - started) / 1000;
     },
     async restore() {
@@ -52,6 +56,10 @@ export function localBulkTarget(
       const seconds: OfflineSeconds = { stop: 0, importer: 0, importerReported: 0, start: 0, migrate: 0 };
       const started = performance.now();
       try {
+        if (stopped === undefined || databaseFingerprint(config.home) !== stopped)
+          throw new BulkLoadError(
+            'the local Neo4j was started by another command while the bulk files were written; the database was left as that command left it, and nothing was loaded. Run the command again when no other command uses it, or without --bulk.',
+          );
         const { reportedSeconds } = await runImporter(
           config.home,
           {

@@ -5,7 +5,16 @@
  * fails or is killed leaves the database as it was (the caller makes sure that is empty).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { LAUNCHER, localPaths, localStatus } from './neo4j.ts';
 
@@ -63,6 +72,22 @@ function progressOf(text: string, state: { stage: number }, report: (fraction: n
     const percent = / (\d{1,3})% /.exec(line)?.[1];
     if (percent !== undefined) report(Math.min(1, (state.stage + Number(percent) / 100) / 4));
   }
+}
+
+/**
+ * The local database's files as they stand (each file's path, size and modification time): taken when
+ * Neo4j has stopped, and again before the load, it tells whether anything started Neo4j meanwhile.
+ */
+export function databaseFingerprint(home: string): string {
+  const live = databaseDirs(join(localPaths(home).dir, 'data'));
+  const entries: string[] = [];
+  for (const dir of [live.store, live.logs])
+    for (const name of existsSync(dir) ? readdirSync(dir, { recursive: true }) : []) {
+      const path = join(dir, String(name));
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (info?.isFile()) entries.push(`${path} ${info.size} ${info.mtimeMs}`);
+    }
+  return entries.sort().join('\n');
 }
 
 /** Moves the loaded database into place, the (empty) one before it aside and then away. */
