@@ -1,13 +1,14 @@
 /**
- * The local Neo4j as a bulk load's target: stopped, loaded by Neo4j's importer, started again and
- * migrated (constraints, indexes, the full-text index and name keys come after the load). Only the
- * Neo4j this Ariadne home manages can be taken offline like this; a configured NEO4J_URI never is.
+ * The local Neo4j as a bulk load's target: stopped (while the importer's files are written), loaded
+ * by Neo4j's importer, started again and migrated (constraints, indexes and the full-text index come
+ * after the load). Only the Neo4j this Ariadne home manages can be taken offline like this; a
+ * configured NEO4J_URI never is.
  */
 import type { Config } from './config.ts';
 import { resolveTarget } from './connect.ts';
 import type { BulkFiles, BulkTarget, OfflineSeconds } from './ingest/bulk-import.ts';
 import { localStatus, stopLocalNeo4j } from './local/neo4j.ts';
-import { BulkLoadError, runImporter } from './local/neo4j-import.ts';
+import { BulkLoadError, databaseFingerprint, runImporter } from './local/neo4j-import.ts';
 import { openStore, type Store } from './store/store.ts';
 
 export { BulkLoadError } from './local/neo4j-import.ts';
@@ -31,25 +32,39 @@ export function localBulkTarget(
     const { target } = await resolveTarget(config, hooks.say);
     if (seconds) seconds.start = (performance.now() - started) / 1000;
     started = performance.now();
-    const store = await openStore(target, { migrate: true });
+    // A loaded database gets every start's migrations, but for the name keys' backfill, which would
+    // read every entity to find none: the bulk files give each entity its keys (store/migrations.ts).
+    const store = await openStore(target, { migrate: seconds ? 'after-bulk-load' : true });
     if (seconds) seconds.migrate = (performance.now() - started) / 1000;
     return store;
   };
+  // The database's files when Neo4j had stopped: the files take a while to write, and another command
+  // could start Neo4j (and write) meanwhile, which the load would then replace.
+  let stopped: string | undefined;
   return {
-    async load(store: Store, files: BulkFiles, onProgress: (fraction: number) => void) {
-      const seconds: OfflineSeconds = { stop: 0, importer: 0, importerReported: 0, start: 0, migrate: 0 };
-      const wasRunning = localStatus(config.home).pid !== null;
-      let started = performance.now();
+    async takeOffline(store: Store) {
+      const started = performance.now();
       await store.close();
-      if (wasRunning) await stopLocalNeo4j(config.home);
-      seconds.stop = (performance.now() - started) / 1000;
-      started = performance.now();
+      if (localStatus(config.home).pid !== null) await stopLocalNeo4j(config.home);
+      stopped = databaseFingerprint(config.home);
+      return (performance.now() - started) / 1000;
+    },
+    async restore() {
+      await (await reopen()).close();
+    },
+    async load(files: BulkFiles, onProgress: (fraction: number) => void) {
+      const seconds: OfflineSeconds = { stop: 0, importer: 0, importerReported: 0, start: 0, migrate: 0 };
+      const started = performance.now();
       try {
+        if (stopped === undefined || databaseFingerprint(config.home) !== stopped)
+          throw new BulkLoadError(
+            'the local Neo4j was started by another command while the bulk files were written; the database was left as that command left it, and nothing was loaded. Run the command again when no other command uses it, or without --bulk.',
+          );
         const { reportedSeconds } = await runImporter(
           config.home,
           {
-            nodes: files.nodes.map(({ label, file }) => ({ label, file })),
-            relationships: files.relationships.map(({ type, file }) => ({ type, file })),
+            nodes: files.nodes.map(({ label, files }) => ({ label, files })),
+            relationships: files.relationships.map(({ type, files }) => ({ type, files })),
             arrayDelimiter: files.arrayDelimiter,
           },
           { onProgress, onStarted: hooks.onImporterStarted },

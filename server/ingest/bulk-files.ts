@@ -5,9 +5,12 @@
  * gives a new record (store/ingest-writes.ts `createdProperties`) and its name keys. A value a CSV cell
  * cannot carry exactly (an empty list, a line break, a number in a column of text) is kept aside in a
  * spool and set by Cypher after the load, so nothing is lost or changed on the way.
+ *
+ * Each group is read once: a column is added where its property first appears, and its header goes
+ * to a file of its own, written last (the importer reads a header file followed by the data, and the
+ * columns after a row's last cell as empty).
  */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EntityLabel, LinkType } from '../schema/model.ts';
 import type { LateValue } from '../store/bulk-load.ts';
@@ -25,8 +28,9 @@ type ColumnType = 'string' | 'double' | 'boolean' | 'string[]' | 'double[]' | 'b
 
 /** The importer's files: node files by label, relationship files by type, and the late values. */
 export interface BulkFiles {
-  nodes: { label: EntityLabel; file: string; count: number }[];
-  relationships: { type: LinkType; file: string; count: number }[];
+  /** Each group's files: its header file, then its data. */
+  nodes: { label: EntityLabel; files: [string, string]; count: number }[];
+  relationships: { type: LinkType; files: [string, string]; count: number }[];
   /** A spool of LateValue, to set after the load. */
   late: { path: string; count: number };
   /** The character between the items of a list in a cell. */
@@ -77,84 +81,80 @@ function cellOf(value: PropertyValue, type: ColumnType): string | undefined {
 
 type Made = { props: Record<string, PropertyValue>; source?: string; target?: string };
 
-/** A record's stored properties, as the transactional write would create them (and its name keys). */
-function recordOf(
-  row: Record<string, unknown>,
-  link: boolean,
-  meta: { user: string; now: string },
-  keys = true,
-): Made {
+/**
+ * A record's stored properties, as the transactional write would create them, and an entity's name
+ * keys: an empty list for one without names, as the migrations' backfill gives it (store/name-keys.ts).
+ */
+function recordOf(row: Record<string, unknown>, link: boolean, meta: { user: string; now: string }): Made {
   const props = createdProperties(row, link, meta);
   if (link) return { props, source: String(row.source), target: String(row.target) };
-  if (!keys) return { props };
-  const nameKeys = nameKeysOf(props);
-  if (nameKeys && nameKeys.length > 0) props[NAME_KEYS] = nameKeys;
+  props[NAME_KEYS] = nameKeysOf(props) ?? [];
   return { props };
 }
 
-/**
- * The columns of a group, each property with the type of its first value; entities' name keys (lists
- * of text, whose computing is the costly part) last, without computing them here.
- */
-async function columnsOf(group: SpoolGroup, link: boolean, meta: { user: string; now: string }) {
-  const columns = new Map<string, ColumnType>();
-  for await (const row of readSpool<Record<string, unknown>>(group.path)) {
-    const { props } = recordOf(row, link, meta, false);
-    for (const [key, value] of Object.entries(props))
-      if (key !== 'id' && !columns.has(key) && !(Array.isArray(value) && value.length === 0))
-        columns.set(key, typeOf(value));
-  }
-  if (!link) columns.set(NAME_KEYS, 'string[]');
-  return columns;
+/** Adds a column for each property not seen before, typed by its value (an empty list has no type). */
+function addColumns(columns: Map<string, ColumnType>, props: Record<string, PropertyValue>): void {
+  for (const [key, value] of Object.entries(props))
+    if (key !== 'id' && !columns.has(key) && !(Array.isArray(value) && value.length === 0))
+      columns.set(key, typeOf(value));
 }
 
-/** Writes one group's CSV file; values no cell can carry go to `late`. */
+/** The values of one record that no cell could carry, to set after the load. */
+function lateValueOf(
+  key: string,
+  source: string,
+  id: string,
+  props: Record<string, PropertyValue>,
+): LateValue {
+  if (!key.includes('|')) return { kind: 'node', label: key as EntityLabel, id, props };
+  const ends = parseLinkGroupKey(key);
+  return { kind: 'link', type: ends.type, sourceLabel: ends.source, source, id, props };
+}
+
+/** Writes one group's data file, then its header file; values no cell can carry go to `late`. */
 async function writeGroup(
   group: SpoolGroup,
-  file: string,
+  [headerFile, dataFile]: [string, string],
   late: SpoolWriter,
   meta: { user: string; now: string },
 ): Promise<void> {
   const link = group.key.includes('|');
-  const ends = link ? parseLinkGroupKey(group.key) : undefined;
-  const columns = [...(await columnsOf(group, link, meta))];
-  const out = createWriteStream(file, { encoding: 'utf8' });
-  const head = link ? [':START_ID', ':END_ID', 'id:string'] : ['id:ID'];
-  let chunk = `${[...head, ...columns.map(([key, type]) => `${key}:${type}`)].join(',')}\n`;
-  for await (const row of readSpool<Record<string, unknown>>(group.path)) {
-    const { props, source, target } = recordOf(row, link, meta);
-    const id = String(props.id);
-    const cells = link ? [quote(String(source)), quote(String(target)), quote(id)] : [quote(id)];
-    const aside: Record<string, PropertyValue> = {};
-    for (const [key, type] of columns) {
-      const value = props[key];
-      const cell = value === undefined ? '' : cellOf(value, type);
-      if (cell === undefined && value !== undefined) aside[key] = value;
-      cells.push(cell ?? '');
+  const columns = new Map<string, ColumnType>();
+  // A file handle, not a stream: a failure to write (a full disk) rejects here, in order.
+  const out = await open(dataFile, 'w');
+  let chunk = '';
+  try {
+    for await (const row of readSpool<Record<string, unknown>>(group.path)) {
+      const { props, source, target } = recordOf(row, link, meta);
+      addColumns(columns, props);
+      const id = String(props.id);
+      const cells = link ? [quote(String(source)), quote(String(target)), quote(id)] : [quote(id)];
+      const aside: Record<string, PropertyValue> = {};
+      for (const [key, type] of columns) {
+        const value = props[key];
+        const cell = value === undefined ? '' : cellOf(value, type);
+        if (cell === undefined && value !== undefined) aside[key] = value;
+        cells.push(cell ?? '');
+      }
+      for (const [key, value] of Object.entries(props))
+        if (Array.isArray(value) && value.length === 0) aside[key] = value;
+      if (Object.keys(aside).length > 0) await late.write(lateValueOf(group.key, String(source), id, aside));
+      // A row ends at its last value: the importer reads the columns after it as empty, but misreads
+      // a short row that ends in an empty cell (it takes the next line's first value for the next).
+      while (cells.at(-1) === '') cells.pop();
+      chunk += `${cells.join(',')}\n`;
+      if (chunk.length > 1 << 20) {
+        await out.writeFile(chunk, 'utf8');
+        chunk = '';
+      }
     }
-    for (const [key, value] of Object.entries(props))
-      if (Array.isArray(value) && value.length === 0) aside[key] = value;
-    if (Object.keys(aside).length > 0)
-      await late.write(
-        ends
-          ? ({
-              kind: 'link',
-              type: ends.type,
-              sourceLabel: ends.source,
-              source: String(source),
-              id,
-              props: aside,
-            } satisfies LateValue)
-          : ({ kind: 'node', label: group.key as EntityLabel, id, props: aside } satisfies LateValue),
-      );
-    chunk += `${cells.join(',')}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
+    await out.writeFile(chunk, 'utf8');
+  } finally {
+    await out.close();
   }
-  out.end(chunk);
-  await once(out, 'finish');
+  const head = link ? [':START_ID', ':END_ID', 'id:string'] : ['id:ID'];
+  const header = [...head, ...[...columns].map(([key, type]) => `${key}:${type}`)].join(',');
+  await writeFile(headerFile, `${header}\n`, 'utf8');
 }
 
 /** Writes the importer's files for the checked entities and links into `dir`. */
@@ -172,17 +172,21 @@ export async function writeBulkFiles(
     arrayDelimiter: ARRAY_DELIMITER,
   };
   let done = 0;
+  const filesOf = (name: string): [string, string] => [
+    join(dir, `${name}-header.csv`),
+    join(dir, `${name}.csv`),
+  ];
   for (const [index, group] of spools.entities.entries()) {
-    const file = join(dir, `nodes-${index}.csv`);
-    await writeGroup(group, file, late, meta);
-    files.nodes.push({ label: group.key as EntityLabel, file, count: group.count });
+    const pair = filesOf(`nodes-${index}`);
+    await writeGroup(group, pair, late, meta);
+    files.nodes.push({ label: group.key as EntityLabel, files: pair, count: group.count });
     done += group.count;
     onGroup?.(done);
   }
   for (const [index, group] of spools.links.entries()) {
-    const file = join(dir, `relationships-${index}.csv`);
-    await writeGroup(group, file, late, meta);
-    files.relationships.push({ type: parseLinkGroupKey(group.key).type, file, count: group.count });
+    const pair = filesOf(`relationships-${index}`);
+    await writeGroup(group, pair, late, meta);
+    files.relationships.push({ type: parseLinkGroupKey(group.key).type, files: pair, count: group.count });
     done += group.count;
     onGroup?.(done);
   }

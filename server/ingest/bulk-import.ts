@@ -21,15 +21,23 @@ export { ARRAY_DELIMITER, type BulkFiles } from './bulk-files.ts';
 
 /** The database's side of a bulk load (the local Neo4j's: server/local-bulk.ts). */
 export interface BulkTarget {
+  /** Closes `store` and takes the database offline; resolves (with the seconds it took) once it is. */
+  takeOffline(store: Store): Promise<number>;
+  /** Brings the offline database back online as it was, when there is nothing to load after all. */
+  restore(): Promise<void>;
   /**
-   * Closes `store`, takes the database offline, loads the files into it and brings it back, migrated;
-   * returns a store on it. When the load fails the database is left as it was and back online.
+   * Loads the files into the offline database and brings it back, migrated; returns a store on it.
+   * When the load fails the database is left as it was and back online.
    */
   load(
-    store: Store,
     files: BulkFiles,
     onProgress: (fraction: number) => void,
   ): Promise<{ store: Store; seconds: OfflineSeconds }>;
+}
+
+/** Writing the importer's files failed: the database was brought back as it was, and nothing loaded. */
+export class BulkFilesError extends Error {
+  override name = 'BulkFilesError';
 }
 
 /** Where an offline load's time went: stopping, the importer (and its own count), starting, migrating. */
@@ -121,7 +129,11 @@ export async function bulkIngestFiles(
   store: Store,
   target: BulkTarget,
   paths: readonly string[],
-  options: IngestOptions & { mode: 'bulk' | 'auto' },
+  options: IngestOptions & {
+    mode: 'bulk' | 'auto';
+    /** Called with the folder of the importer's files as they are begun (tests make them fail). */
+    onFilesDir?: (dir: string) => void;
+  },
 ): Promise<BulkOutcome> {
   const operator = writerPartition(options.clearance) === undefined;
   if (!operator && options.mode === 'bulk')
@@ -148,16 +160,31 @@ export async function bulkIngestFiles(
       const progress = prepared.options.onProgress;
       let started = performance.now();
       const meta = { user: prepared.options.user, now: new Date().toISOString() };
-      const files = await writeBulkFiles(dir, { entities, links }, meta, (done) =>
-        progress?.({ phase: 'files', done, total }),
-      );
+      // Neo4j stops while the files are written: the database is empty, and nobody else uses it.
+      const offline = target.takeOffline(given);
+      offline.catch(() => {});
+      let files: BulkFiles;
+      try {
+        options.onFilesDir?.(dir);
+        files = await writeBulkFiles(dir, { entities, links }, meta, (done) =>
+          progress?.({ phase: 'files', done, total }),
+        );
+      } catch (error) {
+        await offline.catch(() => {});
+        await target.restore();
+        const message = error instanceof Error ? error.message : String(error);
+        throw new BulkFilesError(
+          `writing the importer's files failed (${message}); the database was started again as it was, empty, and nothing was loaded. Free disk space under ${tmpdir()} (or set TMPDIR) and run the command again, or without --bulk.`,
+        );
+      }
       timings.files = (performance.now() - started) / 1000;
+      const stop = await offline;
       started = performance.now();
-      const loaded = await target.load(given, files, (fraction) =>
+      const loaded = await target.load(files, (fraction) =>
         progress?.({ phase: 'load', done: Math.round(fraction * total), total }),
       );
       current = loaded.store;
-      timings.offline = loaded.seconds;
+      timings.offline = { ...loaded.seconds, stop };
       timings.load = (performance.now() - started) / 1000;
       started = performance.now();
       await applyLateValues(current, files.late.path);

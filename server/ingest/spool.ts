@@ -14,6 +14,8 @@ const MAX_SPOOL_LINE = 256 * 1024 * 1024;
 export class SpoolWriter {
   private readonly out: WriteStream;
   private chunk = '';
+  // A failure to open or write the file (a missing folder, a full disk), thrown by the next call.
+  private failure: Error | undefined;
   count = 0;
 
   constructor(
@@ -21,10 +23,14 @@ export class SpoolWriter {
     private readonly flushAt = FLUSH_AT,
   ) {
     this.out = createWriteStream(path, { encoding: 'utf8' });
+    this.out.on('error', (error) => {
+      this.failure ??= error;
+    });
   }
 
   /** Appends one value; waits only when the file cannot keep up. */
   async write(value: unknown): Promise<void> {
+    if (this.failure) throw this.failure;
     this.chunk += `${JSON.stringify(value)}\n`;
     this.count++;
     if (this.chunk.length > this.flushAt) {
@@ -36,9 +42,11 @@ export class SpoolWriter {
 
   /** Flushes and closes the file. */
   async close(): Promise<void> {
+    if (this.failure) throw this.failure;
     this.out.end(this.chunk);
     this.chunk = '';
-    await once(this.out, 'finish');
+    if (!this.out.writableFinished) await once(this.out, 'finish');
+    if (this.failure) throw this.failure;
   }
 }
 

@@ -5,14 +5,23 @@
  * fails or is killed leaves the database as it was (the caller makes sure that is empty).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { LAUNCHER, localPaths, localStatus } from './neo4j.ts';
 
-/** What to load: node files by label, relationship files by type. */
+/** What to load: node files by label, relationship files by type (each a header file, then data). */
 export interface ImporterFiles {
-  nodes: { label: string; file: string }[];
-  relationships: { type: string; file: string }[];
+  nodes: { label: string; files: readonly string[] }[];
+  relationships: { type: string; files: readonly string[] }[];
   /** The character between the items of a list in a cell. */
   arrayDelimiter: string;
 }
@@ -65,6 +74,22 @@ function progressOf(text: string, state: { stage: number }, report: (fraction: n
   }
 }
 
+/**
+ * The local database's files as they stand (each file's path, size and modification time): taken when
+ * Neo4j has stopped, and again before the load, it tells whether anything started Neo4j meanwhile.
+ */
+export function databaseFingerprint(home: string): string {
+  const live = databaseDirs(join(localPaths(home).dir, 'data'));
+  const entries: string[] = [];
+  for (const dir of [live.store, live.logs])
+    for (const name of existsSync(dir) ? readdirSync(dir, { recursive: true }) : []) {
+      const path = join(dir, String(name));
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (info?.isFile()) entries.push(`${path} ${info.size} ${info.mtimeMs}`);
+    }
+  return entries.sort().join('\n');
+}
+
 /** Moves the loaded database into place, the (empty) one before it aside and then away. */
 function swapIn(home: string, work: string): void {
   const live = databaseDirs(join(localPaths(home).dir, 'data'));
@@ -105,8 +130,8 @@ export async function runImporter(home: string, files: ImporterFiles, options: I
     'database',
     'import',
     'full',
-    ...files.nodes.map(({ label, file }) => `--nodes=${label}=${file}`),
-    ...files.relationships.map(({ type, file }) => `--relationships=${type}=${file}`),
+    ...files.nodes.map(({ label, files }) => `--nodes=${label}=${files.join(',')}`),
+    ...files.relationships.map(({ type, files }) => `--relationships=${type}=${files.join(',')}`),
     `--array-delimiter=${codePoint(files.arrayDelimiter)}`,
     `--report-file=${join(work, 'import.report')}`,
     '--max-off-heap-memory=2G',

@@ -30,9 +30,17 @@ function quoted(name: string): string {
   return `\`${name}\``;
 }
 
-/** The migration statements, in order; every one is idempotent (IF NOT EXISTS). */
+/**
+ * The migration statements, in order; every one is idempotent (IF NOT EXISTS). The full-text index
+ * comes first: Neo4j fills it in the background, over a loaded database the longest of them, while
+ * each uniqueness constraint after it is built and checked in its own statement.
+ */
 export function migrationStatements(): string[] {
-  const statements: string[] = [];
+  const labels = ENTITY_LABELS.map(quoted).join('|');
+  const properties = FULLTEXT_PROPERTIES.map((p) => `n.${quoted(p)}`).join(', ');
+  const statements = [
+    `CREATE FULLTEXT INDEX ${quoted(FULLTEXT_INDEX)} IF NOT EXISTS FOR (n:${labels}) ON EACH [${properties}]`,
+  ];
   for (const label of [...ENTITY_LABELS, ...SYSTEM_LABELS]) {
     statements.push(
       `CREATE CONSTRAINT ${quoted(`${label.toLowerCase()}_id`)} IF NOT EXISTS FOR (n:${quoted(label)}) REQUIRE n.id IS UNIQUE`,
@@ -45,11 +53,6 @@ export function migrationStatements(): string[] {
       );
     }
   }
-  const labels = ENTITY_LABELS.map(quoted).join('|');
-  const properties = FULLTEXT_PROPERTIES.map((p) => `n.${quoted(p)}`).join(', ');
-  statements.push(
-    `CREATE FULLTEXT INDEX ${quoted(FULLTEXT_INDEX)} IF NOT EXISTS FOR (n:${labels}) ON EACH [${properties}]`,
-  );
   return statements;
 }
 
@@ -75,12 +78,13 @@ export async function dropStaleFulltextIndex(store: Store): Promise<boolean> {
 
 /**
  * Applies the migrations, waits for the indexes to come online, gives the audit chain its head,
- * entities written before name keys their keys, and name watches their name keys.
+ * entities written before name keys their keys (unless `backfill` is false: a bulk load's entities
+ * all have theirs, and finding none would read every entity), and name watches their name keys.
  */
-export async function runMigrations(store: Store): Promise<void> {
+export async function runMigrations(store: Store, options: { backfill?: boolean } = {}): Promise<void> {
   await dropStaleFulltextIndex(store);
   for (const statement of migrationStatements()) await store.write(statement);
-  await backfillNameKeys(store);
+  if (options.backfill ?? true) await backfillNameKeys(store);
   await refileNameWatches(store);
   await store.write('CALL db.awaitIndexes(300)');
   await store.write(AUDIT_HEAD_MIGRATION);

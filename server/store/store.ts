@@ -60,7 +60,8 @@ export function isConnectionFailure(error: unknown): boolean {
 }
 
 export interface OpenOptions {
-  migrate?: boolean;
+  /** Run the migrations (the default); `after-bulk-load` leaves out the name keys' backfill. */
+  migrate?: boolean | 'after-bulk-load';
   /** Keep below the HTTP timeout so that an outage turns into a quick 503, not a hung request. */
   maxRetryMs?: number;
 }
@@ -122,7 +123,8 @@ export async function openStore(target: Neo4jTarget, options: OpenOptions = {}):
     },
     close: () => driver.close(),
   };
-  if (options.migrate ?? true) await runMigrations(store);
+  const migrate = options.migrate ?? true;
+  if (migrate) await runMigrations(store, { backfill: migrate !== 'after-bulk-load' });
   return store;
 }
 

@@ -10,7 +10,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoFiles } from '../../seeds/demo/generate.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
-import { BulkRefusedError, bulkIngestFiles } from '../../server/ingest/bulk-import.ts';
+import { BulkFilesError, BulkRefusedError, bulkIngestFiles } from '../../server/ingest/bulk-import.ts';
 import { ingestFiles } from '../../server/ingest/index.ts';
 import type { IngestOptions } from '../../server/ingest/types.ts';
 import { localBulkTarget } from '../../server/local-bulk.ts';
@@ -173,6 +173,22 @@ describe('an interrupted bulk load', () => {
     await expect(failed).rejects.toThrow(
       /the bulk load was stopped by SIGKILL; the database was left as it was, empty, and nothing was loaded/,
     );
+    bulk = await openStore(bulkTarget(), { migrate: true });
+    expect(await nodeCount(bulk)).toBe(0);
+  }, 240_000);
+
+  it('whose files cannot be written (Neo4j stopped meanwhile) starts it again, empty, and says so', async () => {
+    const failed = bulkIngestFiles(bulk, localBulkTarget(config), [at('demo/demo-case.ndjson')], {
+      ...OPTIONS,
+      mode: 'bulk',
+      // The folder of the importer's files vanishes as they are begun: a real failure to write them.
+      onFilesDir: (folder) => rmSync(folder, { recursive: true, force: true }),
+    });
+    await expect(failed).rejects.toThrow(BulkFilesError);
+    await expect(failed).rejects.toThrow(
+      /writing the importer's files failed \(.*ENOENT.*\); the database was started again as it was, empty, and nothing was loaded/,
+    );
+    expect(localStatus(home).running).toBe(true);
     bulk = await openStore(bulkTarget(), { migrate: true });
     expect(await nodeCount(bulk)).toBe(0);
   }, 240_000);

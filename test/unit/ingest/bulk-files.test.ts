@@ -23,6 +23,8 @@ async function spools(entities: Record<string, unknown>[], links: Record<string,
 }
 
 const lines = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n');
+// A group's header (its own file) and its rows, as the importer reads them: the header first.
+const csv = (files: readonly string[] | undefined) => (files ?? []).flatMap(lines);
 
 describe('writeBulkFiles', () => {
   it('declares each property with its type, and writes the bookkeeping a new record gets', async () => {
@@ -40,7 +42,7 @@ describe('writeBulkFiles', () => {
       ]),
       META,
     );
-    const [header, row] = lines(files.nodes[0]?.file ?? '');
+    const [header, row] = csv(files.nodes[0]?.files);
     expect(header?.split(',')).toEqual([
       'id:ID',
       'name:string',
@@ -74,7 +76,7 @@ describe('writeBulkFiles', () => {
     expect(late).toEqual([
       { kind: 'node', label: 'Person', id: 'p2', props: { ref: 'A-12', notes: 'one\ntwo', tags: [] } },
     ]);
-    const rows = lines(files.nodes[0]?.file ?? '');
+    const rows = csv(files.nodes[0]?.files);
     expect(rows[2]).not.toContain('A-12');
     expect(rows[2]).not.toContain('one');
   });
@@ -89,8 +91,34 @@ describe('writeBulkFiles', () => {
       META,
     );
     expect(files.relationships.map((r) => [r.type, r.count])).toEqual([['ASSOCIATE_OF', 1]]);
-    const [header, row] = lines(files.relationships[0]?.file ?? '');
+    const [header, row] = csv(files.relationships[0]?.files);
     expect(header?.startsWith(':START_ID,:END_ID,id:string,weight:double,')).toBe(true);
     expect(row?.startsWith('"p1","p2","l1",0.5,')).toBe(true);
+  });
+
+  it('reads each group once: a column first seen late is declared, and earlier rows end before it', async () => {
+    const files = await writeBulkFiles(
+      dir,
+      await spools([
+        { id: 'p1', name: 'A', sources: ['s1'] },
+        { id: 'p2', name: 'B', sources: ['s1'], birthPlace: 'Sfax' },
+      ]),
+      META,
+    );
+    const [headerFile, dataFile] = files.nodes[0]?.files ?? [];
+    const header = lines(headerFile ?? '')[0]?.split(',') ?? [];
+    expect(header.at(-1)).toBe('birthPlace:string');
+    const [first, second] = lines(dataFile ?? '');
+    expect(first?.split(',').length).toBe(header.length - 1);
+    expect(second?.endsWith(',"Sfax"')).toBe(true);
+    // A short row never ends in an empty cell, which the importer would misread.
+    expect(lines(dataFile ?? '').some((line) => line.endsWith(','))).toBe(false);
+  });
+
+  it('gives an entity without names an empty list of name keys, set after the load', async () => {
+    const files = await writeBulkFiles(dir, await spools([{ id: 'p1', sources: ['s1'] }]), META);
+    const late = [];
+    for await (const value of readSpool(files.late.path)) late.push(value);
+    expect(late).toEqual([{ kind: 'node', label: 'Person', id: 'p1', props: { nameKeys: [] } }]);
   });
 });
