@@ -103,9 +103,9 @@ export function createRenderer(
       const data = reduceNode(context(), node, attributes as never);
       return held.label(node) ? { ...data, label: null } : data;
     },
-    edgeReducer: (edge, attributes) => {
-      const data = reduceEdge(context(), edge, attributes as never);
-      return held.edges() ? { ...data, hidden: true } : data;
-    },
+    // While links are held back, nothing of theirs is worked out: a frame's every link would be
+    // reduced only to be hidden.
+    edgeReducer: (edge, attributes) =>
+      held.edges() ? { hidden: true } : reduceEdge(context(), edge, attributes as never),
   });
 }
