@@ -5,7 +5,7 @@
  * "Realistic Synthetic Financial Transactions for Anti-Money Laundering Models", NeurIPS D&B).
  */
 import { isGraph } from 'graphology-utils';
-import type { CaseGraph } from '../types.ts';
+import type { CaseGraph } from '../core/types.ts';
 import { createRateLookup, type ExchangeRate } from './rates.ts';
 import type { Transfer } from './types.ts';
 

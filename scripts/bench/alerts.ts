@@ -21,7 +21,7 @@ import { listAlerts } from '../../server/store/alerts-read.ts';
 import { openStore, type Store } from '../../server/store/store.ts';
 import { createWatch } from '../../server/store/watches.ts';
 import { writeDemoFiles } from '../../seeds/demo/generate.ts';
-import { createRng } from '../../analysis/random.ts';
+import { createRng } from '../../analysis/core/random.ts';
 
 const { values } = parseArgs({
   options: { scale: { type: 'string', default: '25' }, watches: { type: 'string', default: '10000' } },

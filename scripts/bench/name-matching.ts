@@ -1,7 +1,7 @@
 /**
  * Name matching benchmark: recall on held-out romanisation and script pairs and the false-match rate
  * on pairs of different names (scripts/bench/name-pairs.ts, from the UN Al-Qaida Sanctions List),
- * for the name key of analysis/name-key.ts next to what it replaced, in four uses:
+ * for the name key of analysis/core/name-key.ts next to what it replaced, in four uses:
  * - key: every word of one name has its key among the other's (new: Double Metaphone name keys;
  *   before: the identity analysis's hand-written variant list, copied below as it was);
  * - search: a search for one name finds the other (before: the words, a prefix of them or one edit
@@ -13,12 +13,12 @@
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { jaroWinkler, nameSimilarity } from '../../analysis/identity.ts';
-import { nameKey, nameKeys, searchKeys } from '../../analysis/name-key.ts';
+import { jaroWinkler, nameSimilarity } from '../../analysis/findings/identity.ts';
+import { nameKey, nameKeys, searchKeys } from '../../analysis/core/name-key.ts';
 import { foldName } from '../../server/schema/normalise/text.ts';
 import { containsKeys, loadNamePairs, type NamePair, rate } from './name-pairs.ts';
 
-// The identity analysis's variant list before the name key (analysis/identity.ts, commit e44f311).
+// The identity analysis's variant list before the name key (analysis/findings/identity.ts, commit e44f311).
 const VARIANTS: [RegExp, string][] = [
   [/\b(?:moh?amm?[ae]d|muh?amm?[ae]d|mohd|mhd)\b/g, 'muhammad'],
   [/\babd(?:ul|el|al|ol|ool)\s*|\babd\s+(?:al|el|ul)\s+/g, 'abdal'],

@@ -1,6 +1,6 @@
 /**
  * Held-out name pairs for measuring name matching, from a list nobody here wrote and no rule of
- * analysis/name-key.ts was made from: the UN Security Council's Al-Qaida Sanctions List of
+ * analysis/core/name-key.ts was made from: the UN Security Council's Al-Qaida Sanctions List of
  * 12 December 2014 (test/fixtures/names/, with its citation), whose individuals carry their name, the
  * name in Arabic script and the aliases the UN rates of good quality, many of them other
  * romanisations of the same name.

@@ -14,7 +14,7 @@ import { createDataGraph } from '../../web/src/graph/data-graph.ts';
 import type { DisplayGraph } from '../../web/src/graph/display-graph.ts';
 import { ENTITY_COLUMNS, type EntityRow, entityRows, linkRows } from '../../web/src/graph/table-rows.ts';
 import { columnDefinition, createRowTable } from '../../web/src/panels/table-grid.ts';
-import { createRng } from '../../analysis/random.ts';
+import { createRng } from '../../analysis/core/random.ts';
 import { medianTime } from './median-time.ts';
 
 const { values } = parseArgs({

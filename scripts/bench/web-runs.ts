@@ -6,9 +6,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MultiDirectedGraph } from 'graphology';
-import type { CaseGraph } from '../../analysis/types.ts';
+import type { CaseGraph } from '../../analysis/core/types.ts';
 import { partOf } from '../../server/api/routes/analysis-parts.ts';
-import { runAnalyses } from '../../server/analyses/run-analyses.ts';
+import { runAnalyses } from '../../server/runner/run-analyses.ts';
 import type { BenchGraph } from './web-graphs.ts';
 
 const RUN = '/api/analyses/runs/bench';

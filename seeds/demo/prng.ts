@@ -1,8 +1,8 @@
 /**
- * The draws the demo case needs, from the analyses' seeded generator (analysis/random.ts, mulberry32).
+ * The draws the demo case needs, from the analyses' seeded generator (analysis/core/random.ts, mulberry32).
  * The case must be identical for a given seed on every machine, so nothing here reads the clock.
  */
-import { createRng as createStream } from '../../analysis/random.ts';
+import { createRng as createStream } from '../../analysis/core/random.ts';
 
 /** Draws from one deterministic stream. */
 export interface Rng {

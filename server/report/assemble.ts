@@ -4,9 +4,9 @@
  * and the handling code.
  */
 import type { ExchangeRate } from '../../analysis/money/rates.ts';
-import type { Period } from '../../analysis/routes.ts';
-import type { CaseGraph } from '../../analysis/types.ts';
-import type { AnalysisResult } from '../analyses/types.ts';
+import type { Period } from '../../analysis/findings/routes.ts';
+import type { CaseGraph } from '../../analysis/core/types.ts';
+import type { AnalysisResult } from '../runner/types.ts';
 import type { Clearance } from '../auth/context.ts';
 import { createContext } from './context.ts';
 import { handlingLine, strictestHandling } from './handling.ts';

@@ -3,9 +3,9 @@
  * reader's clearance (so a record they may not see changes no count), run and record the analyses,
  * assemble the model and render it in the format asked for.
  */
-import { analyseStore } from '../analyses/analyse-store.ts';
-import { DEFAULT_RATES } from '../analyses/rates.ts';
-import type { AnalysisResult } from '../analyses/types.ts';
+import { analyseStore } from '../runner/analyse-store.ts';
+import { DEFAULT_RATES } from '../runner/rates.ts';
+import type { AnalysisResult } from '../runner/types.ts';
 import type { Clearance } from '../auth/context.ts';
 import type { ExchangeRate } from '../../analysis/money/rates.ts';
 import type { DisseminationNeed } from '../export/marking.ts';

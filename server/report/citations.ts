@@ -2,7 +2,7 @@
  * Numbered citations: each distinct set of records cited gets one number, resolved against the
  * projected graph to the records' sources, grades (in their own schemes) and handling codes.
  */
-import type { CaseGraph } from '../../analysis/types.ts';
+import type { CaseGraph } from '../../analysis/core/types.ts';
 import type { Citation, CitedRecord } from './types.ts';
 
 /** Most records listed under one citation; the rest are counted. */

@@ -4,9 +4,9 @@
  * figures the same way.
  */
 import type { ExchangeRate } from '../../analysis/money/rates.ts';
-import type { Period } from '../../analysis/routes.ts';
-import type { CaseGraph } from '../../analysis/types.ts';
-import type { AnalysisResult } from '../analyses/types.ts';
+import type { Period } from '../../analysis/findings/routes.ts';
+import type { CaseGraph } from '../../analysis/core/types.ts';
+import type { AnalysisResult } from '../runner/types.ts';
 import { CitationRegistry } from './citations.ts';
 import type { Sentence } from './types.ts';
 
@@ -140,7 +140,7 @@ export function inPeriod(date: unknown, period: Period): boolean {
   return day >= period.from.slice(0, 10) && day <= period.until.slice(0, 10);
 }
 
-/** The name of community `id` as the report calls it: the run's name for it (analysis/syndicate-name.ts). */
+/** The name of community `id` as the report calls it: the run's name for it (analysis/communities/syndicate-name.ts). */
 export function communityName(ctx: ReportContext, id: number | string): string {
   const community = ctx.result.communities?.find((c) => String(c.id) === String(id));
   return community ? `${community.summary.name} (community ${id})` : `community ${id}`;

@@ -1,5 +1,5 @@
 /** The report's handling code: the most restrictive code among the records it draws on. */
-import type { CaseGraph } from '../../analysis/types.ts';
+import type { CaseGraph } from '../../analysis/core/types.ts';
 import { HANDLING_CODES, type HandlingCode } from '../schema/model.ts';
 import { handlingLine } from '../export/marking.ts';
 

@@ -1,6 +1,6 @@
 /** The report's periods: parsed from FROM..TO, or the last calendar year with dated activity and the one before. */
-import type { Period } from '../../analysis/routes.ts';
-import type { CaseGraph } from '../../analysis/types.ts';
+import type { Period } from '../../analysis/findings/routes.ts';
+import type { CaseGraph } from '../../analysis/core/types.ts';
 
 /** A period or case that cannot be used; the message says what to pass instead. */
 export class ReportRequestError extends Error {

@@ -1,5 +1,5 @@
 /**
- * The `nameKeys` property: the phonetic codes of an entity's names (analysis/name-key.ts), held on
+ * The `nameKeys` property: the phonetic codes of an entity's names (analysis/core/name-key.ts), held on
  * the node so that the full-text index finds "Anwar" when "Anouar" is searched. One place writes it:
  * after every write of entities (import, create, edit) the written ids are read back and their keys
  * set, in the same transaction; at start, entities written before keys existed are back-filled,
@@ -7,7 +7,7 @@
  * The keys are derived data: never taken from input, never shown, never exported.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { searchKeys } from '../../analysis/name-key.ts';
+import { searchKeys } from '../../analysis/core/name-key.ts';
 import { ENTITY_LABELS, type EntityLabel } from '../schema/model.ts';
 import { quoteLabel } from './ingest-cypher.ts';
 import type { Store } from './store.ts';

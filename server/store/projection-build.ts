@@ -6,7 +6,7 @@
  * work: adjacency tables made hash tables up front, repeated strings shared, attributes filled in place.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { EntityAttributes, LinkAttributes } from '../../analysis/types.ts';
+import type { EntityAttributes, LinkAttributes } from '../../analysis/core/types.ts';
 import type { EntityLabel } from '../schema/model.ts';
 import { ENTITY_ATTRIBUTE_KEYS, LINK_ATTRIBUTE_KEYS } from './projection-keys.ts';
 import { StringPool } from './projection-strings.ts';

@@ -1,6 +1,6 @@
 /**
  * The projection: the part of the graph a caller may see and asked for, read from Neo4j into a
- * graphology multi graph for the analyses (analysis/types.ts). Clearance and scope are enforced
+ * graphology multi graph for the analyses (analysis/core/types.ts). Clearance and scope are enforced
  * inside the Cypher, so an invisible record is never read, counted or walked through. All in one
  * read transaction, the nodes are read first, a page at a time per label, each row a plain list of
  * values; then the outgoing links of the nodes read, by id, which go into the graph as they come

@@ -5,7 +5,7 @@
  * User text never reaches Lucene's syntax: it is cut into words of letters and digits, lower-cased
  * (so AND, OR and NOT stay words) and escaped.
  */
-import { nameKeys } from '../../analysis/name-key.ts';
+import { nameKeys } from '../../analysis/core/name-key.ts';
 import type { Clearance } from '../schema/clearance.ts';
 import type { EntitySearchResult, EntitySort, EntitySummary, Suggestions } from '../schema/api/entities.ts';
 import { GRADING_SCHEMES, type EntityLabel, type GradingScheme } from '../schema/model.ts';
@@ -76,7 +76,7 @@ export function oneEditPattern(word: string): string {
 }
 
 /**
- * The name keys of a query's words (analysis/name-key.ts), each of which a match's `nameKeys` must
+ * The name keys of a query's words (analysis/core/name-key.ts), each of which a match's `nameKeys` must
  * hold; none when a word holds a digit (an identifier, not a name) or no word has three letters.
  */
 export function queryNameKeys(text: string): string[] {

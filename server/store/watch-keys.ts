@@ -4,7 +4,7 @@
  * matching is a handful of index seeks on the keys of what changed, never a scan of the watches or
  * of the data. Pure: no Cypher here.
  */
-import { nameKey } from '../../analysis/name-key.ts';
+import { nameKey } from '../../analysis/core/name-key.ts';
 import type { NewWatch } from '../schema/api/watches.ts';
 import type { EntityLabel } from '../schema/model.ts';
 import {
@@ -119,7 +119,7 @@ function identifierKeys(watch: Extract<NewWatch, { kind: 'identifier' }>) {
 }
 
 /**
- * The key a name is filed and matched under: its name key (analysis/name-key.ts), so that a watch on
+ * The key a name is filed and matched under: its name key (analysis/core/name-key.ts), so that a watch on
  * "Anwar" meets "Anouar" and "Benali, Anwar"; a name with no letters keeps its folded text.
  */
 export function nameWatchKey(name: string): string {

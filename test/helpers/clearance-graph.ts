@@ -5,7 +5,7 @@
  * three hops apart without it (Karim - Samir - Yusuf - Mahmoud) and two with it (Karim - account -
  * Mahmoud). There are also an H2 informant, an H3 forged passport and an H3 stolen boat.
  */
-import { findEntityPaths, type PathOptions, pathsAsGraph } from '../../server/analyses/paths.ts';
+import { findEntityPaths, type PathOptions, pathsAsGraph } from '../../server/runner/paths.ts';
 import type { Clearance } from '../../server/auth/context.ts';
 import type { Path, SerializedGraph } from '../../server/schema/api/graph.ts';
 import { ENTITY_LABELS, LINK_TYPES } from '../../server/schema/model.ts';

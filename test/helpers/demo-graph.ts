@@ -1,6 +1,6 @@
 /** The demo case as the store projects it, for analysis tests that need no database. */
 import { MultiDirectedGraph } from 'graphology';
-import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../analysis/types.ts';
+import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../analysis/core/types.ts';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
 import { isLinkRecord } from '../../seeds/demo/types.ts';
 

@@ -1,4 +1,4 @@
-import { createRng } from '../../analysis/random.ts';
+import { createRng } from '../../analysis/core/random.ts';
 /**
  * Small hand-made graphs with known answers: a path, a star, a cycle, and two cliques joined by a
  * bridge. Nodes are Persons unless told otherwise.
@@ -50,5 +50,5 @@ export function randomGraph(n: number, p: number, rng: () => number): Undirected
   );
 }
 
-/** Deterministic rng (analysis/random.ts) so tests never depend on Math.random. */
+/** Deterministic rng (analysis/core/random.ts) so tests never depend on Math.random. */
 export const seededRng: (seed: number) => () => number = createRng;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_CLEARANCE } from '../../server/auth/context.ts';
-import { analyseStore } from '../../server/analyses/analyse-store.ts';
+import { analyseStore } from '../../server/runner/analyse-store.ts';
 import { readLatestRun, readRunResults } from '../../server/store/analysis-runs.ts';
 import { partitionOf } from '../../server/store/analysis-scores.ts';
 import { ingestRecords } from '../../server/store/ingest-writes.ts';

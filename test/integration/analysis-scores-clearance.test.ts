@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clearance } from '../../server/auth/context.ts';
-import { analyseStore, type StoredAnalysis } from '../../server/analyses/analyse-store.ts';
+import { analyseStore, type StoredAnalysis } from '../../server/runner/analyse-store.ts';
 import { buildStoreReport } from '../../server/report/build-report.ts';
 import { type StartOptions, startApi, type TestApi } from '../helpers/api.ts';
 import { DEMO_HOLDER, DEMO_RESTRICTED, loadDemoPeople } from '../helpers/demo-people.ts';

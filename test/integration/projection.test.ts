@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clearance } from '../../server/auth/context.ts';
 import { FULL_CLEARANCE } from '../../server/auth/context.ts';
-import { graphFromRecords } from '../../server/analyses/graph-from-records.ts';
+import { graphFromRecords } from '../../server/runner/graph-from-records.ts';
 import { ingestRecords } from '../../server/store/ingest-writes.ts';
 import { type ProjectedGraph, projectGraph } from '../../server/store/projection.ts';
 import type { Store } from '../../server/store/store.ts';

@@ -87,21 +87,22 @@ describe('import direction', () => {
   });
 });
 
-// A room is a folder of server/; a file directly in server/ (config.ts, serve.ts) is a room of its own.
-function roomOf(path: string): string | undefined {
+// A room is a folder of server/ (or of analysis/); a file directly in server/ (config.ts, serve.ts) is
+// a room of its own.
+function roomOf(path: string, house: string): string | undefined {
   const parts = path.split('/');
-  if (parts[0] !== 'server') return undefined;
-  return parts.length > 2 ? `server/${parts[1]}` : path;
+  if (parts[0] !== house) return undefined;
+  return parts.length > 2 ? `${house}/${parts[1]}` : path;
 }
 
-/** Every import from one room of server/ into another, type-only ones included, as room -> room -> lines. */
-function roomImports(): Map<string, Map<string, string[]>> {
+/** Every import from one room of a house into another, type-only ones included, as room -> room -> lines. */
+function roomImports(house: string): Map<string, Map<string, string[]>> {
   const edges = new Map<string, Map<string, string[]>>();
-  for (const file of sourceFiles('server')) {
-    const from = roomOf(file) as string;
+  for (const file of sourceFiles(house)) {
+    const from = roomOf(file, house) as string;
     for (const { spec } of importsOf(file)) {
       if (!spec.startsWith('.')) continue;
-      const to = roomOf(relative(root, join(root, file, '..', spec)));
+      const to = roomOf(relative(root, join(root, file, '..', spec)), house);
       if (to === undefined || to === from) continue;
       const targets = edges.get(from) ?? new Map<string, string[]>();
       edges.set(from, targets.set(to, [...(targets.get(to) ?? []), `${file} -> ${spec}`]));
@@ -136,12 +137,27 @@ function importLoops(edges: Map<string, Map<string, string[]>>): string[][] {
   return loops;
 }
 
+function loopLines(edges: Map<string, Map<string, string[]>>): string[][] {
+  return importLoops(edges).map((loop) =>
+    loop.flatMap((from) => loop.flatMap((to) => (edges.get(from)?.get(to) ?? []).slice(0, 3))),
+  );
+}
+
 describe('rooms of server/', () => {
   it('never import each other, directly or round a loop (the shared vocabulary lives in server/schema)', () => {
-    const edges = roomImports();
-    const offending = importLoops(edges).map((loop) =>
-      loop.flatMap((from) => loop.flatMap((to) => (edges.get(from)?.get(to) ?? []).slice(0, 3))),
-    );
-    expect(offending).toEqual([]);
+    expect(loopLines(roomImports('server'))).toEqual([]);
+  });
+});
+
+describe('rooms of analysis/', () => {
+  it('hold every analysis file: each lives in the room of its capability', () => {
+    const loose = sourceFiles('analysis').filter((file) => file.split('/').length === 2);
+    expect(loose).toEqual([]);
+  });
+
+  it('never import each other round a loop, and the core imports no other room', () => {
+    const edges = roomImports('analysis');
+    expect(loopLines(edges)).toEqual([]);
+    expect([...(edges.get('analysis/core')?.values() ?? [])].flat()).toEqual([]);
   });
 });

@@ -11,8 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { csrFromEdgeList } from '../../../analysis/csr.ts';
-import { type EdgeList, parseEdgeList, readEdgeList } from '../../../analysis/load-edges.ts';
+import { csrFromEdgeList } from '../../../analysis/core/csr.ts';
+import { type EdgeList, parseEdgeList, readEdgeList } from '../../../analysis/core/load-edges.ts';
 import { generatePlantedGraph, writeEdgeList } from './generate-graph.ts';
 import { readMembership } from './score-partition.ts';
 

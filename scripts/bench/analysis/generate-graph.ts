@@ -11,7 +11,7 @@
  */
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createRng } from '../../../analysis/random.ts';
+import { createRng } from '../../../analysis/core/random.ts';
 
 export interface PlantedOptions {
   nodes: number;

@@ -10,12 +10,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { UndirectedGraph } from 'graphology';
-import { betweennessOnCsr, samplePivots } from '../../../analysis/betweenness.ts';
-import { detectCommunitiesInCsr } from '../../../analysis/communities.ts';
-import { type Csr, csrFromEdgeList } from '../../../analysis/csr.ts';
-import { type EdgeList, readEdgeList } from '../../../analysis/load-edges.ts';
-import { pagerankOnCsr } from '../../../analysis/pagerank.ts';
-import { createRng } from '../../../analysis/random.ts';
+import { betweennessOnCsr, samplePivots } from '../../../analysis/metrics/betweenness.ts';
+import { detectCommunitiesInCsr } from '../../../analysis/communities/communities.ts';
+import { type Csr, csrFromEdgeList } from '../../../analysis/core/csr.ts';
+import { type EdgeList, readEdgeList } from '../../../analysis/core/load-edges.ts';
+import { pagerankOnCsr } from '../../../analysis/metrics/pagerank.ts';
+import { createRng } from '../../../analysis/core/random.ts';
 
 /** Pivots of the sampled betweenness, as the analysis defaults. */
 export const PIVOTS = 1_000;

@@ -5,9 +5,9 @@
  * (2005) "Comparing community structure identification", J. Stat. Mech. P09008).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { modularityOf } from '../../../analysis/communities.ts';
-import { type Csr, csrFromEdgeList } from '../../../analysis/csr.ts';
-import { readEdgeList } from '../../../analysis/load-edges.ts';
+import { modularityOf } from '../../../analysis/communities/communities.ts';
+import { type Csr, csrFromEdgeList } from '../../../analysis/core/csr.ts';
+import { readEdgeList } from '../../../analysis/core/load-edges.ts';
 
 /** A partition's figures; `nmi` is undefined when the graph has no planted partition. */
 export interface PartitionScore {

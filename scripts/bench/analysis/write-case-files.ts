@@ -7,7 +7,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { readEdgeList } from '../../../analysis/load-edges.ts';
+import { readEdgeList } from '../../../analysis/core/load-edges.ts';
 
 const SOURCE = 'src:bench';
 const PROVENANCE = `${SOURCE},B2,europol,H0`;

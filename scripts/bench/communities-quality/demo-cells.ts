@@ -3,12 +3,12 @@
  * the syndicates, over a sweep of the cell level's objective and resolution, and over variants of
  * the view (what the projection uses: link types, call counts, payments, grades, dates).
  */
-import type { CommunityResult } from '../../../analysis/communities.ts';
-import { detectCommunities } from '../../../analysis/communities.ts';
-import { normalizedMutualInformation } from '../../../analysis/compare.ts';
-import type { LeidenObjective } from '../../../analysis/leiden.ts';
-import type { CaseGraph } from '../../../analysis/types.ts';
-import type { UndirectedOptions } from '../../../analysis/undirected.ts';
+import type { CommunityResult } from '../../../analysis/communities/communities.ts';
+import { detectCommunities } from '../../../analysis/communities/communities.ts';
+import { normalizedMutualInformation } from '../../../analysis/communities/compare.ts';
+import type { LeidenObjective } from '../../../analysis/communities/leiden.ts';
+import type { CaseGraph } from '../../../analysis/core/types.ts';
+import type { UndirectedOptions } from '../../../analysis/core/undirected.ts';
 import type { GroundTruth } from '../../../seeds/demo/types.ts';
 
 /** Medians over the seeds of one setting. */

@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { modularityOf } from '../../../analysis/communities.ts';
-import { normalizedMutualInformation } from '../../../analysis/compare.ts';
-import type { Csr } from '../../../analysis/csr.ts';
-import { leiden } from '../../../analysis/leiden.ts';
+import { modularityOf } from '../../../analysis/communities/communities.ts';
+import { normalizedMutualInformation } from '../../../analysis/communities/compare.ts';
+import type { Csr } from '../../../analysis/core/csr.ts';
+import { leiden } from '../../../analysis/communities/leiden.ts';
 
 /** One benchmark graph as a CSR, with its planted partition by node index when it has one. */
 export interface QualityGraph {

@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import { FULL_CLEARANCE } from '../../../server/auth/context.ts';
-import { runShape, SCOPE_FLAGS, scopeShape, toScope } from '../../../server/analyses/scope-input.ts';
-import type { AnalysisOptions, AnalysisResult } from '../../../server/analyses/types.ts';
+import { runShape, SCOPE_FLAGS, scopeShape, toScope } from '../../../server/runner/scope-input.ts';
+import type { AnalysisOptions, AnalysisResult } from '../../../server/runner/types.ts';
 import { loadConfig } from '../../../server/config.ts';
 import type { Store } from '../../../server/store/store.ts';
 import { type Command, EXIT, parseCommand, printJson, report, UsageError } from '../common.ts';
@@ -31,7 +31,7 @@ const HELP = `usage: ${USAGE}
                      repeat for several; nothing is written
   --json             print the result as JSON
 
-Money is converted to EUR with the approximate rates of server/analyses/rates.ts, or those of the
+Money is converted to EUR with the approximate rates of server/runner/rates.ts, or those of the
 JSON file named by ARIADNE_RATES_FILE. Results are written back as an AnalysisRun node and a_* properties.
 `;
 
@@ -57,7 +57,7 @@ const FLAGS = {
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 async function runOptions(opts: Parsed): Promise<AnalysisOptions> {
-  const { loadRates, RatesFileError } = await import('../../../server/analyses/rates.ts');
+  const { loadRates, RatesFileError } = await import('../../../server/runner/rates.ts');
   try {
     const { base, rates } = loadRates();
     return {
@@ -90,8 +90,8 @@ export async function resolveCase(store: Store, key: string | undefined): Promis
 async function analyseFiles(opts: Parsed & { file: string[] }): Promise<AnalysisResult> {
   const scoped = Object.keys(scopeShape).filter((k) => opts[k as keyof Parsed] !== undefined);
   if (scoped.length > 0) throw new UsageError(`--file analyses whole files: drop --${scoped.join(', --')}`);
-  const { loadGraphFromFiles } = await import('../../../server/analyses/load-files.ts');
-  const { runAnalyses } = await import('../../../server/analyses/run-analyses.ts');
+  const { loadGraphFromFiles } = await import('../../../server/runner/load-files.ts');
+  const { runAnalyses } = await import('../../../server/runner/run-analyses.ts');
   const options = await runOptions(opts);
   const started = performance.now();
   const loaded = await loadGraphFromFiles(opts.file);
@@ -132,7 +132,7 @@ function reportLoaded(
 }
 
 async function analyseDatabase(opts: Parsed): Promise<{ result: AnalysisResult; runId: string }> {
-  const { analyseStore } = await import('../../../server/analyses/analyse-store.ts');
+  const { analyseStore } = await import('../../../server/runner/analyse-store.ts');
   const { ScopeError } = await import('../../../server/store/projection.ts');
   const { connect } = await import('../../../server/connect.ts');
   const { store } = await connect(loadConfig(), say, { migrate: true });

@@ -59,7 +59,7 @@ export const commands: Command[] = [
         if (opts.remove && (opts.strategy || opts.k))
           throw new UsageError('give either --remove or --strategy/--k, not both');
         const { projectGraph } = await import('../../../server/store/projection.ts');
-        const { simulateDisruption } = await import('../../../analysis/disruption.ts');
+        const { simulateDisruption } = await import('../../../analysis/findings/disruption.ts');
         const { store } = await connect(loadConfig(), (l) => process.stderr.write(`${l}\n`), {
           migrate: true,
         });

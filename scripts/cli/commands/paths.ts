@@ -1,14 +1,14 @@
 /**
  * `ariadne paths A B`: how two entities are connected: the shortest paths and, with --all, every
  * simple path of at most k links, each step with its link types, directions and grades. The same
- * search as `GET /api/paths` (server/analyses/paths.ts): only a bounded neighbourhood of A within k
+ * search as `GET /api/paths` (server/runner/paths.ts): only a bounded neighbourhood of A within k
  * links is read, and hubs are not walked through unless --through-hubs.
  */
 import { z } from 'zod';
 import { FULL_CLEARANCE } from '../../../server/auth/context.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { connect } from '../../../server/connect.ts';
-import type { PathsResult } from '../../../server/analyses/paths.ts';
+import type { PathsResult } from '../../../server/runner/paths.ts';
 import { type Command, EXIT, parseCommand, printJson, report, UsageError } from '../common.ts';
 
 const USAGE =
@@ -61,7 +61,7 @@ export const commands: Command[] = [
         const [from, to, ...extra] = opts.positionals;
         if (from === undefined || to === undefined || extra.length > 0)
           throw new UsageError('name exactly two entities');
-        const { findEntityPaths, PATH_DEFAULTS } = await import('../../../server/analyses/paths.ts');
+        const { findEntityPaths, PATH_DEFAULTS } = await import('../../../server/runner/paths.ts');
         const hops = opts['max-hops'] ?? PATH_DEFAULTS.maxHops;
         const { store } = await connect(loadConfig(), (l) => process.stderr.write(`${l}\n`), {
           migrate: true,

@@ -54,7 +54,7 @@ export const commands: Command[] = [
         }
         const [from, ...extra] = opts.positionals;
         if (from === undefined || extra.length > 0) throw new UsageError('name exactly one party to trace');
-        const { readMoneyGraph, traceIn } = await import('../../../server/analyses/money-graph.ts');
+        const { readMoneyGraph, traceIn } = await import('../../../server/runner/money-graph.ts');
         const { store } = await connect(loadConfig(), (l) => process.stderr.write(`${l}\n`), {
           migrate: true,
         });

@@ -6,8 +6,8 @@
  * not the one in the database.
  */
 import type { Clearance } from '../../auth/context.ts';
-import { analyseProjection, recordAnalysis } from '../../analyses/analyse-store.ts';
-import type { AnalysisOptions, AnalysisResult, StepProgress } from '../../analyses/types.ts';
+import { analyseProjection, recordAnalysis } from '../../runner/analyse-store.ts';
+import type { AnalysisOptions, AnalysisResult, StepProgress } from '../../runner/types.ts';
 import type { ProjectionScope } from '../../store/projection.ts';
 import type { Store } from '../../store/store.ts';
 import { labelsOf, type RunLabels } from './labels.ts';

@@ -3,7 +3,7 @@
  * label them without loading each one. Taken from the projected graph, which holds only what the run's
  * clearance may see.
  */
-import type { AnalysisResult } from '../../analyses/types.ts';
+import type { AnalysisResult } from '../../runner/types.ts';
 import type { RunLabels } from '../../schema/api/analysis-results.ts';
 import type { ProjectedGraph } from '../../store/projection.ts';
 

@@ -1,6 +1,6 @@
 /** Runs the analyses on a projected graph in a worker thread, reporting each step as it starts. */
 import { Worker } from 'node:worker_threads';
-import type { AnalysisOptions, AnalysisResult, StepProgress } from '../../analyses/types.ts';
+import type { AnalysisOptions, AnalysisResult, StepProgress } from '../../runner/types.ts';
 import type { ProjectedGraph } from '../../store/projection.ts';
 
 const WORKER = new URL('./worker-entry.mjs', import.meta.url);

@@ -6,9 +6,9 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { EntityAttributes, LinkAttributes } from '../../../analysis/types.ts';
-import { runAnalyses } from '../../analyses/run-analyses.ts';
-import type { AnalysisOptions } from '../../analyses/types.ts';
+import type { EntityAttributes, LinkAttributes } from '../../../analysis/core/types.ts';
+import { runAnalyses } from '../../runner/run-analyses.ts';
+import type { AnalysisOptions } from '../../runner/types.ts';
 
 const { graph: serialised, options } = workerData as {
   graph: SerializedGraph<EntityAttributes, LinkAttributes>;

@@ -4,7 +4,7 @@
  * run's status carries.
  */
 import { z } from 'zod';
-import type { AnalysisName, AnalysisResult } from '../../analyses/types.ts';
+import type { AnalysisName, AnalysisResult } from '../../runner/types.ts';
 import {
   RESULT_PART_SCHEMAS,
   type ResultPartOf,

@@ -8,7 +8,7 @@ import { clearanceOf } from '../../auth/context.ts';
 import { READ } from '../../auth/roles.ts';
 import { EntityIdParamsSchema } from '../../schema/api/entities.ts';
 import { NeighbourhoodQuerySchema, PathsQuerySchema, SerializedGraphSchema } from '../../schema/api/graph.ts';
-import { findEntityPaths, pathsAsGraph } from '../../analyses/paths.ts';
+import { findEntityPaths, pathsAsGraph } from '../../runner/paths.ts';
 import { neighbourhood } from '../../store/graph-queries.ts';
 import type { Store } from '../../store/store.ts';
 import { coalesced } from '../coalesce.ts';

@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import { clearanceOf } from '../../auth/context.ts';
 import { ANALYSE, WRITE } from '../../auth/roles.ts';
-import { MoneyGraphs } from '../../analyses/money-graph.ts';
+import { MoneyGraphs } from '../../runner/money-graph.ts';
 import { type MoneyTrace, MoneyTraceSchema } from '../../schema/api/analysis-results.ts';
 import {
   IdentityDecisionBodySchema,

@@ -5,8 +5,8 @@
  */
 import { geoEquirectangular, geoPath } from 'd3-geo';
 import type { Feature, LineString, MultiPoint } from 'geojson';
-import type { Hotspot, RoutePath } from '../../../analysis/routes.ts';
-import type { CaseGraph } from '../../../analysis/types.ts';
+import type { Hotspot, RoutePath } from '../../../analysis/findings/routes.ts';
+import type { CaseGraph } from '../../../analysis/core/types.ts';
 import { escapeHtml } from '../escape-html.ts';
 import { fixed, PALETTE, svgFrame, svgText } from './svg.ts';
 import { loadCountries } from './world.ts';

@@ -5,7 +5,7 @@
  * read at the printed size where a force layout of hundreds of dots does not; what does not fit is
  * counted, never dropped silently. The people smuggled and witnesses are not drawn.
  */
-import { type CaseGraph, isProtected } from '../../../analysis/types.ts';
+import { type CaseGraph, isProtected } from '../../../analysis/core/types.ts';
 import { fixed, svgFrame, svgText } from './svg.ts';
 
 export interface OrganigramOptions {

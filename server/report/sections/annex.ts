@@ -1,7 +1,7 @@
 /** Section 10, Annex: the sources with their grades, the methods with their parameters and run ids. */
-import { DEFAULTS as CRIME_DEFAULTS } from '../../../analysis/crime-links.ts';
-import { DEFAULTS as HOTSPOT_DEFAULTS } from '../../../analysis/routes.ts';
-import { DEFAULTS } from '../../analyses/types.ts';
+import { DEFAULTS as CRIME_DEFAULTS } from '../../../analysis/findings/crime-links.ts';
+import { DEFAULTS as HOTSPOT_DEFAULTS } from '../../../analysis/findings/routes.ts';
+import { DEFAULTS } from '../../runner/types.ts';
 import { formatCount, formatPeriod, type ReportContext } from '../context.ts';
 import type { Block, Section, SourceEntry } from '../types.ts';
 import { POLY_CRIMINAL } from './threat.ts';

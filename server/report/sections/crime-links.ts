@@ -1,5 +1,5 @@
 /** Section 6, Links to other crime areas: the community x crime matrix and the evidence behind each link. */
-import type { CrimeLink, EvidencePath } from '../../../analysis/crime-links.ts';
+import type { CrimeLink, EvidencePath } from '../../../analysis/findings/crime-links.ts';
 import { communityName, nameOf, plural, type ReportContext, say } from '../context.ts';
 import type { Block, Section, Sentence } from '../types.ts';
 

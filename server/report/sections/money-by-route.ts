@@ -4,7 +4,7 @@
  */
 import { extractPayments } from '../../../analysis/money/flows.ts';
 import type { Transfer } from '../../../analysis/money/types.ts';
-import type { CaseGraph } from '../../../analysis/types.ts';
+import type { CaseGraph } from '../../../analysis/core/types.ts';
 import type { ReportContext } from '../context.ts';
 
 /** Totals by route: converted sum, count and payment ids. */

@@ -1,7 +1,7 @@
 /** Section 2, Networks: each syndicate's size, structure, key facilitators, countries and routes. */
-import type { CommunityReport } from '../../analyses/types.ts';
+import type { CommunityReport } from '../../runner/types.ts';
 import { communityName, formatCount, nameOf, plural, type ReportContext, say } from '../context.ts';
-import { isProtected } from '../../../analysis/types.ts';
+import { isProtected } from '../../../analysis/core/types.ts';
 import { drawOrganigram } from '../figures/organigram.ts';
 import type { Block, Section } from '../types.ts';
 

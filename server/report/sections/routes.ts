@@ -1,5 +1,5 @@
 /** Section 3, Routes and hotspots: the map, transit places ranked, routes that appeared or shifted. */
-import type { RouteChange } from '../../../analysis/routes.ts';
+import type { RouteChange } from '../../../analysis/findings/routes.ts';
 import { formatCount, formatPeriod, nameOf, plural, type ReportContext, say } from '../context.ts';
 import { drawRouteMap } from '../figures/map.ts';
 import type { Block, Section } from '../types.ts';

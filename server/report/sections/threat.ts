@@ -1,5 +1,5 @@
 /** Section 7, Threat assessment: indicators computed from the data, each with its numbers. */
-import type { Period } from '../../../analysis/routes.ts';
+import type { Period } from '../../../analysis/findings/routes.ts';
 import {
   communityName,
   entitiesOfType,

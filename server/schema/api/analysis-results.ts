@@ -1,6 +1,6 @@
 /**
  * The analyses' results, one zod schema per shape: the server's result type is inferred from them
- * (server/analyses/types.ts), the web app imports that type (types only), and the OpenAPI document
+ * (server/runner/types.ts), the web app imports that type (types only), and the OpenAPI document
  * describes each part `GET /api/analyses/runs/{id}/results/{part}` serves with them. The analysis
  * functions (analysis/) keep their own interfaces, since analysis/ never imports server/; the
  * compiler holds them to these schemas where the service puts their answers into a result. The

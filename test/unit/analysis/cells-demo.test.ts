@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectCommunities } from '../../../analysis/communities.ts';
-import { normalizedMutualInformation } from '../../../analysis/compare.ts';
-import { isProtected } from '../../../analysis/types.ts';
-import { toWeightedUndirected } from '../../../analysis/undirected.ts';
+import { detectCommunities } from '../../../analysis/communities/communities.ts';
+import { normalizedMutualInformation } from '../../../analysis/communities/compare.ts';
+import { isProtected } from '../../../analysis/core/types.ts';
+import { toWeightedUndirected } from '../../../analysis/core/undirected.ts';
 import { demoGraph } from '../../helpers/demo-graph.ts';
 
 const { graph, truth } = demoGraph();

@@ -1,8 +1,8 @@
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { detectCells } from '../../../analysis/cells.ts';
-import { type CommunityResult, detectCommunities } from '../../../analysis/communities.ts';
-import { buildCsr } from '../../../analysis/csr.ts';
+import { detectCells } from '../../../analysis/communities/cells.ts';
+import { type CommunityResult, detectCommunities } from '../../../analysis/communities/communities.ts';
+import { buildCsr } from '../../../analysis/core/csr.ts';
 
 /** Two syndicates of three cells each: cliques of five, a link between neighbouring cells. */
 function syndicates(): UndirectedGraph {

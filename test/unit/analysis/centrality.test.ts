@@ -9,8 +9,8 @@ import {
   harmonicCloseness,
   pagerankDetailed,
   rankKeyPlayers,
-} from '../../../analysis/centrality.ts';
-import { cjsDefault } from '../../../analysis/interop.ts';
+} from '../../../analysis/metrics/centrality.ts';
+import { cjsDefault } from '../../../analysis/core/interop.ts';
 import { readCaviar } from '../../helpers/caviar.ts';
 import {
   pathGraph,

@@ -5,8 +5,8 @@ import {
   detectCommunities,
   splitIntoConnectedParts,
   summariseCommunities,
-} from '../../../analysis/communities.ts';
-import { normalizedMutualInformation } from '../../../analysis/compare.ts';
+} from '../../../analysis/communities/communities.ts';
+import { normalizedMutualInformation } from '../../../analysis/communities/compare.ts';
 import { readGml } from '../../helpers/gml.ts';
 import { twoCliquesAndBridge } from '../../helpers/small-graphs.ts';
 

@@ -1,6 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { linkCommunitiesToCrimes, linkEntityToCrimes } from '../../../analysis/crime-links.ts';
+import { linkCommunitiesToCrimes, linkEntityToCrimes } from '../../../analysis/findings/crime-links.ts';
 
 // boss -ASSOCIATE_OF- pilot -SUSPECTED_OF-> smuggling; boss -ASSOCIATE_OF- launderer -CONVICTED_OF->
 // laundering; launderer -INVOLVED_IN-> smuggling too; a Source touching everyone must not count.

@@ -1,6 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { simulateDisruption } from '../../../analysis/disruption.ts';
+import { simulateDisruption } from '../../../analysis/findings/disruption.ts';
 import { readCaviar } from '../../helpers/caviar.ts';
 
 // Two cells of three (a*, c*) joined only through the broker; money flows a1 -> broker -> c1.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoGraph } from '../../helpers/demo-graph.ts';
-import { analyseDocuments } from '../../../analysis/documents.ts';
+import { analyseDocuments } from '../../../analysis/findings/documents.ts';
 
 describe('documents of the demo case', () => {
   const { graph, truth } = demoGraph();

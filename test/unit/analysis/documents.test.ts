@@ -1,7 +1,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { analyseDocuments } from '../../../analysis/documents.ts';
-import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../../analysis/types.ts';
+import { analyseDocuments } from '../../../analysis/findings/documents.ts';
+import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../../analysis/core/types.ts';
 
 function graph(): CaseGraph {
   const g = new MultiDirectedGraph<EntityAttributes, LinkAttributes>();

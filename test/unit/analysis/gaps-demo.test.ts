@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoGraph } from '../../helpers/demo-graph.ts';
-import { findIntelligenceGaps } from '../../../analysis/gaps.ts';
+import { findIntelligenceGaps } from '../../../analysis/findings/gaps.ts';
 
 describe('intelligence gaps in the demo case', () => {
   const { graph, truth } = demoGraph();

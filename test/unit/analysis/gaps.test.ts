@@ -1,7 +1,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { findIntelligenceGaps } from '../../../analysis/gaps.ts';
-import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../../analysis/types.ts';
+import { findIntelligenceGaps } from '../../../analysis/findings/gaps.ts';
+import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../../analysis/core/types.ts';
 
 function caseGraph(): CaseGraph {
   const g = new MultiDirectedGraph<EntityAttributes, LinkAttributes>();

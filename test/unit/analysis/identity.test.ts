@@ -1,8 +1,8 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { findDuplicateCandidates, nameSimilarity } from '../../../analysis/identity.ts';
-import { createRng } from '../../../analysis/random.ts';
-import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../../analysis/types.ts';
+import { findDuplicateCandidates, nameSimilarity } from '../../../analysis/findings/identity.ts';
+import { createRng } from '../../../analysis/core/random.ts';
+import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../../analysis/core/types.ts';
 
 const graph = () => new MultiDirectedGraph<EntityAttributes, LinkAttributes>();
 

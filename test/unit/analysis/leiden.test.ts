@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modularityOf } from '../../../analysis/communities.ts';
-import { labelComponents } from '../../../analysis/components.ts';
-import { buildCsr, type Csr } from '../../../analysis/csr.ts';
-import { leiden } from '../../../analysis/leiden.ts';
+import { modularityOf } from '../../../analysis/communities/communities.ts';
+import { labelComponents } from '../../../analysis/core/components.ts';
+import { buildCsr, type Csr } from '../../../analysis/core/csr.ts';
+import { leiden } from '../../../analysis/communities/leiden.ts';
 import { readGml } from '../../helpers/gml.ts';
 import { randomGraph, seededRng, twoCliquesAndBridge } from '../../helpers/small-graphs.ts';
 

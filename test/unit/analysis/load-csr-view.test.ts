@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csrFromEdgeList } from '../../../analysis/csr.ts';
-import { viewCsrAsGraph } from '../../../analysis/csr-graph.ts';
-import { parseEdgeList } from '../../../analysis/load-edges.ts';
+import { csrFromEdgeList } from '../../../analysis/core/csr.ts';
+import { viewCsrAsGraph } from '../../../analysis/core/csr-graph.ts';
+import { parseEdgeList } from '../../../analysis/core/load-edges.ts';
 
 describe('viewCsrAsGraph', () => {
   const csr = csrFromEdgeList(parseEdgeList('a b 2\nb c\nc a\nc d 4\nd d\n'));

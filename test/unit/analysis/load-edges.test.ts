@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { MultiUndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { detectCommunities, detectCommunitiesInCsr } from '../../../analysis/communities.ts';
-import { buildCsr, csrFromEdgeList } from '../../../analysis/csr.ts';
-import { type EdgeList, parseEdgeList } from '../../../analysis/load-edges.ts';
-import { pagerank, pagerankOnCsr } from '../../../analysis/pagerank.ts';
+import { detectCommunities, detectCommunitiesInCsr } from '../../../analysis/communities/communities.ts';
+import { buildCsr, csrFromEdgeList } from '../../../analysis/core/csr.ts';
+import { type EdgeList, parseEdgeList } from '../../../analysis/core/load-edges.ts';
+import { pagerank, pagerankOnCsr } from '../../../analysis/metrics/pagerank.ts';
 import { readGml } from '../../helpers/gml.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'communities');

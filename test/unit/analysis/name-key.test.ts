@@ -6,7 +6,7 @@ import {
   sameName,
   searchKeys,
   wordKey,
-} from '../../../analysis/name-key.ts';
+} from '../../../analysis/core/name-key.ts';
 
 describe('name key', () => {
   it.each([

@@ -6,8 +6,8 @@
  * scripts/bench/name-matching.ts prints the figures next to the approach the key replaced.
  */
 import { describe, expect, it } from 'vitest';
-import { nameSimilarity } from '../../../analysis/identity.ts';
-import { nameKeys, searchKeys } from '../../../analysis/name-key.ts';
+import { nameSimilarity } from '../../../analysis/findings/identity.ts';
+import { nameKeys, searchKeys } from '../../../analysis/core/name-key.ts';
 import { containsKeys, loadNamePairs, rate } from '../../../scripts/bench/name-pairs.ts';
 
 const pairs = loadNamePairs();

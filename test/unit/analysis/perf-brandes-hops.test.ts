@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { betweennessOnCsr } from '../../../analysis/betweenness.ts';
-import { betweennessByHops } from '../../../analysis/brandes-hops.ts';
-import { buildCsr } from '../../../analysis/csr.ts';
+import { betweennessOnCsr } from '../../../analysis/metrics/betweenness.ts';
+import { betweennessByHops } from '../../../analysis/metrics/brandes-hops.ts';
+import { buildCsr } from '../../../analysis/core/csr.ts';
 import { pathGraph, starGraph, twoCliquesAndBridge } from '../../helpers/small-graphs.ts';
 
 // The general path (Dijkstra-ready, with a target filter) is the reference for the fast one.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoGraph } from '../../helpers/demo-graph.ts';
-import { compareRoutes, findHotspots } from '../../../analysis/routes.ts';
+import { compareRoutes, findHotspots } from '../../../analysis/findings/routes.ts';
 
 describe('routes and hotspots of the demo case', () => {
   const { graph, truth } = demoGraph();

@@ -1,7 +1,12 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { buildLocationGraph, compareRoutes, findHotspots, routePaths } from '../../../analysis/routes.ts';
-import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../../analysis/types.ts';
+import {
+  buildLocationGraph,
+  compareRoutes,
+  findHotspots,
+  routePaths,
+} from '../../../analysis/findings/routes.ts';
+import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../../analysis/core/types.ts';
 
 /** Two routes from Agadez to Italy: one through Tripoli (2022), one through Tunisia's Sfax (2023). */
 function caseGraph(): CaseGraph {

@@ -4,8 +4,8 @@ import {
   betweennessBetweenGroups,
   participationCoefficient,
   rankBrokers,
-} from '../../../analysis/brokers.ts';
-import { findCutPoints } from '../../../analysis/cut-points.ts';
+} from '../../../analysis/communities/brokers.ts';
+import { findCutPoints } from '../../../analysis/metrics/cut-points.ts';
 import { cycleGraph, pathGraph, starGraph, twoCliquesAndBridge } from '../../helpers/small-graphs.ts';
 
 const barbellGroups = (k: number) =>

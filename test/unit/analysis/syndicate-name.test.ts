@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { graphFromRecords } from '../../../server/analyses/graph-from-records.ts';
-import { runAnalyses } from '../../../server/analyses/run-analyses.ts';
-import { nameSyndicate } from '../../../analysis/syndicate-name.ts';
+import { graphFromRecords } from '../../../server/runner/graph-from-records.ts';
+import { runAnalyses } from '../../../server/runner/run-analyses.ts';
+import { nameSyndicate } from '../../../analysis/communities/syndicate-name.ts';
 import { generateDemoCase } from '../../../seeds/demo/generate.ts';
 
 describe('nameSyndicate', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../analysis/random.ts';
-import { TieTable } from '../../../analysis/tie-table.ts';
+import { createRng } from '../../../analysis/core/random.ts';
+import { TieTable } from '../../../analysis/core/tie-table.ts';
 
 describe('TieTable', () => {
   it('sums ties as a Map keyed by lo * n + hi does, in the same order, to the last bit', () => {

@@ -1,6 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { projectToCsr, toWeightedUndirected } from '../../../analysis/undirected.ts';
+import { projectToCsr, toWeightedUndirected } from '../../../analysis/core/undirected.ts';
 
 function caseGraph(): MultiDirectedGraph {
   const g = new MultiDirectedGraph();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoGraph } from '../../helpers/demo-graph.ts';
-import { analyseVessels } from '../../../analysis/vessels.ts';
+import { analyseVessels } from '../../../analysis/findings/vessels.ts';
 
 describe('vessels of the demo case', () => {
   const { graph, truth } = demoGraph();

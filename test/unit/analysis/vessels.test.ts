@@ -1,7 +1,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../../analysis/types.ts';
-import { analyseVessels } from '../../../analysis/vessels.ts';
+import type { CaseGraph, EntityAttributes, LinkAttributes } from '../../../analysis/core/types.ts';
+import { analyseVessels } from '../../../analysis/findings/vessels.ts';
 
 function caseGraph(): CaseGraph {
   const g = new MultiDirectedGraph<EntityAttributes, LinkAttributes>();

@@ -1,6 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
-import type { EntityAttributes, LinkAttributes } from '../../../analysis/types.ts';
+import type { EntityAttributes, LinkAttributes } from '../../../analysis/core/types.ts';
 import { CitationRegistry } from '../../../server/report/citations.ts';
 import { escapeHtml } from '../../../server/report/escape-html.ts';
 import { strictestHandling } from '../../../server/report/handling.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractPayments } from '../../../analysis/money/flows.ts';
 import { traceMoney } from '../../../analysis/money/trace.ts';
-import { loadRates } from '../../../server/analyses/rates.ts';
-import { planSteps, runAnalyses } from '../../../server/analyses/run-analyses.ts';
+import { loadRates } from '../../../server/runner/rates.ts';
+import { planSteps, runAnalyses } from '../../../server/runner/run-analyses.ts';
 import { partOf, summaryOf } from '../../../server/api/routes/analysis-parts.ts';
 import {
   ANALYSIS_NAMES,
@@ -11,7 +11,7 @@ import {
   RESULT_PART_SCHEMAS,
   RunSummarySchema,
 } from '../../../server/schema/api/analysis-results.ts';
-import { smallCase } from '../analyses/small-case.ts';
+import { smallCase } from '../runner/small-case.ts';
 
 /** A result as a client reads it: through JSON, where undefined fields vanish. */
 const overTheWire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -1,7 +1,7 @@
 /**
  * The syndicate -> cell hierarchy the canvas groups by, and the names it shows for them. It comes
  * from a communities run on the server (Leiden, over what the viewer may see, each community and
- * cell named there by analysis/syndicate-name.ts). Without a run there are none: the browser
+ * cell named there by analysis/communities/syndicate-name.ts). Without a run there are none: the browser
  * computes no communities of its own, and the legend offers to start a run.
  */
 import { runAnalyses } from '../api/analyses.ts';
