@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../analysis/core/random.ts';
 import { layoutRadial } from '../../../web/src/graph/radial.ts';
 import { firstSeenDates, layoutByTime } from '../../../web/src/graph/time-layout.ts';
 
@@ -17,17 +18,6 @@ function overlaps(discs: Disc[], positions: Map<string, Point>): string[] {
       if (Math.hypot(p.x - q.x, p.y - q.y) < a.radius + b.radius - 1e-6) out.push(`${a.id}~${b.id}`);
     }
   return out;
-}
-
-/** A seeded random source (mulberry32), so the graphs are the same on every run. */
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('the radial layout', () => {
@@ -89,7 +79,7 @@ describe('the radial layout', () => {
   });
 
   it('leaves no two discs overlapping, on a random graph of 400 nodes with discs of mixed sizes', () => {
-    const rng = seeded(7);
+    const rng = createRng(7);
     const many: Disc[] = Array.from({ length: 400 }, (_, i) => ({ id: `n${i}`, radius: 2 + 8 * rng() }));
     const edges = many.slice(1).map((n, i) => ({ source: `n${Math.floor(rng() * (i + 1))}`, target: n.id }));
     for (let i = 0; i < 200; i++)
@@ -123,7 +113,7 @@ describe('the layout by time', () => {
   });
 
   it('orders x by date, sets the undated apart to the left, and overlaps no discs', () => {
-    const rng = seeded(11);
+    const rng = createRng(11);
     const nodes = Array.from({ length: 600 }, (_, i) => {
       // Many on the same few days, some undated, so the swarm has to stack.
       const day = Math.floor(rng() * 5) * 40 + (i % 3);
