@@ -76,10 +76,8 @@ export function findPaths(
       throw new RangeError(`no entity ${JSON.stringify(id)} in the graph (check the id)`);
   const walkable = (n: string) =>
     n === to || !o.excludeTypes.includes(graph.getNodeAttribute(n, 'entityType'));
-  const shortest =
-    from === to
-      ? { paths: [], truncated: false }
-      : shortestPaths(graph, from, to, o.maxHops, o.maxPaths, walkable);
+  const search: Search = { graph, from, to, maxHops: o.maxHops, maxPaths: o.maxPaths, walkable };
+  const shortest = from === to ? { paths: [], truncated: false } : shortestPaths(search);
   const result: PathsResult = {
     from,
     to,
@@ -88,10 +86,7 @@ export function findPaths(
     truncated: shortest.truncated,
   };
   if (!o.all) return result;
-  const simple =
-    from === to
-      ? { paths: [], truncated: false }
-      : simplePaths(graph, from, to, o.maxHops, o.maxPaths, walkable);
+  const simple = from === to ? { paths: [], truncated: false } : simplePaths(search);
   return {
     ...result,
     all: simple.paths.map((nodes) => describe(graph, nodes)),
@@ -99,14 +94,19 @@ export function findPaths(
   };
 }
 
-function shortestPaths(
-  graph: PathGraph,
-  from: string,
-  to: string,
-  maxHops: number,
-  maxPaths: number,
-  walkable: (n: string) => boolean,
-): { paths: string[][]; truncated: boolean } {
+/** One search: its graph, ends and bounds, and which nodes a path may walk through. */
+interface Search {
+  graph: PathGraph;
+  from: string;
+  to: string;
+  maxHops: number;
+  maxPaths: number;
+  walkable: (n: string) => boolean;
+}
+
+type Found = { paths: string[][]; truncated: boolean };
+
+function shortestPaths({ graph, from, to, maxHops, maxPaths, walkable }: Search): Found {
   const dist = new Map([[from, 0]]);
   const parents = new Map<string, string[]>();
   let frontier = [from];
@@ -143,14 +143,7 @@ function shortestPaths(
   return { paths: out.sort(comparePaths), truncated };
 }
 
-function simplePaths(
-  graph: PathGraph,
-  from: string,
-  to: string,
-  maxHops: number,
-  maxPaths: number,
-  walkable: (n: string) => boolean,
-): { paths: string[][]; truncated: boolean } {
+function simplePaths({ graph, from, to, maxHops, maxPaths, walkable }: Search): Found {
   const paths: string[][] = [];
   const path = [from];
   const onPath = new Set(path);
