@@ -121,15 +121,16 @@ export function leiden(csr: Csr, options: LeidenOptions = {}): LeidenResult {
  */
 function qualityOf(base: Level, partition: Int32Array, coefficient: number): number {
   let inside = 0;
-  const sizes = new Map<number, number>();
+  // Labels are renumbered 0..n-1 (renumber), so a typed array holds each community's size.
+  const sizes = new Float64Array(base.n);
   for (let v = 0; v < base.n; v++) {
     const c = partition[v]!;
-    sizes.set(c, (sizes.get(c) ?? 0) + base.size[v]!);
+    sizes[c]! += base.size[v]!;
     for (let j = base.offsets[v]!; j < base.offsets[v + 1]!; j++)
       if (partition[base.targets[j]!] === c) inside += base.weights[j]!;
   }
   let expected = 0;
-  for (const s of sizes.values()) expected += s * s;
+  for (let c = 0; c < base.n; c++) expected += sizes[c]! * sizes[c]!;
   return inside / 2 - (coefficient / 2) * expected;
 }
 
@@ -204,7 +205,7 @@ function moveNodesFast(level: Level, community: Int32Array, coefficient: number,
   const tally = new Tally(n);
   while (length > 0) {
     const v = queue[head]!;
-    head = (head + 1) % n;
+    head = head + 1 === n ? 0 : head + 1;
     length--;
     queued[v] = 0;
     const own = community[v]!;
@@ -236,7 +237,8 @@ function moveNodesFast(level: Level, community: Int32Array, coefficient: number,
     for (let j = offsets[v]!; j < offsets[v + 1]!; j++) {
       const u = targets[j]!;
       if (queued[u] === 0 && community[u] !== best) {
-        queue[(head + length) % n] = u;
+        const tail = head + length;
+        queue[tail < n ? tail : tail - n] = u;
         length++;
         queued[u] = 1;
       }
@@ -270,8 +272,12 @@ function refine(
       if (community[targets[j]!] === community[v]) inside[v]! += weights[j]!;
   external.set(inside);
   const tally = new Tally(n);
-  const candidates: number[] = [];
-  const chances: number[] = [];
+  let widest = 0;
+  for (let v = 0; v < n; v++) widest = Math.max(widest, offsets[v + 1]! - offsets[v]!);
+  const candidates = new Int32Array(widest + 1);
+  const chances = new Float64Array(widest + 1);
+  // A part whose gain is this far below the best one has a chance under e^-50 of it: none.
+  const reach = 50 * theta;
   for (const v of shuffledIndices(n, rng)) {
     if (partMembers[refined[v]!] !== 1) continue;
     const c = community[v]!;
@@ -284,11 +290,10 @@ function refine(
     const own = refined[v]!;
     partSize[own] = 0;
     partMembers[own] = 0;
-    candidates.length = 0;
-    chances.length = 0;
+    let count = 1;
     let top = 0;
-    candidates.push(own);
-    chances.push(0);
+    candidates[0] = own;
+    chances[0] = 0;
     for (let i = 0; i < tally.count; i++) {
       const part = tally.touched[i]!;
       if (part === own) continue;
@@ -296,18 +301,19 @@ function refine(
       if (external[part]! < coefficient * t * (communityTotal[c]! - t) - EPSILON) continue;
       const gain = tally.weight[part]! - coefficient * s * t;
       if (gain < 0) continue;
-      candidates.push(part);
-      chances.push(gain);
+      candidates[count] = part;
+      chances[count++] = gain;
       if (gain > top) top = gain;
     }
     let sum = 0;
-    for (let i = 0; i < chances.length; i++) {
-      chances[i] = Math.exp((chances[i]! - top) / theta);
+    for (let i = 0; i < count; i++) {
+      const below = top - chances[i]!;
+      chances[i] = below > reach ? 0 : Math.exp(-below / theta);
       sum += chances[i]!;
     }
     let pick = rng() * sum;
-    let chosen = candidates[candidates.length - 1]!;
-    for (let i = 0; i < candidates.length; i++) {
+    let chosen = candidates[count - 1]!;
+    for (let i = 0; i < count; i++) {
       pick -= chances[i]!;
       if (pick <= 0) {
         chosen = candidates[i]!;
@@ -381,9 +387,24 @@ function identity(n: number): Int32Array {
 
 /** Community labels numbered 0.. in order of first appearance. */
 function renumber(labels: Int32Array): Int32Array {
+  const n = labels.length;
+  const out = new Int32Array(n);
+  // Labels inside a run are node indexes (0..n-1): a typed array maps them. A given starting
+  // partition may hold any integers: a Map then.
+  let small = true;
+  for (let i = 0; i < n && small; i++) small = labels[i]! >= 0 && labels[i]! < n;
+  if (small) {
+    const next = new Int32Array(n).fill(-1);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const label = labels[i]!;
+      if (next[label] === -1) next[label] = count++;
+      out[i] = next[label]!;
+    }
+    return out;
+  }
   const next = new Map<number, number>();
-  const out = new Int32Array(labels.length);
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = 0; i < n; i++) {
     let id = next.get(labels[i]!);
     if (id === undefined) {
       id = next.size;
@@ -405,9 +426,8 @@ function countCommunities(labels: Int32Array): number {
   return count;
 }
 
+// Both are renumbered (first appearance), so the same partition is the same array.
 function samePartition(a: Int32Array, b: Int32Array): boolean {
-  const x = renumber(a);
-  const y = renumber(b);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
