@@ -70,6 +70,30 @@ export function storedProperties(
   return keys === null ? props : { ...props, [NAME_KEYS]: keys };
 }
 
+/**
+ * A batch made ready for the write queries ahead of its turn (the write pass prepares the next batch
+ * while Neo4j writes the current one): its rows, deduplicated, and for each row the properties it is
+ * created with when it is new (`storedProperties` for entities, `bookkept` for links), all stamped `now`.
+ */
+export interface PreparedRows {
+  rows: Row[];
+  created: Record<string, PropertyValue>[];
+  now: string;
+}
+
+/** Prepares a batch's rows (see PreparedRows). */
+export function prepareRows(
+  input: readonly Record<string, unknown>[],
+  link: boolean,
+  meta: { user: string; now?: string | undefined },
+): PreparedRows {
+  const now = meta.now ?? new Date().toISOString();
+  const rows = toRows(input, link);
+  const at = { user: meta.user, now };
+  const created = rows.map((row) => (link ? bookkept(row, at) : storedProperties(row, at)));
+  return { rows, created, now };
+}
+
 /** An entity's name keys (name-keys.ts) from its stored properties; null when it has no name at all. */
 export function nameKeysOf(props: Record<string, PropertyValue>): string[] | null {
   if (!NAMED_PROPERTIES.some((key) => key in props)) return null;
