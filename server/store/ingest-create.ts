@@ -49,10 +49,16 @@ export async function createNewRows(
   tx: ManagedTransaction,
   label: EntityLabel,
   prepared: PreparedRows,
+  meta: { user: string },
   advance: ImportAdvance | null,
 ): Promise<{ stored: Row[]; createdIds: string[]; advanced: boolean }> {
-  const { rows, created } = prepared;
-  const result = await tx.run(createOrFindNodesCypher(label), { rows: created, advance });
+  const { rows, created, now } = prepared;
+  const result = await tx.run(createOrFindNodesCypher(label), {
+    rows: created,
+    advance,
+    now,
+    user: meta.user,
+  });
   const existing = new Set(result.records[0]?.get('found') as string[]);
   const advanced = result.records[0]?.get('advanced') === true;
   if (existing.size === 0) return { stored: [], createdIds: rows.map((row) => row.id), advanced };

@@ -58,6 +58,13 @@ export function mergeNodesCypher(label: EntityLabel): string {
 MERGE (x:${quoteLabel(label)} {id: row.id})${compareAndSet(true)}`;
 }
 
+// The stamps a prepared row leaves to its query (PreparedRows in ingest-rows.ts): the row's own when
+// it has them, else the batch's time and writer.
+function stamps(x: string, row: string): string {
+  return `${x}.createdAt = coalesce(${row}.createdAt, $now), ${x}.createdBy = coalesce(${row}.createdBy, $user),
+    ${x}.updatedAt = coalesce(${row}.updatedAt, $now)`;
+}
+
 /**
  * The tail that advances an import in the query that writes its batch, sparing the round trip of a
  * query of its own: with `$advance` ({importId, done, counts, now}, or null for none) and `expected`
@@ -73,7 +80,7 @@ RETURN ${returns}, i IS NOT NULL AS advanced`;
 
 /**
  * CREATE the nodes of a batch the label does not hold, each row being every stored property (as the
- * compare-and-set above would give a node it creates), and hand back the ids it holds (`found`), to be
+ * compare-and-set above would give a node it creates) but for the stamps the batch shares, and hand back the ids it holds (`found`), to be
  * MERGEd and compared. One index seek a row, no lock taken for the look-up: the id constraint still
  * guards, and a node another writer created meanwhile fails the transaction (isIdClash), which then
  * runs again through MERGE. The import advances here when every row was new.
@@ -81,7 +88,8 @@ RETURN ${returns}, i IS NOT NULL AS advanced`;
 export function createOrFindNodesCypher(label: EntityLabel): string {
   return `UNWIND $rows AS row
 OPTIONAL MATCH (x:${quoteLabel(label)} {id: row.id})
-FOREACH (_ IN CASE WHEN x IS NULL THEN [1] ELSE [] END | CREATE (n:${quoteLabel(label)}) SET n = row)
+FOREACH (_ IN CASE WHEN x IS NULL THEN [1] ELSE [] END |
+  CREATE (n:${quoteLabel(label)}) SET n = row, ${stamps('n', 'row')})
 WITH collect(x.id) AS found${advanceImport('size(found) = 0', 'found')}`;
 }
 
@@ -95,8 +103,8 @@ MERGE (a)-[x:${quoteType(type)} {id: row.id}]->(b)${compareAndSet(false)}`;
 
 /**
  * MERGE a batch of links one of whose ends this import created (so, in all likelihood, new): a link the
- * MERGE creates is given every stored property at once (`row.stored`, as the compare-and-set above
- * would give it), without reading or comparing anything. The MERGE still locks and looks, so a link
+ * MERGE creates is given every stored property at once (`row.stored` and the stamps, as the
+ * compare-and-set above would give it), without reading or comparing anything. The MERGE still locks and looks, so a link
  * another writer made meanwhile is found, not duplicated: its id is handed back (`found`) to be
  * compared as any stored link is. The import advances here when every row was created.
  */
@@ -108,10 +116,10 @@ export function mergeNewLinksCypher(
   return `UNWIND $rows AS row
 MATCH (a:${quoteLabel(sourceLabel)} {id: row.source})
 MATCH (b:${quoteLabel(targetLabel)} {id: row.target})
-MERGE (a)-[x:${quoteType(type)} {id: row.id}]->(b)
+MERGE (a)-[x:${quoteType(type)} {id: row.stored.id}]->(b)
 WITH x, row, size(keys(x)) = 1 AS created
-FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET x = row.stored)
-WITH sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, collect(CASE WHEN NOT created THEN row.id END) AS found${advanceImport('created = size($rows)', 'created, found')}`;
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET x = row.stored, ${stamps('x', 'row.stored')})
+WITH sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, collect(CASE WHEN NOT created THEN row.stored.id END) AS found${advanceImport('created = size($rows)', 'created, found')}`;
 }
 
 /** Appends conflict entries (JSON strings) to the history of nodes of one label. */

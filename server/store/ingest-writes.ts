@@ -131,7 +131,7 @@ export async function writeEntityBatch(
     createdIds,
     advanced,
   } = createNew
-    ? await createNewRows(tx, label, batch, advance)
+    ? await createNewRows(tx, label, batch, meta, advance)
     : { stored: batch.rows, createdIds: [], advanced: false };
   const created = createdIds.length;
   if (rows.length === 0) return { ...emptyCounts(), created, createdIds, advanced };
@@ -174,7 +174,7 @@ export async function writeLinkBatch(
   for (const [i, row] of all.entries()) {
     if (!newLinks.has(row.id)) continue;
     freshRows.push(row);
-    fresh.push({ id: row.id, source: row.source, target: row.target, stored: batch.created[i] });
+    fresh.push({ source: row.source, target: row.target, stored: batch.created[i] });
   }
   let rows = fresh.length === 0 ? all : all.filter((row) => !newLinks.has(row.id));
   let created = 0;
@@ -185,6 +185,8 @@ export async function writeLinkBatch(
     const result = await tx.run(mergeNewLinksCypher(type, ends.source, ends.target), {
       rows: fresh,
       advance: only,
+      now,
+      user: meta.user,
     });
     const found = new Set(result.records[0]?.get('found') as string[]);
     created = Number(result.records[0]?.get('created') ?? 0);

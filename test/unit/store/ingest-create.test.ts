@@ -30,7 +30,7 @@ describe('withCreateFallback', () => {
 });
 
 describe('prepareRows', () => {
-  it('merges the rows of one id and gives each the properties it is created with, stamped alike', () => {
+  it('merges the rows of one id and gives each the properties it is created with, but for shared stamps', () => {
     const prepared = prepareRows(
       [
         { id: 'p1', name: 'Anwar', sources: ['s1'] },
@@ -46,10 +46,12 @@ describe('prepareRows', () => {
       name: 'Anwar',
       gender: 'male',
       sources: ['s1', 's2'],
-      createdAt: '2026-01-01T00:00:00.000Z',
-      createdBy: 'tester',
       nameKeys: expect.arrayContaining([expect.any(String)]),
     });
+    // The batch's time and writer are set by the query; a row's own stamps travel with it.
+    expect(prepared.created[0]).not.toHaveProperty('createdAt');
+    expect(prepared.created[0]).not.toHaveProperty('createdBy');
+    expect(prepared.now).toBe('2026-01-01T00:00:00.000Z');
     expect(prepared.created[1]).toMatchObject({ id: 'p2', createdBy: 'loader' });
     expect(prepared.created[1]).not.toHaveProperty('nameKeys');
   });
