@@ -101,11 +101,23 @@ function respell(word: string): string {
   return word.replace(/th/g, 's').replace(/dh/g, 'z');
 }
 
+// Words repeat (a million names are drawn from far fewer given names and surnames): each word's code
+// is kept, up to a bound past which the memo starts again, so its memory stays small.
+const WORD_MEMO_SIZE = 50_000;
+const wordMemo = new Map<string, string>();
+
 /** The phonetic code of one word, lower case: its Double Metaphone primary code, or the word itself. */
 export function wordKey(word: string): string {
-  if (/^[0-9]+$/.test(word)) return word;
-  const [primary] = doubleMetaphone(respell(word));
-  return primary === '' ? word : primary.toLowerCase();
+  const known = wordMemo.get(word);
+  if (known !== undefined) return known;
+  let key = word;
+  if (!/^[0-9]+$/.test(word)) {
+    const [primary] = doubleMetaphone(respell(word));
+    key = primary === '' ? word : primary.toLowerCase();
+  }
+  if (wordMemo.size >= WORD_MEMO_SIZE) wordMemo.clear();
+  wordMemo.set(word, key);
+  return key;
 }
 
 /** The phonetic codes of a name's words, in order. */

@@ -29,28 +29,50 @@ function grow<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a
  * a cryptographic hash per record.
  */
 export function hashValues(value: unknown): number {
-  const text = stableJson(value);
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
+  lanes.h1 = 0xdeadbeef;
+  lanes.h2 = 0x41c6ce57;
+  feedValue(value);
+  let { h1, h2 } = lanes;
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** JSON with object keys sorted, so that key order never makes two equal records differ. */
-export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
+// The hash is fed the value as it walks it, without first writing it out as text (which cost more
+// than the hashing): a type tag, then a length, then the content, so that no two values feed the same.
+const lanes = { h1: 0, h2: 0 };
+
+function feed(code: number): void {
+  lanes.h1 = Math.imul(lanes.h1 ^ code, 2654435761);
+  lanes.h2 = Math.imul(lanes.h2 ^ code, 1597334677);
+}
+
+function feedText(text: string): void {
+  feed(text.length);
+  for (let i = 0; i < text.length; i++) feed(text.charCodeAt(i));
+}
+
+function feedValue(value: unknown): void {
+  if (typeof value === 'string') {
+    feed(0x73);
+    feedText(value);
+  } else if (Array.isArray(value)) {
+    feed(0x61);
+    feed(value.length);
+    for (const item of value) feedValue(item);
+  } else if (value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`).join(',')}}`;
+    const keys = Object.keys(obj).sort();
+    feed(0x6f);
+    feed(keys.length);
+    for (const key of keys) {
+      feedText(key);
+      feedValue(obj[key]);
+    }
+  } else {
+    feed(0x76);
+    feedText(String(value));
   }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /** The ids of one kind (entities, or links), with what is known of each by ordinal. */

@@ -12,6 +12,7 @@
 import type { EntityLabel } from '../schema/model.ts';
 import type { FieldConflict, WriteCounts } from '../store/ingest-writes.ts';
 import { type ImportBatch, writeImportBatch } from '../store/imports.ts';
+import { prepareRows } from '../store/ingest-rows.ts';
 import type { Store } from '../store/store.ts';
 import { parseLinkGroupKey } from './check-pass.ts';
 import { IdTable } from './id-table.ts';
@@ -149,7 +150,8 @@ export async function writeAll(
     plan.onProgress?.({ phase: 'write', done, total: plan.total, storeMs });
     await plan.afterBatch?.(index);
   };
-  // One batch in flight: the next is read (and its ids mapped) while the current one is written.
+  // One batch in flight: the next is read, its ids mapped and its rows prepared while the current one
+  // is written.
   let inFlight: Promise<void> = Promise.resolve();
   let index = 0;
   try {
@@ -159,7 +161,8 @@ export async function writeAll(
         done += given.rows.length;
         continue;
       }
-      const batch = plan.partition ? await plan.partition.mapBatch(given) : given;
+      const mapped = plan.partition ? await plan.partition.mapBatch(given) : given;
+      const batch = { ...mapped, prepared: prepareRows(mapped.rows, mapped.kind === 'links', meta) };
       await inFlight;
       inFlight = write(current, batch, given.rows.length);
       inFlight.catch(() => {});

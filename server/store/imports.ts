@@ -6,7 +6,14 @@
  */
 import type { EntityLabel, LinkType } from '../schema/model.ts';
 import { runWrite, toStoreError } from './ingest-session.ts';
-import { type WriteCounts, type WriteMeta, writeEntityBatch, writeLinkBatch } from './ingest-writes.ts';
+import {
+  emptyCounts,
+  type WriteCounts,
+  type WriteMeta,
+  writeEntityBatch,
+  writeLinkBatch,
+} from './ingest-writes.ts';
+import type { PreparedRows } from './ingest-rows.ts';
 import { withCreateFallback } from './ingest-create.ts';
 import type { Store } from './store.ts';
 
@@ -30,7 +37,13 @@ export interface ImportRecord {
 
 /** One batch of the write pass: nodes of one label, or links of one type between two labels. */
 export type ImportBatch =
-  | { kind: 'entities'; label: EntityLabel; rows: Record<string, unknown>[] }
+  | {
+      kind: 'entities';
+      label: EntityLabel;
+      rows: Record<string, unknown>[];
+      /** The rows made ready for the queries ahead of their turn (prepareRows), when they were. */
+      prepared?: PreparedRows;
+    }
   | {
       kind: 'links';
       type: LinkType;
@@ -38,6 +51,7 @@ export type ImportBatch =
       rows: Record<string, unknown>[];
       /** Ids of the batch's links one of whose ends this import created (see writeLinkBatch). */
       newLinks?: ReadonlySet<string>;
+      prepared?: PreparedRows;
     };
 
 /** Reads an import by id, or null when it never ran. */
@@ -96,6 +110,8 @@ SET i.batchesDone = CASE WHEN i.batchPlan = $plan THEN i.batchesDone ELSE 0 END,
 /**
  * Writes one batch and advances the import in the same transaction: `batchesDone` becomes `index + 1`
  * and `counts` whatever `tally` makes of this batch's counts (pure: the transaction may be retried).
+ * When every row of the batch is new, the batch's first query advances the import itself, with the
+ * counts of that outcome; otherwise one more query does, with the counts that came.
  */
 export async function writeImportBatch(
   store: Store,
@@ -108,6 +124,8 @@ export async function writeImportBatch(
   // A retry after a commit whose answer was lost finds the batch done: it reports what that commit
   // wrote instead of writing again (which MERGE would count as unchanged).
   let written: WriteCounts | undefined;
+  const input = batch.prepared ?? batch.rows;
+  const rows = batch.prepared?.rows.length;
   return withCreateFallback((createNew) =>
     runWrite(store, async (tx) => {
       if (written !== undefined) {
@@ -116,14 +134,20 @@ export async function writeImportBatch(
         });
         if (Number(done.records[0]?.get('done') ?? 0) > index) return written;
       }
-      const counts =
+      const now = new Date().toISOString();
+      const advance =
+        createNew && rows !== undefined
+          ? { importId, done: index + 1, now, counts: tally({ ...emptyCounts(), created: rows }) }
+          : null;
+      const { advanced, ...counts } =
         batch.kind === 'entities'
-          ? await writeEntityBatch(tx, batch.label, batch.rows, meta, createNew)
-          : await writeLinkBatch(tx, batch.type, batch.ends, batch.rows, meta, batch.newLinks);
-      await tx.run(
-        'MATCH (i:Import {id: $id}) SET i.batchesDone = $done, i.counts = $counts, i.updatedAt = $now',
-        { id: importId, done: index + 1, counts: tally(counts), now: new Date().toISOString() },
-      );
+          ? await writeEntityBatch(tx, batch.label, input, meta, createNew, advance)
+          : await writeLinkBatch(tx, batch.type, batch.ends, input, meta, batch.newLinks, advance);
+      if (!advanced)
+        await tx.run(
+          'MATCH (i:Import {id: $id}) SET i.batchesDone = $done, i.counts = $counts, i.updatedAt = $now',
+          { id: importId, done: index + 1, counts: tally(counts), now },
+        );
       written = counts;
       return counts;
     }),

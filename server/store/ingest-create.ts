@@ -1,14 +1,14 @@
 /**
- * Rows new to the database are CREATEd rather than MERGEd and compared: a batch looks up which of its
- * ids its label holds (one index seek each), and CREATEs the others with every property a MERGE would
+ * Rows new to the database are CREATEd rather than MERGEd and compared: one query looks up which of a
+ * batch's ids its label holds (one index seek each), and CREATEs the others with every property a MERGE would
  * give them, name keys included. The id constraint still guards: when another writer creates one of
  * those ids between the look-up and the commit, the transaction is refused and the batch runs again
  * with every row MERGEd.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { EntityLabel } from '../schema/model.ts';
-import { createNodesCypher, existingIdsCypher } from './ingest-cypher.ts';
-import { type Row, storedProperties } from './ingest-rows.ts';
+import { createOrFindNodesCypher } from './ingest-cypher.ts';
+import type { PreparedRows, Row } from './ingest-rows.ts';
 
 /** Whether a write failed because another writer created one of its new ids meanwhile. */
 export function isIdClash(error: unknown): boolean {
@@ -29,23 +29,42 @@ export async function withCreateFallback<T>(write: (createNew: boolean) => Promi
   }
 }
 
+/**
+ * The Import node's advance folded into a batch's first query (see advanceImport in ingest-cypher.ts):
+ * `counts` is the import's tally should every row of the batch be created.
+ */
+export interface ImportAdvance {
+  importId: string;
+  done: number;
+  counts: string;
+  now: string;
+}
+
 // A row the database did not hold is CREATEd with everything a MERGE would give it (name keys
-// included), without comparing: there is nothing to compare with. The look-up costs one index seek
-// a row and spares the MERGE's locking seek, the comparison, and the read-back of the name keys.
-// Returns the rows the database held (to be MERGEd and compared) and the ids it created.
+// included), without comparing: there is nothing to compare with. The look-up, in the same query,
+// costs one index seek a row and spares the MERGE's locking seek, the comparison, and the read-back
+// of the name keys. Returns the rows the database held (to be MERGEd and compared), the ids it
+// created, and whether the import advanced (every row new).
 export async function createNewRows(
   tx: ManagedTransaction,
   label: EntityLabel,
-  rows: Row[],
+  prepared: PreparedRows,
   meta: { user: string },
-  now: string,
-): Promise<{ stored: Row[]; createdIds: string[] }> {
-  const found = await tx.run(existingIdsCypher(label), { ids: rows.map((row) => row.id) });
-  const existing = new Set(found.records[0]?.get('ids') as string[]);
-  const fresh = rows.filter((row) => !existing.has(row.id));
-  if (fresh.length > 0)
-    await tx.run(createNodesCypher(label), {
-      rows: fresh.map((row) => storedProperties(row, { user: meta.user, now })),
-    });
-  return { stored: rows.filter((row) => existing.has(row.id)), createdIds: fresh.map((row) => row.id) };
+  advance: ImportAdvance | null,
+): Promise<{ stored: Row[]; createdIds: string[]; advanced: boolean }> {
+  const { rows, created, now } = prepared;
+  const result = await tx.run(createOrFindNodesCypher(label), {
+    rows: created,
+    advance,
+    now,
+    user: meta.user,
+  });
+  const existing = new Set(result.records[0]?.get('found') as string[]);
+  const advanced = result.records[0]?.get('advanced') === true;
+  if (existing.size === 0) return { stored: [], createdIds: rows.map((row) => row.id), advanced };
+  return {
+    stored: rows.filter((row) => existing.has(row.id)),
+    createdIds: rows.filter((row) => !existing.has(row.id)).map((row) => row.id),
+    advanced,
+  };
 }

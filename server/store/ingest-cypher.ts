@@ -58,22 +58,39 @@ export function mergeNodesCypher(label: EntityLabel): string {
 MERGE (x:${quoteLabel(label)} {id: row.id})${compareAndSet(true)}`;
 }
 
-/** Which of a batch's ids the label already holds: one index seek each, and no lock taken. */
-export function existingIdsCypher(label: EntityLabel): string {
-  return `UNWIND $ids AS id
-MATCH (x:${quoteLabel(label)} {id: id})
-RETURN collect(x.id) AS ids`;
+// The stamps a prepared row leaves to its query (PreparedRows in ingest-rows.ts): the row's own when
+// it has them, else the batch's time and writer.
+function stamps(x: string, row: string): string {
+  return `${x}.createdAt = coalesce(${row}.createdAt, $now), ${x}.createdBy = coalesce(${row}.createdBy, $user),
+    ${x}.updatedAt = coalesce(${row}.updatedAt, $now)`;
 }
 
 /**
- * CREATE a batch of nodes the database did not hold, each row being every stored property, as the
- * compare-and-set above would give a node it creates. The id constraint still guards: a node another
- * writer created meanwhile fails the transaction (isIdClash), which then runs again through MERGE.
+ * The tail that advances an import in the query that writes its batch, sparing the round trip of a
+ * query of its own: with `$advance` ({importId, done, counts, now}, or null for none) and `expected`
+ * true, the Import node takes the batch's number and the counts the caller computed for that outcome.
+ * Otherwise it is left alone (`advanced` false) and the caller advances it with the counts that came.
  */
-export function createNodesCypher(label: EntityLabel): string {
+function advanceImport(expected: string, returns: string): string {
+  return `
+OPTIONAL MATCH (i:Import {id: $advance.importId}) WHERE ${expected}
+SET i.batchesDone = $advance.done, i.counts = $advance.counts, i.updatedAt = $advance.now
+RETURN ${returns}, i IS NOT NULL AS advanced`;
+}
+
+/**
+ * CREATE the nodes of a batch the label does not hold, each row being every stored property (as the
+ * compare-and-set above would give a node it creates) but for the stamps the batch shares, and hand back the ids it holds (`found`), to be
+ * MERGEd and compared. One index seek a row, no lock taken for the look-up: the id constraint still
+ * guards, and a node another writer created meanwhile fails the transaction (isIdClash), which then
+ * runs again through MERGE. The import advances here when every row was new.
+ */
+export function createOrFindNodesCypher(label: EntityLabel): string {
   return `UNWIND $rows AS row
-CREATE (x:${quoteLabel(label)})
-SET x = row`;
+OPTIONAL MATCH (x:${quoteLabel(label)} {id: row.id})
+FOREACH (_ IN CASE WHEN x IS NULL THEN [1] ELSE [] END |
+  CREATE (n:${quoteLabel(label)}) SET n = row, ${stamps('n', 'row')})
+WITH collect(x.id) AS found${advanceImport('size(found) = 0', 'found')}`;
 }
 
 /** MERGE a batch of relationships of one type between nodes of known labels, matched on id. */
@@ -86,10 +103,10 @@ MERGE (a)-[x:${quoteType(type)} {id: row.id}]->(b)${compareAndSet(false)}`;
 
 /**
  * MERGE a batch of links one of whose ends this import created (so, in all likelihood, new): a link the
- * MERGE creates is given every stored property at once (`row.stored`, as the compare-and-set above
- * would give it), without reading or comparing anything. The MERGE still locks and looks, so a link
+ * MERGE creates is given every stored property at once (`row.stored` and the stamps, as the
+ * compare-and-set above would give it), without reading or comparing anything. The MERGE still locks and looks, so a link
  * another writer made meanwhile is found, not duplicated: its id is handed back (`found`) to be
- * compared as any stored link is.
+ * compared as any stored link is. The import advances here when every row was created.
  */
 export function mergeNewLinksCypher(
   type: LinkType,
@@ -99,10 +116,10 @@ export function mergeNewLinksCypher(
   return `UNWIND $rows AS row
 MATCH (a:${quoteLabel(sourceLabel)} {id: row.source})
 MATCH (b:${quoteLabel(targetLabel)} {id: row.target})
-MERGE (a)-[x:${quoteType(type)} {id: row.id}]->(b)
+MERGE (a)-[x:${quoteType(type)} {id: row.stored.id}]->(b)
 WITH x, row, size(keys(x)) = 1 AS created
-FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET x = row.stored)
-RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, collect(CASE WHEN NOT created THEN row.id END) AS found`;
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET x = row.stored, ${stamps('x', 'row.stored')})
+WITH sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, collect(CASE WHEN NOT created THEN row.stored.id END) AS found${advanceImport('created = size($rows)', 'created, found')}`;
 }
 
 /** Appends conflict entries (JSON strings) to the history of nodes of one label. */

@@ -48,7 +48,7 @@ export function createdProperties(
   return bookkept(row, meta);
 }
 
-/** Every property a record is created with: its own, its sources and the bookkeeping (no name keys). */
+/** Every property a record is created with: its own, its sources and the bookkeeping (no name keys); the bulk loader's. */
 export function bookkept(row: Row, meta: { user: string; now: string }): Record<string, PropertyValue> {
   return {
     ...row.props,
@@ -60,14 +60,37 @@ export function bookkept(row: Row, meta: { user: string; now: string }): Record<
   };
 }
 
-/** A created node's properties with its name keys (the MERGE path reads them back and sets them after). */
-export function storedProperties(
-  row: Row,
-  meta: { user: string; now: string },
-): Record<string, PropertyValue> {
-  const props = bookkept(row, meta);
-  const keys = nameKeysOf(props);
-  return keys === null ? props : { ...props, [NAME_KEYS]: keys };
+/**
+ * A batch made ready for the write queries ahead of its turn (the write pass prepares the next batch
+ * while Neo4j writes the current one): its rows, deduplicated, and for each row the properties it is
+ * created with when it is new, name keys included for entities, but for the stamps that the batch's
+ * rows share (`createdAt` and `updatedAt` at `now`, `createdBy` the writer): the query sets those, so
+ * that each row need not carry them over the wire. Together they are `bookkept`'s properties.
+ */
+export interface PreparedRows {
+  rows: Row[];
+  created: Record<string, PropertyValue>[];
+  now: string;
+}
+
+/** Prepares a batch's rows (see PreparedRows). */
+export function prepareRows(
+  input: readonly Record<string, unknown>[],
+  link: boolean,
+  meta: { user: string; now?: string | undefined },
+): PreparedRows {
+  const now = meta.now ?? new Date().toISOString();
+  const rows = toRows(input, link);
+  const created = rows.map((row) => {
+    const props: Record<string, PropertyValue> = { ...row.props, id: row.id, sources: row.sources };
+    if (row.createdAt !== undefined) props.createdAt = row.createdAt;
+    if (row.createdBy !== undefined) props.createdBy = row.createdBy;
+    if (row.updatedAt !== undefined) props.updatedAt = row.updatedAt;
+    const keys = link ? null : nameKeysOf(props);
+    if (keys !== null) props[NAME_KEYS] = keys;
+    return props;
+  });
+  return { rows, created, now };
 }
 
 /** An entity's name keys (name-keys.ts) from its stored properties; null when it has no name at all. */

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
-import type { ManagedTransaction } from 'neo4j-driver';
 import { withCreateFallback } from '../../server/store/ingest-create.ts';
 import {
   ingestRecords,
@@ -24,6 +23,18 @@ afterAll(async () => {
   await clearDatabase(store);
   await store.close();
 });
+
+// Waits until a transaction waits on another's lock (at most 30 s).
+async function waitForBlockedTransaction(): Promise<void> {
+  for (let tries = 0; tries < 600; tries++) {
+    const found = await store.read(
+      "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n",
+    );
+    if (Number(found.records[0]?.get('n')) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('no transaction waited on a lock within 30 s');
+}
 
 async function count(cypher: string): Promise<number> {
   const result = await store.read(cypher);
@@ -145,33 +156,27 @@ describe('the ingest write layer', () => {
     expect(clash.conflicts).toMatchObject([{ id: 'mix-old', field: 'name', old: 'Ali', new: 'Alia' }]);
   });
 
-  it('writes a batch again through MERGE when another writer creates one of its new ids meanwhile', async () => {
+  it('finds an id another writer creates meanwhile and compares it, never creating it twice', async () => {
     const rows = [
       { id: 'race-1', name: 'Cem', ...provenance },
       { id: 'race-2', name: 'Dia', ...provenance },
     ];
+    // Another session creates race-1 and holds it uncommitted: the batch waits on the id's lock until
+    // the other commits, then finds race-1 (a look-up that missed it would have its CREATE refused
+    // by the id constraint, and the batch run again with every row MERGEd: the same outcome).
+    const other = store.driver.session({ database: store.database });
+    const racing = other.beginTransaction();
+    await racing.run("CREATE (:Person {id: 'race-1', name: 'Cem', sources: ['src:r0'], handling: 'H1'})");
     const attempts: boolean[] = [];
-    const counts = await withCreateFallback((createNew) => {
+    const writing = withCreateFallback((createNew) => {
       attempts.push(createNew);
-      return runWrite(store, (tx) => {
-        // After the batch's look-up, and before its CREATE, another session commits race-1.
-        let looked = false;
-        const racing = {
-          run: async (cypher: string, params: Record<string, unknown>) => {
-            const result = await tx.run(cypher, params);
-            if (createNew && !looked) {
-              looked = true;
-              await store.write(
-                "CREATE (:Person {id: 'race-1', name: 'Cem', sources: ['src:r0'], handling: 'H1'})",
-              );
-            }
-            return result;
-          },
-        } as unknown as ManagedTransaction;
-        return writeEntityBatch(racing, 'Person', rows, meta, createNew);
-      });
+      return runWrite(store, (tx) => writeEntityBatch(tx, 'Person', rows, meta, createNew));
     });
-    expect(attempts).toEqual([true, false]);
+    await waitForBlockedTransaction();
+    await racing.commit();
+    await other.close();
+    const counts = await writing;
+    expect(attempts[0]).toBe(true);
     expect(counts).toMatchObject({ created: 1, updated: 1, conflicts: [] });
     expect(await count("MATCH (n:Person) WHERE n.id STARTS WITH 'race-' RETURN count(n)")).toBe(2);
     const raced = await store.read("MATCH (n:Person {id: 'race-1'}) RETURN n.sources AS s");

@@ -30,6 +30,13 @@ describe('the import id registry', () => {
     expect(hashValues({ a: 1 })).not.toBe(hashValues({ a: 2 }));
   });
 
+  it('tells apart values that would read alike written out: a number and its text, split and joined words', () => {
+    expect(hashValues({ a: 1 })).not.toBe(hashValues({ a: '1' }));
+    expect(hashValues({ a: ['x', 'y'] })).not.toBe(hashValues({ a: ['xy'] }));
+    expect(hashValues({ a: 'b', c: 'd' })).not.toBe(hashValues({ a: 'bc', '': 'd' }));
+    expect(hashValues({ a: null })).not.toBe(hashValues({ a: 'null' }));
+  });
+
   it('keeps its place tables growing past their first size', () => {
     const registry = new IdRegistry();
     for (let i = 0; i < 5_000; i++) registry.addEntity(`p${i}`, 'Person', i, { file: 'f', line: i + 1 });
