@@ -98,8 +98,9 @@ export class GraphView {
     this.draw = this.makeContext();
     this.sigma = createRenderer(this.graph, container, () => this.draw, {
       label: (node) => this.labels?.hides(node) === true,
-      // The grouped layout's animation draws its frames without links (`GroupedDisplay.moving`).
-      edges: () => this.grouped?.moving === true,
+      // Layouts' animations draw their frames without links (`GroupedDisplay.moving`, and
+      // `Arranger.moving` for the organigram, radial and time layouts).
+      edges: () => this.grouped?.moving === true || this.arranger?.moving === true,
     });
     // Syndicates' and cells' names over the groups kept apart (places, routes, payments), and both
     // over entities' names.
