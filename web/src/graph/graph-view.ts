@@ -26,6 +26,7 @@ import type { DrawContext } from './reducers.ts';
 import { LabelDeclutter } from './label-declutter.ts';
 import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './renderer.ts';
 import { buildDisplayGraph, type DisplayGraph, type FoldCount, NO_GROUPS } from './display-graph.ts';
+import { groupLabel } from './group-labels.ts';
 import { GroupedDisplay } from './grouped-display.ts';
 import { distanceToSegment, type PaymentLink, withFoldedPayments } from './payment-links.ts';
 import { Arranger } from './arrange.ts';
@@ -423,6 +424,8 @@ export class GraphView {
       // The first context is made before the grouped drawing exists (sigma needs a context first).
       grouped: (this.grouped as GroupedDisplay | undefined)?.graph != null,
       arrows: this.graph.size <= LARGE_GRAPH_EDGES,
+      groupLabel: (group) =>
+        (this.grouped as GroupedDisplay | undefined)?.labelOf(group) ?? groupLabel(group.name, group.members),
     };
   }
 

@@ -13,7 +13,7 @@ import noverlapModule from 'graphology-layout-noverlap';
 import { cjsDefault } from '../lib/interop.ts';
 import { type Box, separateBoxes } from './separate-boxes.ts';
 import { fitLabels } from './label-fit.ts';
-import { shelfPack } from './shelf-pack.ts';
+import { blockPack, shelfPack } from './shelf-pack.ts';
 
 const forceAtlas2 = cjsDefault(forceAtlas2Module);
 const noverlap = cjsDefault(noverlapModule);
@@ -33,6 +33,11 @@ export interface LayoutInput {
   radius: Map<string, number>;
   /** Drawn node -> width of its label in pixels, for the nodes whose label is always drawn. */
   labelWidth: Map<string, number>;
+  /**
+   * Drawn node -> the narrowest its label can be cut to, in pixels (a few letters, an ellipsis and
+   * the count): where the labels cannot all be given room, they are cut towards it (label-fit.ts).
+   */
+  labelLeast?: Map<string, number>;
   /** Links between drawn nodes, with a weight. */
   links: { source: string; target: string; weight: number }[];
 }
@@ -85,11 +90,51 @@ interface Placed {
 /** A box's reach on each side of its point. */
 type Extent = Pick<Box, 'left' | 'right' | 'up' | 'down'>;
 
-/** ForceAtlas2 over units (nodes or regions), weighted links between them, from their positions. */
-function forceUnits(units: Map<string, { at: Point; r: number }>, links: Map<string, number>): UnitGraph {
+/**
+ * ForceAtlas2's positions of each region's units, by region key, kept over the layouts one search
+ * makes (label-fit.ts): what differs between them is the room labels take, which ForceAtlas2 does not
+ * read, so it runs once per region.
+ */
+type Forces = Map<string, Map<string, Point>>;
+
+/** The links between a region's units, weighted, by pair of units. */
+function unitLinks(
+  input: LayoutInput,
+  unitOf: Map<string, string>,
+  units: Map<string, unknown>,
+): Map<string, number> {
+  const links = new Map<string, number>();
+  for (const { source, target, weight } of input.links) {
+    const a = unitOf.get(source);
+    const b = unitOf.get(target);
+    if (a === undefined || b === undefined || a === b || !units.has(a) || !units.has(b)) continue;
+    const pair = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    links.set(pair, (links.get(pair) ?? 0) + Math.log2(1 + weight));
+  }
+  return links;
+}
+
+/**
+ * ForceAtlas2 over units (nodes or regions), weighted links between them, from their positions; the
+ * region's positions from `forces` when it ran there before (its links then not even gathered).
+ */
+function forceUnits(
+  units: Map<string, { at: Point; r: number }>,
+  linksOf: () => Map<string, number>,
+  region: string,
+  forces: Forces,
+): UnitGraph {
   const graph: UnitGraph = new UndirectedGraph();
+  const known = forces.get(region);
+  if (known) {
+    for (const [key, { r }] of units) {
+      const at = known.get(key) ?? (units.get(key) as { at: Point }).at;
+      graph.addNode(key, { x: at.x, y: at.y, size: r });
+    }
+    return graph;
+  }
   for (const [key, { at, r }] of units) graph.addNode(key, { x: at.x, y: at.y, size: r });
-  for (const [pair, weight] of links) {
+  for (const [pair, weight] of linksOf()) {
     const [a, b] = pair.split('\u0000') as [string, string];
     graph.addEdge(a, b, { weight });
   }
@@ -107,6 +152,7 @@ function forceUnits(units: Map<string, { at: Point; r: number }>, links: Map<str
     });
     for (const [key, p] of Object.entries(positions)) graph.mergeNodeAttributes(key, p);
   }
+  forces.set(region, new Map(graph.mapNodes((key, a) => [key, { x: a.x, y: a.y }] as const)));
   return graph;
 }
 
@@ -116,6 +162,7 @@ function placeRegion(
   input: LayoutInput,
   unitOf: Map<string, string>,
   settings: LayoutSettings,
+  forces: Forces,
   top: boolean,
   aspect = settings.viewport.width / settings.viewport.height,
 ): Placed {
@@ -132,6 +179,7 @@ function placeRegion(
       input,
       unitOf,
       settings,
+      forces,
       false,
       Math.max(aspect / region.regions.size, 0.5),
     );
@@ -139,15 +187,7 @@ function placeRegion(
     for (const node of placed.offsets.keys()) unitOf.set(node, key);
     units.set(key, { at: placed.centre, r: placed.radius });
   }
-  const links = new Map<string, number>();
-  for (const { source, target, weight } of input.links) {
-    const a = unitOf.get(source);
-    const b = unitOf.get(target);
-    if (a === undefined || b === undefined || a === b || !units.has(a) || !units.has(b)) continue;
-    const pair = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    links.set(pair, (links.get(pair) ?? 0) + Math.log2(1 + weight));
-  }
-  const graph = forceUnits(units, links);
+  const graph = forceUnits(units, () => unitLinks(input, unitOf, units), region.key, forces);
   compact(graph, top || graph.order <= SMALL_REGION ? input.labelWidth : new Map(), settings.labelScale ?? 1);
   // Few units (closed cells, a small group's members): their boxes, labels included, kept apart.
   if (top || graph.order <= SMALL_REGION) separateTop(graph, input, settings, inner, aspect);
@@ -255,7 +295,8 @@ function roomOf(boxes: readonly Box[], aspect: number): number {
 
 /**
  * Boxes around each unit's disc and label kept apart; where labels are drawn (closed groups and
- * cells) the boxes are packed on shelves instead when that takes less room in a frame of `aspect`.
+ * cells) or open regions lie, the boxes are packed instead, on shelves or in one block, when that
+ * takes less room in a frame of `aspect`.
  */
 function separateTop(
   graph: UnitGraph,
@@ -270,7 +311,10 @@ function separateTop(
   if (keys.some((key) => input.labelWidth.has(key) || inner.has(key))) {
     const shelved = boxes.map((box) => ({ ...box }));
     shelfPack(shelved, aspect);
-    if (roomOf(shelved, aspect) < roomOf(boxes, aspect)) boxes = shelved;
+    const blocked = boxes.map((box) => ({ ...box }));
+    blockPack(blocked, aspect);
+    for (const packed of [shelved, blocked])
+      if (roomOf(packed, aspect) < roomOf(boxes, aspect)) boxes = packed;
   }
   keys.forEach((key, i) => {
     const box = boxes[i];
@@ -278,20 +322,36 @@ function separateTop(
   });
 }
 
-/** Target positions of every drawn node, and the box that holds them with their discs and labels. */
+/**
+ * Target positions of every drawn node, the box that holds them with their discs and labels, and the
+ * width in pixels each label was given room for (its own, or less where it is to be cut).
+ */
 export function layoutGroups(
   input: LayoutInput,
   settings: LayoutSettings,
-): { positions: Map<string, Point>; box: { x: [number, number]; y: [number, number] } } {
-  const { positions, box } = fitLabels(
-    (labelScale) => frameLayout(input, { ...settings, labelScale }, labelScale),
+): {
+  positions: Map<string, Point>;
+  box: { x: [number, number]; y: [number, number] };
+  labelWidth: Map<string, number>;
+} {
+  const tree = regionTree(input);
+  const forces: Forces = new Map();
+  const { positions, box, labelWidth } = fitLabels(
+    (labelScale, labelWidth) =>
+      frameLayout(tree, { ...input, labelWidth }, { ...settings, labelScale }, labelScale, forces),
     input,
   );
-  return { positions, box };
+  return { positions, box, labelWidth };
 }
 
-function frameLayout(input: LayoutInput, settings: LayoutSettings, labelScale: number) {
-  const placed = placeRegion(regionTree(input), input, new Map(), settings, true);
+function frameLayout(
+  tree: Region,
+  input: LayoutInput,
+  settings: LayoutSettings,
+  labelScale: number,
+  forces: Forces,
+) {
+  const placed = placeRegion(tree, input, new Map(), settings, forces, true);
   const positions = new Map<string, Point>();
   for (const [node, p] of placed.offsets) positions.set(node, { x: p.x, y: p.y });
   // The frame: the viewport's size around the layout when it fits (a unit drawn as a pixel), else
