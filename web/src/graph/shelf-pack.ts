@@ -62,6 +62,8 @@ export function shelfPack(boxes: Box[], aspect: number): void {
       best = candidate;
       bestNeed = need;
     }
+    // More rows only add height: once the rows alone need more than the best, none does better.
+    if (extent.y >= bestNeed) break;
   }
   const extent = extentOf(best);
   let top = -extent.y / 2;
