@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fitGroupLabel, groupLabel, leastGroupLabel } from '../../../web/src/graph/group-labels.ts';
+import {
+  fitGroupLabel,
+  groupLabel,
+  leastGroupLabel,
+  wholeGroupLabel,
+} from '../../../web/src/graph/group-labels.ts';
 
 /** Seven pixels a character, as a monospaced font would give. */
 const measure = (text: string) => text.length * 7;
@@ -23,5 +28,9 @@ describe('group labels', () => {
     expect(fitGroupLabel('Aegean crossings syndicate', 88, 10, measure)).toBe('Aeg… (88)');
     expect(leastGroupLabel('Aegean crossings syndicate', 88)).toBe('Aeg… (88)');
     expect(leastGroupLabel('Ali', 2)).toBe('Ali (2)');
+  });
+
+  it('show the whole name under the pointer, however long', () => {
+    expect(wholeGroupLabel('Cell: Aegean crossings syndicate', 88)).toBe('Aegean crossings syndicate (88)');
   });
 });

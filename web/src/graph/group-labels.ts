@@ -30,6 +30,11 @@ export function groupLabel(name: string, members: number): string {
   return `${trimmed(kept)}… (${members})`;
 }
 
+/** The label under the pointer: the whole name, however long, and the members. */
+export function wholeGroupLabel(name: string, members: number): string {
+  return `${shownName(name)} (${members})`;
+}
+
 /** The shortest a group's label is cut to: its name's first letters, an ellipsis and its members. */
 export function leastGroupLabel(name: string, members: number): string {
   const shown = shownName(name);
