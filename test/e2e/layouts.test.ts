@@ -51,6 +51,33 @@ function neighboursOf(id: string): Set<string> {
   return out;
 }
 
+/**
+ * Watches one drawn link, frame by frame, through the next layout: whether it was drawn before, in
+ * how many frames of the layout it was held back, and whether it is drawn once the layout is done.
+ */
+function linksWhileMoving(): Promise<{ drawnBefore: boolean; hiddenFrames: number; drawnAfter: boolean }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const handle = window.__ariadne;
+        const edge = handle?.shown().edges.find((e) => handle.drawnEdge(e)?.hidden === false);
+        if (!handle || edge === undefined) return reject(new Error('no link is drawn to watch'));
+        const drawnBefore = !handle.layoutRunning();
+        let started = false;
+        let hiddenFrames = 0;
+        const step = () => {
+          const hidden = handle.drawnEdge(edge)?.hidden !== false;
+          if (handle.layoutRunning()) {
+            started = true;
+            if (hidden) hiddenFrames++;
+          } else if (started) return resolve({ drawnBefore, hiddenFrames, drawnAfter: !hidden });
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+}
+
 describe('icons by entity type', () => {
   it('draws every entity with its type’s icon inside its disc, and shows the icons in the legend', async () => {
     await page.fill('#search', 'Zuwara coast');
@@ -93,7 +120,13 @@ describe('the radial and by-time layouts', () => {
     const nodes = await shownNodes();
     expect(nodes.length).toBeGreaterThan(10);
     const before = new Map(await Promise.all(nodes.map(async (n) => [n, await placeOf(n)] as const)));
+    const links = linksWhileMoving();
     await page.click('#layout-radial');
+    const { drawnBefore, hiddenFrames, drawnAfter } = await links;
+    // Links are held back while the nodes move, and drawn again in the frame that ends the layout.
+    expect(drawnBefore).toBe(true);
+    expect(hiddenFrames).toBeGreaterThan(0);
+    expect(drawnAfter).toBe(true);
     await settle(page);
     expect((await state())?.layout).toEqual({ kind: 'radial', centre: 'org:cm' });
     const centre = (await viewportOf('org:cm')) as { x: number; y: number };

@@ -55,3 +55,51 @@ describe('fitLabels', () => {
     expect(result.scale).toBeLessThanOrEqual(4.5);
   });
 });
+
+describe('fitLabels, cutting labels', () => {
+  /**
+   * Six groups in a row in a 600-pixel viewport: each takes 30 units and its label's width in graph
+   * units, so the frame's scale is 0.3 + (width / 100) x the label scale. Labels of 200 pixels never
+   * fit; under 96 pixels they do, below MAX_LABEL_SCALE.
+   */
+  function make(labelScale: number, widths: Map<string, number>): FramedLayout {
+    let x = 0;
+    const positions = new Map<string, { x: number; y: number }>();
+    for (const [node, width] of widths) {
+      positions.set(node, { x: x + 10, y: 0 });
+      x += 30 + width * labelScale;
+    }
+    const scale = Math.max(1, x / 600);
+    return { positions, box: { x: [0, 600 * scale], y: [0, 500 * scale] }, scale };
+  }
+  const input = (least: number | null): LayoutInput => {
+    const keys = Array.from({ length: 6 }, (_, i) => `g${i}`);
+    return {
+      containers: new Map(keys.map((k) => [k, []])),
+      position: new Map(keys.map((k) => [k, { x: 0, y: 0 }])),
+      radius: new Map(keys.map((k) => [k, 10])),
+      labelWidth: new Map(keys.map((k) => [k, 200])),
+      ...(least === null ? {} : { labelLeast: new Map(keys.map((k) => [k, least])) }),
+      links: [],
+    };
+  };
+
+  it('cuts the widest labels, step by step, to the first widths at which every label is laid out apart', () => {
+    const result = fitLabels(make, input(40));
+    const widths = [...result.labelWidth.values()];
+    // 200 -> 160 -> 128 -> 102.4 -> 81.92: the first under 96.
+    for (const width of widths) expect(width).toBeCloseTo(81.92, 1);
+    expect(labelsApart(result, { ...input(40), labelWidth: result.labelWidth })).toBe(6);
+    expect(result.scale).toBeLessThanOrEqual(8);
+  });
+
+  it('never cuts a label below its least width, and keeps the layout with the most apart', () => {
+    const result = fitLabels(make, input(120));
+    for (const width of result.labelWidth.values()) expect(width).toBeGreaterThanOrEqual(120);
+  });
+
+  it('never cuts labels that have no least width', () => {
+    const result = fitLabels(make, input(null));
+    for (const width of result.labelWidth.values()) expect(width).toBe(200);
+  });
+});

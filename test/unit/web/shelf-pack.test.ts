@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../../../web/src/graph/separate-boxes.ts';
-import { shelfPack } from '../../../web/src/graph/shelf-pack.ts';
+import { blockPack, shelfPack } from '../../../web/src/graph/shelf-pack.ts';
 
 /** A closed group's box: a small disc with a long label on its right. */
 const labelled = (x: number, y: number, label = 190): Box => ({
@@ -61,6 +61,43 @@ describe('shelfPack', () => {
   it('leaves no boxes alone', () => {
     const boxes: Box[] = [];
     shelfPack(boxes, 1);
+    expect(boxes).toEqual([]);
+  });
+});
+
+describe('blockPack', () => {
+  /** Two open regions among 46 closed groups, as the 50k graph's top level with two syndicates open. */
+  const crowd = (): Box[] => [
+    { x: -300, y: 0, left: 154, right: 154, up: 290, down: 290 },
+    { x: 300, y: 0, left: 154, right: 154, up: 277, down: 277 },
+    ...Array.from({ length: 46 }, (_, i) => labelled((i % 8) * 90 - 350, Math.floor(i / 8) * 60 - 300, 80)),
+  ];
+  const room = (boxes: Box[], aspect: number) => {
+    const { width, height } = extent(boxes);
+    return Math.max(width / aspect, height);
+  };
+
+  it('packs regions among closed groups in one block, none covering another, in less room than shelves', () => {
+    const blocked = crowd();
+    blockPack(blocked, 1.23);
+    for (let i = 0; i < blocked.length; i++)
+      for (let j = i + 1; j < blocked.length; j++)
+        expect(overlap(blocked[i] as Box, blocked[j] as Box)).toBe(false);
+    const shelved = crowd();
+    shelfPack(shelved, 1.23);
+    // Shelves leave the height of the regions' row empty beside the closed groups in it.
+    expect(room(blocked, 1.23)).toBeLessThan(room(shelved, 1.23) * 0.9);
+    // Near the viewport's shape, about the origin.
+    const { width, height } = extent(blocked);
+    expect(width / height).toBeGreaterThan(0.6);
+    expect(width / height).toBeLessThan(2.5);
+    const xs = blocked.flatMap((b) => [b.x - b.left, b.x + b.right]);
+    expect(Math.abs(Math.min(...xs) + Math.max(...xs))).toBeLessThan(width * 0.05);
+  });
+
+  it('leaves no boxes alone', () => {
+    const boxes: Box[] = [];
+    blockPack(boxes, 1);
     expect(boxes).toEqual([]);
   });
 });

@@ -41,6 +41,12 @@ export class Arranger {
   axis: TimeLayout | null = null;
   /** Why the last layout moved nothing, or '' when it did. */
   note = '';
+  /**
+   * Nodes are moving to the layout's targets: links are not drawn meanwhile (read by the renderer's
+   * edge reducer, as for the grouped layout's `GroupedDisplay.moving`), and come back in the last
+   * frame, which is drawn before the layout counts as done.
+   */
+  moving = false;
   private computing = false;
   private cancel: (() => void) | null = null;
   private generation = 0;
@@ -54,12 +60,15 @@ export class Arranger {
     return this.computing || this.cancel !== null;
   }
 
-  /** Stops the animation where it is; a layout still being computed will not start. */
+  /** Stops the animation where it is, links drawn again; a layout still being computed will not start. */
   stop(): void {
     this.generation++;
     this.computing = false;
     this.cancel?.();
     this.cancel = null;
+    if (!this.moving) return;
+    this.moving = false;
+    this.host.sigma.refresh();
   }
 
   /** Calls back when a layout starts, ends or says why it moved nothing. */
@@ -176,13 +185,21 @@ export class Arranger {
     if (layout.kind !== 'time') this.axis = null;
     const drawn = this.host.drawing();
     const present = Object.fromEntries([...targets].filter(([id]) => drawn.hasNode(id)));
+    const { sigma } = this.host;
     // The grouped layout's frame does not hold these layouts: sigma frames them again.
-    this.host.sigma.setCustomBBox(null);
-    this.cancel = animateNodes(drawn, present, { duration: 500 }, () => {
-      this.cancel = null;
-      this.host.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    sigma.setCustomBBox(null);
+    // Links are held back while nodes move: their drawing is worked out again without them.
+    this.moving = true;
+    if (sigma.getGraph() === drawn) sigma.refresh({ schedule: true });
+    const done = animateNodes(drawn, present, { duration: 500 }, () => {
+      this.moving = false;
+      sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      // The last frame, links back, drawn now: the layout is done once it is on screen.
+      if (sigma.getGraph() === drawn) sigma.refresh();
+      if (this.cancel === done) this.cancel = null;
       this.emit();
     });
+    this.cancel = done;
     this.emit();
   }
 

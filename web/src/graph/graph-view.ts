@@ -26,6 +26,8 @@ import type { DrawContext } from './reducers.ts';
 import { LabelDeclutter } from './label-declutter.ts';
 import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './renderer.ts';
 import { buildDisplayGraph, type DisplayGraph, type FoldCount, NO_GROUPS } from './display-graph.ts';
+import { groupLabel } from './group-labels.ts';
+import { wholeGroupLabel } from './group-labels.ts';
 import { GroupedDisplay } from './grouped-display.ts';
 import { distanceToSegment, type PaymentLink, withFoldedPayments } from './payment-links.ts';
 import { Arranger } from './arrange.ts';
@@ -93,14 +95,32 @@ export class GraphView {
   private draw: DrawContext;
   /** Holds back labels that would cover others. */
   readonly labels: LabelDeclutter;
+  /**
+   * The node the last hover box was drawn for, and the label drawn in it when not the node's own
+   * (a closed group's whole name), else null.
+   */
+  lastHover: { node: string; label: string | null } | null = null;
 
   constructor(container: HTMLElement) {
     this.draw = this.makeContext();
-    this.sigma = createRenderer(this.graph, container, () => this.draw, {
-      label: (node) => this.labels?.hides(node) === true,
-      // The grouped layout's animation draws its frames without links (`GroupedDisplay.moving`).
-      edges: () => this.grouped?.moving === true,
-    });
+    this.sigma = createRenderer(
+      this.graph,
+      container,
+      () => this.draw,
+      {
+        label: (node) => this.labels?.hides(node) === true,
+        // Layouts' animations draw their frames without links (`GroupedDisplay.moving`, and
+        // `Arranger.moving` for the organigram, radial and time layouts).
+        edges: () => this.grouped?.moving === true || this.arranger?.moving === true,
+      },
+      (node) => {
+        // Under the pointer a closed group shows its whole name, which its label may cut short.
+        const group = this.grouped?.graph ? this.grouped.plan?.groups.get(node) : undefined;
+        const label = group ? wholeGroupLabel(group.name, group.members) : null;
+        this.lastHover = { node, label };
+        return label;
+      },
+    );
     // Syndicates' and cells' names over the groups kept apart (places, routes, payments), and both
     // over entities' names.
     this.labels = new LabelDeclutter(
@@ -422,6 +442,8 @@ export class GraphView {
       // The first context is made before the grouped drawing exists (sigma needs a context first).
       grouped: (this.grouped as GroupedDisplay | undefined)?.graph != null,
       arrows: this.graph.size <= LARGE_GRAPH_EDGES,
+      groupLabel: (group) =>
+        (this.grouped as GroupedDisplay | undefined)?.labelOf(group) ?? groupLabel(group.name, group.members),
     };
   }
 

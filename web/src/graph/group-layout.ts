@@ -7,21 +7,18 @@
  * separation keeps label boxes apart too (their size in graph units depends on the final scale,
  * so it is refined over a few passes). Pure: it returns target positions.
  */
-import { UndirectedGraph } from 'graphology';
-import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import noverlapModule from 'graphology-layout-noverlap';
 import { cjsDefault } from '../lib/interop.ts';
-import { type Box, separateBoxes } from './separate-boxes.ts';
 import { fitLabels } from './label-fit.ts';
-import { shelfPack } from './shelf-pack.ts';
+import { type Forces, forceUnits, type UnitGraph, unitLinks } from './region-forces.ts';
+import { type Box, separateBoxes } from './separate-boxes.ts';
+import { blockPack, shelfPack } from './shelf-pack.ts';
 
-const forceAtlas2 = cjsDefault(forceAtlas2Module);
 const noverlap = cjsDefault(noverlapModule);
 
 type Point = { x: number; y: number };
 /** Regions of at most this many units keep labels apart too; larger ones only discs (noverlap). */
 const SMALL_REGION = 80;
-type UnitGraph = UndirectedGraph<{ x: number; y: number; size: number }, { weight: number }>;
 
 /** What the layout reads of the drawn graph. */
 export interface LayoutInput {
@@ -33,6 +30,11 @@ export interface LayoutInput {
   radius: Map<string, number>;
   /** Drawn node -> width of its label in pixels, for the nodes whose label is always drawn. */
   labelWidth: Map<string, number>;
+  /**
+   * Drawn node -> the narrowest its label can be cut to, in pixels (a few letters, an ellipsis and
+   * the count): where the labels cannot all be given room, they are cut towards it (label-fit.ts).
+   */
+  labelLeast?: Map<string, number>;
   /** Links between drawn nodes, with a weight. */
   links: { source: string; target: string; weight: number }[];
 }
@@ -85,37 +87,13 @@ interface Placed {
 /** A box's reach on each side of its point. */
 type Extent = Pick<Box, 'left' | 'right' | 'up' | 'down'>;
 
-/** ForceAtlas2 over units (nodes or regions), weighted links between them, from their positions. */
-function forceUnits(units: Map<string, { at: Point; r: number }>, links: Map<string, number>): UnitGraph {
-  const graph: UnitGraph = new UndirectedGraph();
-  for (const [key, { at, r }] of units) graph.addNode(key, { x: at.x, y: at.y, size: r });
-  for (const [pair, weight] of links) {
-    const [a, b] = pair.split('\u0000') as [string, string];
-    graph.addEdge(a, b, { weight });
-  }
-  if (graph.order > 1 && graph.size > 0) {
-    const settings = {
-      ...forceAtlas2.inferSettings(graph),
-      adjustSizes: false,
-      gravity: 1,
-      scalingRatio: 10,
-    };
-    const iterations = graph.order > 1_000 ? 60 : 120;
-    const positions = forceAtlas2(graph, {
-      iterations,
-      settings: { ...settings, barnesHutOptimize: graph.order > 300 },
-    });
-    for (const [key, p] of Object.entries(positions)) graph.mergeNodeAttributes(key, p);
-  }
-  return graph;
-}
-
 /** Lays out one region; the top one also keeps labels apart. */
 function placeRegion(
   region: Region,
   input: LayoutInput,
   unitOf: Map<string, string>,
   settings: LayoutSettings,
+  forces: Forces,
   top: boolean,
   aspect = settings.viewport.width / settings.viewport.height,
 ): Placed {
@@ -132,6 +110,7 @@ function placeRegion(
       input,
       unitOf,
       settings,
+      forces,
       false,
       Math.max(aspect / region.regions.size, 0.5),
     );
@@ -139,15 +118,7 @@ function placeRegion(
     for (const node of placed.offsets.keys()) unitOf.set(node, key);
     units.set(key, { at: placed.centre, r: placed.radius });
   }
-  const links = new Map<string, number>();
-  for (const { source, target, weight } of input.links) {
-    const a = unitOf.get(source);
-    const b = unitOf.get(target);
-    if (a === undefined || b === undefined || a === b || !units.has(a) || !units.has(b)) continue;
-    const pair = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    links.set(pair, (links.get(pair) ?? 0) + Math.log2(1 + weight));
-  }
-  const graph = forceUnits(units, links);
+  const graph = forceUnits(units, () => unitLinks(input, unitOf, units), region.key, forces);
   compact(graph, top || graph.order <= SMALL_REGION ? input.labelWidth : new Map(), settings.labelScale ?? 1);
   // Few units (closed cells, a small group's members): their boxes, labels included, kept apart.
   if (top || graph.order <= SMALL_REGION) separateTop(graph, input, settings, inner, aspect);
@@ -255,7 +226,8 @@ function roomOf(boxes: readonly Box[], aspect: number): number {
 
 /**
  * Boxes around each unit's disc and label kept apart; where labels are drawn (closed groups and
- * cells) the boxes are packed on shelves instead when that takes less room in a frame of `aspect`.
+ * cells) or open regions lie, the boxes are packed instead, on shelves or in one block, when that
+ * takes less room in a frame of `aspect`.
  */
 function separateTop(
   graph: UnitGraph,
@@ -270,7 +242,10 @@ function separateTop(
   if (keys.some((key) => input.labelWidth.has(key) || inner.has(key))) {
     const shelved = boxes.map((box) => ({ ...box }));
     shelfPack(shelved, aspect);
-    if (roomOf(shelved, aspect) < roomOf(boxes, aspect)) boxes = shelved;
+    const blocked = boxes.map((box) => ({ ...box }));
+    blockPack(blocked, aspect);
+    for (const packed of [shelved, blocked])
+      if (roomOf(packed, aspect) < roomOf(boxes, aspect)) boxes = packed;
   }
   keys.forEach((key, i) => {
     const box = boxes[i];
@@ -278,20 +253,36 @@ function separateTop(
   });
 }
 
-/** Target positions of every drawn node, and the box that holds them with their discs and labels. */
+/**
+ * Target positions of every drawn node, the box that holds them with their discs and labels, and the
+ * width in pixels each label was given room for (its own, or less where it is to be cut).
+ */
 export function layoutGroups(
   input: LayoutInput,
   settings: LayoutSettings,
-): { positions: Map<string, Point>; box: { x: [number, number]; y: [number, number] } } {
-  const { positions, box } = fitLabels(
-    (labelScale) => frameLayout(input, { ...settings, labelScale }, labelScale),
+): {
+  positions: Map<string, Point>;
+  box: { x: [number, number]; y: [number, number] };
+  labelWidth: Map<string, number>;
+} {
+  const tree = regionTree(input);
+  const forces: Forces = new Map();
+  const { positions, box, labelWidth } = fitLabels(
+    (labelScale, labelWidth) =>
+      frameLayout(tree, { ...input, labelWidth }, { ...settings, labelScale }, labelScale, forces),
     input,
   );
-  return { positions, box };
+  return { positions, box, labelWidth };
 }
 
-function frameLayout(input: LayoutInput, settings: LayoutSettings, labelScale: number) {
-  const placed = placeRegion(regionTree(input), input, new Map(), settings, true);
+function frameLayout(
+  tree: Region,
+  input: LayoutInput,
+  settings: LayoutSettings,
+  labelScale: number,
+  forces: Forces,
+) {
+  const placed = placeRegion(tree, input, new Map(), settings, forces, true);
   const positions = new Map<string, Point>();
   for (const [node, p] of placed.offsets) positions.set(node, { x: p.x, y: p.y });
   // The frame: the viewport's size around the layout when it fits (a unit drawn as a pixel), else

@@ -14,7 +14,8 @@ import {
   regroupDisplayGraph,
 } from './display-graph.ts';
 import { layoutGroups } from './group-layout.ts';
-import { type GroupPlan, groupPaths, planGroups } from './grouping.ts';
+import { fitGroupLabel, groupLabel, LABEL_SIZE, labelWidth, leastGroupLabel } from './group-labels.ts';
+import { type GroupNode, type GroupPlan, groupPaths, planGroups } from './grouping.ts';
 import type { Syndicates } from './syndicates.ts';
 import { type CompiledView, isEdgeShown, shownKey } from './visibility.ts';
 
@@ -45,33 +46,6 @@ export const groupRadius = (members: number) => 6 + 1.2 * Math.sqrt(members);
 /** The radius of an entity's disc in a grouped drawing, in graph units, by its centrality (0..1). */
 export const entityRadius = (centrality: number) => 3 + 5 * Math.sqrt(centrality);
 
-export const LABEL_SIZE = 12;
-export const LABEL_FONT = `500 ${LABEL_SIZE}px system-ui, sans-serif`;
-
-/** The most characters of its name a closed group's label shows; a click says the whole name. */
-export const LABEL_NAME_CHARS = 16;
-
-/**
- * The label of a closed group: its name, cut at a word when long, and its members. A cell is drawn
- * inside its open syndicate, ringed as a cell: its label leaves out the word "Cell".
- */
-export function groupLabel(name: string, members: number): string {
-  const shown = name.replace(/^Cell: /, '');
-  if (shown.length <= LABEL_NAME_CHARS) return `${shown} (${members})`;
-  const cut = shown.slice(0, LABEL_NAME_CHARS - 1);
-  const space = cut.lastIndexOf(' ');
-  const kept = space >= LABEL_NAME_CHARS / 2 ? cut.slice(0, space) : cut;
-  return `${kept.replace(/[\s&,;:-]+$/, '')}… (${members})`;
-}
-
-let measureContext: CanvasRenderingContext2D | null = null;
-function labelWidth(text: string): number {
-  measureContext ??= document.createElement('canvas').getContext('2d');
-  if (!measureContext) return text.length * 7;
-  measureContext.font = LABEL_FONT;
-  return measureContext.measureText(text).width;
-}
-
 /** The grouped drawing and its layout. */
 export class GroupedDisplay {
   graph: DisplayGraph | null = null;
@@ -83,6 +57,10 @@ export class GroupedDisplay {
   private cancel: (() => void) | null = null;
   /** Nodes are moving to the layout's targets: links are not drawn meanwhile. */
   moving = false;
+  /** The room, in pixels, the last layout kept for each closed group's label. */
+  private readonly labelRoom = new Map<string, number>();
+  /** Labels cut to that room, kept while the group's name, members and room stay the same. */
+  private readonly labelCut = new Map<string, { key: string; text: string }>();
   private targets: Map<string, Point> | null = null;
   /** The share of the viewport sigma draws a frame in (measured at the first layout). */
   private fit: number | null = null;
@@ -217,11 +195,32 @@ export class GroupedDisplay {
   }
 
   private computeLayout(graph: DisplayGraph, plan: GroupPlan, fit: number) {
-    const { positions, box } = layoutGroups(this.layoutInput(graph, plan), {
+    const {
+      positions,
+      box,
+      labelWidth: room,
+    } = layoutGroups(this.layoutInput(graph, plan), {
       labelHeight: LABEL_SIZE,
       viewport: this.room(fit),
     });
+    this.labelRoom.clear();
+    for (const [node, width] of room) this.labelRoom.set(node, width);
     return { targets: positions, box };
+  }
+
+  /**
+   * A closed group's label as drawn (read by the node reducer): cut to the room the last layout kept
+   * for it, or whole before any layout made room for it.
+   */
+  labelOf(group: GroupNode): string {
+    const room = this.labelRoom.get(group.key);
+    if (room === undefined) return groupLabel(group.name, group.members);
+    const key = `${group.name}\u0000${group.members}\u0000${room}`;
+    const cut = this.labelCut.get(group.key);
+    if (cut?.key === key) return cut.text;
+    const text = fitGroupLabel(group.name, group.members, room, labelWidth);
+    this.labelCut.set(group.key, { key, text });
+    return text;
   }
 
   /** The room a layout has: the viewport inside sigma's padding, times the share sigma draws in. */
@@ -295,12 +294,14 @@ export class GroupedDisplay {
     const position = new Map<string, Point>();
     const radius = new Map<string, number>();
     const widths = new Map<string, number>();
+    const least = new Map<string, number>();
     graph.forEachNode((node, a) => {
       position.set(node, { x: a.x, y: a.y });
       const group = a.group;
       if (group) {
         radius.set(node, groupRadius(group.members));
         widths.set(node, labelWidth(groupLabel(group.name, group.members)));
+        least.set(node, labelWidth(leastGroupLabel(group.name, group.members)));
         const parent = node.startsWith('c:')
           ? this.syndicates?.cellParent.get(Number(node.slice(2)))
           : undefined;
@@ -317,7 +318,7 @@ export class GroupedDisplay {
       target,
       weight: a.aggregate?.count ?? 1,
     }));
-    return { containers, position, radius, labelWidth: widths, links };
+    return { containers, position, radius, labelWidth: widths, labelLeast: least, links };
   }
 }
 

@@ -132,6 +132,8 @@ function thinned(boxes: LabelBox[], most: number): LabelBox[] {
 export class LabelDeclutter {
   private held = new Map<string, string>();
   private readonly context = document.createElement('canvas').getContext('2d');
+  /** Label widths by font and text: every frame measures the same labels again. */
+  private readonly widths = new Map<string, number>();
 
   constructor(
     private readonly sigma: Sigma,
@@ -160,8 +162,17 @@ export class LabelDeclutter {
   private width(text: string): number {
     const { sigma, context } = this;
     if (!context) return text.length * 7;
-    context.font = `${sigma.getSetting('labelWeight')} ${sigma.getSetting('labelSize')}px ${sigma.getSetting('labelFont')}`;
-    return context.measureText(text).width;
+    const font = `${sigma.getSetting('labelWeight')} ${sigma.getSetting('labelSize')}px ${sigma.getSetting('labelFont')}`;
+    const key = `${font}\u0000${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      // Labels come and go with what is drawn: the cache is dropped before it grows large.
+      if (this.widths.size > 20_000) this.widths.clear();
+      context.font = font;
+      width = context.measureText(text).width;
+      this.widths.set(key, width);
+    }
+    return width;
   }
 
   private check(): void {
@@ -174,13 +185,19 @@ export class LabelDeclutter {
         return box ? [box] : [];
       }),
     ];
-    const size = (node: string) => this.sigma.getNodeDisplayData(node)?.size ?? 0;
-    candidates.sort(
+    // Rank and size read once per label, not once per comparison.
+    const keyed = candidates.map((box) => ({
+      box,
+      rank: this.rank(box.node),
+      size: this.sigma.getNodeDisplayData(box.node)?.size ?? 0,
+    }));
+    keyed.sort(
       (a, b) =>
-        this.rank(b.node) - this.rank(a.node) ||
-        size(b.node) - size(a.node) ||
-        (a.node < b.node ? -1 : a.node > b.node ? 1 : 0),
+        b.rank - a.rank ||
+        b.size - a.size ||
+        (a.box.node < b.box.node ? -1 : a.box.node > b.box.node ? 1 : 0),
     );
+    candidates.splice(0, candidates.length, ...keyed.map((k) => k.box));
     const held = clashingLabels(candidates, this.rank, KEEP_GROUP_LABELS, this.groups());
     const same = held.size === this.held.size && [...held].every((node) => this.held.has(node));
     if (same) return;

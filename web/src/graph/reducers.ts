@@ -8,7 +8,7 @@ import type { Attributes } from 'graphology-types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { DataGraph, EdgeData, NodeData, Origins } from './data-graph.ts';
 import { type Aggregate, type DisplayEdge, describeAggregate } from './display-graph.ts';
-import { entityRadius, groupLabel, groupRadius } from './grouped-display.ts';
+import { entityRadius, groupRadius } from './grouped-display.ts';
 import { describePaymentLink, type PaymentLink } from './payment-links.ts';
 import type { GroupNode } from './grouping.ts';
 import type { Insights } from './derived.ts';
@@ -36,6 +36,8 @@ export interface DrawContext {
   grouped: boolean;
   /** Whether edges draw arrowheads (left off on very large graphs, where they cannot be read). */
   arrows: boolean;
+  /** A closed group's label as drawn: cut to the room the grouped layout kept for it. */
+  groupLabel(group: GroupNode): string;
 }
 
 type NodeOut = Partial<NodeDisplayData> & Attributes;
@@ -76,7 +78,7 @@ function reduceGroup(context: DrawContext, node: string, attributes: NodeData, g
     x: attributes.x,
     y: attributes.y,
     size: groupRadius(group.members),
-    label: groupLabel(group.name, group.members),
+    label: context.groupLabel(group),
     color: colour,
     borderColor: group.kind === 'cell' ? '#5b6472' : '#2f3a4a',
     forceLabel: true,

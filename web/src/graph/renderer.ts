@@ -9,6 +9,7 @@ import { createNodeImageProgram } from '@sigma/node-image';
 import Sigma from 'sigma';
 import {
   createNodeCompoundProgram,
+  drawDiscNodeHover,
   EdgeArrowProgram,
   EdgeRectangleProgram,
   NodeCircleProgram,
@@ -74,13 +75,15 @@ export interface HeldBack {
 /**
  * Creates the renderer for an empty graph, with the large graph's drawing (the fewest programs):
  * `useLargeGraphDrawing` switches once the graph is filled. `context()` gives the reducers the
- * current draw context.
+ * current draw context; `hoverLabel(node)` the label drawn under the pointer, when it is not the
+ * node's label (a closed group's whole name where its label is cut short).
  */
 export function createRenderer(
   graph: DataGraph,
   container: HTMLElement,
   context: () => DrawContext,
   held: HeldBack = { label: () => false, edges: () => false },
+  hoverLabel: (node: string) => string | null = () => null,
 ): Sigma {
   return new Sigma(graph, container, {
     defaultNodeType: 'circle',
@@ -99,6 +102,12 @@ export function createRenderer(
     zIndex: false,
     minCameraRatio: 0.02,
     maxCameraRatio: 20,
+    // Sigma draws the hovered node's label in a box on a layer above the others.
+    defaultDrawNodeHover: (canvas, data, settings) => {
+      const key = (data as { key?: string }).key;
+      const whole = key === undefined ? null : hoverLabel(key);
+      drawDiscNodeHover(canvas, whole === null ? data : { ...data, label: whole }, settings);
+    },
     nodeReducer: (node, attributes) => {
       const data = reduceNode(context(), node, attributes as never);
       return held.label(node) ? { ...data, label: null } : data;

@@ -5,6 +5,7 @@
  * that the viewport does not have, and shelves use it (the "next fit" shelf of strip packing,
  * Coffman et al. 1980). The number of rows is the one whose extent best fits the viewport's shape.
  */
+import potpack from 'potpack';
 import type { Box } from './separate-boxes.ts';
 
 const width = (box: Box) => box.left + box.right;
@@ -61,6 +62,8 @@ export function shelfPack(boxes: Box[], aspect: number): void {
       best = candidate;
       bestNeed = need;
     }
+    // More rows only add height: once the rows alone need more than the best, none does better.
+    if (extent.y >= bestNeed) break;
   }
   const extent = extentOf(best);
   let top = -extent.y / 2;
@@ -74,5 +77,23 @@ export function shelfPack(boxes: Box[], aspect: number): void {
       left += width(box);
     }
     top += rowHeight;
+  }
+}
+
+/**
+ * Moves the boxes' points into one block shaped like a viewport of `aspect` (width / height),
+ * centred on the origin, by Mapbox's potpack (tallest first, each into the smallest free space left
+ * beside or under those placed). Shelves waste the height of a row that holds an open region beside
+ * closed groups; this fills it. Boxes of one height keep the order they stood in (rows by y, then x).
+ */
+export function blockPack(boxes: Box[], aspect: number): void {
+  if (boxes.length === 0) return;
+  const byY = [...boxes].sort((a, b) => a.y - b.y || a.x - b.x);
+  // Widths divided by the aspect: potpack's near-square block is then the viewport's shape.
+  const packed = byY.map((box) => ({ box, w: width(box) / aspect, h: height(box), x: 0, y: 0 }));
+  const block = potpack(packed);
+  for (const { box, x, y } of packed) {
+    box.x = (x - block.w / 2) * aspect + box.left;
+    box.y = y - block.h / 2 + box.up;
   }
 }

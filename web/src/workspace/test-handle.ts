@@ -37,6 +37,11 @@ export interface AriadneHandle {
   groups(): { key: string; kind: string; name: string; members: number }[];
   /** The labels sigma drew in the last frame, as boxes in CSS pixels. */
   labels(): LabelBox[];
+  /**
+   * The node the last hover box was drawn for, and the label in it when not the node's own (a
+   * closed group's whole name), else null.
+   */
+  lastHover(): { node: string; label: string | null } | null;
   drawn(node: string): DrawnNode | null;
   drawnEdge(
     edge: string,
@@ -83,6 +88,7 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
         members,
       })),
     labels: () => view.labels.drawn(),
+    lastHover: () => (view.lastHover ? { ...view.lastHover } : null),
     drawn(node) {
       const data = view.sigma.getNodeDisplayData(node) as
         | (ReturnType<typeof view.sigma.getNodeDisplayData> & { borderColor?: string; image?: unknown })
