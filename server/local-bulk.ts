@@ -50,7 +50,7 @@ export function localBulkTarget(
       return (performance.now() - started) / 1000;
     },
     async restore() {
-      await (await reopen()).close();
+      return reopen();
     },
     async load(files: BulkFiles, onProgress: (fraction: number) => void) {
       const seconds: OfflineSeconds = { stop: 0, importer: 0, importerReported: 0, start: 0, migrate: 0 };

@@ -1,16 +1,17 @@
 /**
- * The bulk loader's input, written from the checked spools: Neo4j's importer reads CSV files whose
- * headers declare each column's property and type. One node file per label, one relationship file per
- * link group (type and end labels), each record with exactly the properties the transactional write
- * gives a new record (store/ingest-writes.ts `createdProperties`) and its name keys. A value a CSV cell
- * cannot carry exactly (an empty list, a line break, a number in a column of text) is kept aside in a
- * spool and set by Cypher after the load, so nothing is lost or changed on the way.
+ * The bulk loader's input, written from the checked records as they come (during validation, or from
+ * the checked spools): Neo4j's importer reads CSV files whose headers declare each column's property
+ * and type. One node file per label, one relationship file per link group (type and end labels), each
+ * record with exactly the properties the transactional write gives a new record (store/ingest-writes.ts
+ * `createdProperties`) and its name keys. A value a CSV cell cannot carry exactly (an empty list, a
+ * line break, a number in a column of text) is kept aside in a spool and set by Cypher after the load,
+ * so nothing is lost or changed on the way.
  *
- * Each group is read once: a column is added where its property first appears, and its header goes
- * to a file of its own, written last (the importer reads a header file followed by the data, and the
- * columns after a row's last cell as empty).
+ * Each record is written once: a column is added where its property first appears, and its header
+ * goes to a file of its own, written last (the importer reads a header file followed by the data, and
+ * the columns after a row's last cell as empty).
  */
-import { open, writeFile } from 'node:fs/promises';
+import { type FileHandle, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EntityLabel, LinkType } from '../schema/model.ts';
 import type { LateValue } from '../store/bulk-load.ts';
@@ -18,7 +19,7 @@ import type { PropertyValue } from '../store/ingest-values.ts';
 import { createdProperties, nameKeysOf } from '../store/ingest-rows.ts';
 import { NAME_KEYS } from '../store/name-keys.ts';
 import { parseLinkGroupKey } from './check-pass.ts';
-import { readSpool, SpoolWriter } from './spool.ts';
+import { type GroupSink, readSpool, SpoolWriter } from './spool.ts';
 import type { SpoolGroup } from './write-pass.ts';
 
 /** The character between the items of a list in a cell (U+001F, the unit separator). */
@@ -111,86 +112,197 @@ function lateValueOf(
   return { kind: 'link', type: ends.type, sourceLabel: ends.source, source, id, props };
 }
 
-/** Writes one group's data file, then its header file; values no cell can carry go to `late`. */
-async function writeGroup(
-  group: SpoolGroup,
-  [headerFile, dataFile]: [string, string],
-  late: SpoolWriter,
-  meta: { user: string; now: string },
-): Promise<void> {
-  const link = group.key.includes('|');
-  const columns = new Map<string, ColumnType>();
-  // A file handle, not a stream: a failure to write (a full disk) rejects here, in order.
-  const out = await open(dataFile, 'w');
-  let chunk = '';
-  try {
-    for await (const row of readSpool<Record<string, unknown>>(group.path)) {
-      const { props, source, target } = recordOf(row, link, meta);
-      addColumns(columns, props);
-      const id = String(props.id);
-      const cells = link ? [quote(String(source)), quote(String(target)), quote(id)] : [quote(id)];
-      const aside: Record<string, PropertyValue> = {};
-      for (const [key, type] of columns) {
-        const value = props[key];
-        const cell = value === undefined ? '' : cellOf(value, type);
-        if (cell === undefined && value !== undefined) aside[key] = value;
-        cells.push(cell ?? '');
+// Each group keeps this much text before writing it out (many groups are open at once).
+const FLUSH_AT = 256 * 1024;
+
+/** One group's data file, written row by row; its header file once the last row is in. */
+class CsvGroup {
+  readonly columns = new Map<string, ColumnType>();
+  count = 0;
+  private chunk = '';
+  // A file handle, not a stream: a failure to write (a full disk) rejects in order, at the write.
+  private out: FileHandle | undefined;
+  private closed = false;
+
+  constructor(
+    readonly key: string,
+    readonly files: [string, string],
+  ) {}
+
+  /** Adds one record's line; returns the values no cell could carry. */
+  add(props: Record<string, PropertyValue>, ends: [string, string] | undefined) {
+    addColumns(this.columns, props);
+    const id = String(props.id);
+    const cells = ends ? [quote(ends[0]), quote(ends[1]), quote(id)] : [quote(id)];
+    const aside: Record<string, PropertyValue> = {};
+    let asideAny = false;
+    for (const [key, type] of this.columns) {
+      const value = props[key];
+      const cell = value === undefined ? '' : cellOf(value, type);
+      if (cell === undefined && value !== undefined) {
+        aside[key] = value;
+        asideAny = true;
       }
-      for (const [key, value] of Object.entries(props))
-        if (Array.isArray(value) && value.length === 0) aside[key] = value;
-      if (Object.keys(aside).length > 0) await late.write(lateValueOf(group.key, String(source), id, aside));
-      // A row ends at its last value: the importer reads the columns after it as empty, but misreads
-      // a short row that ends in an empty cell (it takes the next line's first value for the next).
-      while (cells.at(-1) === '') cells.pop();
-      chunk += `${cells.join(',')}\n`;
-      if (chunk.length > 1 << 20) {
-        await out.writeFile(chunk, 'utf8');
-        chunk = '';
-      }
+      cells.push(cell ?? '');
     }
-    await out.writeFile(chunk, 'utf8');
-  } finally {
-    await out.close();
+    for (const [key, value] of Object.entries(props))
+      if (Array.isArray(value) && value.length === 0) {
+        aside[key] = value;
+        asideAny = true;
+      }
+    // A row ends at its last value: the importer reads the columns after it as empty, but misreads
+    // a short row that ends in an empty cell (it takes the next line's first value for the next).
+    while (cells.at(-1) === '') cells.pop();
+    this.chunk += `${cells.join(',')}\n`;
+    this.count++;
+    return asideAny ? aside : undefined;
   }
-  const head = link ? [':START_ID', ':END_ID', 'id:string'] : ['id:ID'];
-  const header = [...head, ...[...columns].map(([key, type]) => `${key}:${type}`)].join(',');
-  await writeFile(headerFile, `${header}\n`, 'utf8');
+
+  get full(): boolean {
+    return this.chunk.length > FLUSH_AT;
+  }
+
+  async flush(): Promise<void> {
+    this.out ??= await open(this.files[1], 'w');
+    const text = this.chunk;
+    this.chunk = '';
+    await this.out.writeFile(text, 'utf8');
+  }
+
+  /** Writes the rest of the data, closes the file and writes the header file. */
+  async close(link: boolean): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.flush();
+    } finally {
+      await this.out?.close();
+    }
+    const head = link ? [':START_ID', ':END_ID', 'id:string'] : ['id:ID'];
+    const header = [...head, ...[...this.columns].map(([key, type]) => `${key}:${type}`)].join(',');
+    await writeFile(this.files[0], `${header}\n`, 'utf8');
+  }
 }
 
-/** Writes the importer's files for the checked entities and links into `dir`. */
+/**
+ * The importer's files of one kind, written as the checked records come: node files keyed by label,
+ * or relationship files keyed by link group. It takes the place of a checked records' spool.
+ */
+export class CsvGroups implements GroupSink {
+  private readonly groups = new Map<string, CsvGroup>();
+  count = 0;
+  /** The first failure to write, kept so that the caller can tell it from any other. */
+  failure: Error | undefined;
+
+  constructor(
+    private readonly csv: BulkCsv,
+    private readonly link: boolean,
+  ) {}
+
+  /** Writes one checked record (an entity's validated properties, or a link's) to its group's file. */
+  async write(key: string, value: unknown): Promise<void> {
+    try {
+      let group = this.groups.get(key);
+      if (!group) {
+        const name = `${this.link ? 'relationships' : 'nodes'}-${this.groups.size}`;
+        group = new CsvGroup(key, [
+          join(this.csv.dir, `${name}-header.csv`),
+          join(this.csv.dir, `${name}.csv`),
+        ]);
+        this.groups.set(key, group);
+      }
+      this.count++;
+      const row = value as Record<string, unknown>;
+      const { props, source, target } = recordOf(row, this.link, this.csv.meta);
+      const ends = this.link ? ([String(source), String(target)] as [string, string]) : undefined;
+      const aside = group.add(props, ends);
+      if (aside) await this.csv.late.write(lateValueOf(key, String(source), String(props.id), aside));
+      if (group.full) await group.flush();
+    } catch (error) {
+      this.failure ??= error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+  }
+
+  /** The groups in key order, each with its data file and how many rows it holds. */
+  files(): SpoolGroup[] {
+    return this.sorted().map((g) => ({ key: g.key, path: g.files[1], count: g.count }));
+  }
+
+  /** Finishes every file (data, then header); closing twice does nothing more. */
+  async close(): Promise<void> {
+    try {
+      for (const group of this.groups.values()) await group.close(this.link);
+    } catch (error) {
+      this.failure ??= error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+  }
+
+  /** The finished groups, sorted by key, with their header and data files. */
+  sorted(): CsvGroup[] {
+    return [...this.groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+}
+
+/**
+ * The importer's files in one folder: node files, relationship files and the late values, written as
+ * the checked records come; `finish` closes them and says what to load.
+ */
+export class BulkCsv {
+  readonly late: SpoolWriter;
+  readonly nodes: CsvGroups;
+  readonly relationships: CsvGroups;
+
+  constructor(
+    readonly dir: string,
+    readonly meta: { user: string; now: string },
+  ) {
+    this.late = new SpoolWriter(join(dir, 'late-values.ndjson'));
+    this.nodes = new CsvGroups(this, false);
+    this.relationships = new CsvGroups(this, true);
+  }
+
+  /** The first failure to write any of the files, if there was one. */
+  get failure(): Error | undefined {
+    return this.nodes.failure ?? this.relationships.failure;
+  }
+
+  /** Finishes every file and lists them for the importer. */
+  async finish(): Promise<BulkFiles> {
+    await this.nodes.close();
+    await this.relationships.close();
+    await this.late.close();
+    return {
+      nodes: this.nodes
+        .sorted()
+        .map((g) => ({ label: g.key as EntityLabel, files: g.files, count: g.count })),
+      relationships: this.relationships
+        .sorted()
+        .map((g) => ({ type: parseLinkGroupKey(g.key).type, files: g.files, count: g.count })),
+      late: { path: this.late.path, count: this.late.count },
+      arrayDelimiter: ARRAY_DELIMITER,
+    };
+  }
+}
+
+/** Writes the importer's files for the checked entities and links of spools into `dir`. */
 export async function writeBulkFiles(
   dir: string,
   spools: { entities: SpoolGroup[]; links: SpoolGroup[] },
   meta: { user: string; now: string },
   onGroup?: (done: number) => void,
 ): Promise<BulkFiles> {
-  const late = new SpoolWriter(join(dir, 'late-values.ndjson'));
-  const files: BulkFiles = {
-    nodes: [],
-    relationships: [],
-    late: { path: late.path, count: 0 },
-    arrayDelimiter: ARRAY_DELIMITER,
-  };
+  const csv = new BulkCsv(dir, meta);
   let done = 0;
-  const filesOf = (name: string): [string, string] => [
-    join(dir, `${name}-header.csv`),
-    join(dir, `${name}.csv`),
-  ];
-  for (const [index, group] of spools.entities.entries()) {
-    const pair = filesOf(`nodes-${index}`);
-    await writeGroup(group, pair, late, meta);
-    files.nodes.push({ label: group.key as EntityLabel, files: pair, count: group.count });
-    done += group.count;
-    onGroup?.(done);
-  }
-  for (const [index, group] of spools.links.entries()) {
-    const pair = filesOf(`relationships-${index}`);
-    await writeGroup(group, pair, late, meta);
-    files.relationships.push({ type: parseLinkGroupKey(group.key).type, files: pair, count: group.count });
-    done += group.count;
-    onGroup?.(done);
-  }
-  await late.close();
-  files.late.count = late.count;
-  return files;
+  for (const [sink, groups] of [
+    [csv.nodes, spools.entities],
+    [csv.relationships, spools.links],
+  ] as const)
+    for (const group of groups) {
+      for await (const row of readSpool(group.path)) await sink.write(group.key, row);
+      done += group.count;
+      onGroup?.(done);
+    }
+  return csv.finish();
 }

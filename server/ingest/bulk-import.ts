@@ -4,6 +4,12 @@
  * loaded; the same report, the same Import node); the write pass is replaced by CSV files, an offline
  * load (the target's), the values no CSV cell could carry, and the patches through the transactional
  * write. It only ever replaces an empty database that no other client is using.
+ *
+ * Asked for (`bulk`), the database goes offline as validation begins and the CSV files are written as
+ * the records are checked, so that neither waits for the other; an import that turns out invalid (or
+ * fails) loads nothing, and the database is started again as it was, empty. Chosen (`auto`), the
+ * import is validated with the database online and the files are written after, from the spools, as
+ * the size that decides whether bulk is worth it is only known then.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,8 +17,15 @@ import { join } from 'node:path';
 import { countNodesByLabel, type LateValue, otherClients, setLateValues } from '../store/bulk-load.ts';
 import { writerPartition } from '../store/partition.ts';
 import type { Store } from '../store/store.ts';
-import { type BulkFiles, writeBulkFiles } from './bulk-files.ts';
-import { type ImportWriter, ingestFiles, type PreparedImport, writeImport } from './run-import.ts';
+import { BulkCsv, type BulkFiles, writeBulkFiles } from './bulk-files.ts';
+import {
+  type DirectWrite,
+  type ImportWriter,
+  ingestFiles,
+  type PreparedImport,
+  type WriteOutcome,
+  writeImport,
+} from './run-import.ts';
 import { readSpool } from './spool.ts';
 import type { IngestOptions, IngestReport } from './types.ts';
 import type { Tally } from './write-pass.ts';
@@ -24,7 +37,7 @@ export interface BulkTarget {
   /** Closes `store` and takes the database offline; resolves (with the seconds it took) once it is. */
   takeOffline(store: Store): Promise<number>;
   /** Brings the offline database back online as it was, when there is nothing to load after all. */
-  restore(): Promise<void>;
+  restore(): Promise<Store>;
   /**
    * Loads the files into the offline database and brings it back, migrated; returns a store on it.
    * When the load fails the database is left as it was and back online.
@@ -120,6 +133,150 @@ export interface BulkOutcome {
   timings: BulkTimings;
 }
 
+/** The state of one bulk ingest: the target, the store given and the one to use now, timings. */
+interface BulkRun {
+  target: BulkTarget;
+  /** The store passed in (closed once the database goes offline). */
+  given: Store;
+  /** The store to use from now on: the given one, or (once the database was restarted) a new one. */
+  current: Store;
+  bulk: boolean;
+  timings: BulkTimings;
+  onFilesDir?: ((dir: string) => void) | undefined;
+}
+
+function filesError(error: unknown): BulkFilesError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new BulkFilesError(
+    `writing the importer's files failed (${message}); the database was started again as it was, empty, and nothing was loaded. Free disk space under ${tmpdir()} (or set TMPDIR) and run the command again, or without --bulk.`,
+  );
+}
+
+/** Loads the finished files into the offline database, then the late values and the patches. */
+async function loadFiles(
+  run: BulkRun,
+  prepared: PreparedImport,
+  files: BulkFiles,
+  stop: number,
+): Promise<WriteOutcome> {
+  const total = prepared.total;
+  const progress = prepared.options.onProgress;
+  let started = performance.now();
+  const loaded = await run.target.load(files, (fraction) =>
+    progress?.({ phase: 'load', done: Math.round(fraction * total), total }),
+  );
+  run.current = loaded.store;
+  run.timings.offline = { ...loaded.seconds, stop };
+  run.timings.load = (performance.now() - started) / 1000;
+  started = performance.now();
+  await applyLateValues(run.current, files.late.path);
+  const patches = prepared.spools.patches;
+  const patchCount = patches.reduce((sum, group) => sum + group.count, 0);
+  const rest = { entities: [], patches, links: [] };
+  const outcome = await writeImport(
+    run.current,
+    { ...prepared, spools: rest, total: patchCount },
+    loadedTally(files),
+  );
+  run.timings.after = (performance.now() - started) / 1000;
+  // The database held nothing before, so no watch can match what was loaded.
+  return { ...outcome, alert: false };
+}
+
+/**
+ * `auto`: validated with the database online; then, when bulk is worth it and still safe, the files
+ * are written from the spools while the database stops, and loaded.
+ */
+function stagedWriter(run: BulkRun, refusal: string | undefined, mode: 'bulk' | 'auto'): ImportWriter {
+  return async (given: Store, prepared: PreparedImport) => {
+    if (mode === 'auto' && (refusal || prepared.total < AUTO_BULK_MIN_RECORDS))
+      return writeImport(given, prepared);
+    // Validation may have taken minutes: someone may have written or connected meanwhile.
+    const late = await bulkRefusal(given);
+    if (late && mode === 'auto') return writeImport(given, prepared);
+    if (late) throw new BulkRefusedError(late);
+    run.bulk = true;
+    const dir = await mkdtemp(join(tmpdir(), 'ariadne-bulk-'));
+    try {
+      const { entities, links } = prepared.spools;
+      const started = performance.now();
+      const meta = { user: prepared.options.user, now: new Date().toISOString() };
+      // Neo4j stops while the files are written: the database is empty, and nobody else uses it.
+      const offline = run.target.takeOffline(given);
+      offline.catch(() => {});
+      let files: BulkFiles;
+      try {
+        run.onFilesDir?.(dir);
+        files = await writeBulkFiles(dir, { entities, links }, meta, (done) =>
+          prepared.options.onProgress?.({ phase: 'files', done, total: prepared.total }),
+        );
+      } catch (error) {
+        await offline.catch(() => {});
+        run.current = await run.target.restore();
+        throw filesError(error);
+      }
+      run.timings.files = (performance.now() - started) / 1000;
+      return await loadFiles(run, prepared, files, await offline);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+/**
+ * `bulk`: the database stops as validation begins, and the importer's files are written as records
+ * are checked; once everything is validated and checked they are loaded. Should the import be invalid
+ * or anything fail first, nothing is loaded and the database is started again as it was, empty.
+ */
+async function directIngest(
+  run: BulkRun,
+  paths: readonly string[],
+  options: IngestOptions,
+): Promise<IngestReport> {
+  const dir = await mkdtemp(join(tmpdir(), 'ariadne-bulk-'));
+  let offline: Promise<number> | undefined;
+  let csv: BulkCsv | undefined;
+  const abandon = async () => {
+    await offline?.catch(() => {});
+    run.current = await run.target.restore();
+  };
+  const direct: DirectWrite = {
+    async open() {
+      // The database is empty and nobody else uses it (bulkRefusal): it stops while the records are
+      // validated, and nothing reads it meanwhile.
+      offline = run.target.takeOffline(run.given);
+      offline.catch(() => {});
+      run.onFilesDir?.(dir);
+      csv = new BulkCsv(dir, { user: options.user, now: new Date().toISOString() });
+      return { entities: csv.nodes, links: csv.relationships };
+    },
+    abandon,
+  };
+  const writer: ImportWriter = async (_store, prepared) => {
+    run.bulk = true;
+    const started = performance.now();
+    let files: BulkFiles;
+    try {
+      if (csv === undefined) throw new Error('the files were never begun');
+      files = await csv.finish();
+    } catch (error) {
+      await abandon();
+      throw filesError(error);
+    }
+    run.timings.files = (performance.now() - started) / 1000;
+    return loadFiles(run, prepared, files, await (offline ?? 0));
+  };
+  try {
+    return await ingestFiles(run.given, paths, options, writer, direct);
+  } catch (error) {
+    // A failure to write the files surfaces where validation wrote them; the database is back by now.
+    if (csv?.failure && !(error instanceof BulkFilesError)) throw filesError(csv.failure);
+    throw error;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Imports files through the target's bulk load. `bulk` insists (refusing, with the reason, a database
  * that is not empty or not free); `auto` loads in bulk only when that is certain to be safe and worth
@@ -142,66 +299,23 @@ export async function bulkIngestFiles(
     );
   const refusal = operator ? await bulkRefusal(store) : 'under a clearance';
   if (refusal && options.mode === 'bulk') throw new BulkRefusedError(refusal);
-  let current = store;
-  let bulk = false;
-  const timings: BulkTimings = { files: 0, load: 0, after: 0 };
-  const writer: ImportWriter = async (given: Store, prepared: PreparedImport) => {
-    if (options.mode === 'auto' && (refusal || prepared.total < AUTO_BULK_MIN_RECORDS))
-      return writeImport(given, prepared);
-    // Validation may have taken minutes: someone may have written or connected meanwhile.
-    const late = await bulkRefusal(given);
-    if (late && options.mode === 'auto') return writeImport(given, prepared);
-    if (late) throw new BulkRefusedError(late);
-    bulk = true;
-    const dir = await mkdtemp(join(tmpdir(), 'ariadne-bulk-'));
-    try {
-      const { entities, links, patches } = prepared.spools;
-      const total = prepared.total;
-      const progress = prepared.options.onProgress;
-      let started = performance.now();
-      const meta = { user: prepared.options.user, now: new Date().toISOString() };
-      // Neo4j stops while the files are written: the database is empty, and nobody else uses it.
-      const offline = target.takeOffline(given);
-      offline.catch(() => {});
-      let files: BulkFiles;
-      try {
-        options.onFilesDir?.(dir);
-        files = await writeBulkFiles(dir, { entities, links }, meta, (done) =>
-          progress?.({ phase: 'files', done, total }),
-        );
-      } catch (error) {
-        await offline.catch(() => {});
-        await target.restore();
-        const message = error instanceof Error ? error.message : String(error);
-        throw new BulkFilesError(
-          `writing the importer's files failed (${message}); the database was started again as it was, empty, and nothing was loaded. Free disk space under ${tmpdir()} (or set TMPDIR) and run the command again, or without --bulk.`,
-        );
-      }
-      timings.files = (performance.now() - started) / 1000;
-      const stop = await offline;
-      started = performance.now();
-      const loaded = await target.load(files, (fraction) =>
-        progress?.({ phase: 'load', done: Math.round(fraction * total), total }),
-      );
-      current = loaded.store;
-      timings.offline = { ...loaded.seconds, stop };
-      timings.load = (performance.now() - started) / 1000;
-      started = performance.now();
-      await applyLateValues(current, files.late.path);
-      const patchCount = patches.reduce((sum, group) => sum + group.count, 0);
-      const rest = { entities: [], patches, links: [] };
-      const outcome = await writeImport(
-        current,
-        { ...prepared, spools: rest, total: patchCount },
-        loadedTally(files),
-      );
-      timings.after = (performance.now() - started) / 1000;
-      // The database held nothing before, so no watch can match what was loaded.
-      return { ...outcome, alert: false };
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  const run: BulkRun = {
+    target,
+    given: store,
+    current: store,
+    bulk: false,
+    timings: { files: 0, load: 0, after: 0 },
+    onFilesDir: options.onFilesDir,
   };
-  const report = await ingestFiles(store, paths, options, writer);
-  return { report, store: current, bulk, timings };
+  try {
+    const report =
+      options.mode === 'bulk' && !options.dryRun
+        ? await directIngest(run, paths, options)
+        : await ingestFiles(store, paths, options, stagedWriter(run, refusal, options.mode));
+    return { report, store: run.current, bulk: run.bulk, timings: run.timings };
+  } catch (error) {
+    // The caller keeps the store it gave; one opened here would be left open.
+    if (run.current !== store) await run.current.close().catch(() => {});
+    throw error;
+  }
 }

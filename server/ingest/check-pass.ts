@@ -13,7 +13,7 @@ import { lookupEntityLabels } from '../store/ingest-writes.ts';
 import type { Store } from '../store/store.ts';
 import { IdTable } from './id-table.ts';
 import type { IdPartition } from './partition.ts';
-import { type GroupedSpool, readSpool } from './spool.ts';
+import { type GroupSink, readSpool } from './spool.ts';
 import type { PassState, SpooledLink, SpooledPatch } from './validate-pass.ts';
 
 /** The spool group of checked links of one type between two labels. */
@@ -31,7 +31,8 @@ const CHUNK = 5_000;
 
 /**
  * Resolves ids to labels: the import's own first, then the database, remembering both answers in
- * compact tables (a file may link to millions of ids it does not define).
+ * compact tables (a file may link to millions of ids it does not define). Without a store the database
+ * is known to be empty (a bulk load's, offline meanwhile): an id the import does not define is nowhere.
  */
 export class LabelResolver {
   private readonly external = new IdTable();
@@ -39,7 +40,7 @@ export class LabelResolver {
   private readonly absent = new IdTable();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Store | undefined,
     private readonly state: PassState,
     private readonly partition?: IdPartition,
   ) {}
@@ -52,7 +53,7 @@ export class LabelResolver {
     const partition = this.partition;
     let found: Map<string, EntityLabel> | undefined;
     if (partition) await partition.prefetch(wanted);
-    else found = await lookupEntityLabels(this.store, [...wanted]);
+    else if (this.store) found = await lookupEntityLabels(this.store, [...wanted]);
     for (const id of wanted) {
       const label = partition ? partition.labelOf(id) : found?.get(id);
       if (label) this.remember(id, label);
@@ -99,11 +100,7 @@ async function* chunksOf<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
 }
 
 /** Checks every spooled link's ends; writes the good ones to `out`, rejects the others. */
-export async function checkLinks(
-  state: PassState,
-  resolver: LabelResolver,
-  out: GroupedSpool,
-): Promise<void> {
+export async function checkLinks(state: PassState, resolver: LabelResolver, out: GroupSink): Promise<void> {
   let done = 0;
   for await (const chunk of chunksOf(readSpool<SpooledLink>(state.links.path))) {
     await resolver.prefetch(
@@ -153,11 +150,7 @@ function validatePatchFields(label: EntityLabel, fields: Record<string, unknown>
 }
 
 /** Resolves every spooled patch to its entity and validates its fields; writes the good ones to `out`. */
-export async function checkPatches(
-  state: PassState,
-  resolver: LabelResolver,
-  out: GroupedSpool,
-): Promise<void> {
+export async function checkPatches(state: PassState, resolver: LabelResolver, out: GroupSink): Promise<void> {
   for await (const chunk of chunksOf(readSpool<SpooledPatch>(state.patches.path))) {
     await resolver.prefetch(chunk.map((patch) => patch.id));
     for (const patch of chunk) {

@@ -22,7 +22,7 @@ import { writerPartition } from '../store/partition.ts';
 import { IdPartition } from './partition.ts';
 import { createReadStats, type ReadItem, type ReadStats, readRecords } from './readers/index.ts';
 import { buildReport, emptyReport } from './report.ts';
-import { GroupedSpool, SpoolWriter } from './spool.ts';
+import { GroupedSpool, type GroupSink, SpoolWriter } from './spool.ts';
 import { addOptionRecords, caseIdOf, defaultsOf } from './synthetic.ts';
 import type { IngestOptions, IngestReport } from './types.ts';
 import { type PassState, toRawRecord, validateAll } from './validate-pass.ts';
@@ -65,12 +65,25 @@ export interface WriteOutcome {
 /** A write pass: the transactional one (the default), or the bulk loader for a new database. */
 export type ImportWriter = (store: Store, prepared: PreparedImport) => Promise<WriteOutcome>;
 
+/**
+ * A write that takes the checked entities and links as validation finds them (the bulk loader's CSV
+ * files) into a database known to be empty, which is therefore not read meanwhile (it may be offline).
+ * The write pass still comes only after everything was validated and checked.
+ */
+export interface DirectWrite {
+  /** Before validation: where checked entities and checked links go. */
+  open(): Promise<{ entities: GroupSink; links: GroupSink }>;
+  /** The import ends before its write pass (invalid, or a failure): undoes what `open` did. */
+  abandon(): Promise<void>;
+}
+
 /** Imports files (Ariadne NDJSON, CSV pairs, FollowTheMoney); see IngestOptions. */
 export async function ingestFiles(
   store: Store,
   paths: readonly string[],
   options: IngestOptions,
   writer: ImportWriter = writeImport,
+  direct?: DirectWrite,
 ): Promise<IngestReport> {
   const files = (await Promise.all(paths.map(expandInput))).flat();
   const sha256 = await Promise.all(files.map(hashFile));
@@ -93,6 +106,7 @@ export async function ingestFiles(
     },
     options,
     writer,
+    direct,
   );
 }
 
@@ -124,6 +138,7 @@ async function runImport(
   input: Input,
   options: IngestOptions,
   writer: ImportWriter,
+  direct?: DirectWrite,
 ): Promise<IngestReport> {
   let importId = input.contentHash ? '' : importIdOf(input.sha256, options);
   if (importId !== '') {
@@ -131,10 +146,13 @@ async function runImport(
     if (done) return done;
   }
   const tmp = await mkdtemp(join(tmpdir(), 'ariadne-ingest-'));
+  // Until the write pass has the import, a direct write's preparations are undone on every way out.
+  let handedOver = direct === undefined;
   try {
     const stats = createReadStats();
-    const state = newState(tmp, options);
-    const links = new GroupedSpool(tmp, 'links-checked');
+    const sinks = await direct?.open();
+    const state = newState(tmp, options, sinks?.entities);
+    const links = sinks?.links ?? new GroupedSpool(tmp, 'links-checked');
     state.checkedLinks = links;
     const bytes = input.bytes;
     if (bytes) state.readFraction = () => Math.min(1, stats.bytes / bytes);
@@ -144,7 +162,7 @@ async function runImport(
       options.clearance && writerPartition(options.clearance)
         ? new IdPartition(store, options.clearance)
         : undefined;
-    const resolver = new LabelResolver(store, state, partition);
+    const resolver = new LabelResolver(direct ? undefined : store, state, partition);
     await addOptionRecords(state, resolver, options);
     await Promise.all([state.entities.close(), state.links.close(), state.patches.close()]);
     const patches = new GroupedSpool(tmp, 'patches-checked');
@@ -170,6 +188,7 @@ async function runImport(
     if (options.dryRun) return buildReport({ ...base, status: 'dry-run' });
     const spools = { entities: state.entities.files(), patches: patches.files(), links: links.files() };
     const total = state.entities.count + patches.count + links.count;
+    handedOver = true;
     const { tally, conflicts, resumed, alert } = await writer(store, {
       importId,
       input,
@@ -190,6 +209,7 @@ async function runImport(
       resumed,
     });
   } finally {
+    if (!handedOver) await direct?.abandon();
     await rm(tmp, { recursive: true, force: true });
   }
 }
@@ -222,11 +242,11 @@ async function alertOnImport(
   }
 }
 
-function newState(tmp: string, options: IngestOptions): PassState {
+function newState(tmp: string, options: IngestOptions, entities?: GroupSink): PassState {
   return {
     registry: new IdRegistry(),
     sink: new IssueSink(join(tmp, 'issues.ndjson')),
-    entities: new GroupedSpool(tmp, 'entities'),
+    entities: entities ?? new GroupedSpool(tmp, 'entities'),
     links: new SpoolWriter(join(tmp, 'links.ndjson')),
     patches: new SpoolWriter(join(tmp, 'patches.ndjson')),
     rejected: new Set(),

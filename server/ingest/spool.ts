@@ -58,6 +58,20 @@ export async function* readSpool<T>(path: string): AsyncGenerator<T> {
   }
 }
 
+/**
+ * Where checked records go, one group per key (a label, or a link type with its ends' labels): the
+ * spools below, or the bulk loader's CSV files (bulk-files.ts), which take them as they come.
+ */
+export interface GroupSink {
+  /** Records written so far. */
+  readonly count: number;
+  write(key: string, value: unknown): Promise<void>;
+  /** The keys in sorted order, each with its file and how many records it holds. */
+  files(): { key: string; path: string; count: number }[];
+  /** Flushes and closes every file. */
+  close(): Promise<void>;
+}
+
 // Many groups are open at once (one per label, or per link type and end labels): smaller buffers.
 const GROUP_FLUSH_AT = 1 << 16;
 
@@ -65,7 +79,7 @@ const GROUP_FLUSH_AT = 1 << 16;
  * One spool file per key (a label, or a link type with its ends' labels), so that the write pass can
  * read each group whole and write it in full batches, in the same order for the same input.
  */
-export class GroupedSpool {
+export class GroupedSpool implements GroupSink {
   private readonly groups = new Map<string, SpoolWriter>();
   count = 0;
 

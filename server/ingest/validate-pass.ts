@@ -11,7 +11,7 @@ import { linkGroupKey } from './check-pass.ts';
 import { hashValues, type IdRegistry } from './id-registry.ts';
 import type { IssueSink } from './issue-sink.ts';
 import { isReadError, type RawRecord, type ReadItem } from './readers/index.ts';
-import type { GroupedSpool, SpoolWriter } from './spool.ts';
+import type { GroupSink, SpoolWriter } from './spool.ts';
 import type { IngestProgress } from './types.ts';
 
 /** A validated link waiting for its ends to be checked. */
@@ -25,11 +25,11 @@ export interface PassState {
   registry: IdRegistry;
   sink: IssueSink;
   /** Validated entities, one file per label. */
-  entities: GroupedSpool;
+  entities: GroupSink;
   /** Links waiting for the check pass (an end not defined before them in the import). */
   links: SpoolWriter;
   /** Checked links, by type and end labels: those checked as they came, then the check pass's. */
-  checkedLinks?: GroupedSpool | undefined;
+  checkedLinks?: GroupSink | undefined;
   patches: SpoolWriter;
   /** Ids of entities that were rejected, so that links to them say why. */
   rejected: Set<string>;

@@ -3,7 +3,7 @@
  * transactional path writes, refuses what it must not replace, and an interrupted load leaves the
  * database empty. The transactional side runs on the shared test Neo4j.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -38,12 +38,15 @@ let shared: Store;
 // Values a CSV cell cannot carry as they are (an empty list, a line break, a column's other type),
 // quotes and the list delimiter of CSV, and every kind of value.
 const EDGE = [
+  // A link before its ends: it waits for the check pass, and its row is written after it.
+  { kind: 'link', type: 'ASSOCIATE_OF', id: 'el0', source: 'e7', target: 'e1', since: 2019 },
   { kind: 'entity', type: 'Person', id: 'e1', name: 'Empty Lists', tags: [] },
   { kind: 'entity', type: 'Person', id: 'e2', name: 'Two Lines', notes: 'line one\nline two' },
   { kind: 'entity', type: 'Person', id: 'e3', name: 'Numbered', ref: 12, checked: true },
   { kind: 'entity', type: 'Person', id: 'e4', name: 'Lettered', ref: 'A-12', scores: [1.5, 2] },
   { kind: 'entity', type: 'Person', id: 'e5', name: 'Said "go", then; left', mixed: [1, 'a'] },
   { kind: 'entity', type: 'Person', id: 'e6', name: 'Flags', flags: [true, false], aliases: ['F; G', 'H'] },
+  { kind: 'entity', type: 'Person', id: 'e7', name: 'Defined Late' },
   { kind: 'link', type: 'ASSOCIATE_OF', id: 'el1', source: 'e1', target: 'e2', weight: 0.5 },
   { kind: 'link', type: 'ASSOCIATE_OF', id: 'el2', source: 'e3', target: 'e4', note: 'a\nb' },
 ];
@@ -90,29 +93,54 @@ afterAll(async () => {
 });
 
 describe('a bulk load refuses, writing nothing and leaving the database online', () => {
-  it('an invalid file: the errors are reported and nothing is loaded', async () => {
+  it('an invalid file: the errors are reported, nothing is loaded, Neo4j runs again empty', async () => {
     const pid = localStatus(home).pid;
+    let folder = '';
     const outcome = await bulkIngestFiles(bulk, localBulkTarget(config), [at('bad-values.ndjson')], {
       user: 'tester',
       mode: 'bulk',
+      onFilesDir: (dir) => {
+        folder = dir;
+      },
     });
+    bulk = outcome.store;
     expect(outcome.bulk).toBe(false);
     expect(outcome.report.status).toBe('invalid');
     expect(outcome.report.errors).toContainEqual(expect.objectContaining({ line: 2, field: 'birthDate' }));
-    expect(localStatus(home).pid).toBe(pid);
+    // Neo4j stopped as validation began (the files are written meanwhile): it was started again.
+    expect(localStatus(home).running).toBe(true);
+    expect(localStatus(home).pid).not.toBe(pid);
     expect(await nodeCount(bulk)).toBe(0);
-  });
+    // The importer's files, partly written, are gone.
+    expect(folder).not.toBe('');
+    expect(existsSync(folder)).toBe(false);
+  }, 120_000);
 
   it('records with neither a source nor a handling code, saying what to pass', async () => {
     writeFileSync(at('bare.ndjson'), '{"kind":"entity","type":"Person","id":"q1","name":"Lina"}\n');
-    const { report } = await bulkIngestFiles(bulk, localBulkTarget(config), [at('bare.ndjson')], {
+    const outcome = await bulkIngestFiles(bulk, localBulkTarget(config), [at('bare.ndjson')], {
       user: 'tester',
       mode: 'bulk',
     });
-    expect(report.errors.map((e) => `${e.field}: ${e.message}`)).toEqual([
+    bulk = outcome.store;
+    expect(outcome.report.errors.map((e) => `${e.field}: ${e.message}`)).toEqual([
       expect.stringMatching(/^sources: .*--source/),
       expect.stringMatching(/^handling: .*--handling/),
     ]);
+    expect(await nodeCount(bulk)).toBe(0);
+  }, 120_000);
+
+  it('a dry run validates with the database online, and loads nothing', async () => {
+    const pid = localStatus(home).pid;
+    const outcome = await bulkIngestFiles(bulk, localBulkTarget(config), [at('demo/demo-case.ndjson')], {
+      ...OPTIONS,
+      dryRun: true,
+      mode: 'bulk',
+    });
+    expect(outcome.report.status).toBe('dry-run');
+    expect(outcome.bulk).toBe(false);
+    expect(outcome.store).toBe(bulk);
+    expect(localStatus(home).pid).toBe(pid);
     expect(await nodeCount(bulk)).toBe(0);
   });
 
@@ -242,6 +270,10 @@ RETURN count(n) AS n`,
     expect(await props('e4')).toMatchObject({ ref: 'A-12', scores: [1.5, 2] });
     expect(await props('e5')).toMatchObject({ name: 'Said "go", then; left', mixed: '[1,"a"]' });
     expect(await props('e6')).toMatchObject({ flags: [true, false], aliases: ['F; G', 'H'] });
+    const late = await bulk.read(
+      "MATCH (:Person {id: 'e7'})-[r:ASSOCIATE_OF {id: 'el0'}]->(:Person {id: 'e1'}) RETURN r.since AS since",
+    );
+    expect(late.records.map((r) => r.get('since'))).toEqual([2019]);
   });
 
   it('refuses a database that is not empty, naming what it holds', async () => {

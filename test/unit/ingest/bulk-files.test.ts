@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ARRAY_DELIMITER, writeBulkFiles } from '../../../server/ingest/bulk-files.ts';
+import { ARRAY_DELIMITER, BulkCsv, writeBulkFiles } from '../../../server/ingest/bulk-files.ts';
 import { readSpool, GroupedSpool } from '../../../server/ingest/spool.ts';
 
 let dir: string;
@@ -120,5 +120,30 @@ describe('writeBulkFiles', () => {
     const late = [];
     for await (const value of readSpool(files.late.path)) late.push(value);
     expect(late).toEqual([{ kind: 'node', label: 'Person', id: 'p1', props: { nameKeys: [] } }]);
+  });
+
+  it('takes records as they come, links after their check too, each group whole', async () => {
+    const bulk = new BulkCsv(dir, META);
+    await bulk.nodes.write('Person', { id: 'p1', name: 'A', sources: ['s1'] });
+    await bulk.relationships.write('ASSOCIATE_OF|Person|Person', { id: 'l1', source: 'p1', target: 'p2' });
+    await bulk.nodes.write('Person', { id: 'p2', name: 'B', sources: ['s1'] });
+    // The check pass's links come after the entities were closed, into the same group.
+    await bulk.nodes.close();
+    await bulk.relationships.write('ASSOCIATE_OF|Person|Person', { id: 'l2', source: 'p2', target: 'p1' });
+    const files = await bulk.finish();
+    expect(files.nodes.map((n) => [n.label, n.count])).toEqual([['Person', 2]]);
+    expect(bulk.relationships.files().map((g) => g.count)).toEqual([2]);
+    const rows = csv(files.relationships[0]?.files).slice(1);
+    expect(rows.map((row) => row.split(',').slice(0, 3).join(','))).toEqual([
+      '"p1","p2","l1"',
+      '"p2","p1","l2"',
+    ]);
+  });
+
+  it('keeps the first failure to write, so that the caller can tell it from any other', async () => {
+    const bulk = new BulkCsv(join(dir, 'missing'), META);
+    await bulk.nodes.write('Person', { id: 'p1', name: 'A', sources: ['s1'] });
+    await expect(bulk.finish()).rejects.toThrow(/ENOENT/);
+    expect(bulk.failure?.message).toMatch(/ENOENT/);
   });
 });
