@@ -187,14 +187,11 @@ async function loadFiles(
  * `auto`: validated with the database online; then, when bulk is worth it and still safe, the files
  * are written from the spools while the database stops, and loaded.
  */
-function stagedWriter(run: BulkRun, refusal: string | undefined, mode: 'bulk' | 'auto'): ImportWriter {
+function stagedWriter(run: BulkRun, refusal: string | undefined): ImportWriter {
   return async (given: Store, prepared: PreparedImport) => {
-    if (mode === 'auto' && (refusal || prepared.total < AUTO_BULK_MIN_RECORDS))
-      return writeImport(given, prepared);
+    if (refusal || prepared.total < AUTO_BULK_MIN_RECORDS) return writeImport(given, prepared);
     // Validation may have taken minutes: someone may have written or connected meanwhile.
-    const late = await bulkRefusal(given);
-    if (late && mode === 'auto') return writeImport(given, prepared);
-    if (late) throw new BulkRefusedError(late);
+    if (await bulkRefusal(given)) return writeImport(given, prepared);
     run.bulk = true;
     const dir = await mkdtemp(join(tmpdir(), 'ariadne-bulk-'));
     try {
@@ -311,7 +308,8 @@ export async function bulkIngestFiles(
     const report =
       options.mode === 'bulk' && !options.dryRun
         ? await directIngest(run, paths, options)
-        : await ingestFiles(store, paths, options, stagedWriter(run, refusal, options.mode));
+        : // `auto`, or a dry run (which validates and writes nothing, so never reaches the writer).
+          await ingestFiles(store, paths, options, stagedWriter(run, refusal));
     return { report, store: run.current, bulk: run.bulk, timings: run.timings };
   } catch (error) {
     // The caller keeps the store it gave; one opened here would be left open.

@@ -1,9 +1,9 @@
 /**
  * Rows new to the database are CREATEd rather than MERGEd and compared: one query looks up which of a
- * batch's ids its label holds (one index seek each), and CREATEs the others with every property a MERGE would
- * give them, name keys included. The id constraint still guards: when another writer creates one of
- * those ids between the look-up and the commit, the transaction is refused and the batch runs again
- * with every row MERGEd.
+ * batch's ids its label holds (a locking index seek each, so another writer's uncommitted CREATE of
+ * the same id is waited for and then found), and CREATEs the others with every property a MERGE would
+ * give them, name keys included. The id constraint still guards: should a CREATE clash all the same,
+ * the transaction is refused and the batch runs again with every row MERGEd.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { EntityLabel } from '../schema/model.ts';
