@@ -80,10 +80,11 @@ RETURN ${returns}, i IS NOT NULL AS advanced`;
 
 /**
  * CREATE the nodes of a batch the label does not hold, each row being every stored property (as the
- * compare-and-set above would give a node it creates) but for the stamps the batch shares, and hand back the ids it holds (`found`), to be
- * MERGEd and compared. One index seek a row, no lock taken for the look-up: the id constraint still
- * guards, and a node another writer created meanwhile fails the transaction (isIdClash), which then
- * runs again through MERGE. The import advances here when every row was new.
+ * compare-and-set above would give a node it creates) but for the stamps the batch shares, and hand
+ * back the ids it holds (`found`), to be MERGEd and compared. One index seek a row, which Neo4j plans
+ * as a locking unique-index seek, so another writer's uncommitted node of the same id is waited for
+ * and found; the id constraint still guards, and a clash all the same fails the transaction
+ * (isIdClash), which then runs again through MERGE. The import advances here when every row was new.
  */
 export function createOrFindNodesCypher(label: EntityLabel): string {
   return `UNWIND $rows AS row
@@ -104,9 +105,9 @@ MERGE (a)-[x:${quoteType(type)} {id: row.id}]->(b)${compareAndSet(false)}`;
 /**
  * MERGE a batch of links one of whose ends this import created (so, in all likelihood, new): a link the
  * MERGE creates is given every stored property at once (`row.stored` and the stamps, as the
- * compare-and-set above would give it), without reading or comparing anything. The MERGE still locks and looks, so a link
- * another writer made meanwhile is found, not duplicated: its id is handed back (`found`) to be
- * compared as any stored link is. The import advances here when every row was created.
+ * compare-and-set above would give it), without reading or comparing anything. The MERGE still locks
+ * and looks, so a link another writer made meanwhile is found, not duplicated: its id is handed back
+ * (`found`) to be compared as any stored link is. The import advances here when every row was created.
  */
 export function mergeNewLinksCypher(
   type: LinkType,
