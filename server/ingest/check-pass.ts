@@ -35,8 +35,8 @@ const CHUNK = 5_000;
  * is known to be empty (a bulk load's, offline meanwhile): an id the import does not define is nowhere.
  */
 export class LabelResolver {
-  private readonly external = new IdTable();
-  private externalLabel = new Uint8Array(1024);
+  // Ids the import does not define: those found in the database with their label's code, and the others.
+  private readonly external = new IdTable({ payload: 1 });
   private readonly absent = new IdTable();
 
   constructor(
@@ -48,7 +48,7 @@ export class LabelResolver {
   /** Looks up, in one batch, the ids the import does not define and has not asked about yet. */
   async prefetch(ids: Iterable<string>): Promise<void> {
     const wanted = new Set<string>();
-    for (const id of ids) if (this.labelOf(id) === undefined && this.absent.get(id) < 0) wanted.add(id);
+    for (const id of ids) if (this.labelOf(id) === undefined && !this.absent.get(id)) wanted.add(id);
     if (wanted.size === 0) return;
     const partition = this.partition;
     let found: Map<string, EntityLabel> | undefined;
@@ -65,18 +65,17 @@ export class LabelResolver {
   labelOf(id: string): EntityLabel | undefined {
     const own = this.state.registry.labelOf(id);
     if (own !== undefined) return own;
-    const ordinal = this.external.get(id);
-    return ordinal < 0 ? undefined : ENTITY_LABELS[this.externalLabel[ordinal] ?? 0];
+    return this.external.get(id) ? ENTITY_LABELS[this.external.found[0] ?? 0] : undefined;
+  }
+
+  /** Frees the tables' files. */
+  close(): void {
+    this.external.close();
+    this.absent.close();
   }
 
   private remember(id: string, label: EntityLabel): void {
-    const { ordinal } = this.external.add(id);
-    if (ordinal >= this.externalLabel.length) {
-      const bigger = new Uint8Array(this.externalLabel.length * 2);
-      bigger.set(this.externalLabel);
-      this.externalLabel = bigger;
-    }
-    this.externalLabel[ordinal] = ENTITY_LABELS.indexOf(label);
+    this.external.add(id, Uint8Array.of(ENTITY_LABELS.indexOf(label)));
   }
 
   /** Why an id has no label. */

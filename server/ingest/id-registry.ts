@@ -1,11 +1,11 @@
 /**
- * The ids seen in one import, compactly: each id gets an ordinal in an IdTable (its bytes in one buffer,
- * exact whatever the hashes do), and by ordinal typed arrays hold its label (or link type), the
- * record's place (file, line) and a 53-bit hash of its values. A million records cost tens of megabytes,
- * not the records themselves.
+ * The ids seen in one import, compactly: each id is kept in an IdTable (exact whatever the hashes do,
+ * in bounded memory, the rest in runs on disk) with its label (or link type), the record's place (file,
+ * line) and a 53-bit hash of its values as its payload. Ten million records cost about what one million
+ * do, not the records themselves.
  */
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES, type LinkType } from '../schema/model.ts';
-import { fnv1a, IdTable } from './id-table.ts';
+import { IdTable, type IdTableOptions } from './id-table.ts';
 
 /** A record's place in the input. */
 export interface Place {
@@ -15,13 +15,6 @@ export interface Place {
 
 /** What adding an id found: a new id, the same record again, or a different record under that id. */
 export type AddOutcome = { kind: 'new' } | { kind: 'same' } | { kind: 'clash'; earlier: Place };
-
-function grow<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(array: T, size: number): T {
-  if (size < array.length) return array;
-  const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
 
 /**
  * Hashes a record's values independently of key order, to 53 bits (cyrb53, two multiplicative 32-bit
@@ -75,30 +68,26 @@ function feedValue(value: unknown): void {
   }
 }
 
-/** The ids of one kind (entities, or links), with what is known of each by ordinal. */
-class IdsOfKind {
-  readonly table: IdTable;
-  code = new Uint8Array(1024);
-  fileOf = new Uint16Array(1024);
-  lineOf = new Uint32Array(1024);
-  hashOf = new Float64Array(1024);
-
-  constructor(hash: (id: string) => number) {
-    this.table = new IdTable(hash);
-  }
-}
+// What the registry keeps with each id, in its table's payload: the label's (or link type's) code, the
+// record's file and line, and the hash of its values.
+const CODE = 0;
+const FILE = 1;
+const LINE = 3;
+const VALUES = 7;
+const PAYLOAD = 15;
 
 /** Ids of entities and links seen in an import, with their label or type, place and value hash. */
 export class IdRegistry {
-  private readonly entities: IdsOfKind;
-  private readonly links: IdsOfKind;
+  private readonly entities: IdTable;
+  private readonly links: IdTable;
   private readonly files: string[] = [];
   private readonly fileIndex = new Map<string, number>();
+  private readonly payload = Buffer.alloc(PAYLOAD);
 
-  /** `hash` is the id hash of the tables underneath (tests force collisions with a constant one). */
-  constructor(hash: (id: string) => number = fnv1a) {
-    this.entities = new IdsOfKind(hash);
-    this.links = new IdsOfKind(hash);
+  /** `options` are those of the tables underneath (tests force collisions and early runs). */
+  constructor(options: Omit<IdTableOptions, 'payload'> = {}) {
+    this.entities = new IdTable({ ...options, payload: PAYLOAD });
+    this.links = new IdTable({ ...options, payload: PAYLOAD });
   }
 
   /** Adds an entity id; says whether it is new, a repeat of the same record, or a clash. */
@@ -113,40 +102,39 @@ export class IdRegistry {
 
   /** The label of an entity seen in the import. */
   labelOf(id: string): EntityLabel | undefined {
-    const ordinal = this.entities.table.get(id);
-    return ordinal < 0 ? undefined : ENTITY_LABELS[this.entities.code[ordinal] ?? 0];
+    return this.entities.get(id) ? ENTITY_LABELS[this.entities.found[CODE] ?? 0] : undefined;
   }
 
   /** Where an entity was first seen. */
   placeOf(id: string): Place | undefined {
-    const ordinal = this.entities.table.get(id);
-    return ordinal < 0 ? undefined : this.place(this.entities, ordinal);
+    return this.entities.get(id) ? this.place(this.entities.found) : undefined;
   }
 
   /** How many distinct entities and links. */
   get size(): number {
-    return this.entities.table.size + this.links.table.size;
+    return this.entities.size + this.links.size;
   }
 
-  private place(kind: IdsOfKind, ordinal: number): Place {
-    return { file: this.files[kind.fileOf[ordinal] ?? 0] ?? '', line: kind.lineOf[ordinal] ?? 0 };
+  /** Frees the tables' files. */
+  close(): void {
+    this.entities.close();
+    this.links.close();
   }
 
-  private add(kind: IdsOfKind, id: string, code: number, hash: number, place: Place): AddOutcome {
-    const { ordinal, added } = kind.table.add(id);
-    if (!added) {
-      if (kind.code[ordinal] === code && kind.hashOf[ordinal] === hash) return { kind: 'same' };
-      return { kind: 'clash', earlier: this.place(kind, ordinal) };
-    }
-    kind.code = grow(kind.code, ordinal);
-    kind.fileOf = grow(kind.fileOf, ordinal);
-    kind.lineOf = grow(kind.lineOf, ordinal);
-    kind.hashOf = grow(kind.hashOf, ordinal);
-    kind.code[ordinal] = code;
-    kind.fileOf[ordinal] = this.indexFile(place.file);
-    kind.lineOf[ordinal] = place.line;
-    kind.hashOf[ordinal] = hash;
-    return { kind: 'new' };
+  private place(payload: Buffer): Place {
+    return { file: this.files[payload.readUInt16LE(FILE)] ?? '', line: payload.readUInt32LE(LINE) };
+  }
+
+  private add(table: IdTable, id: string, code: number, hash: number, place: Place): AddOutcome {
+    const payload = this.payload;
+    payload[CODE] = code;
+    payload.writeUInt16LE(this.indexFile(place.file), FILE);
+    payload.writeUInt32LE(place.line, LINE);
+    payload.writeDoubleLE(hash, VALUES);
+    if (table.add(id, payload)) return { kind: 'new' };
+    const earlier = table.found;
+    if (earlier[CODE] === code && earlier.readDoubleLE(VALUES) === hash) return { kind: 'same' };
+    return { kind: 'clash', earlier: this.place(earlier) };
   }
 
   private indexFile(file: string): number {

@@ -22,9 +22,8 @@ const OWN = 2;
  * in compact tables (an upload may name a million ids).
  */
 export class IdPartition {
-  private readonly asked = new IdTable();
-  private where = new Uint8Array(1024);
-  private label = new Uint8Array(1024);
+  // Each id asked about, with where it stands (byte 0) and its label's code (byte 1).
+  private readonly asked = new IdTable({ payload: 2 });
 
   constructor(
     private readonly store: Store,
@@ -38,7 +37,7 @@ export class IdPartition {
 
   /** Looks up, in one query, the ids not asked about yet: each one's record, and the partition's. */
   async prefetch(ids: Iterable<string>): Promise<void> {
-    const wanted = [...new Set(ids)].filter((id) => this.asked.get(id) < 0);
+    const wanted = [...new Set(ids)].filter((id) => !this.asked.get(id));
     if (wanted.length === 0) return;
     const labels = await findVisibleLabels(
       this.store,
@@ -54,30 +53,23 @@ export class IdPartition {
 
   /** The label of the record an id stands for, when one exists that the user may see. */
   labelOf(id: string): EntityLabel | undefined {
-    const ordinal = this.asked.get(id);
-    if (ordinal < 0 || this.where[ordinal] === ABSENT) return undefined;
-    return ENTITY_LABELS[this.label[ordinal] ?? 0];
+    if (!this.asked.get(id) || this.asked.found[0] === ABSENT) return undefined;
+    return ENTITY_LABELS[this.asked.found[1] ?? 0];
   }
 
   /** The id under which the record an id stands for is stored (or will be created). */
   storedId(id: string): string {
-    const ordinal = this.asked.get(id);
-    if (ordinal < 0) throw new Error(`id ${JSON.stringify(id)} was not looked up before use`);
-    return this.where[ordinal] === ITSELF ? id : this.own(id);
+    if (!this.asked.get(id)) throw new Error(`id ${JSON.stringify(id)} was not looked up before use`);
+    return this.asked.found[0] === ITSELF ? id : this.own(id);
+  }
+
+  /** Frees the table's file. */
+  close(): void {
+    this.asked.close();
   }
 
   private remember(id: string, where: number, label: EntityLabel | undefined): void {
-    const { ordinal } = this.asked.add(id);
-    if (ordinal >= this.where.length) {
-      const size = this.where.length * 2;
-      const [biggerWhere, biggerLabel] = [new Uint8Array(size), new Uint8Array(size)];
-      biggerWhere.set(this.where);
-      biggerLabel.set(this.label);
-      this.where = biggerWhere;
-      this.label = biggerLabel;
-    }
-    this.where[ordinal] = where;
-    this.label[ordinal] = label === undefined ? 0 : ENTITY_LABELS.indexOf(label);
+    this.asked.add(id, Uint8Array.of(where, label === undefined ? 0 : ENTITY_LABELS.indexOf(label)));
   }
 
   /** A batch with every id in it mapped to its stored id. */

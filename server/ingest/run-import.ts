@@ -148,10 +148,13 @@ async function runImport(
   const tmp = await mkdtemp(join(tmpdir(), 'ariadne-ingest-'));
   // Until the write pass has the import, a direct write's preparations are undone on every way out.
   let handedOver = direct === undefined;
+  // The id tables, whose runs on disk are freed on every way out.
+  const tables: { close(): void }[] = [];
   try {
     const stats = createReadStats();
     const sinks = await direct?.open();
     const state = newState(tmp, options, sinks?.entities);
+    tables.push(state.registry);
     const links = sinks?.links ?? new GroupedSpool(tmp, 'links-checked');
     state.checkedLinks = links;
     const bytes = input.bytes;
@@ -163,6 +166,7 @@ async function runImport(
         ? new IdPartition(store, options.clearance)
         : undefined;
     const resolver = new LabelResolver(direct ? undefined : store, state, partition);
+    tables.push(resolver, ...(partition ? [partition] : []));
     await addOptionRecords(state, resolver, options);
     await Promise.all([state.entities.close(), state.links.close(), state.patches.close()]);
     const patches = new GroupedSpool(tmp, 'patches-checked');
@@ -209,6 +213,7 @@ async function runImport(
       resumed,
     });
   } finally {
+    for (const table of tables) table.close();
     if (!handedOver) await direct?.abandon();
     await rm(tmp, { recursive: true, force: true });
   }

@@ -119,7 +119,7 @@ function linksToCreated(batch: ImportBatch, created: IdTable): Set<string> {
   const ids = new Set<string>();
   if (created.size === 0) return ids;
   for (const row of batch.rows)
-    if (created.get(String(row.source)) >= 0 || created.get(String(row.target)) >= 0) ids.add(String(row.id));
+    if (created.get(String(row.source)) || created.get(String(row.target))) ids.add(String(row.id));
   return ids;
 }
 
@@ -141,7 +141,8 @@ export async function writeAll(
     const counts = await writeImportBatch(store, plan.importId, index, batch, meta, (c) =>
       JSON.stringify(addTally(tally, key, c)),
     );
-    for (const id of counts.createdIds ?? []) created.add(id);
+    // Only entities' ids are ever asked for: they are the links' ends.
+    if (given.kind === 'entities') for (const id of counts.createdIds ?? []) created.add(id);
     storeMs += performance.now() - started;
     tally = addTally(tally, key, counts);
     for (const conflict of counts.conflicts)
@@ -167,11 +168,13 @@ export async function writeAll(
       inFlight = write(current, batch, given.rows.length);
       inFlight.catch(() => {});
     }
+    await inFlight;
   } catch (error) {
     // Reading or mapping failed: let the batch in flight settle first, so the Import node is final.
     await inFlight.catch(() => {});
     throw error;
+  } finally {
+    created.close();
   }
-  await inFlight;
   return { tally, conflicts, storeMs };
 }
