@@ -40,7 +40,7 @@ function moveQueued(
   ws: Workspace,
 ): number {
   const { n, offsets, targets, weights, size } = level;
-  const { total, members, queued, empty, tally } = ws;
+  const { total, members, queued, empty, tally, gain } = ws;
   let head = 0;
   let length = n;
   while (length > 0) {
@@ -56,8 +56,9 @@ function moveQueued(
     }
     total[own]! -= s;
     members[own]!--;
+    const ownGain = tally.weight[own]! - coefficient * s * total[own]!;
     let best = own;
-    let bestGain = tally.weight[own]! - coefficient * s * total[own]!;
+    let bestGain = ownGain;
     for (let i = 0; i < tally.count; i++) {
       const c = tally.touched[i]!;
       const gain = tally.weight[c]! - coefficient * s * total[c]!;
@@ -77,6 +78,8 @@ function moveQueued(
     members[best]!++;
     community[v] = best;
     if (best === own) continue;
+    // What the move adds to the objective (an empty community's gain is 0).
+    gain[0]! += (alone ? 0 : bestGain) - ownGain;
     // The community it left, if now empty, goes on the stack of empty ones.
     empty[emptyCount] = own;
     emptyCount += members[own] === 0 ? 1 : 0;

@@ -59,6 +59,8 @@ class Rows {
 /** Every array the phases need, sized for a base graph of `n` nodes; each phase clears what it uses. */
 export class Workspace {
   readonly tally: Tally;
+  /** The objective's gain from the moves made since it was set to 0 (one number). */
+  readonly gain = new Float64Array(1);
   /** A node order, shuffled by each phase that visits nodes at random. */
   readonly order: Int32Array;
   // Local moving: each community's size and member count, the queue, the empty communities.

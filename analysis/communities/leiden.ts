@@ -90,7 +90,6 @@ export function leiden(csr: Csr, options: LeidenOptions = {}): LeidenResult {
   let next: Int32Array = new Int32Array(base.n);
   let iterations = 0;
   let stable = false;
-  let quality = qualityOf(base, partition, coefficient, ws);
   // Gain per iteration in units of total link weight; the first, from the starting partition, is
   // left out of the window, or it would keep a partition that is already stable iterating.
   const gains: number[] = [];
@@ -101,47 +100,19 @@ export function leiden(csr: Csr, options: LeidenOptions = {}): LeidenResult {
       .reduce((sum, g) => sum + g, 0);
   while (iterations < o.maxIterations && !stable && (iterations < 2 || recentGain() >= o.minGain)) {
     iterations++;
-    iterate(base, partition, next, coefficient, o.randomness, rng, ws);
+    const gain = iterate(base, partition, next, coefficient, o.randomness, rng, ws);
     stable = samePartition(next, partition);
     [partition, next] = [next, partition];
-    const now = qualityOf(base, partition, coefficient, ws);
-    gains.push(twiceM === 0 ? 0 : (now - quality) / (twiceM / 2));
-    quality = now;
+    gains.push(twiceM === 0 ? 0 : gain / (twiceM / 2));
   }
   return { partition, iterations, stable };
 }
 
 /**
- * The partition's quality in link-weight units: the weight inside communities less the objective's
- * expected share (coefficient / 2 x each community's size squared); for modularity, modularity x m.
+ * One Leiden iteration from `start`, a partition of the base level; writes the new one, renumbered,
+ * to `out`, and returns how much it raised the objective (in link-weight units; for modularity,
+ * modularity x m): the sum of its moves' gains, since refining and aggregating change no community.
  */
-function qualityOf(base: Level, partition: Int32Array, coefficient: number, ws: Workspace): number {
-  // Labels are renumbered 0..n-1 (renumber), so a typed array holds each community's size.
-  const inside = weightInside(base, partition, ws.total);
-  return inside / 2 - (coefficient / 2) * sumOfSquares(ws.total, base.n);
-}
-
-/** The link weight inside communities (each link counted from both ends); each community's size to `sizes`. */
-function weightInside(base: Level, partition: Int32Array, sizes: Float64Array): number {
-  const { n, offsets, targets, weights, size } = base;
-  sizes.fill(0, 0, n);
-  let inside = 0;
-  for (let v = 0; v < n; v++) {
-    const c = partition[v]!;
-    sizes[c]! += size[v]!;
-    for (let j = offsets[v]!; j < offsets[v + 1]!; j++)
-      if (partition[targets[j]!] === c) inside += weights[j]!;
-  }
-  return inside;
-}
-
-function sumOfSquares(values: Float64Array, n: number): number {
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i]! * values[i]!;
-  return sum;
-}
-
-/** One Leiden iteration from `start`, a partition of the base level; writes the new one, renumbered, to `out`. */
 function iterate(
   base: Level,
   start: Int32Array,
@@ -150,7 +121,7 @@ function iterate(
   theta: number,
   rng: () => number,
   ws: Workspace,
-): void {
+): number {
   let level = base;
   let community = ws.communitiesBesides(undefined);
   community.set(start);
@@ -158,6 +129,7 @@ function iterate(
   // nodes are kept out of this function (followMap, readOut): a loop here would make the engine
   // compile it, with every phase inlined, again and again.
   const nodeOf = identityInto(out, base.n);
+  ws.gain[0] = 0;
   for (;;) {
     const count = moveNodesFast(level, community, coefficient, rng, ws);
     if (count === level.n) break;
@@ -169,6 +141,7 @@ function iterate(
   }
   readOut(out, community, base.n);
   renumberInto(out, base.n, out, ws);
+  return ws.gain[0]!;
 }
 
 function identityInto(out: Int32Array, n: number): Int32Array {
