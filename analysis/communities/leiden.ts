@@ -9,10 +9,15 @@
  * units of link density, free of the resolution limit). Both are written as
  * `sum over communities (internal weight - coefficient * size^2 / 2)`, where a node's size is its
  * weighted degree and the coefficient gamma / 2m for modularity, and its count of nodes and gamma
- * for CPM; so one moving step serves both.
+ * for CPM; so one moving step serves both. The phases: leiden-move.ts, leiden-refine.ts and
+ * leiden-aggregate.ts, on scratch arrays allocated once per run (leiden-workspace.ts).
  */
 import type { Csr } from '../core/csr.ts';
-import { createRng, shuffledIndices } from '../core/random.ts';
+import { createRng } from '../core/random.ts';
+import { aggregate } from './leiden-aggregate.ts';
+import { moveNodesFast } from './leiden-move.ts';
+import { refine } from './leiden-refine.ts';
+import { type Level, renumberInto, Workspace } from './leiden-workspace.ts';
 
 /** What Leiden optimises. */
 export type LeidenObjective = 'modularity' | 'cpm';
@@ -66,17 +71,6 @@ export interface LeidenResult {
   stable: boolean;
 }
 
-/** One level of the hierarchy: a graph without self-loops, with each node's size. */
-interface Level {
-  n: number;
-  offsets: Uint32Array;
-  targets: Int32Array;
-  weights: Float64Array;
-  size: Float64Array;
-}
-
-const EPSILON = 1e-12;
-
 /** Detects communities with Leiden; see the banner. */
 export function leiden(csr: Csr, options: LeidenOptions = {}): LeidenResult {
   const o = { ...DEFAULTS, ...options };
@@ -92,9 +86,10 @@ export function leiden(csr: Csr, options: LeidenOptions = {}): LeidenResult {
   let partition = options.initial ? renumber(options.initial) : identity(base.n);
   if (partition.length !== base.n)
     throw new Error('ariadne/analysis/leiden: initial partition has the wrong length.');
+  const ws = new Workspace(base.n);
+  let next: Int32Array = new Int32Array(base.n);
   let iterations = 0;
   let stable = false;
-  let quality = qualityOf(base, partition, coefficient);
   // Gain per iteration in units of total link weight; the first, from the starting partition, is
   // left out of the window, or it would keep a partition that is already stable iterating.
   const gains: number[] = [];
@@ -105,284 +100,80 @@ export function leiden(csr: Csr, options: LeidenOptions = {}): LeidenResult {
       .reduce((sum, g) => sum + g, 0);
   while (iterations < o.maxIterations && !stable && (iterations < 2 || recentGain() >= o.minGain)) {
     iterations++;
-    const next = iterate(base, partition, coefficient, o.randomness, rng);
+    const gain = iterate(base, partition, next, coefficient, o.randomness, rng, ws);
     stable = samePartition(next, partition);
-    partition = next;
-    const now = qualityOf(base, partition, coefficient);
-    gains.push(twiceM === 0 ? 0 : (now - quality) / (twiceM / 2));
-    quality = now;
+    [partition, next] = [next, partition];
+    gains.push(twiceM === 0 ? 0 : gain / (twiceM / 2));
   }
   return { partition, iterations, stable };
 }
 
 /**
- * The partition's quality in link-weight units: the weight inside communities less the objective's
- * expected share (coefficient / 2 x each community's size squared); for modularity, modularity x m.
+ * One Leiden iteration from `start`, a partition of the base level; writes the new one, renumbered,
+ * to `out`, and returns how much it raised the objective (in link-weight units; for modularity,
+ * modularity x m): the sum of its moves' gains, since refining and aggregating change no community.
  */
-function qualityOf(base: Level, partition: Int32Array, coefficient: number): number {
-  let inside = 0;
-  // Labels are renumbered 0..n-1 (renumber), so a typed array holds each community's size.
-  const sizes = new Float64Array(base.n);
-  for (let v = 0; v < base.n; v++) {
-    const c = partition[v]!;
-    sizes[c]! += base.size[v]!;
-    for (let j = base.offsets[v]!; j < base.offsets[v + 1]!; j++)
-      if (partition[base.targets[j]!] === c) inside += base.weights[j]!;
+function iterate(
+  base: Level,
+  start: Int32Array,
+  out: Int32Array,
+  coefficient: number,
+  theta: number,
+  rng: () => number,
+  ws: Workspace,
+): number {
+  let level = base;
+  let community = ws.communitiesBesides(undefined);
+  community.set(start);
+  // Until the end, `out` maps each base node to its node on the current level. Loops over the base
+  // nodes are kept out of this function (followMap, readOut): a loop here would make the engine
+  // compile it, with every phase inlined, again and again.
+  const nodeOf = identityInto(out, base.n);
+  ws.gain[0] = 0;
+  for (;;) {
+    const count = moveNodesFast(level, community, coefficient, rng, ws);
+    if (count === level.n) break;
+    const parts = refine(level, community, coefficient, theta, rng, ws);
+    const above = aggregate(level, parts === level.n ? community : ws.refined, community, ws);
+    followMap(nodeOf, ws.map, base.n);
+    level = above.level;
+    community = above.community;
   }
-  let expected = 0;
-  for (let c = 0; c < base.n; c++) expected += sizes[c]! * sizes[c]!;
-  return inside / 2 - (coefficient / 2) * expected;
+  readOut(out, community, base.n);
+  renumberInto(out, base.n, out, ws);
+  return ws.gain[0]!;
 }
 
-/** One Leiden iteration from a partition of the base level; returns the new partition, renumbered. */
-function iterate(base: Level, start: Int32Array, coefficient: number, theta: number, rng: () => number) {
-  let level = base;
-  let community: Int32Array = Int32Array.from(start);
-  const nodeOf = identity(base.n); // base node -> node of the current level
-  for (;;) {
-    moveNodesFast(level, community, coefficient, rng);
-    const count = countCommunities(community);
-    if (count === level.n) break;
-    let refined = refine(level, community, coefficient, theta, rng);
-    if (countCommunities(refined) === level.n) refined = community;
-    const { aggregate, aggregateCommunity, map } = aggregateLevel(level, refined, community);
-    for (let b = 0; b < base.n; b++) nodeOf[b] = map[nodeOf[b]!]!;
-    level = aggregate;
-    community = aggregateCommunity;
-  }
-  const result = new Int32Array(base.n);
-  for (let b = 0; b < base.n; b++) result[b] = community[nodeOf[b]!]!;
-  return renumber(result);
+function identityInto(out: Int32Array, n: number): Int32Array {
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** Moves each base node's place one level up: to the part its node was aggregated into. */
+function followMap(nodeOf: Int32Array, map: Int32Array, n: number): void {
+  for (let b = 0; b < n; b++) nodeOf[b] = map[nodeOf[b]!]!;
+}
+
+/** Replaces each base node's place on the top level by that place's community. */
+function readOut(nodeOf: Int32Array, community: Int32Array, n: number): void {
+  for (let b = 0; b < n; b++) nodeOf[b] = community[nodeOf[b]!]!;
 }
 
 function baseLevel(csr: Csr, objective: LeidenObjective): Level {
   const n = csr.nodes.length;
-  const size = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    if (objective === 'cpm') size[v] = 1;
-    else for (let j = csr.offsets[v]!; j < csr.offsets[v + 1]!; j++) size[v]! += csr.weights[j]!;
-  }
+  // A node's size: its weighted degree for modularity, 1 for CPM.
+  const size = objective === 'cpm' ? new Float64Array(n).fill(1) : weightedDegrees(csr, new Float64Array(n));
   return { n, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, size };
 }
 
-/** Scratch space for summing a node's link weights per neighbouring community. */
-class Tally {
-  readonly weight: Float64Array;
-  readonly touched: Int32Array;
-  count = 0;
-
-  constructor(n: number) {
-    this.weight = new Float64Array(n);
-    this.touched = new Int32Array(n);
-  }
-
-  add(community: number, w: number): void {
-    if (this.weight[community] === 0) this.touched[this.count++] = community;
-    this.weight[community]! += w;
-  }
-
-  clear(): void {
-    for (let i = 0; i < this.count; i++) this.weight[this.touched[i]!] = 0;
-    this.count = 0;
-  }
-}
-
-/** Moves nodes, from a queue, to the community that improves the objective most (Traag et al., Alg. A.2). */
-function moveNodesFast(level: Level, community: Int32Array, coefficient: number, rng: () => number): void {
-  const { n, offsets, targets, weights, size } = level;
-  const total = new Float64Array(n);
-  const members = new Int32Array(n);
-  for (let v = 0; v < n; v++) {
-    total[community[v]!]! += size[v]!;
-    members[community[v]!]!++;
-  }
-  const empty: number[] = [];
-  for (let c = n - 1; c >= 0; c--) if (members[c] === 0) empty.push(c);
-  const queue = shuffledIndices(n, rng);
-  const queued = new Uint8Array(n).fill(1);
-  let head = 0;
-  let length = n;
-  const tally = new Tally(n);
-  while (length > 0) {
-    const v = queue[head]!;
-    head = head + 1 === n ? 0 : head + 1;
-    length--;
-    queued[v] = 0;
-    const own = community[v]!;
-    const s = size[v]!;
-    for (let j = offsets[v]!; j < offsets[v + 1]!; j++) {
-      const c = community[targets[j]!]!;
-      // A zero weight never enters the tally; only positive links can pull a node.
-      if (weights[j]! > 0) tally.add(c, weights[j]!);
-    }
-    total[own]! -= s;
-    members[own]!--;
-    let best = own;
-    let bestGain = tally.weight[own]! - coefficient * s * total[own]!;
-    for (let i = 0; i < tally.count; i++) {
-      const c = tally.touched[i]!;
-      const gain = tally.weight[c]! - coefficient * s * total[c]!;
-      if (gain > bestGain + EPSILON) {
-        best = c;
-        bestGain = gain;
-      }
-    }
-    if (bestGain < -EPSILON) best = members[own] === 0 ? own : (empty.pop() as number);
-    total[best]! += s;
-    members[best]!++;
-    community[v] = best;
-    tally.clear();
-    if (best === own) continue;
-    if (members[own] === 0) empty.push(own);
-    for (let j = offsets[v]!; j < offsets[v + 1]!; j++) {
-      const u = targets[j]!;
-      if (queued[u] === 0 && community[u] !== best) {
-        const tail = head + length;
-        queue[tail < n ? tail : tail - n] = u;
-        length++;
-        queued[u] = 1;
-      }
-    }
-  }
-}
-
-/**
- * Splits each community into well-connected parts (Traag et al., Alg. A.3): nodes start alone and
- * merge, at random with probability growing with the gain, only into parts of their own community
- * that they and the part are well connected to; so every part is connected.
- */
-function refine(
-  level: Level,
-  community: Int32Array,
-  coefficient: number,
-  theta: number,
-  rng: () => number,
-): Int32Array {
-  const { n, offsets, targets, weights, size } = level;
-  const refined = identity(n);
-  const partSize = Float64Array.from(size);
-  const partMembers = new Int32Array(n).fill(1);
-  const communityTotal = new Float64Array(n);
-  for (let v = 0; v < n; v++) communityTotal[community[v]!]! += size[v]!;
-  // Weight from each part to the rest of its community; a part starts as one node.
-  const external = new Float64Array(n);
-  const inside = new Float64Array(n);
-  for (let v = 0; v < n; v++)
-    for (let j = offsets[v]!; j < offsets[v + 1]!; j++)
-      if (community[targets[j]!] === community[v]) inside[v]! += weights[j]!;
-  external.set(inside);
-  const tally = new Tally(n);
-  let widest = 0;
-  for (let v = 0; v < n; v++) widest = Math.max(widest, offsets[v + 1]! - offsets[v]!);
-  const candidates = new Int32Array(widest + 1);
-  const chances = new Float64Array(widest + 1);
-  // A part whose gain is this far below the best one has a chance under e^-50 of it: none.
-  const reach = 50 * theta;
-  for (const v of shuffledIndices(n, rng)) {
-    if (partMembers[refined[v]!] !== 1) continue;
-    const c = community[v]!;
-    const s = size[v]!;
-    if (inside[v]! < coefficient * s * (communityTotal[c]! - s) - EPSILON) continue;
-    for (let j = offsets[v]!; j < offsets[v + 1]!; j++) {
-      const u = targets[j]!;
-      if (community[u] === c && weights[j]! > 0) tally.add(refined[u]!, weights[j]!);
-    }
-    const own = refined[v]!;
-    partSize[own] = 0;
-    partMembers[own] = 0;
-    let count = 1;
-    let top = 0;
-    candidates[0] = own;
-    chances[0] = 0;
-    for (let i = 0; i < tally.count; i++) {
-      const part = tally.touched[i]!;
-      if (part === own) continue;
-      const t = partSize[part]!;
-      if (external[part]! < coefficient * t * (communityTotal[c]! - t) - EPSILON) continue;
-      const gain = tally.weight[part]! - coefficient * s * t;
-      if (gain < 0) continue;
-      candidates[count] = part;
-      chances[count++] = gain;
-      if (gain > top) top = gain;
-    }
-    let sum = 0;
-    for (let i = 0; i < count; i++) {
-      const below = top - chances[i]!;
-      chances[i] = below > reach ? 0 : Math.exp(-below / theta);
-      sum += chances[i]!;
-    }
-    let pick = rng() * sum;
-    let chosen = candidates[count - 1]!;
-    for (let i = 0; i < count; i++) {
-      pick -= chances[i]!;
-      if (pick <= 0) {
-        chosen = candidates[i]!;
-        break;
-      }
-    }
-    const toChosen = chosen === own ? 0 : tally.weight[chosen]!;
-    tally.clear();
-    refined[v] = chosen;
-    partSize[chosen]! += s;
-    partMembers[chosen]!++;
-    external[chosen] = external[chosen]! - toChosen + (inside[v]! - toChosen);
-  }
-  return refined;
-}
-
-/** The graph of the refined parts, and the communities it starts from (each part in its community). */
-function aggregateLevel(level: Level, refined: Int32Array, community: Int32Array) {
-  const { n, offsets, targets, weights, size } = level;
-  const map = renumber(refined);
-  let k = 0;
-  for (let v = 0; v < n; v++) if (map[v]! + 1 > k) k = map[v]! + 1;
-  const aggregateCommunity = new Int32Array(k);
-  const aggregateSize = new Float64Array(k);
-  const start = new Uint32Array(k + 1);
-  for (let v = 0; v < n; v++) {
-    aggregateCommunity[map[v]!] = community[v]!;
-    aggregateSize[map[v]!]! += size[v]!;
-    start[map[v]! + 1]!++;
-  }
-  for (let p = 0; p < k; p++) start[p + 1]! += start[p]!;
-  const byPart = new Int32Array(n);
-  const fill = start.slice(0, k);
-  for (let v = 0; v < n; v++) byPart[fill[map[v]!]!++] = v;
-  const outOffsets = new Uint32Array(k + 1);
-  // Never more entries than the level's own: merging parts only merges links.
-  const outTargets = new Int32Array(targets.length);
-  const outWeights = new Float64Array(targets.length);
-  let m = 0;
-  const tally = new Tally(k);
-  for (let p = 0; p < k; p++) {
-    for (let i = start[p]!; i < start[p + 1]!; i++) {
-      const v = byPart[i]!;
-      for (let j = offsets[v]!; j < offsets[v + 1]!; j++) {
-        const q = map[targets[j]!]!;
-        if (q !== p) tally.add(q, weights[j]!);
-      }
-    }
-    for (let i = 0; i < tally.count; i++) {
-      outTargets[m] = tally.touched[i]!;
-      outWeights[m++] = tally.weight[tally.touched[i]!]!;
-    }
-    tally.clear();
-    outOffsets[p + 1] = m;
-  }
-  const aggregate: Level = {
-    n: k,
-    offsets: outOffsets,
-    targets: outTargets.slice(0, m),
-    weights: outWeights.slice(0, m),
-    size: aggregateSize,
-  };
-  return { aggregate, aggregateCommunity: renumber(aggregateCommunity), map };
+function weightedDegrees(csr: Csr, out: Float64Array): Float64Array {
+  for (let v = 0; v < out.length; v++)
+    for (let j = csr.offsets[v]!; j < csr.offsets[v + 1]!; j++) out[v]! += csr.weights[j]!;
+  return out;
 }
 
 function identity(n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
+  return identityInto(new Int32Array(n), n);
 }
 
 /** Community labels numbered 0.. in order of first appearance. */
@@ -413,17 +204,6 @@ function renumber(labels: Int32Array): Int32Array {
     out[i] = id;
   }
   return out;
-}
-
-function countCommunities(labels: Int32Array): number {
-  const seen = new Uint8Array(labels.length);
-  let count = 0;
-  for (const label of labels)
-    if (seen[label] === 0) {
-      seen[label] = 1;
-      count++;
-    }
-  return count;
 }
 
 // Both are renumbered (first appearance), so the same partition is the same array.

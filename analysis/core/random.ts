@@ -17,8 +17,22 @@ export function createRng(seed: number): () => number {
 
 /** The numbers 0..n-1 in a random order (Fisher-Yates), drawn from `rng`. */
 export function shuffledIndices(n: number, rng: () => number): Int32Array {
-  const order = new Int32Array(n);
+  return shuffleIndicesInto(new Int32Array(n), n, rng);
+}
+
+/** Writes 0..n-1 in a random order into the first n places of `order` (reused scratch space). */
+export function shuffleIndicesInto(order: Int32Array, n: number, rng: () => number): Int32Array {
+  // Two functions of one loop each: the engine compiles a loop while it runs, and code after it
+  // that has not run yet would make that compiled code give way and be compiled again.
+  return shuffleInPlace(countInto(order, n), n, rng);
+}
+
+function countInto(order: Int32Array, n: number): Int32Array {
   for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+function shuffleInPlace(order: Int32Array, n: number, rng: () => number): Int32Array {
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
     const swap = order[i] as number;

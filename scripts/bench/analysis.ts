@@ -9,6 +9,7 @@
  * Usage: node --import tsx scripts/bench/analysis.ts [--only planted-500k,...] [--repeat 3]
  *   [--exact-limit 10000] [--steps communities,pagerank,betweenness,graphology,cli]
  *   [--work /tmp/ariadne-bench-analysis]   (load always runs)
+ *   [--vary-seeds]   (community detection seeded 1, 2, ... in the repeats; else 1 in all)
  */
 import { mkdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'exact-limit': { type: 'string', default: '10000' },
     steps: { type: 'string', default: 'communities,pagerank,betweenness,graphology,cli' },
     work: { type: 'string', default: join(tmpdir(), 'ariadne-bench-analysis') },
+    'vary-seeds': { type: 'boolean', default: false },
   },
 });
 mkdirSync(values.work, { recursive: true });
@@ -52,6 +54,7 @@ for (const dataset of datasets) {
     python,
     work: values.work,
     steps: new Set(values.steps.split(',')),
+    varySeeds: values['vary-seeds'],
   });
   rows.push(...measured.rows);
   communities.push(...measured.communities);
@@ -59,7 +62,7 @@ for (const dataset of datasets) {
 const versions = Object.entries(python).map(([tool, t]) => `${tool} ${t.version} (${t.python})`);
 console.log(`\nTools: ${['node ' + process.versions.node, ...versions].join('; ')}`);
 console.log(
-  `Load average (1, 5, 15 min): ${loadAtStart} at the start, ${load()} at the end; ${values.repeat} run(s) each.\n`,
+  `Load average (1, 5, 15 min): ${loadAtStart} at the start, ${load()} at the end; ${values.repeat} run(s) each${values['vary-seeds'] ? ', community detection seeded 1 to ' + values.repeat : ''}.\n`,
 );
 printTable(rows);
 if (communities.length > 0) {

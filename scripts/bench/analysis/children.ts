@@ -14,10 +14,13 @@ export type StepReport = Record<string, number | string | boolean> & {
 
 const HERE = import.meta.dirname;
 
-/** Runs an Ariadne step `repeat` times; returns the run with the median load + step time. */
-export function runAriadne(step: string, path: string, repeat: number, out?: string): StepReport {
+/**
+ * Runs an Ariadne step `repeat` times; returns the run with the median load + step time. `seed`
+ * seeds a randomised step (community detection; 1 unless told).
+ */
+export function runAriadne(step: string, path: string, repeat: number, out?: string, seed = 1): StepReport {
   const args = ['--import', 'tsx', join(HERE, 'run-step.ts'), step, path, ...(out ? [out] : [])];
-  return median(Array.from({ length: repeat }, () => runChild(process.execPath, args)));
+  return median(Array.from({ length: repeat }, () => runChild(process.execPath, args, seed)));
 }
 
 /** Runs an igraph step `repeat` times with `python`; returns the run with the median load + step time. */
@@ -27,9 +30,10 @@ export function runIgraph(
   path: string,
   repeat: number,
   out?: string,
+  seed = 1,
 ): StepReport {
   const args = [join(HERE, 'igraph_step.py'), step, path, ...(out ? [out] : [])];
-  return median(Array.from({ length: repeat }, () => runChild(python, args)));
+  return median(Array.from({ length: repeat }, () => runChild(python, args, seed)));
 }
 
 /** Runs NetworKit's PLM (with refinement) on `threads` threads `repeat` times; the median run. */
@@ -39,13 +43,16 @@ export function runPlm(
   path: string,
   repeat: number,
   out?: string,
+  seed = 1,
 ): StepReport {
   const args = [join(HERE, 'networkit_step.py'), 'plm', String(threads), path, ...(out ? [out] : [])];
-  return median(Array.from({ length: repeat }, () => runChild(python, args)));
+  return median(Array.from({ length: repeat }, () => runChild(python, args, seed)));
 }
 
-function runChild(command: string, args: string[]): StepReport {
-  const child = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+// The seed goes in the environment (BENCH_SEED), which every step reads and only randomised ones use.
+function runChild(command: string, args: string[], seed = 1): StepReport {
+  const env = { ...process.env, BENCH_SEED: String(seed) };
+  const child = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 24, env });
   if (child.status !== 0) throw new Error(`bench: ${args.slice(-3).join(' ')} failed:\n${child.stderr}`);
   const line = child.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as StepReport;

@@ -44,10 +44,15 @@ export const TOOL = {
   cli: 'CLI analyse --file (Leiden)',
 } as const;
 
-/** Runs the tools (and the CLI when `cli`) `repeat` times in turn; one row per tool. */
+/**
+ * Runs the tools (and the CLI when `cli`) `repeat` times in turn; one row per tool. With
+ * `varySeeds`, repeat i seeds every tool but the CLI with i + 1 (else all with 1): one seed's run length is
+ * luck (on LFR 10k, Leiden runs 26 to 47 iterations over seeds 1-10, igraph's 33 to 75), so the
+ * median is then over seeds as well as over the machine's load.
+ */
 export function communityRows(
   dataset: Dataset,
-  o: { repeat: number; work: string; python: PythonTools; cli: boolean },
+  o: { repeat: number; work: string; python: PythonTools; cli: boolean; varySeeds?: boolean },
 ): CommunityRow[] {
   const membership = (tool: string, run: number) =>
     join(o.work, `${dataset.name}.${tool.replace(/\W+/g, '-')}.${run}.membership`);
@@ -59,26 +64,26 @@ export function communityRows(
   });
   const { path } = dataset;
   const { igraph, networkit } = o.python;
-  const tools: [string, (out: string) => ToolRun][] = [
-    [TOOL.leiden, (out) => fromStep(runAriadne('leiden', path, 1, out))],
-    [TOOL.louvain, (out) => fromStep(runAriadne('louvain', path, 1, out))],
+  const tools: [string, (out: string, seed: number) => ToolRun][] = [
+    [TOOL.leiden, (out, seed) => fromStep(runAriadne('leiden', path, 1, out, seed))],
+    [TOOL.louvain, (out, seed) => fromStep(runAriadne('louvain', path, 1, out, seed))],
   ];
   if (igraph)
     tools.push(
-      [TOOL.multilevel, (out) => fromStep(runIgraph(igraph.python, 'multilevel', path, 1, out))],
-      [TOOL.igraphLeiden, (out) => fromStep(runIgraph(igraph.python, 'leiden', path, 1, out))],
+      [TOOL.multilevel, (out, seed) => fromStep(runIgraph(igraph.python, 'multilevel', path, 1, out, seed))],
+      [TOOL.igraphLeiden, (out, seed) => fromStep(runIgraph(igraph.python, 'leiden', path, 1, out, seed))],
     );
   if (networkit)
     tools.push(
-      [TOOL.plm1, (out) => fromStep(runPlm(networkit.python, 1, path, 1, out))],
-      [TOOL.plm2, (out) => fromStep(runPlm(networkit.python, 2, path, 1, out))],
+      [TOOL.plm1, (out, seed) => fromStep(runPlm(networkit.python, 1, path, 1, out, seed))],
+      [TOOL.plm2, (out, seed) => fromStep(runPlm(networkit.python, 2, path, 1, out, seed))],
     );
   if (o.cli) tools.push([TOOL.cli, (out) => runCliOnce(dataset, o.work, out)]);
   const runs = new Map<string, (ToolRun & { out: string })[]>(tools.map(([tool]) => [tool, []]));
   for (let i = 0; i < o.repeat; i++)
     for (const [tool, run] of tools) {
       const out = membership(tool, i);
-      runs.get(tool)?.push({ ...run(out), out });
+      runs.get(tool)?.push({ ...run(out, o.varySeeds ? i + 1 : 1), out });
     }
   const score = partitionScorer(path);
   return tools.map(([tool]) => {

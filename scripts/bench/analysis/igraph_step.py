@@ -1,6 +1,6 @@
 """One step of the analysis benchmark in python-igraph, run in its own process.
 
-Usage: python3 igraph_step.py STEP EDGE_LIST [OUT]
+Usage: python3 igraph_step.py STEP EDGE_LIST [OUT]   (seeded from the environment's BENCH_SEED, 1 when unset)
 STEP is load, multilevel, leiden, pagerank, betweenness or betweenness-sampled. Prints one JSON
 line: load and step time in milliseconds, peak resident memory (VmHWM) and the step's figures.
 Scores (PageRank, betweenness) or the membership (multilevel, Leiden) go to OUT, one value a line
@@ -8,6 +8,7 @@ by vertex id, written after the clock stops.
 Reference: Csardi, G. & Nepusz, T. (2006) "The igraph software package for complex network
 research", InterJournal Complex Systems 1695.
 """
+import os
 import random
 import sys
 import time
@@ -41,7 +42,7 @@ def run(step, graph):
 def main():
     step, path = sys.argv[1], sys.argv[2]
     out = sys.argv[3] if len(sys.argv) > 3 else None
-    random.seed(1)  # python-igraph draws from Python's random module
+    random.seed(int(os.environ.get("BENCH_SEED", "1")))  # python-igraph draws from Python's random module
     started = time.perf_counter()
     cpu_started = time.process_time()
     # The bench hands over ids 0..n-1 (in order of first appearance), igraph's fastest reader.

@@ -22,6 +22,8 @@ export interface MeasureOptions {
   work: string;
   /** Steps to run: load, communities, pagerank, betweenness, graphology, cli. */
   steps: Set<string>;
+  /** Seed community detection with 1, 2, ... in the repeats, rather than 1 in all. */
+  varySeeds?: boolean;
 }
 
 /** Runs every step on one graph and returns its rows: the general table's and the communities'. */
@@ -52,7 +54,13 @@ export function benchDataset(
   const cli = o.steps.has('cli');
   const communities =
     o.steps.has('communities') || cli
-      ? communityRows(dataset, { repeat: o.repeat, work: o.work, python: o.python, cli })
+      ? communityRows(dataset, {
+          repeat: o.repeat,
+          work: o.work,
+          python: o.python,
+          cli,
+          varySeeds: o.varySeeds,
+        })
       : [];
   return { rows, communities };
 }

@@ -1,10 +1,11 @@
 """One NetworKit step of the analysis benchmark, run in its own process: PLM with refinement.
 
-Usage: python3 networkit_step.py plm THREADS EDGE_LIST [OUT]
+Usage: python3 networkit_step.py plm THREADS EDGE_LIST [OUT]   (seeded from BENCH_SEED, 1 when unset)
 Prints one JSON line (load and step time in ms, peak resident memory); the membership goes to OUT,
 one community a line by vertex id. Staudt, C. L. & Meyerhenke, H. (2016) "Engineering parallel
 algorithms for community detection in massive networks", IEEE TPDS 27(1) (PLM, PLMR with refine).
 """
+import os
 import sys
 import time
 
@@ -19,7 +20,7 @@ def main():
     if step != "plm":
         raise SystemExit(f"networkit_step: unknown step {step}")
     networkit.setNumberOfThreads(threads)
-    networkit.setSeed(1, False)
+    networkit.setSeed(int(os.environ.get("BENCH_SEED", "1")), False)
     started = time.perf_counter()
     cpu_started = time.process_time()
     graph = networkit.readGraph(path, networkit.Format.EdgeListSpaceZero)

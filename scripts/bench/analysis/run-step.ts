@@ -4,6 +4,7 @@
  *
  * Usage: node --import tsx scripts/bench/analysis/run-step.ts STEP EDGE_LIST [OUT]
  * STEP: load | graphology | leiden | louvain | pagerank | betweenness | betweenness-sampled.
+ * Leiden and Louvain are seeded from the environment's BENCH_SEED (1 when unset).
  * Prints one JSON line (load and step time in ms, peak RSS in MB, the step's figures). Scores go to
  * OUT as raw Float64, a membership as one community a line, both in the order of the numeric node
  * ids (0..n-1) of the bench's files and written after the clock stops.
@@ -19,6 +20,7 @@ import { createRng } from '../../../analysis/core/random.ts';
 
 /** Pivots of the sampled betweenness, as the analysis defaults. */
 export const PIVOTS = 1_000;
+const SEED = Number(process.env.BENCH_SEED ?? 1);
 
 type Figures = Record<string, number | string | boolean>;
 /** A step's figures and what it writes to OUT once the clock has stopped. */
@@ -29,7 +31,7 @@ function runStep(step: string, edges: EdgeList, csr: Csr): Outcome {
   if (step === 'graphology') return [buildGraphology(edges)];
   if (step === 'leiden' || step === 'louvain') {
     // The product's path: the method, then disconnected communities split into their parts.
-    const result = detectCommunitiesInCsr(csr, { method: step, seed: 1 });
+    const result = detectCommunitiesInCsr(csr, { method: step, seed: SEED });
     const membership = Array.from(csr.nodes, (_, name) => result.membership[String(name)]);
     return [
       { communities: result.communities.length },

@@ -100,6 +100,25 @@ describe('leiden', () => {
     }
   });
 
+  it('stops where modularity computed afresh after each iteration says the window rule stops', () => {
+    // The run sums each iteration's gain from its moves; the rule must read the same as from scratch.
+    const csr = buildCsr(readGml(join(fixtures, 'polbooks.gml')));
+    for (const seed of SEEDS) {
+      const { iterations } = leiden(csr, { seed, minGain: 1e-3, gainWindow: 2 });
+      const q = [0];
+      let expected = 0;
+      for (let k = 1; k <= 100; k++) {
+        const run = leiden(csr, { seed, minGain: 0, maxIterations: k });
+        q.push(modularityOf(csr, run.partition).total);
+        expected = k;
+        if (run.stable) break;
+        const recent = q.slice(2).map((value, i) => value - q[i + 1]!);
+        if (k >= 2 && recent.slice(-2).reduce((a, b) => a + b, 0) < 1e-3) break;
+      }
+      expect(iterations).toBe(expected);
+    }
+  });
+
   it('finds the two cliques of two cliques joined by a bridge, with either objective', () => {
     const csr = buildCsr(twoCliquesAndBridge(6));
     for (const objective of ['modularity', 'cpm'] as const) {
