@@ -20,6 +20,7 @@ function showFailure(error: unknown): void {
   replace(app, h('p', { class: 'splash error', role: 'alert' }, `Ariadne could not start: ${String(error)}`));
 }
 
+performance.mark('ariadne:main');
 // A view from a link: its data is asked for alongside the session check, and dropped without a session.
 const restored = decodeView(location.hash);
 if (restored) prefetchLoads(restored.loads);

@@ -165,6 +165,8 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
   view.sigma.on('doubleClickNode', ({ node, event }) => {
     event.preventSigmaDefault();
     if (view.grouped.plan?.groups.has(node)) {
+      // Groups drawn ahead of their records open once the records are in.
+      if (view.mergingRecords()) return say('Still adding the records: open the group once they are in.');
       view.update((s) => ({ ...s, selected: [], grouping: withGroupOpen(s.grouping, node, true) }));
       return;
     }
