@@ -63,13 +63,17 @@ function servedNeighbours(served: SerializedGraph): Map<string, string[]> {
  * merge, so a load's groups can be drawn from the served records while they are merged.
  */
 export function placeServed(graph: DataGraph, served: SerializedGraph): void {
+  const unplaced = ({ attributes }: SerializedGraph['nodes'][number]) =>
+    typeof attributes.x !== 'number' || typeof attributes.y !== 'number';
+  if (!served.nodes.some(unplaced)) return;
   const spread = 100 * Math.sqrt(served.nodes.length + graph.order + 1);
   let neighbours: Map<string, string[]> | null = null;
   const placed = new Map<string, { x: number; y: number }>();
   for (let i = 0; i < served.nodes.length; i++) {
-    const { key, attributes } = served.nodes[i] as SerializedGraph['nodes'][number];
+    const node = served.nodes[i] as SerializedGraph['nodes'][number];
+    const { key, attributes } = node;
     if (graph.hasNode(key) || placed.has(key)) continue;
-    if (typeof attributes.x !== 'number' || typeof attributes.y !== 'number') {
+    if (unplaced(node)) {
       neighbours ??= servedNeighbours(served);
       Object.assign(attributes, placeNear(graph, placed, neighbours.get(key), spread, i));
     }
