@@ -23,7 +23,7 @@ function showFailure(error: unknown): void {
 performance.mark('ariadne:main');
 // A view from a link: its data is asked for alongside the session check, and dropped without a session.
 const restored = decodeView(location.hash);
-if (restored) prefetchLoads(restored.loads);
+if (restored) prefetchLoads(restored);
 
 whoAmI()
   .then((viewer) => {

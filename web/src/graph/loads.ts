@@ -1,13 +1,13 @@
 /**
  * Fetching the data a load stands for. A view reopened from a link can start its fetches before the
- * workspace and the renderer are built (`prefetchLoads`), a case's syndicates among them, so the
- * network and the server's work overlap with the page's own start.
+ * workspace and the renderer are built (`prefetchLoads`), a grouped view's syndicates among them, so
+ * the network and the server's work overlap with the page's own start.
  */
 import { fetchNeighbourhood, fetchPaths } from '../api/client.ts';
 import type { SerializedGraph } from '../api/types.ts';
 import { getJson, queryString } from '../lib/http.ts';
 import { fetchSyndicates, type Syndicates } from './syndicates.ts';
-import { type Load, loadKey } from './view-state.ts';
+import { groupsAnything, type Load, loadKey, type ViewState } from './view-state.ts';
 
 type CaseLoad = Extract<Load, { kind: 'case' }>;
 
@@ -16,14 +16,18 @@ const early = new Map<string, Promise<SerializedGraph>>();
 /** A case's syndicates asked for early, by load key, until taken. */
 const earlySyndicates = new Map<string, Promise<Syndicates>>();
 
-/** Starts fetching loads now, and a case's syndicates; `takeLoad` and `takeSyndicates` hand each over once. */
-export function prefetchLoads(loads: readonly Load[]): void {
-  for (const load of loads) {
+/**
+ * Starts fetching a view's loads now, and for a grouped view its cases' syndicates, which its first
+ * frame is drawn from (GraphView.drawAhead); `takeLoad` and `takeSyndicates` hand each over once.
+ */
+export function prefetchLoads(view: Pick<ViewState, 'loads' | 'grouping'>): void {
+  for (const load of view.loads) {
     const key = loadKey(load);
     if (early.has(key)) continue;
     // A failure is reported to whoever takes the load, not as an unhandled rejection meanwhile.
     early.set(key, quiet(fetchLoad(load)));
-    if (load.kind === 'case') earlySyndicates.set(key, quiet(fetchSyndicates(load.caseId)));
+    if (load.kind === 'case' && groupsAnything(view.grouping))
+      earlySyndicates.set(key, quiet(fetchSyndicates(load.caseId)));
   }
 }
 

@@ -56,7 +56,7 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
   performance.mark('ariadne:workspace');
   // A view from a link: its data is fetched while the workspace and the renderer are built.
   const restored = decodeView(location.hash);
-  if (restored) prefetchLoads(restored.loads);
+  if (restored) prefetchLoads(restored);
   root.dataset.state = 'workspace';
   const canvas = h('div', { id: 'graph', class: 'graph-canvas' });
   const progress = h('progress', {
