@@ -21,11 +21,14 @@ function showFailure(error: unknown): void {
 }
 
 performance.mark('ariadne:main');
+// The session check goes first: its small answer, not queued behind a view's data, lets the
+// workspace be built while that data comes.
+const session = whoAmI();
 // A view from a link: its data is asked for alongside the session check, and dropped without a session.
 const restored = decodeView(location.hash);
 if (restored) prefetchLoads(restored);
 
-whoAmI()
+session
   .then((viewer) => {
     if (viewer) return enter(viewer);
     forgetPrefetched();
