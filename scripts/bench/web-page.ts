@@ -51,9 +51,9 @@ export async function watchAfterFirstFrame(
   );
 }
 
-/** Times between consecutive User Timing marks (the last to `until`), by the earlier mark's name. */
-export async function phasesOf(page: Page, prefix: string, until: number): Promise<Record<string, number>> {
-  const marks = await page.evaluate(
+/** The page's User Timing marks with a prefix, as [name without it, time], in time order. */
+function marksOf(page: Page, prefix: string): Promise<(readonly [string, number])[]> {
+  return page.evaluate(
     (p) =>
       performance
         .getEntriesByType('mark')
@@ -61,11 +61,26 @@ export async function phasesOf(page: Page, prefix: string, until: number): Promi
         .map((m) => [m.name.slice(p.length), m.startTime] as const),
     prefix,
   );
+}
+
+/**
+ * Times between consecutive User Timing marks before `until` (the last to `until`), by the earlier
+ * mark's name. Marks set after `until` (work the page does after its first frame) are left out.
+ */
+export async function phasesOf(page: Page, prefix: string, until: number): Promise<Record<string, number>> {
+  const marks = (await marksOf(page, prefix)).filter(([, at]) => at <= until);
   const out: Record<string, number> = { start: marks[0]?.[1] ?? 0 };
   for (let i = 0; i < marks.length; i++) {
     const [name, at] = marks[i] as readonly [string, number];
     const next = (marks[i + 1]?.[1] ?? until) as number;
-    if (next >= at) out[name] = next - at;
+    out[name] = next - at;
   }
+  return out;
+}
+
+/** The User Timing marks set after `since`, each as ms after it, by name (the last of a name). */
+export async function marksAfter(page: Page, prefix: string, since: number): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const [name, at] of await marksOf(page, prefix)) if (at > since) out[name] = at - since;
   return out;
 }

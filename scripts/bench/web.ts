@@ -10,11 +10,12 @@
  * the group nearest 500 members and lay it out.
  *
  *   node --import tsx scripts/bench/web.ts [--only demo,10k,50k] [--frames 30] [--rounds 3] [--watch 10]
- *     [--dist folder] [--opens 3]
+ *     [--dist folder] [--opens 3] [--grouped-only]
  *
  * `--dist` serves a web build made beforehand (`npx vite build web --outDir ...`, say of another
  * commit) instead of building web/ as it is now, so two builds can be measured back to back.
  * `--opens` opens the group nearest 500 members that many times (undo closes it in between).
+ * `--grouped-only` leaves the ungrouped app out.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ import { readability, readDrawing, settle } from '../../test/helpers/readability
 import { buildBarePage } from './web-bare.ts';
 import { answerRun, communitiesRun } from './web-runs.ts';
 import { demoGraph, generatedGraph, type BenchGraph } from './web-graphs.ts';
-import { PAGE_PROBES, phasesOf, type Responsiveness, watchAfterFirstFrame } from './web-page.ts';
+import { marksAfter, PAGE_PROBES, phasesOf, type Responsiveness, watchAfterFirstFrame } from './web-page.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -41,6 +42,8 @@ const rounds = Number(option('--rounds') ?? 3);
 const watchMs = Number(option('--watch') ?? 10) * 1_000;
 /** How many times the group nearest 500 members is opened (closed again by undo in between). */
 const opens = Number(option('--opens') ?? 3);
+/** Measures only the grouped app and bare sigma (the ungrouped app is left out), for quick looks. */
+const groupedOnly = args.includes('--grouped-only');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -92,6 +95,8 @@ interface Figures extends Responsiveness {
   frameMean: number;
   frameWorst: number;
   phases: Record<string, number>;
+  /** Marks set after the first frame, as ms after it (the app's merge of records drawn ahead). */
+  after: Record<string, number>;
 }
 
 /** Readability of the grouped view: as opened, and with its two largest syndicates open. */
@@ -203,6 +208,7 @@ async function measureApp(
       throw new Error(`the app drew ${drawn} of ${graph.nodes} nodes in its first frame`);
     if (grouped && drawn > 60) throw new Error(`the app drew ${drawn} nodes grouped, more than 60`);
     const phases = await phasesOf(page, 'ariadne:', firstFrame);
+    const after = await marksAfter(page, 'ariadne:', firstFrame);
     const watched = await watchAfterFirstFrame(page, firstFrame, watchMs);
     await page.evaluate(() => window.__ariadne?.stopLayout());
     const frame = await page.evaluate(
@@ -215,6 +221,7 @@ async function measureApp(
       frameMean: frame.mean,
       frameWorst: frame.worst,
       phases,
+      after,
       ...watched,
       ...(readable ? { readable } : {}),
     };
@@ -247,7 +254,7 @@ async function measureBare(base: string): Promise<Figures> {
         ),
       frames,
     );
-    return { firstFrame, frameMean: frame.mean, frameWorst: frame.worst, phases, ...watched };
+    return { firstFrame, frameMean: frame.mean, frameWorst: frame.worst, phases, after: {}, ...watched };
   } finally {
     await browser.close();
   }
@@ -263,6 +270,8 @@ function medianFigures(runs: Figures[]): Figures {
   const of = (pick: (r: Figures) => number) => median(runs.map(pick));
   const phases: Record<string, number> = {};
   for (const name of Object.keys(runs[0]?.phases ?? {})) phases[name] = of((r) => r.phases[name] ?? 0);
+  const after: Record<string, number> = {};
+  for (const name of Object.keys(runs[0]?.after ?? {})) after[name] = of((r) => r.after[name] ?? 0);
   return {
     firstFrame: of((r) => r.firstFrame),
     frameMean: of((r) => r.frameMean),
@@ -271,6 +280,7 @@ function medianFigures(runs: Figures[]): Figures {
     stalledShare: of((r) => r.stalledShare),
     longestTask: of((r) => r.longestTask),
     phases,
+    after,
   };
 }
 
@@ -279,11 +289,21 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
+/** Phases before the first frame, as `name ms`. */
+const phaseList = (phases: Record<string, number>) =>
+  Object.entries(phases)
+    .map(([name, ms]) => `${name} ${Math.round(ms)}`)
+    .join(', ');
+
 /** The grouped view's figures beside its targets. */
 function groupedRow(app: Figures, bare: Figures, readable: Readable | undefined): string {
   const f = (ms: number) => `${Math.round(ms).toString().padStart(6)} ms`;
   const lines = [
     `  grouped: first frame app ${f(app.firstFrame)}  bare (ungrouped) ${f(bare.firstFrame)}  ratio ${(app.firstFrame / bare.firstFrame).toFixed(2)}x (target <= 1.00x)`,
+    `    phases (ms): app ${phaseList(app.phases)}`,
+    ...(Object.keys(app.after).length > 0
+      ? [`    marks after the first frame (ms after it): ${phaseList(app.after)}`]
+      : []),
   ];
   if (readable) {
     const { closed, twoOpen } = readable;
@@ -306,10 +326,6 @@ function row(name: string, graph: BenchGraph, app: Figures, bare: Figures, loads
   const f = (ms: number) => `${Math.round(ms).toString().padStart(6)} ms`;
   const r = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
   const pct = (share: number) => `${Math.round(share * 100)}%`;
-  const phaseList = (phases: Record<string, number>) =>
-    Object.entries(phases)
-      .map(([name, ms]) => `${name} ${Math.round(ms)}`)
-      .join(', ');
   return [
     `${name.padEnd(8)} ${String(graph.nodes).padStart(6)} nodes ${String(graph.edges).padStart(7)} links   (load average ${loads})`,
     `  first frame: app ${f(app.firstFrame)}  bare ${f(bare.firstFrame)}  ratio ${r(app.firstFrame, bare.firstFrame)}`,
@@ -363,12 +379,17 @@ async function main(): Promise<void> {
       const groupedApps: (Figures & { readable?: Readable })[] = [];
       const bares: Figures[] = [];
       for (let round = 0; round < rounds; round++) {
-        apps.push(await measureApp(base, graph, false));
+        if (!groupedOnly) apps.push(await measureApp(base, graph, false));
         groupedApps.push(await measureApp(base, graph, true));
         bares.push(await measureBare(base));
       }
       const bareFigures = medianFigures(bares);
-      console.log(row(name, graph, medianFigures(apps), bareFigures, `${before} -> ${load()}`));
+      const loads = `${before} -> ${load()}`;
+      if (groupedOnly)
+        console.log(
+          `${name.padEnd(8)} ${graph.nodes} nodes ${graph.edges} links   (load average ${loads})\n  bare first frame ${Math.round(bareFigures.firstFrame)} ms; phases (ms): ${phaseList(bareFigures.phases)}`,
+        );
+      else console.log(row(name, graph, medianFigures(apps), bareFigures, loads));
       console.log(
         groupedRow(medianFigures(groupedApps), bareFigures, groupedApps[groupedApps.length - 1]?.readable),
       );

@@ -20,11 +20,15 @@ function showFailure(error: unknown): void {
   replace(app, h('p', { class: 'splash error', role: 'alert' }, `Ariadne could not start: ${String(error)}`));
 }
 
+performance.mark('ariadne:main');
+// The session check goes first: its small answer, not queued behind a view's data, lets the
+// workspace be built while that data comes.
+const session = whoAmI();
 // A view from a link: its data is asked for alongside the session check, and dropped without a session.
 const restored = decodeView(location.hash);
-if (restored) prefetchLoads(restored.loads);
+if (restored) prefetchLoads(restored);
 
-whoAmI()
+session
   .then((viewer) => {
     if (viewer) return enter(viewer);
     forgetPrefetched();

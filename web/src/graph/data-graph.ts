@@ -13,6 +13,24 @@ export type NodeData = NodeAttributes & { x: number; y: number; fixed?: boolean 
 export type EdgeData = EdgeAttributes;
 export type DataGraph = MultiDirectedGraph<NodeData, EdgeData>;
 
+/** A callback over links, as graphology calls it. */
+export type EdgeCallback = (edge: string, attributes: EdgeData, source: string, target: string) => void;
+
+/**
+ * What grouping and folding read of a graph of records (grouping.ts, display-graph.ts): the data
+ * graph, or a served subgraph not yet merged into it (served-graph.ts). Orders are graphology's.
+ */
+export interface GraphRecords {
+  forEachNode(callback: (node: string, attributes: NodeData) => void): void;
+  getNodeAttributes(node: string): NodeData;
+  mergeNodeAttributes(node: string, attributes: Partial<NodeData>): void;
+  neighbors(node: string): string[];
+  forEachEdge(callback: EdgeCallback): void;
+  forEachEdge(node: string, callback: EdgeCallback): void;
+  forEachInEdge(node: string, callback: EdgeCallback): void;
+  forEachOutEdge(node: string, callback: EdgeCallback): void;
+}
+
 /** A new, empty data graph. */
 export function createDataGraph(): DataGraph {
   return new MultiDirectedGraph<NodeData, EdgeData>();
@@ -39,16 +57,41 @@ function servedNeighbours(served: SerializedGraph): Map<string, string[]> {
   return out;
 }
 
+/**
+ * Gives each served node new to the graph and without a position one: on a small circle around a
+ * neighbour already placed (in the graph, or served before it), else at random. Done before the
+ * merge, so a load's groups can be drawn from the served records while they are merged.
+ */
+export function placeServed(graph: DataGraph, served: SerializedGraph): void {
+  const unplaced = ({ attributes }: SerializedGraph['nodes'][number]) =>
+    typeof attributes.x !== 'number' || typeof attributes.y !== 'number';
+  if (!served.nodes.some(unplaced)) return;
+  const spread = 100 * Math.sqrt(served.nodes.length + graph.order + 1);
+  let neighbours: Map<string, string[]> | null = null;
+  const placed = new Map<string, { x: number; y: number }>();
+  for (let i = 0; i < served.nodes.length; i++) {
+    const node = served.nodes[i] as SerializedGraph['nodes'][number];
+    const { key, attributes } = node;
+    if (graph.hasNode(key) || placed.has(key)) continue;
+    if (unplaced(node)) {
+      neighbours ??= servedNeighbours(served);
+      Object.assign(attributes, placeNear(graph, placed, neighbours.get(key), spread, i));
+    }
+    placed.set(key, attributes as unknown as { x: number; y: number });
+  }
+}
+
 /** Where a new node goes: on a small circle around a neighbour already placed, or at random. */
 function placeNear(
   graph: DataGraph,
+  placed: ReadonlyMap<string, { x: number; y: number }>,
   neighbours: string[] | undefined,
   spread: number,
   i: number,
 ): { x: number; y: number } {
   for (const other of neighbours ?? []) {
-    if (!graph.hasNode(other)) continue;
-    const anchor = graph.getNodeAttributes(other);
+    const anchor = placed.get(other) ?? (graph.hasNode(other) ? graph.getNodeAttributes(other) : undefined);
+    if (!anchor) continue;
     const angle = (i * 2.399963) % (2 * Math.PI);
     const radius = 5 + Math.sqrt(i);
     return { x: anchor.x + radius * Math.cos(angle), y: anchor.y + radius * Math.sin(angle) };
@@ -74,9 +117,8 @@ export async function mergeSubgraph(
 ): Promise<string[]> {
   const added: string[] = [];
   const total = served.nodes.length + served.edges.length;
+  placeServed(graph, served);
   const slicer = new Slicer();
-  const spread = 100 * Math.sqrt(served.nodes.length + graph.order + 1);
-  let neighbours: Map<string, string[]> | null = null;
   const alone: ReadonlySet<string> = new Set([load]);
   for (let i = 0; i < served.nodes.length; i++) {
     const { key, attributes } = served.nodes[i] as SerializedGraph['nodes'][number];
@@ -84,11 +126,8 @@ export async function mergeSubgraph(
       const { depth: _depth, ...rest } = attributes;
       graph.mergeNodeAttributes(key, rest);
     } else {
-      // The served attributes become the node's own (no copy): the served graph is not read again.
-      if (typeof attributes.x !== 'number' || typeof attributes.y !== 'number') {
-        neighbours ??= servedNeighbours(served);
-        Object.assign(attributes, placeNear(graph, neighbours.get(key), spread, i));
-      }
+      // The served attributes, placed, become the node's own (no copy): the served graph is not
+      // read again.
       graph.addNode(key, attributes as NodeData);
       added.push(key);
     }

@@ -8,7 +8,7 @@
  * group's folded link.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { DataGraph, EdgeData, NodeData } from './data-graph.ts';
+import type { EdgeData, GraphRecords, NodeData } from './data-graph.ts';
 import type { GroupNode, GroupPlan } from './grouping.ts';
 import {
   addAmount,
@@ -49,7 +49,13 @@ export interface FoldCount {
 }
 
 /** Adds a payment's amount to a folded link, once per payment and link kind. */
-function addMoney(aggregate: Aggregate, graph: DataGraph, linkType: string, source: string, target: string) {
+function addMoney(
+  aggregate: Aggregate,
+  graph: GraphRecords,
+  linkType: string,
+  source: string,
+  target: string,
+) {
   const payment = linkType === 'PAID' ? target : linkType === 'RECEIVED' ? source : null;
   if (payment !== null) addAmount(aggregate.money, graph, payment);
 }
@@ -74,7 +80,7 @@ class Folds {
 /** Adds the drawn nodes: the entities drawn themselves, then each closed group. */
 function addNodes(
   display: DisplayGraph,
-  graph: DataGraph,
+  graph: GraphRecords,
   shownNodes: ReadonlySet<string>,
   plan: GroupPlan,
   placed: ReadonlyMap<string, { x: number; y: number }>,
@@ -97,7 +103,7 @@ function addNodes(
 
 /** What folding a data link needs: the graph, what is shown, the plan, the payments folded. */
 interface FoldContext {
-  graph: DataGraph;
+  graph: GraphRecords;
   shownNodes: ReadonlySet<string>;
   isEdgeShown: (attributes: EdgeData) => boolean;
   plan: GroupPlan;
@@ -145,7 +151,7 @@ function addFolds(display: DisplayGraph, folds: Folds): void {
  * `foldPayments` draws payments as links. `counted` hears how many payments were folded.
  */
 export function buildDisplayGraph(
-  graph: DataGraph,
+  graph: GraphRecords,
   shownNodes: ReadonlySet<string>,
   isEdgeShown: (attributes: EdgeData) => boolean,
   plan: GroupPlan,
@@ -192,7 +198,7 @@ export function buildDisplayGraph(
   let kept = 0;
   if (foldPayments)
     for (const node of shownNodes)
-      if (!folding.has(node) && graph.getNodeAttribute(node, 'entityType') === 'Payment') kept++;
+      if (!folding.has(node) && graph.getNodeAttributes(node).entityType === 'Payment') kept++;
   counted?.({ payments: folding.size, links: links.size, kept });
   return display;
 }
@@ -207,7 +213,7 @@ export function buildDisplayGraph(
  */
 export function regroupDisplayGraph(
   before: { display: DisplayGraph; plan: GroupPlan },
-  graph: DataGraph,
+  graph: GraphRecords,
   shownNodes: ReadonlySet<string>,
   isEdgeShown: (attributes: EdgeData) => boolean,
   plan: GroupPlan,

@@ -9,7 +9,7 @@
 import type Sigma from 'sigma';
 import { type AnalysisName, type EntityScores, type RunResult, runAnalyses } from '../api/analyses.ts';
 import type { SerializedGraph } from '../api/types.ts';
-import { createDataGraph, type DataGraph, mergeSubgraph, type Origins } from './data-graph.ts';
+import { createDataGraph, type DataGraph, mergeSubgraph, type Origins, placeServed } from './data-graph.ts';
 import { ViewHistory } from './history.ts';
 import {
   computeCategories,
@@ -21,7 +21,7 @@ import {
 import { FramePacer } from './frame-pacer.ts';
 import { LayoutController } from './layout.ts';
 import { afterNextFrame, Slicer } from '../lib/slices.ts';
-import { takeLoad } from './loads.ts';
+import { takeLoad, takeSyndicates } from './loads.ts';
 import type { DrawContext } from './reducers.ts';
 import { LabelDeclutter } from './label-declutter.ts';
 import { createRenderer, LARGE_GRAPH_EDGES, useLargeGraphDrawing } from './renderer.ts';
@@ -31,7 +31,8 @@ import { wholeGroupLabel } from './group-labels.ts';
 import { GroupedDisplay } from './grouped-display.ts';
 import { distanceToSegment, type PaymentLink, withFoldedPayments } from './payment-links.ts';
 import { Arranger } from './arrange.ts';
-import { fetchSyndicates, NO_SYNDICATES, type Syndicates, syndicatesFromRun } from './syndicates.ts';
+import { NO_SYNDICATES, type Syndicates, syndicatesFromRun } from './syndicates.ts';
+import { ServedGraph } from './served-graph.ts';
 import {
   EMPTY_VIEW,
   groupsAnything,
@@ -86,6 +87,11 @@ export class GraphView {
   /** An empty graph sigma draws while the data graph is being filled. */
   private readonly placeholder: DataGraph = createDataGraph();
   private detached = false;
+  /**
+   * A load's groups are drawn from its served records while they are merged (drawAhead): state
+   * changes wait meanwhile, and the view they make is drawn once the records are in.
+   */
+  private drawingAhead = false;
   /** The layout is to start after the next drawing (new nodes came in). */
   private layoutPending = false;
   /** Counts merges, so a layout start planned before one is dropped. */
@@ -177,24 +183,28 @@ export class GraphView {
    * as its syndicates, every group closed.
    */
   async open(load: Load): Promise<SerializedGraph | null> {
-    const served = await this.ensureLoaded(load);
-    this.update((state) => ({
+    const opened = (state: ViewState): ViewState => ({
       ...state,
       loads: withItems(state.loads, [load]),
       ...(load.kind === 'case' ? { grouping: { mode: 'grouped' as const, toggled: [] } } : {}),
-    }));
+    });
+    const served = await this.ensureLoaded(load, opened(this.state));
+    this.update(opened);
     return served;
   }
 
-  /** Fetches a load's data once; later calls reuse it. A case's syndicates come with it. */
-  async ensureLoaded(load: Load): Promise<SerializedGraph | null> {
+  /**
+   * Fetches a load's data once; later calls reuse it. A case's syndicates come with it. `next` is
+   * the view the load is opened into, whose groups may be drawn before the records are merged.
+   */
+  async ensureLoaded(load: Load, next?: ViewState): Promise<SerializedGraph | null> {
     const key = loadKey(load);
     if (this.fetched.has(key)) return null;
     performance.mark('ariadne:fetch');
     const [served, syndicates] = await Promise.all([
       takeLoad(load),
       load.kind === 'case'
-        ? fetchSyndicates(load.caseId).catch((error: unknown) => {
+        ? takeSyndicates(load).catch((error: unknown) => {
             this.syndicatesProblem = error instanceof Error ? error.message : String(error);
             return null;
           })
@@ -204,21 +214,24 @@ export class GraphView {
       this.syndicates = syndicates;
       this.syndicatesProblem = null;
     }
-    await this.addSubgraph(served, key);
+    await this.addSubgraph(served, key, next);
     return served;
   }
 
   /**
    * Merges a served subgraph under a load key. sigma is detached meanwhile, so nothing is redrawn
-   * item by item; the view state change that follows draws it once, then starts the layout.
+   * item by item; the view state change that follows draws it once, then starts the layout. When
+   * `next` (the view the load opens into) draws only closed groups, sigma draws them from the served
+   * records first (drawAhead), and the merge follows that first frame.
    */
-  async addSubgraph(served: SerializedGraph, key: string): Promise<void> {
+  async addSubgraph(served: SerializedGraph, key: string, next?: ViewState): Promise<void> {
     this.fetched.add(key);
     // The worker indexes nodes when it starts: it must be gone before the topology changes.
     const wasRunning = this.layout.running;
     this.layout.reset();
     this.layoutGeneration++;
-    this.detachRenderer();
+    const ahead = next !== undefined && this.drawAhead(next, served);
+    if (!ahead) this.detachRenderer();
     performance.mark('ariadne:merge');
     let added: string[];
     try {
@@ -234,15 +247,73 @@ export class GraphView {
       performance.mark('ariadne:insights');
       await this.recomputeInsightsInSlices();
     } catch (error) {
+      this.drawingAhead = false;
       this.apply();
       throw error;
+    } finally {
+      this.drawingAhead = false;
     }
-    this.layoutPending ||= added.length > 0 || wasRunning;
+    // Drawn ahead, the groups were laid out then; the view drawn from the merged records moves to a
+    // new layout only if it differs (apply).
+    this.layoutPending ||= !ahead && (added.length > 0 || wasRunning);
+    if (ahead) this.emitProgress(null);
+  }
+
+  /**
+   * Draws the groups of a load's served records before they are merged, when the view it opens into
+   * draws nothing else: onto an empty canvas, every group closed, nothing pulled out of one, the force
+   * layout, no crime-category filter (which reads insights) and payments as nodes. Grouping reads the
+   * served records (ServedGraph) as it reads the data graph once they are merged, so the drawing and
+   * its layout are those the merged records give. Returns whether it drew.
+   */
+  private drawAhead(next: ViewState, served: SerializedGraph): boolean {
+    const view = compileView(next);
+    const onlyGroups =
+      next.grouping.mode === 'grouped' &&
+      next.grouping.toggled.length === 0 &&
+      view.selected.size === 0 &&
+      view.highlightNodes.size === 0;
+    if (
+      this.graph.order > 0 ||
+      next.loads.length !== 1 ||
+      !onlyGroups ||
+      next.layout.kind !== 'force' ||
+      view.categories.size > 0 ||
+      next.paymentsAsLinks
+    )
+      return false;
+    performance.mark('ariadne:group');
+    placeServed(this.graph, served);
+    const data = new ServedGraph(served);
+    // The records it will be merged as: the load's alone, shown as the merged records will be.
+    const origins: Origins = new Map();
+    this.dataRevision++;
+    this.insights = { ...EMPTY_INSIGHTS, ...this.communityInsights(), centralityOf: next.sizeBy };
+    this.compiled = view;
+    this.grouped.update({
+      data,
+      revision: this.dataRevision,
+      shown: (node) => isNodeShown(view, origins, this.insights, node, data.getNodeAttributes(node)),
+      view,
+      syndicates: this.groupingSyndicates(),
+      centrality: this.insights.centrality,
+      foldPayments: false,
+    });
+    const drawing = this.grouped.graph;
+    if (!drawing) return false;
+    this.draw = this.makeContext();
+    // Laid out before it is drawn: the first frame shows the groups where they stay.
+    this.grouped.layOut(false);
+    this.drawingAhead = true;
+    performance.mark('ariadne:draw');
+    this.sigma.setGraph(drawing);
+    performance.mark('ariadne:drawn');
+    return true;
   }
 
   /** Restores a whole view (from a link): fetches its loads, then makes it the only history step. */
   async restore(state: ViewState): Promise<void> {
-    for (const load of state.loads) await this.ensureLoaded(load);
+    for (const load of state.loads) await this.ensureLoaded(load, state);
     this.history.reset(state);
   }
 
@@ -273,9 +344,17 @@ export class GraphView {
     return answer.result;
   }
 
-  /** Whether any layout is moving nodes. */
+  /**
+   * Whether any layout is moving nodes, or may yet: groups drawn ahead of their records' merge are
+   * drawn again, and moved if they differ, once the records are in.
+   */
   layoutRunning(): boolean {
-    return this.layout.running || this.grouped.animating || this.arranger.running;
+    return this.layout.running || this.grouped.animating || this.arranger.running || this.drawingAhead;
+  }
+
+  /** Whether the groups drawn are drawn ahead of their records, which are being merged. */
+  mergingRecords(): boolean {
+    return this.drawingAhead;
   }
 
   /** Stops every layout where it is. */
@@ -324,12 +403,7 @@ export class GraphView {
   private insightSteps(): (() => void)[] {
     const next: Insights = { ...EMPTY_INSIGHTS, centralityOf: this.state.sizeBy };
     return [
-      () => {
-        next.community = this.syndicates?.syndicateOf ?? new Map();
-        const { rank, size } = rankCommunities(next.community);
-        next.communityRank = rank;
-        next.communitySize = size;
-      },
+      () => Object.assign(next, this.communityInsights()),
       () => (next.categories = computeCategories(this.graph)),
       () => (next.centrality = computeCentrality(this.graph, next.centralityOf, this.scores)),
       () => (next.parallel = indexParallelEdges(this.graph)),
@@ -338,6 +412,13 @@ export class GraphView {
         this.dataRevision++;
       },
     ];
+  }
+
+  /** Each entity's community, and the communities' ranks and sizes, from the syndicates. */
+  private communityInsights(): Pick<Insights, 'community' | 'communityRank' | 'communitySize'> {
+    const community = this.syndicates?.syndicateOf ?? new Map<string, number>();
+    const { rank, size } = rankCommunities(community);
+    return { community, communityRank: rank, communitySize: size };
   }
 
   /** The entities and links drawn now, each itself (not inside a closed group). */
@@ -449,6 +530,8 @@ export class GraphView {
 
   /** Pushes the current state into sigma. */
   private apply(): void {
+    // Groups drawn ahead of a merge stay until the records are in; the view is drawn then.
+    if (this.drawingAhead) return;
     const state = this.state;
     if (state.sizeBy !== this.insights.centralityOf) {
       this.insights = {
@@ -461,6 +544,7 @@ export class GraphView {
     this.syncPins();
     const view = this.compiled;
     const grouping = groupsAnything(state.grouping);
+    if (grouping && this.detached) performance.mark('ariadne:group');
     const shown = (node: string) =>
       isNodeShown(view, this.origins, this.insights, node, this.graph.getNodeAttributes(node));
     this.foldCount = null;

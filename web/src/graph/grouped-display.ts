@@ -6,7 +6,7 @@
  */
 import type Sigma from 'sigma';
 import { animateNodes } from 'sigma/utils';
-import type { DataGraph } from './data-graph.ts';
+import type { GraphRecords } from './data-graph.ts';
 import {
   buildDisplayGraph,
   type DisplayGraph,
@@ -28,7 +28,8 @@ const ANIMATION_MS = 500;
 
 /** What a grouped drawing is made from. */
 export interface GroupingInput {
-  data: DataGraph;
+  /** The data graph, or a served subgraph drawn before it is merged into an empty one. */
+  data: GraphRecords;
   /** Changes whenever the data graph or what `shown` reads of it changes (merges, insights). */
   revision: number;
   shown(node: string): boolean;
@@ -142,8 +143,11 @@ export class GroupedDisplay {
     const sameShown = sameData && kept?.shownKey === key && !kept.foldPayments && !input.foldPayments;
     let shown = kept && kept.shownKey === key ? kept.shown : null;
     if (!shown) {
-      shown = new Set<string>();
-      for (const node of input.data.nodes()) if (input.shown(node)) shown.add(node);
+      const found = new Set<string>();
+      input.data.forEachNode((node) => {
+        if (input.shown(node)) found.add(node);
+      });
+      shown = found;
     }
     this.kept = {
       shownKey: key,
@@ -269,7 +273,7 @@ export class GroupedDisplay {
   }
 
   /** Puts what a group just opened shows (members, cells) around where the group was. */
-  private seedOpened(data: DataGraph, plan: GroupPlan): void {
+  private seedOpened(data: GraphRecords, plan: GroupPlan): void {
     const before = this.plan;
     if (!before) return;
     let i = 0;

@@ -5,7 +5,7 @@
  * they all share one; places, routes, sources and cases, the entities of tiny communities and those
  * linked to several syndicates are kept apart, one group per entity type. Pure: nothing is drawn here.
  */
-import type { DataGraph } from './data-graph.ts';
+import type { GraphRecords } from './data-graph.ts';
 import type { Syndicates } from './syndicates.ts';
 import { type Grouping, isGroupOpen } from './view-state.ts';
 
@@ -70,7 +70,7 @@ function groupedSyndicates(syndicates: Syndicates): Set<number> {
 }
 
 /** The one syndicate of an entity's linked members, if they share one. */
-function attach(graph: DataGraph, node: string, syndicates: Syndicates): string | null {
+function attach(graph: GraphRecords, node: string, syndicates: Syndicates): string | null {
   let found: number | null = null;
   let via: string | null = null;
   for (const neighbour of graph.neighbors(node)) {
@@ -85,7 +85,7 @@ function attach(graph: DataGraph, node: string, syndicates: Syndicates): string 
 
 /** The groups of an entity, outermost first. */
 function pathFor(
-  graph: DataGraph,
+  graph: GraphRecords,
   node: string,
   type: string,
   syndicates: Syndicates,
@@ -105,7 +105,7 @@ function pathFor(
  * depend only on the data graph and the syndicates, so a view can keep them while groups open and
  * close.
  */
-export function groupPaths(graph: DataGraph, syndicates: Syndicates): Map<string, string[]> {
+export function groupPaths(graph: GraphRecords, syndicates: Syndicates): Map<string, string[]> {
   const grouped = groupedSyndicates(syndicates);
   const paths = new Map<string, string[]>();
   graph.forEachNode((node, attributes) => {
@@ -120,7 +120,7 @@ export function groupPaths(graph: DataGraph, syndicates: Syndicates): Map<string
  * `paths` are the entities' groups (groupPaths) when already known.
  */
 export function planGroups(
-  graph: DataGraph,
+  graph: GraphRecords,
   shown: Iterable<string>,
   syndicates: Syndicates,
   grouping: Grouping,

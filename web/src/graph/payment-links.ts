@@ -5,7 +5,7 @@
  * which carries their ids, amounts by currency and date range. A payment missing a party stays a
  * node, so nothing disappears unsaid.
  */
-import { type DataGraph, dateOf, type EdgeData } from './data-graph.ts';
+import { type DataGraph, dateOf, type EdgeData, type GraphRecords } from './data-graph.ts';
 
 /** The payments from one party to another, folded into one link. */
 export interface PaymentLink {
@@ -24,13 +24,13 @@ export interface PaymentLink {
 
 /** The shown payments that fold: each with its shown payers and payees. */
 export function foldablePayments(
-  graph: DataGraph,
+  graph: GraphRecords,
   shownNodes: ReadonlySet<string>,
   isEdgeShown: (attributes: EdgeData) => boolean,
 ): Map<string, { payers: string[]; payees: string[] }> {
   const out = new Map<string, { payers: string[]; payees: string[] }>();
   for (const payment of shownNodes) {
-    if (graph.getNodeAttribute(payment, 'entityType') !== 'Payment') continue;
+    if (graph.getNodeAttributes(payment).entityType !== 'Payment') continue;
     const payers: string[] = [];
     const payees: string[] = [];
     graph.forEachInEdge(payment, (_e, attributes, source) => {
@@ -52,7 +52,7 @@ export function emptyPaymentLink(): PaymentLink {
 }
 
 /** Adds a payment's amount, by currency, to a tally; an undated or unpriced payment adds nothing. */
-export function addAmount(money: Record<string, number>, graph: DataGraph, payment: string): void {
+export function addAmount(money: Record<string, number>, graph: GraphRecords, payment: string): void {
   const { amount, currency } = graph.getNodeAttributes(payment);
   if (typeof amount !== 'number' || !Number.isFinite(amount)) return;
   const key = typeof currency === 'string' && currency !== '' ? currency.toUpperCase() : 'unknown';
@@ -60,7 +60,7 @@ export function addAmount(money: Record<string, number>, graph: DataGraph, payme
 }
 
 /** Adds one payment to a link. */
-export function addPayment(link: PaymentLink, graph: DataGraph, payment: string): void {
+export function addPayment(link: PaymentLink, graph: GraphRecords, payment: string): void {
   if (link.payments.includes(payment)) return;
   link.payments.push(payment);
   addAmount(link.money, graph, payment);

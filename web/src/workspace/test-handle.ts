@@ -71,9 +71,10 @@ declare global {
 export function exposeHandle(view: GraphView, workspace: Workspace): void {
   let firstGraphFrame: number | null = null;
   const onRender = () => {
-    // While a load is merged sigma draws an empty stand-in graph: that frame does not count.
-    const drawing = view.grouped.graph ?? view.graph;
-    if (view.graph.order === 0 || view.state.loads.length === 0 || view.sigma.getGraph() !== drawing) return;
+    // The first frame drawing anything: before a load, and while one is merged, sigma draws an empty
+    // graph (the data graph, or a stand-in). A case's groups can be drawn before its records are
+    // merged (GraphView.drawAhead): that frame counts, it is the view the analyst asked for.
+    if (view.sigma.getGraph().order === 0) return;
     firstGraphFrame = performance.now();
     view.sigma.off('afterRender', onRender);
   };

@@ -56,7 +56,7 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
   performance.mark('ariadne:workspace');
   // A view from a link: its data is fetched while the workspace and the renderer are built.
   const restored = decodeView(location.hash);
-  if (restored) prefetchLoads(restored.loads);
+  if (restored) prefetchLoads(restored);
   root.dataset.state = 'workspace';
   const canvas = h('div', { id: 'graph', class: 'graph-canvas' });
   const progress = h('progress', {
@@ -165,6 +165,8 @@ export async function startWorkspace(root: HTMLElement, viewer: Viewer): Promise
   view.sigma.on('doubleClickNode', ({ node, event }) => {
     event.preventSigmaDefault();
     if (view.grouped.plan?.groups.has(node)) {
+      // Groups drawn ahead of their records open once the records are in.
+      if (view.mergingRecords()) return say('Still adding the records: open the group once they are in.');
       view.update((s) => ({ ...s, selected: [], grouping: withGroupOpen(s.grouping, node, true) }));
       return;
     }
