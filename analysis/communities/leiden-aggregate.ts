@@ -14,7 +14,7 @@ export function aggregate(
 ): { level: Level; community: Int32Array } {
   const { n, offsets } = level;
   const { map, start } = ws;
-  const k = renumberInto(refined, n, map, ws);
+  const k = renumberInto(refined, n, map, ws.relabel);
   const rows = ws.rowsAbove(level, offsets[n]!);
   const aggregateCommunity = ws.communitiesBesides(community);
   // The nodes grouped by part, in index order: part p's from ws.byPart[start[p]]. Each step is a
@@ -27,7 +27,7 @@ export function aggregate(
   start[0] = 0;
   sumLinks(level, k, rows.offsets, rows.targets, rows.weights, ws);
   // Community labels are labels of this level's nodes: below n, not below k.
-  renumberInto(aggregateCommunity, k, aggregateCommunity, ws, n);
+  renumberInto(aggregateCommunity, k, aggregateCommunity, ws.relabel, n);
   return {
     level: { n: k, offsets: rows.offsets, targets: rows.targets, weights: rows.weights, size: rows.size },
     community: aggregateCommunity,

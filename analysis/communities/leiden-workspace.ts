@@ -124,16 +124,16 @@ export class Workspace {
 
 /**
  * Writes the first `count` labels, each in 0..range-1, to `out` (which may be `labels`) renumbered
- * 0.. in order of first appearance; returns how many distinct labels there were.
+ * 0.. in order of first appearance, with `next` (at least `range` long) as scratch; returns how many
+ * distinct labels there were.
  */
 export function renumberInto(
   labels: Int32Array,
   count: number,
   out: Int32Array,
-  ws: Workspace,
+  next: Int32Array,
   range = count,
 ): number {
-  const next = ws.relabel;
   next.fill(-1, 0, range);
   let distinct = 0;
   for (let i = 0; i < count; i++) {

@@ -140,7 +140,7 @@ function iterate(
     community = above.community;
   }
   readOut(out, community, base.n);
-  renumberInto(out, base.n, out, ws);
+  renumberInto(out, base.n, out, ws.relabel);
   return ws.gain[0]!;
 }
 
@@ -185,13 +185,7 @@ function renumber(labels: Int32Array): Int32Array {
   let small = true;
   for (let i = 0; i < n && small; i++) small = labels[i]! >= 0 && labels[i]! < n;
   if (small) {
-    const next = new Int32Array(n).fill(-1);
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      const label = labels[i]!;
-      if (next[label] === -1) next[label] = count++;
-      out[i] = next[label]!;
-    }
+    renumberInto(labels, n, out, new Int32Array(n));
     return out;
   }
   const next = new Map<number, number>();
