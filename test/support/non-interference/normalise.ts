@@ -1,14 +1,33 @@
 /**
  * What may legitimately differ between the answers of D and D': ids and times the server makes up
- * (UUIDs, tokens, timestamps, the audit chain's hashes, which cover timestamps) and a PDF's dates.
+ * (UUIDs, tokens, timestamps, the audit chain's hashes, which cover timestamps, and the days it
+ * derives from its clock: today, and a watch's default review date) and a PDF's dates.
  * Each is replaced by a placeholder; a UUID by its order of first appearance in the sequence, so that
  * two answers naming the same new record still agree and two naming different ones do not.
  * Nothing else is touched: counts, orders, handling codes and every other value are compared as sent.
  */
 
+import { latestReview, today } from '../../../server/store/watches.ts';
+
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const DATE_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/g;
 const HASH = /\b[0-9a-f]{64}\b/g;
+const DAY = /\b\d{4}-\d{2}-\d{2}\b/g;
+const DAY_MS = 86_400_000;
+
+/**
+ * The days the server derives from its clock, as of now and of a day ago, so that a run which
+ * crosses midnight between D and D' compares equal. Any other day (the worlds' own) is kept.
+ */
+function serverDays(now = Date.now()): Map<string, string> {
+  const days = new Map<string, string>();
+  for (const at of [new Date(now), new Date(now - DAY_MS)]) {
+    days.set(today(at), '<today>');
+    days.set(latestReview(at), '<latest-review>');
+  }
+  return days;
+}
+
 /** Keys whose values are secrets or clocks made by the server. */
 const MADE_KEYS = new Set(['token', 'expiresAt', 'durationMs', 'elapsedMs', 'tookMs', 'ms', 'seconds']);
 
@@ -28,6 +47,7 @@ export class IdNames {
         return name;
       })
       .replace(DATE_TIME, '<time>')
+      .replace(DAY, (day) => serverDays().get(day) ?? day)
       .replace(HASH, '<hash>');
   }
 
