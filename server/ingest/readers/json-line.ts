@@ -27,7 +27,7 @@ export function parseJsonLine(text: string, truncated: boolean): JsonLineResult 
     const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
     return { ok: false, message: `expected one JSON object per line, found ${what}` };
   }
-  const duplicate = findDuplicateKey(text);
+  const duplicate = mayRepeatKeys(text, value) ? findDuplicateKey(text) : undefined;
   if (duplicate !== undefined) {
     return {
       ok: false,
@@ -66,6 +66,39 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COLON = 0x3a;
+
+/**
+ * Whether a valid JSON text may hold a key twice: each key of the text ends in a quote followed by a
+ * colon, so the text has at least as many such colons as keys, and a repeated key leaves the parsed
+ * value with fewer keys than the text. With as many colons as parsed keys, no key repeats; otherwise
+ * (a repeat, or a colon after a quote inside a string value) findDuplicateKey decides.
+ */
+function mayRepeatKeys(text: string, value: unknown): boolean {
+  let colons = 0;
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
+    let before = at - 1;
+    while (isSpace(text.charCodeAt(before))) before -= 1;
+    if (text.charCodeAt(before) === QUOTE) colons += 1;
+  }
+  return colons !== keysIn(value);
+}
+
+/** The keys of every object in a parsed JSON value. */
+function keysIn(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let keys = 0;
+  if (Array.isArray(value)) for (const item of value) keys += keysIn(item);
+  else
+    for (const key in value) {
+      keys += 1;
+      keys += keysIn((value as Record<string, unknown>)[key]);
+    }
+  return keys;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
 
 /**
  * Returns the first key that occurs twice in the same object of an already valid JSON text. Because
@@ -112,7 +145,7 @@ function isFollowedByColon(text: string, from: number): boolean {
   for (let i = from; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code === COLON) return true;
-    if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return false;
+    if (!isSpace(code)) return false;
   }
   return false;
 }
