@@ -14,7 +14,8 @@ import {
   regroupDisplayGraph,
 } from './display-graph.ts';
 import { layoutGroups } from './group-layout.ts';
-import { fitGroupLabel, groupLabel, LABEL_SIZE, labelWidth, leastGroupLabel } from './group-labels.ts';
+import { fitGroupLabel, groupLabel, LABEL_SIZE, labelWidth } from './group-labels.ts';
+import { groupRadius, layoutInputOf } from './group-units.ts';
 import { type GroupNode, type GroupPlan, groupPaths, planGroups } from './grouping.ts';
 import type { Syndicates } from './syndicates.ts';
 import { type CompiledView, isEdgeShown, shownKey } from './visibility.ts';
@@ -41,11 +42,6 @@ export interface GroupingInput {
   /** Hears how many payments were folded into links. */
   counted?: (count: FoldCount) => void;
 }
-
-/** The radius of a closed group's disc, in graph units, by the members it holds. */
-export const groupRadius = (members: number) => 6 + 1.2 * Math.sqrt(members);
-/** The radius of an entity's disc in a grouped drawing, in graph units, by its centrality (0..1). */
-export const entityRadius = (centrality: number) => 3 + 5 * Math.sqrt(centrality);
 
 /** The grouped drawing and its layout. */
 export class GroupedDisplay {
@@ -203,7 +199,7 @@ export class GroupedDisplay {
       positions,
       box,
       labelWidth: room,
-    } = layoutGroups(this.layoutInput(graph, plan), {
+    } = layoutGroups(layoutInputOf(graph, plan, this.syndicates, this.centrality, labelWidth), {
       labelHeight: LABEL_SIZE,
       viewport: this.room(fit),
     });
@@ -272,15 +268,23 @@ export class GroupedDisplay {
     }
   }
 
-  /** Puts what a group just opened shows (members, cells) around where the group was. */
+  /**
+   * Puts what a group just opened shows (members, cells) around where the group was: in key order,
+   * so the seeds are the same whatever order the entities came in.
+   */
   private seedOpened(data: GraphRecords, plan: GroupPlan): void {
     const before = this.plan;
     if (!before) return;
-    let i = 0;
-    for (const [node, path] of plan.pathOf) {
+    const moved: string[] = [];
+    for (const node of plan.pathOf.keys()) {
       const was = before.groupOf.get(node);
+      if (was !== undefined && was !== plan.groupOf.get(node)) moved.push(node);
+    }
+    let i = 0;
+    for (const node of moved.sort()) {
+      const path = plan.pathOf.get(node) as string[];
+      const was = before.groupOf.get(node) as string;
       const now = plan.groupOf.get(node);
-      if (was === undefined || was === now) continue;
       const at = this.placed.get(was);
       if (!at) continue;
       const spread = groupRadius(before.groups.get(was)?.members ?? 1);
@@ -292,46 +296,4 @@ export class GroupedDisplay {
       else if (!this.placed.has(now) && path.includes(now)) this.placed.set(now, p);
     }
   }
-
-  private layoutInput(graph: DisplayGraph, plan: GroupPlan) {
-    const containers = new Map<string, string[]>();
-    const position = new Map<string, Point>();
-    const radius = new Map<string, number>();
-    const widths = new Map<string, number>();
-    const least = new Map<string, number>();
-    graph.forEachNode((node, a) => {
-      position.set(node, { x: a.x, y: a.y });
-      const group = a.group;
-      if (group) {
-        radius.set(node, groupRadius(group.members));
-        widths.set(node, labelWidth(groupLabel(group.name, group.members)));
-        least.set(node, labelWidth(leastGroupLabel(group.name, group.members)));
-        const parent = node.startsWith('c:')
-          ? this.syndicates?.cellParent.get(Number(node.slice(2)))
-          : undefined;
-        containers.set(node, parent === undefined ? [] : [`s:${parent}`]);
-        return;
-      }
-      radius.set(node, entityRadius(this.centrality.get(node) ?? 0));
-      const path = plan.pathOf.get(node) ?? [];
-      // A pulled-out entity sits at the top; one drawn itself sits in every group of its path.
-      containers.set(node, plan.groupOf.has(node) ? [] : openPrefix(path, graph));
-    });
-    const links = graph.mapEdges((_e, a, source, target) => ({
-      source,
-      target,
-      weight: a.aggregate?.count ?? 1,
-    }));
-    return { containers, position, radius, labelWidth: widths, labelLeast: least, links };
-  }
-}
-
-/** The groups of a path that are open (not drawn as a node themselves), up to the first closed one. */
-function openPrefix(path: string[], graph: DisplayGraph): string[] {
-  const out: string[] = [];
-  for (const key of path) {
-    if (graph.hasNode(key)) break;
-    out.push(key);
-  }
-  return out;
 }
