@@ -9,6 +9,7 @@
  * as there is room for it.
  */
 import type Sigma from 'sigma';
+import { textWidth } from '../lib/text-width.ts';
 
 /** A label's box on screen, in pixels. */
 export interface LabelBox {
@@ -131,9 +132,6 @@ function thinned(boxes: LabelBox[], most: number): LabelBox[] {
 /** Keeps sigma's labels apart; `hides(node)` is read by the node reducer. */
 export class LabelDeclutter {
   private held = new Map<string, string>();
-  private readonly context = document.createElement('canvas').getContext('2d');
-  /** Label widths by font and text: every frame measures the same labels again. */
-  private readonly widths = new Map<string, number>();
 
   constructor(
     private readonly sigma: Sigma,
@@ -160,19 +158,11 @@ export class LabelDeclutter {
   }
 
   private width(text: string): number {
-    const { sigma, context } = this;
-    if (!context) return text.length * 7;
-    const font = `${sigma.getSetting('labelWeight')} ${sigma.getSetting('labelSize')}px ${sigma.getSetting('labelFont')}`;
-    const key = `${font}\u0000${text}`;
-    let width = this.widths.get(key);
-    if (width === undefined) {
-      // Labels come and go with what is drawn: the cache is dropped before it grows large.
-      if (this.widths.size > 20_000) this.widths.clear();
-      context.font = font;
-      width = context.measureText(text).width;
-      this.widths.set(key, width);
-    }
-    return width;
+    const { sigma } = this;
+    return textWidth(
+      text,
+      `${sigma.getSetting('labelWeight')} ${sigma.getSetting('labelSize')}px ${sigma.getSetting('labelFont')}`,
+    );
   }
 
   private check(): void {
