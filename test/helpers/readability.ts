@@ -41,13 +41,17 @@ export function readDrawing(page: Page): Promise<Drawing> {
   });
 }
 
-/** Waits until no layout runs (each layout stops on its own). */
+/**
+ * Waits until the view has settled as the page says (`settled()`: no layout runs or is due, and the
+ * last frame's labels stay as drawn), draws a frame, and waits again should that frame have changed
+ * anything (a canvas resized since, say).
+ */
 export async function settle(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => window.__ariadne?.layoutRunning() === false, null, {
-    timeout,
-    polling: 100,
-  });
+  const settled = () =>
+    page.waitForFunction(() => window.__ariadne?.settled() === true, null, { timeout, polling: 100 });
+  await settled();
   await page.evaluate(() => window.__ariadne?.nextFrame());
+  await settled();
 }
 
 /** The largest overlap of two discs, as a share of the smaller radius (0 when none overlap). */

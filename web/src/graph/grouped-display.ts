@@ -21,6 +21,8 @@ import type { Syndicates } from './syndicates.ts';
 import { type CompiledView, isEdgeShown, shownKey } from './visibility.ts';
 
 type Point = { x: number; y: number };
+type Size = { width: number; height: number };
+const sameSize = (a: Size, b: Size | null) => b !== null && a.width === b.width && a.height === b.height;
 
 /** The camera at rest: the whole layout's box in view. */
 const REST = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
@@ -59,8 +61,10 @@ export class GroupedDisplay {
   /** Labels cut to that room, kept while the group's name, members and room stay the same. */
   private readonly labelCut = new Map<string, { key: string; text: string }>();
   private targets: Map<string, Point> | null = null;
-  /** The share of the viewport sigma draws a frame in (measured at the first layout). */
+  /** The share of the viewport sigma draws a frame in, measured for the canvas size laid out for. */
   private fit: number | null = null;
+  /** The canvas size (CSS pixels) the last layout was made for. */
+  private madeFor: Size | null = null;
   /**
    * What stays while only groups open and close: the entities shown, each entity's groups, and
    * whether the drawing holds payments as nodes; each with the key it was made for.
@@ -78,6 +82,20 @@ export class GroupedDisplay {
   /** Whether the layout is still moving nodes, or has yet to draw their last frame. */
   get animating(): boolean {
     return this.cancel !== null;
+  }
+
+  /**
+   * Whether the drawing was laid out for the canvas's size now: a canvas resized since (a panel
+   * beside it grew, the window changed) draws the layout smaller or larger than it was made for,
+   * and labels, whose size does not follow, would cover each other.
+   */
+  fitsCanvas(): boolean {
+    return this.graph === null || sameSize(this.canvasSize(), this.madeFor);
+  }
+
+  private canvasSize(): Size {
+    const container = this.sigma.getContainer();
+    return { width: container.offsetWidth, height: container.offsetHeight };
   }
 
   /** Rebuilds the drawing (null: no grouping); returns whether what is drawn changed shape. */
@@ -165,8 +183,13 @@ export class GroupedDisplay {
     const { graph, plan } = this;
     if (!graph || !plan) return;
     this.stop();
-    // sigma draws the frame a little inside the viewport; the share it takes is measured once, and
-    // the layout made for that room, so a graph unit is drawn as one pixel.
+    // The layout is made for the canvas as it is now: sigma reads its size only when it draws.
+    this.sigma.resize();
+    const size = this.canvasSize();
+    if (!sameSize(size, this.madeFor)) this.fit = null;
+    this.madeFor = size;
+    // sigma draws the frame a little inside the viewport; the share it takes is measured once per
+    // canvas size, and the layout made for that room, so a graph unit is drawn as one pixel.
     this.fit ??= this.measureFit();
     const { targets, box } = this.computeLayout(graph, plan, this.fit);
     // sigma frames node centres only: the box keeps whole discs and labels in the frame.

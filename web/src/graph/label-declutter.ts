@@ -132,6 +132,8 @@ function thinned(boxes: LabelBox[], most: number): LabelBox[] {
 /** Keeps sigma's labels apart; `hides(node)` is read by the node reducer. */
 export class LabelDeclutter {
   private held = new Map<string, string>();
+  /** The last frame's check changed what is held back: the frame after it draws the change. */
+  private changing = false;
 
   constructor(
     private readonly sigma: Sigma,
@@ -141,6 +143,11 @@ export class LabelDeclutter {
     private readonly groups: () => number = () => 0,
   ) {
     sigma.on('afterRender', () => this.check());
+  }
+
+  /** Whether the last frame drew the labels held back as they stay: its check changed nothing. */
+  get settled(): boolean {
+    return !this.changing;
   }
 
   /** Whether the node's label is held back. */
@@ -190,6 +197,7 @@ export class LabelDeclutter {
     candidates.splice(0, candidates.length, ...keyed.map((k) => k.box));
     const held = clashingLabels(candidates, this.rank, KEEP_GROUP_LABELS, this.groups());
     const same = held.size === this.held.size && [...held].every((node) => this.held.has(node));
+    this.changing = !same;
     if (same) return;
     const texts = new Map(candidates.map((box) => [box.node, box.text]));
     this.held = new Map([...held].map((node) => [node, texts.get(node) ?? '']));
