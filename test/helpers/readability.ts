@@ -48,7 +48,15 @@ export function readDrawing(page: Page): Promise<Drawing> {
  */
 export async function settle(page: Page, timeout = 60_000): Promise<void> {
   const settled = () =>
-    page.waitForFunction(() => window.__ariadne?.settled() === true, null, { timeout, polling: 100 });
+    page.waitForFunction(
+      () => {
+        // A build from before `settled()` (the benchmark's `--dist`) says only whether layouts run.
+        const handle = window.__ariadne as { settled?: () => boolean; layoutRunning(): boolean } | undefined;
+        return handle !== undefined && (handle.settled ? handle.settled() : !handle.layoutRunning());
+      },
+      null,
+      { timeout, polling: 100 },
+    );
   await settled();
   await page.evaluate(() => window.__ariadne?.nextFrame());
   await settled();
