@@ -2,6 +2,7 @@
  * Graphs for the web benchmark: the demo case as served, and generated graphs of a given size. Nodes
  * carry a label (their name), so bare sigma draws labels as the app does.
  */
+import { createRng } from '../../analysis/core/random.ts';
 import { generateDemoCase } from '../../seeds/demo/generate.ts';
 
 const TYPES = [
@@ -30,14 +31,6 @@ export interface BenchGraph {
   };
 }
 
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
-
 // Positions on a noisy disc, the same for the app and bare sigma, so neither starts from a layout.
 function position(random: () => number): { x: number; y: number } {
   const angle = random() * 2 * Math.PI;
@@ -47,7 +40,7 @@ function position(random: () => number): { x: number; y: number } {
 
 /** A random graph with heavy-tailed degrees (preferential ends), `n` nodes and `m` links. */
 export function generatedGraph(n: number, m: number, seed: number): BenchGraph {
-  const random = rng(seed);
+  const random = createRng(seed);
   const nodes = Array.from({ length: n }, (_, i) => ({
     key: `n${i}`,
     attributes: {
@@ -93,7 +86,7 @@ export function generatedGraph(n: number, m: number, seed: number): BenchGraph {
 
 /** The demo case's records as a served graph. */
 export function demoGraph(): BenchGraph {
-  const random = rng(7);
+  const random = createRng(7);
   const nodes: BenchGraph['serialized']['nodes'] = [];
   const edges: BenchGraph['serialized']['edges'] = [];
   for (const record of generateDemoCase({ scale: 1 }).records) {

@@ -41,13 +41,25 @@ export function readDrawing(page: Page): Promise<Drawing> {
   });
 }
 
-/** Waits until no layout runs (each layout stops on its own). */
+/**
+ * Waits until the view has settled as the page says (`settled()`: no layout runs or is due, and the
+ * last frame's labels stay as drawn), draws a frame, and waits again should that frame have changed
+ * anything (a canvas resized since, say).
+ */
 export async function settle(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => window.__ariadne?.layoutRunning() === false, null, {
-    timeout,
-    polling: 100,
-  });
+  const settled = () =>
+    page.waitForFunction(
+      () => {
+        // A build from before `settled()` (the benchmark's `--dist`) says only whether layouts run.
+        const handle = window.__ariadne as { settled?: () => boolean; layoutRunning(): boolean } | undefined;
+        return handle !== undefined && (handle.settled ? handle.settled() : !handle.layoutRunning());
+      },
+      null,
+      { timeout, polling: 100 },
+    );
+  await settled();
   await page.evaluate(() => window.__ariadne?.nextFrame());
+  await settled();
 }
 
 /** The largest overlap of two discs, as a share of the smaller radius (0 when none overlap). */

@@ -73,15 +73,15 @@ function smallCase() {
 }
 
 describe('grouping by syndicate and cell', () => {
-  it('draws each syndicate as one named group, keeps places apart, and folds links with their money', () => {
+  it('draws each syndicate as one named group (groups in key order), keeps places apart, and folds links with their money', () => {
     const { graph, syndicates } = smallCase();
     const shown = new Set(graph.nodes());
     const plan = planGroups(graph, shown, syndicates, { mode: 'grouped', toggled: [] });
     expect([...plan.groups.values()].map((g) => [g.key, g.name, g.members])).toEqual([
       ['s:0', 'Zuwara coast syndicate', 4],
       ['s:1', 'Aegean crossings syndicate', 3],
-      ['x:Payment', 'Payments between syndicates', 1],
       ['x:Location', 'Places', 1],
+      ['x:Payment', 'Payments between syndicates', 1],
     ]);
     // The payment between two syndicates is kept apart; the one inside a syndicate joins it.
     expect(plan.groupOf.get('inner')).toBe('s:0');

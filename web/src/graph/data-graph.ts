@@ -18,7 +18,9 @@ export type EdgeCallback = (edge: string, attributes: EdgeData, source: string, 
 
 /**
  * What grouping and folding read of a graph of records (grouping.ts, display-graph.ts): the data
- * graph, or a served subgraph not yet merged into it (served-graph.ts). Orders are graphology's.
+ * graph, or a served subgraph not yet merged into it (served-graph.ts). The two visit nodes,
+ * neighbours and links in orders of their own, so what is read here never depends on an order:
+ * where one decides a result, the result takes the least key, or is sorted by key.
  */
 export interface GraphRecords {
   forEachNode(callback: (node: string, attributes: NodeData) => void): void;

@@ -60,19 +60,27 @@ function addMoney(
   if (payment !== null) addAmount(aggregate.money, graph, payment);
 }
 
-/** The folded links between groups, filled in as links are met. */
+/**
+ * The folded links between groups, filled in as links are met: each runs from the lesser key to the
+ * greater and lists its kinds in order, so it is the same whatever order the links come in.
+ */
 class Folds {
   readonly entries = new Map<string, { source: string; target: string; aggregate: Aggregate }>();
 
   add(from: string, to: string, kind: string): Aggregate {
-    const key = from < to ? `g|${from}|${to}` : `g|${to}|${from}`;
+    const [source, target] = from < to ? [from, to] : [to, from];
+    const key = `g|${source}|${target}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { source: from, target: to, aggregate: { count: 0, kinds: [], money: {} } };
+      entry = { source, target, aggregate: { count: 0, kinds: [], money: {} } };
       this.entries.set(key, entry);
     }
+    const { kinds } = entry.aggregate;
     entry.aggregate.count++;
-    if (!entry.aggregate.kinds.includes(kind)) entry.aggregate.kinds.push(kind);
+    if (!kinds.includes(kind)) {
+      kinds.push(kind);
+      kinds.sort();
+    }
     return entry.aggregate;
   }
 }
@@ -188,6 +196,7 @@ export function buildDisplayGraph(
       }
   }
   addFolds(display, folds);
+  for (const { link } of links.values()) link.payments.sort();
   scaleShares([...links.values()].map((entry) => entry.link));
   for (const [key, { source, target, link }] of links)
     display.addDirectedEdgeWithKey(key, source, target, {

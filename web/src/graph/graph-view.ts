@@ -162,6 +162,11 @@ export class GraphView {
       },
     });
     this.history.subscribe(() => this.apply());
+    // A grouped layout is made for the canvas's size: when the canvas is resized (a panel beside it
+    // grows or shrinks, the window changes), it is made again for the new size.
+    new ResizeObserver(() => {
+      if (!this.grouped.fitsCanvas()) this.grouped.layOut(true);
+    }).observe(container);
   }
 
   get state(): ViewState {
@@ -349,7 +354,23 @@ export class GraphView {
    * drawn again, and moved if they differ, once the records are in.
    */
   layoutRunning(): boolean {
-    return this.layout.running || this.grouped.animating || this.arranger.running || this.drawingAhead;
+    return (
+      this.layout.running ||
+      this.grouped.animating ||
+      this.arranger.running ||
+      this.drawingAhead ||
+      // The canvas was resized since the grouped layout was made: it is about to be made again.
+      !this.grouped.fitsCanvas()
+    );
+  }
+
+  /**
+   * Whether the view has settled: no layout runs or is due, and the last frame drew the labels the
+   * declutter keeps (it found nothing to change), so what is drawn stays as it is until the next
+   * change.
+   */
+  settled(): boolean {
+    return !this.layoutRunning() && this.labels.settled;
   }
 
   /** Whether the groups drawn are drawn ahead of their records, which are being merged. */

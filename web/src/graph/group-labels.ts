@@ -4,6 +4,7 @@
  * ellipsis, to the room the layout kept for it, never below a few letters and the count; the whole
  * name is in the details panel a click opens.
  */
+import { textWidth } from '../lib/text-width.ts';
 
 export const LABEL_SIZE = 12;
 export const LABEL_FONT = `500 ${LABEL_SIZE}px system-ui, sans-serif`;
@@ -63,11 +64,7 @@ export function fitGroupLabel(
   return leastGroupLabel(name, members);
 }
 
-let measureContext: CanvasRenderingContext2D | null = null;
 /** A label's width in pixels, in the font sigma draws labels in. */
 export function labelWidth(text: string): number {
-  measureContext ??= document.createElement('canvas').getContext('2d');
-  if (!measureContext) return text.length * 7;
-  measureContext.font = LABEL_FONT;
-  return measureContext.measureText(text).width;
+  return textWidth(text, LABEL_FONT);
 }

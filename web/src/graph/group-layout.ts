@@ -5,7 +5,8 @@
  * layout of what holds it. So a group's members stay together, and two open groups' regions never
  * overlap each other or a closed group. At the top, closed groups carry their labels, and the
  * separation keeps label boxes apart too (their size in graph units depends on the final scale,
- * so it is refined over a few passes). Pure: it returns target positions.
+ * so it is refined over a few passes). Pure: it returns target positions, the same whatever order
+ * the nodes and links come in (it reads them in key order).
  */
 import noverlapModule from 'graphology-layout-noverlap';
 import { cjsDefault } from '../lib/interop.ts';
@@ -57,10 +58,11 @@ interface Region {
   regions: Map<string, Region>;
 }
 
-/** The tree of open regions. */
+/** The tree of open regions, nodes in key order. */
 function regionTree(input: LayoutInput): Region {
   const root: Region = { key: '', nodes: [], regions: new Map() };
-  for (const [node, containers] of input.containers) {
+  for (const node of [...input.containers.keys()].sort()) {
+    const containers = input.containers.get(node) as string[];
     let region = root;
     for (const key of containers) {
       let next = region.regions.get(key);
@@ -267,13 +269,19 @@ export function layoutGroups(
 } {
   const tree = regionTree(input);
   const forces: Forces = new Map();
+  // Links by their ends: their weights are summed in that order, whatever order they came in.
+  const links = [...input.links].sort(
+    (a, b) => compare(a.source, b.source) || compare(a.target, b.target) || a.weight - b.weight,
+  );
   const { positions, box, labelWidth } = fitLabels(
     (labelScale, labelWidth) =>
-      frameLayout(tree, { ...input, labelWidth }, { ...settings, labelScale }, labelScale, forces),
+      frameLayout(tree, { ...input, links, labelWidth }, { ...settings, labelScale }, labelScale, forces),
     input,
   );
   return { positions, box, labelWidth };
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function frameLayout(
   tree: Region,

@@ -14,12 +14,15 @@ import {
   regroupDisplayGraph,
 } from './display-graph.ts';
 import { layoutGroups } from './group-layout.ts';
-import { fitGroupLabel, groupLabel, LABEL_SIZE, labelWidth, leastGroupLabel } from './group-labels.ts';
+import { fitGroupLabel, groupLabel, LABEL_SIZE, labelWidth } from './group-labels.ts';
+import { groupRadius, layoutInputOf } from './group-units.ts';
 import { type GroupNode, type GroupPlan, groupPaths, planGroups } from './grouping.ts';
 import type { Syndicates } from './syndicates.ts';
 import { type CompiledView, isEdgeShown, shownKey } from './visibility.ts';
 
 type Point = { x: number; y: number };
+type Size = { width: number; height: number };
+const sameSize = (a: Size, b: Size | null) => b !== null && a.width === b.width && a.height === b.height;
 
 /** The camera at rest: the whole layout's box in view. */
 const REST = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
@@ -42,11 +45,6 @@ export interface GroupingInput {
   counted?: (count: FoldCount) => void;
 }
 
-/** The radius of a closed group's disc, in graph units, by the members it holds. */
-export const groupRadius = (members: number) => 6 + 1.2 * Math.sqrt(members);
-/** The radius of an entity's disc in a grouped drawing, in graph units, by its centrality (0..1). */
-export const entityRadius = (centrality: number) => 3 + 5 * Math.sqrt(centrality);
-
 /** The grouped drawing and its layout. */
 export class GroupedDisplay {
   graph: DisplayGraph | null = null;
@@ -63,8 +61,10 @@ export class GroupedDisplay {
   /** Labels cut to that room, kept while the group's name, members and room stay the same. */
   private readonly labelCut = new Map<string, { key: string; text: string }>();
   private targets: Map<string, Point> | null = null;
-  /** The share of the viewport sigma draws a frame in (measured at the first layout). */
+  /** The share of the viewport sigma draws a frame in, measured for the canvas size laid out for. */
   private fit: number | null = null;
+  /** The canvas size (CSS pixels) the last layout was made for. */
+  private madeFor: Size | null = null;
   /**
    * What stays while only groups open and close: the entities shown, each entity's groups, and
    * whether the drawing holds payments as nodes; each with the key it was made for.
@@ -82,6 +82,20 @@ export class GroupedDisplay {
   /** Whether the layout is still moving nodes, or has yet to draw their last frame. */
   get animating(): boolean {
     return this.cancel !== null;
+  }
+
+  /**
+   * Whether the drawing was laid out for the canvas's size now: a canvas resized since (a panel
+   * beside it grew, the window changed) draws the layout smaller or larger than it was made for,
+   * and labels, whose size does not follow, would cover each other.
+   */
+  fitsCanvas(): boolean {
+    return this.graph === null || sameSize(this.canvasSize(), this.madeFor);
+  }
+
+  private canvasSize(): Size {
+    const container = this.sigma.getContainer();
+    return { width: container.offsetWidth, height: container.offsetHeight };
   }
 
   /** Rebuilds the drawing (null: no grouping); returns whether what is drawn changed shape. */
@@ -169,8 +183,13 @@ export class GroupedDisplay {
     const { graph, plan } = this;
     if (!graph || !plan) return;
     this.stop();
-    // sigma draws the frame a little inside the viewport; the share it takes is measured once, and
-    // the layout made for that room, so a graph unit is drawn as one pixel.
+    // The layout is made for the canvas as it is now: sigma reads its size only when it draws.
+    this.sigma.resize();
+    const size = this.canvasSize();
+    if (!sameSize(size, this.madeFor)) this.fit = null;
+    this.madeFor = size;
+    // sigma draws the frame a little inside the viewport; the share it takes is measured once per
+    // canvas size, and the layout made for that room, so a graph unit is drawn as one pixel.
     this.fit ??= this.measureFit();
     const { targets, box } = this.computeLayout(graph, plan, this.fit);
     // sigma frames node centres only: the box keeps whole discs and labels in the frame.
@@ -203,7 +222,7 @@ export class GroupedDisplay {
       positions,
       box,
       labelWidth: room,
-    } = layoutGroups(this.layoutInput(graph, plan), {
+    } = layoutGroups(layoutInputOf(graph, plan, this.syndicates, this.centrality, labelWidth), {
       labelHeight: LABEL_SIZE,
       viewport: this.room(fit),
     });
@@ -272,15 +291,23 @@ export class GroupedDisplay {
     }
   }
 
-  /** Puts what a group just opened shows (members, cells) around where the group was. */
+  /**
+   * Puts what a group just opened shows (members, cells) around where the group was: in key order,
+   * so the seeds are the same whatever order the entities came in.
+   */
   private seedOpened(data: GraphRecords, plan: GroupPlan): void {
     const before = this.plan;
     if (!before) return;
-    let i = 0;
-    for (const [node, path] of plan.pathOf) {
+    const moved: string[] = [];
+    for (const node of plan.pathOf.keys()) {
       const was = before.groupOf.get(node);
+      if (was !== undefined && was !== plan.groupOf.get(node)) moved.push(node);
+    }
+    let i = 0;
+    for (const node of moved.sort()) {
+      const path = plan.pathOf.get(node) as string[];
+      const was = before.groupOf.get(node) as string;
       const now = plan.groupOf.get(node);
-      if (was === undefined || was === now) continue;
       const at = this.placed.get(was);
       if (!at) continue;
       const spread = groupRadius(before.groups.get(was)?.members ?? 1);
@@ -292,46 +319,4 @@ export class GroupedDisplay {
       else if (!this.placed.has(now) && path.includes(now)) this.placed.set(now, p);
     }
   }
-
-  private layoutInput(graph: DisplayGraph, plan: GroupPlan) {
-    const containers = new Map<string, string[]>();
-    const position = new Map<string, Point>();
-    const radius = new Map<string, number>();
-    const widths = new Map<string, number>();
-    const least = new Map<string, number>();
-    graph.forEachNode((node, a) => {
-      position.set(node, { x: a.x, y: a.y });
-      const group = a.group;
-      if (group) {
-        radius.set(node, groupRadius(group.members));
-        widths.set(node, labelWidth(groupLabel(group.name, group.members)));
-        least.set(node, labelWidth(leastGroupLabel(group.name, group.members)));
-        const parent = node.startsWith('c:')
-          ? this.syndicates?.cellParent.get(Number(node.slice(2)))
-          : undefined;
-        containers.set(node, parent === undefined ? [] : [`s:${parent}`]);
-        return;
-      }
-      radius.set(node, entityRadius(this.centrality.get(node) ?? 0));
-      const path = plan.pathOf.get(node) ?? [];
-      // A pulled-out entity sits at the top; one drawn itself sits in every group of its path.
-      containers.set(node, plan.groupOf.has(node) ? [] : openPrefix(path, graph));
-    });
-    const links = graph.mapEdges((_e, a, source, target) => ({
-      source,
-      target,
-      weight: a.aggregate?.count ?? 1,
-    }));
-    return { containers, position, radius, labelWidth: widths, labelLeast: least, links };
-  }
-}
-
-/** The groups of a path that are open (not drawn as a node themselves), up to the first closed one. */
-function openPrefix(path: string[], graph: DisplayGraph): string[] {
-  const out: string[] = [];
-  for (const key of path) {
-    if (graph.hasNode(key)) break;
-    out.push(key);
-  }
-  return out;
 }

@@ -69,7 +69,11 @@ function groupedSyndicates(syndicates: Syndicates): Set<number> {
   return new Set(ranked.slice(0, MAX_SYNDICATE_GROUPS).map(([id]) => id));
 }
 
-/** The one syndicate of an entity's linked members, if they share one. */
+/**
+ * The linked member through which an entity joins its linked members' one syndicate (the least by
+ * key, whose cell it joins too, whatever order the neighbours come in), or null when they are in
+ * several syndicates or none.
+ */
 function attach(graph: GraphRecords, node: string, syndicates: Syndicates): string | null {
   let found: number | null = null;
   let via: string | null = null;
@@ -77,7 +81,7 @@ function attach(graph: GraphRecords, node: string, syndicates: Syndicates): stri
     const id = syndicates.syndicateOf.get(neighbour);
     if (id === undefined) continue;
     if (found !== null && id !== found) return null;
-    if (found === null) via = neighbour;
+    if (via === null || neighbour < via) via = neighbour;
     found = id;
   }
   return via;
@@ -129,6 +133,7 @@ export function planGroups(
 ): GroupPlan {
   const grouped = groupedSyndicates(syndicates);
   const plan: GroupPlan = { groupOf: new Map(), groups: new Map(), pathOf: new Map() };
+  const sums = new Map<string, { x: number; y: number }>();
   for (const node of shown) {
     const attributes = graph.getNodeAttributes(node);
     const path = paths?.get(node) ?? pathFor(graph, node, attributes.entityType, syndicates, grouped);
@@ -138,10 +143,11 @@ export function planGroups(
     if (closed === undefined) continue;
     plan.groupOf.set(node, closed);
     const group = plan.groups.get(closed);
-    if (group) {
+    const sum = sums.get(closed);
+    if (group && sum) {
       group.members++;
-      group.x += attributes.x;
-      group.y += attributes.y;
+      sum.x += fixed(attributes.x);
+      sum.y += fixed(attributes.y);
     } else {
       const kind: GroupKind = closed.startsWith('s:')
         ? 'syndicate'
@@ -156,14 +162,24 @@ export function planGroups(
         name,
         syndicate,
         members: 1,
-        x: attributes.x,
-        y: attributes.y,
+        x: 0,
+        y: 0,
       });
+      sums.set(closed, { x: fixed(attributes.x), y: fixed(attributes.y) });
     }
   }
-  for (const group of plan.groups.values()) {
-    group.x /= group.members;
-    group.y /= group.members;
+  // Groups by key, each at its members' centre: the plan is the same whatever order entities came in.
+  const keys = [...plan.groups.keys()].sort();
+  const groups = new Map(keys.map((key) => [key, plan.groups.get(key) as GroupNode]));
+  for (const [key, group] of groups) {
+    const sum = sums.get(key) as { x: number; y: number };
+    group.x = sum.x / FIXED / group.members;
+    group.y = sum.y / FIXED / group.members;
   }
+  plan.groups = groups;
   return plan;
 }
+
+/** Positions are summed in 1/1024ths of a unit, as integers: exact, so in any order the same. */
+const FIXED = 1024;
+const fixed = (value: number) => Math.round(value * FIXED);

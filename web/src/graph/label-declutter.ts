@@ -9,6 +9,7 @@
  * as there is room for it.
  */
 import type Sigma from 'sigma';
+import { textWidth } from '../lib/text-width.ts';
 
 /** A label's box on screen, in pixels. */
 export interface LabelBox {
@@ -131,9 +132,8 @@ function thinned(boxes: LabelBox[], most: number): LabelBox[] {
 /** Keeps sigma's labels apart; `hides(node)` is read by the node reducer. */
 export class LabelDeclutter {
   private held = new Map<string, string>();
-  private readonly context = document.createElement('canvas').getContext('2d');
-  /** Label widths by font and text: every frame measures the same labels again. */
-  private readonly widths = new Map<string, number>();
+  /** The last frame's check changed what is held back: the frame after it draws the change. */
+  private changing = false;
 
   constructor(
     private readonly sigma: Sigma,
@@ -143,6 +143,11 @@ export class LabelDeclutter {
     private readonly groups: () => number = () => 0,
   ) {
     sigma.on('afterRender', () => this.check());
+  }
+
+  /** Whether the last frame drew the labels held back as they stay: its check changed nothing. */
+  get settled(): boolean {
+    return !this.changing;
   }
 
   /** Whether the node's label is held back. */
@@ -160,19 +165,11 @@ export class LabelDeclutter {
   }
 
   private width(text: string): number {
-    const { sigma, context } = this;
-    if (!context) return text.length * 7;
-    const font = `${sigma.getSetting('labelWeight')} ${sigma.getSetting('labelSize')}px ${sigma.getSetting('labelFont')}`;
-    const key = `${font}\u0000${text}`;
-    let width = this.widths.get(key);
-    if (width === undefined) {
-      // Labels come and go with what is drawn: the cache is dropped before it grows large.
-      if (this.widths.size > 20_000) this.widths.clear();
-      context.font = font;
-      width = context.measureText(text).width;
-      this.widths.set(key, width);
-    }
-    return width;
+    const { sigma } = this;
+    return textWidth(
+      text,
+      `${sigma.getSetting('labelWeight')} ${sigma.getSetting('labelSize')}px ${sigma.getSetting('labelFont')}`,
+    );
   }
 
   private check(): void {
@@ -200,6 +197,7 @@ export class LabelDeclutter {
     candidates.splice(0, candidates.length, ...keyed.map((k) => k.box));
     const held = clashingLabels(candidates, this.rank, KEEP_GROUP_LABELS, this.groups());
     const same = held.size === this.held.size && [...held].every((node) => this.held.has(node));
+    this.changing = !same;
     if (same) return;
     const texts = new Map(candidates.map((box) => [box.node, box.text]));
     this.held = new Map([...held].map((node) => [node, texts.get(node) ?? '']));

@@ -83,9 +83,9 @@ export function labelsApart(layout: FramedLayout, input: LayoutInput): number {
       const y = p.y / layout.scale;
       // A pixel around each box: a layout that only just keeps two labels apart is not counted on.
       const h = LABEL_HEIGHT / 2 + 1;
-      return [{ r, left: x - 1, right: x + width + 1, top: y - h, bottom: y + h }];
+      return [{ node, r, left: x - 1, right: x + width + 1, top: y - h, bottom: y + h }];
     })
-    .sort((a, b) => b.r - a.r);
+    .sort((a, b) => b.r - a.r || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
   const laid: typeof boxes = [];
   for (const box of boxes)
     if (

@@ -51,12 +51,15 @@ export function emptyPaymentLink(): PaymentLink {
   return { payments: [], money: {}, first: null, last: null, share: 0 };
 }
 
-/** Adds a payment's amount, by currency, to a tally; an undated or unpriced payment adds nothing. */
+/**
+ * Adds a payment's amount, by currency, to a tally; an unpriced payment adds nothing. Amounts are
+ * added in whole cents, as integers: the tally is the same in whatever order payments are added.
+ */
 export function addAmount(money: Record<string, number>, graph: GraphRecords, payment: string): void {
   const { amount, currency } = graph.getNodeAttributes(payment);
   if (typeof amount !== 'number' || !Number.isFinite(amount)) return;
   const key = typeof currency === 'string' && currency !== '' ? currency.toUpperCase() : 'unknown';
-  money[key] = Math.round(((money[key] ?? 0) + amount) * 100) / 100;
+  money[key] = (Math.round((money[key] ?? 0) * 100) + Math.round(amount * 100)) / 100;
 }
 
 /** Adds one payment to a link. */

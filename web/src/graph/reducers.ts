@@ -8,7 +8,7 @@ import type { Attributes } from 'graphology-types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { DataGraph, EdgeData, NodeData, Origins } from './data-graph.ts';
 import { type Aggregate, type DisplayEdge, describeAggregate } from './display-graph.ts';
-import { entityRadius, groupRadius } from './grouped-display.ts';
+import { entityRadius, groupRadius } from './group-units.ts';
 import { describePaymentLink, type PaymentLink } from './payment-links.ts';
 import type { GroupNode } from './grouping.ts';
 import type { Insights } from './derived.ts';

@@ -1,11 +1,10 @@
 /**
- * A served subgraph read as the data graph will read once it is merged into an empty one
- * (data-graph.ts): nodes and links in the served order, each node's neighbours and links in
- * graphology's order. graphology keeps a node's links in a plain object by neighbour, so neighbours
- * come in the order of a plain object's keys (integer-like keys first, ascending, then the others in
- * the order each was first linked), and parallel links newest first. Grouping and folding read it
- * (GraphRecords), so a case's groups are drawn from the answer and its records merged after that
- * first frame. Each node's links are indexed once, at the first question about one node's links.
+ * A served subgraph read as a graph of records (GraphRecords) before it is merged into the data
+ * graph: nodes and links in the served order, a node served twice merged into its first place (as
+ * the merge does), links with an end not served left out. Each node's neighbours and links come in
+ * the served order of its links; grouping and folding do not depend on that order, so a case's
+ * groups drawn from the answer are those drawn once its records are merged. Each node's links are
+ * indexed once, at the first question about one node's links.
  */
 import type { SerializedGraph } from '../api/types.ts';
 import type { EdgeCallback, GraphRecords, NodeData } from './data-graph.ts';
@@ -69,9 +68,11 @@ export class ServedGraph implements GraphRecords {
   }
 
   neighbors(node: string): string[] {
-    const into = this.byNeighbour(node, 'in');
-    const out = this.byNeighbour(node, 'out');
-    return [...into.keys(), ...[...out.keys()].filter((key) => !into.has(key))];
+    const found = new Set<string>();
+    this.forEachEdge(node, (_edge, _attributes, source, target) => {
+      found.add(source === node ? target : source);
+    });
+    return [...found];
   }
 
   forEachEdge(callback: EdgeCallback): void;
@@ -82,17 +83,21 @@ export class ServedGraph implements GraphRecords {
       return;
     }
     const callback = second as EdgeCallback;
-    this.each(this.byNeighbour(first, 'in'), callback);
+    this.forEachInEdge(first, callback);
     // A self-loop is among both: met once, with the links in.
-    this.each(this.byNeighbour(first, 'out'), callback, first);
+    this.forEachOutEdge(first, (edge, attributes, source, target) => {
+      if (target !== source) callback(edge, attributes, source, target);
+    });
   }
 
   forEachInEdge(node: string, callback: EdgeCallback): void {
-    this.each(this.byNeighbour(node, 'in'), callback);
+    const { inStart, inEdges } = this.index();
+    this.each(inStart, inEdges, this.at(node), callback);
   }
 
   forEachOutEdge(node: string, callback: EdgeCallback): void {
-    this.each(this.byNeighbour(node, 'out'), callback);
+    const { outStart, outEdges } = this.index();
+    this.each(outStart, outEdges, this.at(node), callback);
   }
 
   private at(node: string): number {
@@ -101,42 +106,16 @@ export class ServedGraph implements GraphRecords {
     return at;
   }
 
-  /** A node's links in or out by neighbour, in graphology's order (see the banner). */
-  private byNeighbour(node: string, direction: 'in' | 'out'): Map<string, number[]> {
-    const at = this.at(node);
-    this.incidence ??= this.index();
-    const { inStart, inEdges, outStart, outEdges } = this.incidence;
-    const [start, list] = direction === 'in' ? [inStart, inEdges] : [outStart, outEdges];
-    const found = new Map<string, number[]>();
+  private each(start: Int32Array, list: Int32Array, at: number, callback: EdgeCallback): void {
     for (let i = start[at] as number; i < (start[at + 1] as number); i++) {
-      const edge = this.edges[list[i] as number] as ServedEdge;
-      const other = direction === 'in' ? edge.source : edge.target;
-      const links = found.get(other);
-      // Newest first.
-      if (links) links.unshift(list[i] as number);
-      else found.set(other, [list[i] as number]);
-    }
-    const integers = [...found.keys()].filter(isIndexKey);
-    if (integers.length === 0) return found;
-    integers.sort((a, b) => Number(a) - Number(b));
-    const ordered = new Map<string, number[]>();
-    for (const key of integers) ordered.set(key, found.get(key) as number[]);
-    for (const [key, links] of found) if (!ordered.has(key)) ordered.set(key, links);
-    return ordered;
-  }
-
-  private each(slots: Map<string, number[]>, callback: EdgeCallback, avoid?: string): void {
-    for (const [neighbour, links] of slots) {
-      if (neighbour === avoid) continue;
-      for (const i of links) {
-        const { key, source, target, attributes } = this.edges[i] as ServedEdge;
-        callback(key, attributes, source, target);
-      }
+      const { key, source, target, attributes } = this.edges[list[i] as number] as ServedEdge;
+      callback(key, attributes, source, target);
     }
   }
 
   /** Each node's links in and out, by counting sort over the links in the served order. */
   private index(): Incidence {
+    if (this.incidence) return this.incidence;
     const n = this.attributes.length;
     const sorted = (ends: number[]) => {
       const start = new Int32Array(n + 1);
@@ -153,11 +132,7 @@ export class ServedGraph implements GraphRecords {
     };
     const into = sorted(this.targets);
     const out = sorted(this.sources);
-    return { inStart: into.start, inEdges: into.edges, outStart: out.start, outEdges: out.edges };
+    this.incidence = { inStart: into.start, inEdges: into.edges, outStart: out.start, outEdges: out.edges };
+    return this.incidence;
   }
-}
-
-/** Whether a plain object orders this key first, as an array index (`0`, `17`, not `017`). */
-function isIndexKey(key: string): boolean {
-  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
 }

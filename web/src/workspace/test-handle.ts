@@ -52,6 +52,11 @@ export interface AriadneHandle {
   attributes(node: string): Record<string, unknown> | null;
   communities(): Record<string, number>;
   layoutRunning(): boolean;
+  /**
+   * Whether the view has settled: no layout runs or is due (a grouped layout is made for the
+   * canvas's size now), and the last frame's labels stay as drawn (label-declutter.ts).
+   */
+  settled(): boolean;
   stopLayout(): void;
   nextFrame(): Promise<number>;
   /** When the first frame drawing an open load's data ended (ms since navigation), or null. */
@@ -133,6 +138,7 @@ export function exposeHandle(view: GraphView, workspace: Workspace): void {
     },
     communities: () => Object.fromEntries(view.insights.community),
     layoutRunning: () => view.layoutRunning(),
+    settled: () => view.settled(),
     stopLayout: () => view.stopLayouts(),
     nextFrame: () =>
       new Promise((resolve) => {
