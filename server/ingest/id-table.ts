@@ -3,7 +3,7 @@
  * in memory: their UTF-8 bytes in one buffer, their offsets, 32-bit hashes and payloads in typed
  * arrays, and an open-addressing table of ordinals (linear probing). When that part holds `memoryIds`
  * ids it is written to a temporary file as a run sorted by hash, and only a split-block Bloom filter
- * (about 1.5 bytes an id) and the first hash and offset of each block of 64 entries stay in memory; a
+ * (about 1.5 bytes an id) and the first hash and offset of each block of 32 entries stay in memory; a
  * look-up reads one block of a run only when that run's filter lets the hash through. So an import of
  * ten million ids holds about what one of a million does.
  *

@@ -14,6 +14,7 @@ import { fitLabels } from './label-fit.ts';
 import { type Forces, forceUnits, type UnitGraph, unitLinks } from './region-forces.ts';
 import { type Box, separateBoxes } from './separate-boxes.ts';
 import { blockPack, shelfPack } from './shelf-pack.ts';
+import { byKey } from '../lib/order.ts';
 
 const noverlap = cjsDefault(noverlapModule);
 
@@ -271,7 +272,7 @@ export function layoutGroups(
   const forces: Forces = new Map();
   // Links by their ends: their weights are summed in that order, whatever order they came in.
   const links = [...input.links].sort(
-    (a, b) => compare(a.source, b.source) || compare(a.target, b.target) || a.weight - b.weight,
+    (a, b) => byKey(a.source, b.source) || byKey(a.target, b.target) || a.weight - b.weight,
   );
   const { positions, box, labelWidth } = fitLabels(
     (labelScale, labelWidth) =>
@@ -280,8 +281,6 @@ export function layoutGroups(
   );
   return { positions, box, labelWidth };
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function frameLayout(
   tree: Region,

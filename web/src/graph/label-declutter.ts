@@ -10,6 +10,7 @@
  */
 import type Sigma from 'sigma';
 import { textWidth } from '../lib/text-width.ts';
+import { byKey } from '../lib/order.ts';
 
 /** A label's box on screen, in pixels. */
 export interface LabelBox {
@@ -188,12 +189,7 @@ export class LabelDeclutter {
       rank: this.rank(box.node),
       size: this.sigma.getNodeDisplayData(box.node)?.size ?? 0,
     }));
-    keyed.sort(
-      (a, b) =>
-        b.rank - a.rank ||
-        b.size - a.size ||
-        (a.box.node < b.box.node ? -1 : a.box.node > b.box.node ? 1 : 0),
-    );
+    keyed.sort((a, b) => b.rank - a.rank || b.size - a.size || byKey(a.box.node, b.box.node));
     candidates.splice(0, candidates.length, ...keyed.map((k) => k.box));
     const held = clashingLabels(candidates, this.rank, KEEP_GROUP_LABELS, this.groups());
     const same = held.size === this.held.size && [...held].every((node) => this.held.has(node));

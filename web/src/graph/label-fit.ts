@@ -10,6 +10,7 @@
  * label-declutter.ts).
  */
 import type { LayoutInput } from './group-layout.ts';
+import { byKey } from '../lib/order.ts';
 
 type Point = { x: number; y: number };
 
@@ -85,7 +86,7 @@ export function labelsApart(layout: FramedLayout, input: LayoutInput): number {
       const h = LABEL_HEIGHT / 2 + 1;
       return [{ node, r, left: x - 1, right: x + width + 1, top: y - h, bottom: y + h }];
     })
-    .sort((a, b) => b.r - a.r || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+    .sort((a, b) => b.r - a.r || byKey(a.node, b.node));
   const laid: typeof boxes = [];
   for (const box of boxes)
     if (

@@ -10,6 +10,7 @@
 import type { EdgeData, NodeData } from './data-graph.ts';
 import { overlapsWindow, spanOf } from './data-graph.ts';
 import type { TimeWindow } from './time-axis.ts';
+import { byKey } from '../lib/order.ts';
 
 /** The kinds of mark, in legend order. */
 export const MARK_KINDS = ['event', 'payment', 'journey', 'communication', 'document'] as const;
@@ -167,8 +168,7 @@ export function buildLanes(input: LaneInput): Lanes {
 
 const byName = new Intl.Collator('en');
 
-const byStart = (a: TimelineItem, b: TimelineItem) =>
-  a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+const byStart = (a: TimelineItem, b: TimelineItem) => byKey(a.start, b.start) || byKey(a.id, b.id);
 
 function extent(items: TimelineItem[]): { first: string | null; last: string | null } {
   let first: string | null = null;
