@@ -77,6 +77,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d+[mg]$/, 'must be a size such as 1g or 768m')
     .optional(),
+  ARIADNE_NEO4J_PAGECACHE: z
+    .string()
+    .regex(/^\d+[mg]$/, 'must be a size such as 1g or 768m')
+    .optional(),
   ARIADNE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters long').optional(),
   ARIADNE_CORS_ORIGINS: OriginListSchema.optional(),
   ARIADNE_WEBHOOK_HOSTS: z
@@ -116,6 +120,8 @@ export interface Config {
   host: string;
   localNeo4jPort: number;
   localNeo4jHeap: string;
+  /** The local Neo4j's page cache, which holds the store files in memory. */
+  localNeo4jPageCache: string;
   adminPassword: string | undefined;
   /** Browser origins allowed to call the API across origins (none by default). */
   corsOrigins: string[];
@@ -158,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST ?? '127.0.0.1',
     localNeo4jPort: e.ARIADNE_NEO4J_PORT ?? 7687,
     localNeo4jHeap: e.ARIADNE_NEO4J_HEAP ?? '2g',
+    localNeo4jPageCache: e.ARIADNE_NEO4J_PAGECACHE ?? '512m',
     adminPassword: e.ARIADNE_ADMIN_PASSWORD,
     corsOrigins: [...new Set(e.ARIADNE_CORS_ORIGINS ?? [])],
     webhookHosts: [...new Set(e.ARIADNE_WEBHOOK_HOSTS ?? [])],

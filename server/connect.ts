@@ -23,6 +23,7 @@ export async function resolveTarget(
     home: config.home,
     port: config.localNeo4jPort,
     heap: config.localNeo4jHeap,
+    pageCache: config.localNeo4jPageCache,
   });
   if (local.startedNow)
     say(

@@ -134,6 +134,8 @@ export interface StartOptions {
   port: number;
   strictPort?: boolean;
   heap?: string;
+  /** The page cache (Neo4j's own cache of the store files), such as 512m (the default) or 2g. */
+  pageCache?: string;
   timeoutMs?: number;
 }
 
@@ -175,6 +177,8 @@ export async function startLocalNeo4j(options: StartOptions): Promise<Started> {
     String(port),
     '--credentials',
     paths.credentials,
+    '--pagecache',
+    options.pageCache ?? '512m',
   );
   const child = spawn('java', args, { detached: true, stdio: ['ignore', log, log] });
   closeSync(log);

@@ -9,7 +9,13 @@ describe('configuration', () => {
       neo4j: undefined,
       port: 8080,
       localNeo4jPort: 7687,
+      localNeo4jHeap: '2g',
+      localNeo4jPageCache: '512m',
     });
+  });
+
+  it('sizes the local Neo4j page cache from ARIADNE_NEO4J_PAGECACHE', () => {
+    expect(loadConfig({ ARIADNE_NEO4J_PAGECACHE: '2g' }).localNeo4jPageCache).toBe('2g');
   });
 
   it('uses a Neo4j of the user own when NEO4J_URI is set', () => {
@@ -32,6 +38,7 @@ describe('configuration', () => {
     [{ PORT: 'eighty' }, /PORT: must be a whole number from 1 to 65535/],
     [{ PORT: '70000' }, /PORT: must be a whole number from 1 to 65535/],
     [{ NEO4J_DATABASE: 'Bad Name!' }, /NEO4J_DATABASE: must be a Neo4j database name/],
+    [{ ARIADNE_NEO4J_PAGECACHE: 'lots' }, /ARIADNE_NEO4J_PAGECACHE: must be a size such as 1g or 768m/],
     [{ NEO4J_PASSWORD: 'secret' }, /NEO4J_USER\/NEO4J_PASSWORD are set but NEO4J_URI is not/],
   ])('rejects %o with a message that names the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

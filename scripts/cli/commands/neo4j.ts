@@ -31,12 +31,10 @@ export const commands: Command[] = [
         if (action === 'status') return status(config.home, opts.json ?? false);
         if (action === 'stop') return await stop(config.home);
         if (action === 'start')
-          return await start(
-            config.home,
-            opts.port ?? config.localNeo4jPort,
-            opts.port !== undefined,
-            config.localNeo4jHeap,
-          );
+          return await start(config.home, opts.port ?? config.localNeo4jPort, opts.port !== undefined, {
+            heap: config.localNeo4jHeap,
+            pageCache: config.localNeo4jPageCache,
+          });
         throw new UsageError(`unknown action ${JSON.stringify(action)}: use start, stop or status`);
       } catch (error) {
         return report(error, USAGE);
@@ -65,7 +63,12 @@ async function stop(home: string): Promise<number> {
   return EXIT.ok;
 }
 
-async function start(home: string, port: number, strictPort: boolean, heap: string): Promise<number> {
+async function start(
+  home: string,
+  port: number,
+  strictPort: boolean,
+  memory: { heap: string; pageCache: string },
+): Promise<number> {
   const before = localStatus(home);
   if (before.running) {
     process.stderr.write(
@@ -74,7 +77,7 @@ async function start(home: string, port: number, strictPort: boolean, heap: stri
     return EXIT.failed;
   }
   process.stdout.write(`starting the local Neo4j under ${home}/neo4j ...\n`);
-  const started = await startLocalNeo4j({ home, port, strictPort, heap });
+  const started = await startLocalNeo4j({ home, port, strictPort, ...memory });
   if (started.portNote) process.stdout.write(`${started.portNote}\n`);
   process.stdout.write(`Neo4j ${started.version} is running at ${started.uri} (pid ${started.pid})\n`);
   return EXIT.ok;
