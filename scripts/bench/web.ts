@@ -10,12 +10,12 @@
  * the group nearest 500 members and lay it out.
  *
  *   node --import tsx scripts/bench/web.ts [--only demo,10k,50k] [--frames 30] [--rounds 3] [--watch 10]
- *     [--dist folder] [--opens 3] [--grouped-only]
+ *     [--dist folder] [--opens 3] [--grouped-only | --ungrouped-only]
  *
  * `--dist` serves a web build made beforehand (`npx vite build web --outDir ...`, say of another
  * commit) instead of building web/ as it is now, so two builds can be measured back to back.
  * `--opens` opens the group nearest 500 members that many times (undo closes it in between).
- * `--grouped-only` leaves the ungrouped app out.
+ * `--grouped-only` leaves the ungrouped app out; `--ungrouped-only` the grouped one.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -44,6 +44,8 @@ const watchMs = Number(option('--watch') ?? 10) * 1_000;
 const opens = Number(option('--opens') ?? 3);
 /** Measures only the grouped app and bare sigma (the ungrouped app is left out), for quick looks. */
 const groupedOnly = args.includes('--grouped-only');
+/** Measures only the ungrouped app and bare sigma (the grouped app is left out), for quick looks. */
+const ungroupedOnly = args.includes('--ungrouped-only');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -380,7 +382,7 @@ async function main(): Promise<void> {
       const bares: Figures[] = [];
       for (let round = 0; round < rounds; round++) {
         if (!groupedOnly) apps.push(await measureApp(base, graph, false));
-        groupedApps.push(await measureApp(base, graph, true));
+        if (!ungroupedOnly) groupedApps.push(await measureApp(base, graph, true));
         bares.push(await measureBare(base));
       }
       const bareFigures = medianFigures(bares);
@@ -390,9 +392,10 @@ async function main(): Promise<void> {
           `${name.padEnd(8)} ${graph.nodes} nodes ${graph.edges} links   (load average ${loads})\n  bare first frame ${Math.round(bareFigures.firstFrame)} ms; phases (ms): ${phaseList(bareFigures.phases)}`,
         );
       else console.log(row(name, graph, medianFigures(apps), bareFigures, loads));
-      console.log(
-        groupedRow(medianFigures(groupedApps), bareFigures, groupedApps[groupedApps.length - 1]?.readable),
-      );
+      if (!ungroupedOnly)
+        console.log(
+          groupedRow(medianFigures(groupedApps), bareFigures, groupedApps[groupedApps.length - 1]?.readable),
+        );
     } finally {
       server.close();
     }

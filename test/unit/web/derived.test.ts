@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../analysis/core/random.ts';
 import type { EntityScores } from '../../../server/schema/api/analysis-results.ts';
 import { createDataGraph } from '../../../web/src/graph/data-graph.ts';
-import { computeCentrality, rankCommunities } from '../../../web/src/graph/derived.ts';
+import { computeCentrality, indexParallelEdges, rankCommunities } from '../../../web/src/graph/derived.ts';
 import { NO_SYNDICATES, syndicatesFromRun } from '../../../web/src/graph/syndicates.ts';
 
 /** A star: a hub linked to three spokes. */
@@ -64,5 +65,37 @@ describe('what the canvas draws from, computed in the page or read from the run'
     ]);
     expect(size.get(2)).toBe(3);
     expect(NO_SYNDICATES.syndicateOf.size).toBe(0);
+  });
+
+  it('ranks each link among the links between the same two nodes, either way, in link order', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const next = createRng(seed);
+      const graph = createDataGraph();
+      const order = 2 + Math.floor(next() * 30);
+      for (let i = 0; i < order; i++)
+        graph.addNode(`${i % 3 === 0 ? i : `n${i}`}`, {
+          entityType: 'Person',
+          sources: [],
+          x: 0,
+          y: 0,
+        } as never);
+      const nodes = graph.nodes();
+      const pick = () => nodes[Math.floor(next() * nodes.length)] as string;
+      // Few nodes, many links: parallel links both ways and self-loops.
+      for (let e = 0; e < order * 3; e++)
+        graph.addDirectedEdgeWithKey(`e${e}`, pick(), pick(), { linkType: 'ASSOCIATE_OF' } as never);
+      // The plain way: links grouped by their ends' keys joined, in the graph's link order.
+      const byPair = new Map<string, string[]>();
+      graph.forEachEdge((edge, _attributes, source, target) => {
+        const pair = [source, target].sort().join('|');
+        byPair.set(pair, [...(byPair.get(pair) ?? []), edge]);
+      });
+      const expected = new Map<string, { index: number; count: number }>();
+      for (const list of byPair.values())
+        if (list.length > 1)
+          for (const [index, edge] of list.entries()) expected.set(edge, { index, count: list.length });
+      expect(expected.size).toBeGreaterThan(0);
+      expect(indexParallelEdges(graph)).toEqual(expected);
+    }
   });
 });

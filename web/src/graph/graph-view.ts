@@ -54,6 +54,11 @@ const EMPTY_INSIGHTS: Insights = {
   parallel: new Map(),
 };
 
+/** Whether a view draws anything by community: groups, colours by community, a community in focus. */
+function readsCommunities(state: ViewState): boolean {
+  return groupsAnything(state.grouping) || state.colourBy === 'community' || state.focus !== null;
+}
+
 /** The graph view. */
 export class GraphView {
   readonly graph: DataGraph = createDataGraph();
@@ -199,26 +204,53 @@ export class GraphView {
   }
 
   /**
-   * Fetches a load's data once; later calls reuse it. A case's syndicates come with it. `next` is
-   * the view the load is opened into, whose groups may be drawn before the records are merged.
+   * Fetches a load's data once; later calls reuse it. A case's syndicates come with it, or after
+   * its first frame when that draws nothing by community. `next` is the view the load is opened
+   * into, whose groups may be drawn before the records are merged.
    */
   async ensureLoaded(load: Load, next?: ViewState): Promise<SerializedGraph | null> {
     const key = loadKey(load);
     if (this.fetched.has(key)) return null;
     performance.mark('ariadne:fetch');
-    const [served, syndicates] = await Promise.all([
-      takeLoad(load),
+    const syndicates =
       load.kind === 'case'
         ? takeSyndicates(load).catch((error: unknown) => {
             this.syndicatesProblem = error instanceof Error ? error.message : String(error);
             return null;
           })
-        : Promise.resolve(null),
-    ]);
-    if (syndicates) {
-      this.syndicates = syndicates;
+        : Promise.resolve(null);
+    const use = (found: Syndicates | null) => {
+      if (!found) return;
+      this.syndicates = found;
       this.syndicatesProblem = null;
+    };
+    // A view that draws nothing by community (ungrouped, coloured otherwise, no community in
+    // focus) is drawn without waiting for the communities run, which is used once that is drawn.
+    if (load.kind === 'case' && next !== undefined && !readsCommunities(next)) {
+      const served = await takeLoad(load);
+      const merged = this.addSubgraph(served, key, next);
+      void Promise.all([syndicates, merged.then(afterNextFrame)]).then(
+        ([found]) => {
+          // A run asked for meanwhile (the legend's, the analyses panel's) is newer: it stays.
+          if (found && this.syndicates === null) {
+            use(found);
+            this.dataRevision++;
+            this.insights = { ...this.insights, ...this.communityInsights() };
+          }
+          // The panels are told (of the syndicates, or of why there are none), and the view drawn
+          // again if it now reads communities; while another load is merged, the drawing after it
+          // does both.
+          if (this.detached) return;
+          if (readsCommunities(this.state)) this.apply();
+          else this.emitChange();
+        },
+        () => undefined,
+      );
+      await merged;
+      return served;
     }
+    const [served, found] = await Promise.all([takeLoad(load), syndicates]);
+    use(found);
     await this.addSubgraph(served, key, next);
     return served;
   }
@@ -625,6 +657,10 @@ export class GraphView {
       if (changed || pending || !sameLayout(previous.layout, state.layout))
         void this.arranger.changed(previous, state);
     }
+    this.emitChange();
+  }
+
+  private emitChange(): void {
     for (const listener of this.changeListeners) listener();
   }
 

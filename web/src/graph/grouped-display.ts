@@ -26,8 +26,11 @@ const sameSize = (a: Size, b: Size | null) => b !== null && a.width === b.width 
 
 /** The camera at rest: the whole layout's box in view. */
 const REST = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
-/** How long nodes take to move to a new layout. */
-const ANIMATION_MS = 500;
+/**
+ * How long nodes take to move to a new layout, whatever their number. In software WebGL a frame of
+ * a few hundred nodes takes 60-110 ms, so this is a handful of frames.
+ */
+const ANIMATION_MS = 300;
 
 /** What a grouped drawing is made from. */
 export interface GroupingInput {

@@ -68,8 +68,20 @@ export function iconPath(type: string): string | null {
   return (ICON_PATH as Record<string, string>)[type] ?? null;
 }
 
+/** Tints by fill: a drawing has a few fills and asks for every node on every full redraw. */
+const tints = new Map<string, string>();
+
 /** White on a dark fill, near-black on a light one: the tint that keeps an icon legible. */
 export function iconTint(fill: string): string {
+  let tint = tints.get(fill);
+  if (tint === undefined) {
+    tint = tintOf(fill);
+    tints.set(fill, tint);
+  }
+  return tint;
+}
+
+function tintOf(fill: string): string {
   const hex = /^#([0-9a-f]{6})$/i.exec(fill)?.[1];
   if (!hex) return '#ffffff';
   const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [

@@ -5,7 +5,8 @@
  */
 import { fetchNeighbourhood, fetchPaths } from '../api/client.ts';
 import type { SerializedGraph } from '../api/types.ts';
-import { getJson, queryString } from '../lib/http.ts';
+import { queryString } from '../lib/http.ts';
+import { getJsonOffThread } from '../lib/off-thread.ts';
 import { fetchSyndicates, type Syndicates } from './syndicates.ts';
 import { groupsAnything, type Load, loadKey, type ViewState } from './view-state.ts';
 
@@ -73,6 +74,7 @@ export function fetchLoad(load: Load): Promise<SerializedGraph> {
     case 'paths':
       return fetchPaths(load.from, load.to, { all: load.all, maxHops: 4 });
     case 'case':
-      return getJson<SerializedGraph>(`/api/web/graph${queryString({ case: load.caseId })}`);
+      // A case's graph may be tens of megabytes: its bytes are read as they come, whatever the page does.
+      return getJsonOffThread<SerializedGraph>(`/api/web/graph${queryString({ case: load.caseId })}`);
   }
 }

@@ -89,6 +89,11 @@ export async function requestBlob(method: string, path: string, body?: unknown):
   return (await send(method, path, body)).blob();
 }
 
+/** Sends a request and returns the answer's bytes as they came; throws ApiError on a non-2xx status. */
+export async function requestBytes(method: string, path: string, body?: unknown): Promise<ArrayBuffer> {
+  return (await send(method, path, body)).arrayBuffer();
+}
+
 /** Sends a request and returns the answer's bytes with its headers; throws ApiError on a non-2xx status. */
 export async function requestFile(
   method: string,
