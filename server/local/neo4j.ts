@@ -134,7 +134,7 @@ export interface StartOptions {
   port: number;
   strictPort?: boolean;
   heap?: string;
-  /** The page cache (Neo4j's own cache of the store files), such as 512m (the default) or 2g. */
+  /** The page cache (Neo4j's own cache of the store files), such as 2g; the launcher's 512m unless given. */
   pageCache?: string;
   timeoutMs?: number;
 }
@@ -177,8 +177,8 @@ export async function startLocalNeo4j(options: StartOptions): Promise<Started> {
     String(port),
     '--credentials',
     paths.credentials,
-    '--pagecache',
-    options.pageCache ?? '512m',
+    // Unless given, the launcher's own default (512m).
+    ...(options.pageCache ? ['--pagecache', options.pageCache] : []),
   );
   const child = spawn('java', args, { detached: true, stdio: ['ignore', log, log] });
   closeSync(log);
