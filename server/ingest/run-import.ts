@@ -26,7 +26,7 @@ import { GroupedSpool, type GroupSink, SpoolWriter } from './spool.ts';
 import { addOptionRecords, caseIdOf, defaultsOf } from './synthetic.ts';
 import type { IngestOptions, IngestReport } from './types.ts';
 import { type PassState, toRawRecord, validateAll } from './validate-pass.ts';
-import { type Tally, WRITE_PLAN, type WritePlan, writeAll } from './write-pass.ts';
+import { parseTally, type Tally, WRITE_PLAN, type WritePlan, writeAll } from './write-pass.ts';
 import type { FieldConflict } from '../store/ingest-writes.ts';
 
 /** Where records come from: files (with their checksums), or objects handed over in memory. */
@@ -295,17 +295,18 @@ export async function writeImport(
     options: JSON.stringify(identityOptions(options)),
     user: options.user,
     plan: WRITE_PLAN,
+    counts: JSON.stringify(given),
   });
-  const resumed = record.batchesDone > 0;
-  const start: Tally = resumed ? (JSON.parse(record.counts) as Tally) : given;
+  const resumed = record.batchesDone > 0 || record.batchesAhead.length > 0;
+  const start: Tally = resumed ? parseTally(record.counts) : given;
   try {
     const result = await writeAll(store, {
       importId,
       user: options.user,
       batchSize: options.batchSize ?? 10_000,
-      skip: record.batchesDone,
+      skip: record,
       total: job.total,
-      tally: { counts: start.counts ?? {}, conflicts: start.conflicts ?? 0 },
+      tally: start,
       spools: job.spools,
       onProgress: options.onProgress,
       afterBatch: options.afterBatch,

@@ -2,16 +2,18 @@
  * Pass 2: the checked spools are written in batches, nodes before patches before links, one group
  * (a label, or a link type between two labels) after another, each cut into full batches. Batches come
  * out in the same order for the same input, so an interrupted import skips the batches its Import node
- * says are done and writes the rest. While one batch is being written the next is read and prepared,
- * so that Node's share of the work overlaps Neo4j's; commits stay one after another, in order.
+ * says are written and writes the rest. Two batches are written at once (Neo4j runs each transaction
+ * on a core of its own) while the next is read and prepared; they may commit out of order, which the
+ * Import node records (imports.ts). Every batch of one kind (entities, patches, links) is committed
+ * before the first of the next kind starts: a patch finds its entity, a link its ends.
  * The ids of the entities this run CREATEd are kept, so that a link to one of them, which cannot have
  * been stored before this run, is written without comparing (writeLinkBatch). A resumed run knows only
  * the entities it created itself: those of the run before it are treated as stored, and their links
  * compared.
  */
-import type { EntityLabel } from '../schema/model.ts';
+import { ENTITY_LABELS, type EntityLabel, LINK_TYPES } from '../schema/model.ts';
 import type { FieldConflict, WriteCounts } from '../store/ingest-writes.ts';
-import { type ImportBatch, writeImportBatch } from '../store/imports.ts';
+import { batchWritten, type ImportBatch, type ImportRecord, writeImportBatch } from '../store/imports.ts';
 import { prepareRows } from '../store/ingest-rows.ts';
 import type { Store } from '../store/store.ts';
 import { parseLinkGroupKey } from './check-pass.ts';
@@ -38,8 +40,8 @@ export interface WritePlan {
   importId: string;
   user: string;
   batchSize: number;
-  /** Batches already written by an earlier, interrupted run. */
-  skip: number;
+  /** Batches already written by an earlier, interrupted run (its Import node's record of them). */
+  skip: Pick<ImportRecord, 'batchesDone' | 'batchesAhead'>;
   /** Validated records to write, for progress. */
   total: number;
   tally: Tally;
@@ -58,29 +60,48 @@ export interface WritePlan {
  */
 export const WRITE_PLAN = 3;
 
+/** Batches written at once. */
+export const WRITERS = 2;
+
 /** Conflicts kept for the report; the nodes keep them all. */
 const REPORTED_CONFLICTS = 1_000;
 
+/** The tally an Import node holds (JSON; `{}` before its first batch). */
+export function parseTally(stored: string): Tally {
+  const tally = JSON.parse(stored) as Partial<Tally>;
+  return { counts: tally.counts ?? {}, conflicts: tally.conflicts ?? 0 };
+}
+
+// The tally's labels and types in the model's order, whatever order the batches committed in.
+const RANK = new Map<string, number>([...ENTITY_LABELS, ...LINK_TYPES].map((key, i) => [key, i]));
+const byModel = ([a]: [string, unknown], [b]: [string, unknown]) =>
+  (RANK.get(a) ?? RANK.size) - (RANK.get(b) ?? RANK.size) || a.localeCompare(b);
+
 function addTally(tally: Tally, key: string, counts: WriteCounts): Tally {
   const current = tally.counts[key] ?? { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const added = {
+    ...current,
+    created: current.created + counts.created,
+    updated: current.updated + counts.updated,
+    unchanged: current.unchanged + counts.unchanged,
+  };
   return {
-    counts: {
-      ...tally.counts,
-      [key]: {
-        ...current,
-        created: current.created + counts.created,
-        updated: current.updated + counts.updated,
-        unchanged: current.unchanged + counts.unchanged,
-      },
-    },
+    counts: Object.fromEntries(Object.entries({ ...tally.counts, [key]: added }).sort(byModel)),
     conflicts: tally.conflicts + counts.conflicts.length,
   };
 }
 
-/** The batches of every group in order, each with the shape its rows are written in. */
-async function* batchesOf(plan: WritePlan): AsyncGenerator<ImportBatch> {
-  const groups: { group: SpoolGroup; make: (rows: Record<string, unknown>[]) => ImportBatch }[] = [
+type Kind = 'entities' | 'patches' | 'links';
+
+/** The batches of every group in order, each with the shape its rows are written in and its kind. */
+async function* batchesOf(plan: WritePlan): AsyncGenerator<{ kind: Kind; batch: ImportBatch }> {
+  const groups: {
+    kind: Kind;
+    group: SpoolGroup;
+    make: (rows: Record<string, unknown>[]) => ImportBatch;
+  }[] = [
     ...[...plan.spools.entities, ...plan.spools.patches].map((group) => ({
+      kind: (plan.spools.entities.includes(group) ? 'entities' : 'patches') as Kind,
       group,
       make: (rows: Record<string, unknown>[]): ImportBatch => ({
         kind: 'entities',
@@ -91,6 +112,7 @@ async function* batchesOf(plan: WritePlan): AsyncGenerator<ImportBatch> {
     ...plan.spools.links.map((group) => {
       const { type, source, target } = parseLinkGroupKey(group.key);
       return {
+        kind: 'links' as Kind,
         group,
         make: (rows: Record<string, unknown>[]): ImportBatch => ({
           kind: 'links',
@@ -101,16 +123,16 @@ async function* batchesOf(plan: WritePlan): AsyncGenerator<ImportBatch> {
       };
     }),
   ];
-  for (const { group, make } of groups) {
+  for (const { kind, group, make } of groups) {
     let rows: Record<string, unknown>[] = [];
     for await (const row of readSpool<Record<string, unknown>>(group.path)) {
       rows.push(row);
       if (rows.length >= plan.batchSize) {
-        yield make(rows);
+        yield { kind, batch: make(rows) };
         rows = [];
       }
     }
-    if (rows.length > 0) yield make(rows);
+    if (rows.length > 0) yield { kind, batch: make(rows) };
   }
 }
 
@@ -138,8 +160,8 @@ export async function writeAll(
     const key = given.kind === 'entities' ? given.label : given.type;
     const batch = given.kind === 'links' ? { ...given, newLinks: linksToCreated(given, created) } : given;
     const started = performance.now();
-    const counts = await writeImportBatch(store, plan.importId, index, batch, meta, (c) =>
-      JSON.stringify(addTally(tally, key, c)),
+    const counts = await writeImportBatch(store, plan.importId, index, batch, meta, (stored, c) =>
+      JSON.stringify(addTally(parseTally(stored), key, c)),
     );
     // Only entities' ids are ever asked for: they are the links' ends.
     if (given.kind === 'entities') for (const id of counts.createdIds ?? []) created.add(id);
@@ -151,28 +173,41 @@ export async function writeAll(
     plan.onProgress?.({ phase: 'write', done, total: plan.total, storeMs });
     await plan.afterBatch?.(index);
   };
-  // One batch in flight: the next is read, its ids mapped and its rows prepared while the current one
-  // is written.
-  let inFlight: Promise<void> = Promise.resolve();
+  // Up to WRITERS batches in flight, the next read, mapped and prepared meanwhile. A failed write
+  // stops the pass once the others in flight have settled, so that the Import node is final.
+  const inFlight = new Set<Promise<void>>();
+  let failed: { error: unknown } | undefined;
+  const settle = async (room: number) => {
+    while (inFlight.size > room) await Promise.race(inFlight);
+    if (failed) throw failed.error;
+  };
   let index = 0;
+  let kind: Kind | undefined;
   try {
-    for await (const given of batchesOf(plan)) {
+    for await (const { kind: next, batch: given } of batchesOf(plan)) {
       const current = index++;
-      if (current < plan.skip) {
+      if (batchWritten(plan.skip, current)) {
         done += given.rows.length;
         continue;
       }
       const mapped = plan.partition ? await plan.partition.mapBatch(given) : given;
       const batch = { ...mapped, prepared: prepareRows(mapped.rows, mapped.kind === 'links', meta) };
-      await inFlight;
-      inFlight = write(current, batch, given.rows.length);
-      inFlight.catch(() => {});
+      await settle(next === kind ? WRITERS - 1 : 0);
+      kind = next;
+      const task: Promise<void> = write(current, batch, given.rows.length).then(
+        () => void inFlight.delete(task),
+        (error: unknown) => {
+          inFlight.delete(task);
+          failed ??= { error };
+        },
+      );
+      inFlight.add(task);
     }
-    await inFlight;
+    await settle(0);
   } catch (error) {
-    // Reading or mapping failed: let the batch in flight settle first, so the Import node is final.
-    await inFlight.catch(() => {});
-    throw error;
+    // Reading or mapping failed, or a write did: let the batches in flight settle first.
+    await Promise.all(inFlight);
+    throw failed?.error ?? error;
   } finally {
     created.close();
   }

@@ -1,18 +1,14 @@
 /**
  * Import records: one `Import` node per import (id from the files' contents and options) holding its
  * files, checksums, options, status (running, complete, failed), the batches written and the counts.
- * Each batch is written in the same transaction that advances `batchesDone`, so after an interruption
- * the node says exactly what was written and the import resumes from there.
+ * Each batch is written in the same transaction that records it on the node, so after an interruption
+ * the node says exactly what was written and the import resumes from there. Batches are written
+ * several at once and may commit out of order: `batchesDone` counts those written from the first
+ * without a gap, `batchesAhead` lists those written beyond a gap.
  */
 import type { EntityLabel, LinkType } from '../schema/model.ts';
 import { runWrite, toStoreError } from './ingest-session.ts';
-import {
-  emptyCounts,
-  type WriteCounts,
-  type WriteMeta,
-  writeEntityBatch,
-  writeLinkBatch,
-} from './ingest-writes.ts';
+import { type WriteCounts, type WriteMeta, writeEntityBatch, writeLinkBatch } from './ingest-writes.ts';
 import type { PreparedRows } from './ingest-rows.ts';
 import { withCreateFallback } from './ingest-create.ts';
 import type { Store } from './store.ts';
@@ -28,6 +24,8 @@ export interface ImportRecord {
   sha256: string[];
   options: string;
   batchesDone: number;
+  /** Batches written beyond the first gap (by a writer that finished before the one before it). */
+  batchesAhead: number[];
   counts: string;
   startedAt: string;
   finishedAt: string | null;
@@ -71,6 +69,7 @@ export async function readImport(store: Store, id: string): Promise<ImportRecord
     sha256: props.sha256 ?? [],
     options: props.options ?? '{}',
     batchesDone: Number(props.batchesDone ?? 0),
+    batchesAhead: (props.batchesAhead ?? []).map(Number),
     counts: props.counts ?? '{}',
     startedAt: props.startedAt ?? '',
     finishedAt: props.finishedAt ?? null,
@@ -83,19 +82,30 @@ export async function readImport(store: Store, id: string): Promise<ImportRecord
  * Records an import as running (created, or resumed with its batches and counts kept). `plan` names the
  * way the write pass cuts batches: an import begun under another plan (an older version) starts its
  * batches again from the first, since its count of batches done means other batches now; MERGE makes
- * writing them again harmless.
+ * writing them again harmless. An import that starts with no batch written takes `counts` (what was
+ * written before its batches by other means, as JSON) as its tally.
  */
 export async function beginImport(
   store: Store,
-  info: { id: string; files: string[]; sha256: string[]; options: string; user: string; plan: number },
+  info: {
+    id: string;
+    files: string[];
+    sha256: string[];
+    options: string;
+    user: string;
+    plan: number;
+    counts: string;
+  },
 ): Promise<ImportRecord> {
   await runWrite(store, (tx) =>
     tx.run(
       `MERGE (i:Import {id: $id})
-ON CREATE SET i.startedAt = $now, i.batchesDone = 0, i.counts = '{}', i.createdBy = $user, i.createdAt = $now,
-    i.batchPlan = $plan
-SET i.batchesDone = CASE WHEN i.batchPlan = $plan THEN i.batchesDone ELSE 0 END,
-    i.counts = CASE WHEN i.batchPlan = $plan THEN i.counts ELSE '{}' END,
+ON CREATE SET i.startedAt = $now, i.batchesDone = 0, i.batchesAhead = [], i.counts = '{}', i.createdBy = $user,
+    i.createdAt = $now, i.batchPlan = $plan
+WITH i, i.batchPlan = $plan AND (i.batchesDone > 0 OR size(coalesce(i.batchesAhead, [])) > 0) AS resumed
+SET i.batchesDone = CASE WHEN resumed THEN i.batchesDone ELSE 0 END,
+    i.batchesAhead = CASE WHEN resumed THEN coalesce(i.batchesAhead, []) ELSE [] END,
+    i.counts = CASE WHEN resumed THEN i.counts ELSE $counts END,
     i.batchPlan = $plan,
     i.status = 'running', i.files = $files, i.sha256 = $sha256, i.options = $options, i.updatedAt = $now,
     i.error = null`,
@@ -107,11 +117,39 @@ SET i.batchesDone = CASE WHEN i.batchPlan = $plan THEN i.batchesDone ELSE 0 END,
   return record;
 }
 
+/** Whether an import's Import node records the batch as written. */
+export function batchWritten(
+  record: Pick<ImportRecord, 'batchesDone' | 'batchesAhead'>,
+  index: number,
+): boolean {
+  return index < record.batchesDone || record.batchesAhead.includes(index);
+}
+
+/** The Import node's record of batches once `index` is written too: the gapless count, and the rest. */
+export function withBatch(
+  record: Pick<ImportRecord, 'batchesDone' | 'batchesAhead'>,
+  index: number,
+): Pick<ImportRecord, 'batchesDone' | 'batchesAhead'> {
+  const ahead = new Set([...record.batchesAhead, index]);
+  let done = record.batchesDone;
+  while (ahead.has(done)) ahead.delete(done++);
+  return { batchesDone: done, batchesAhead: [...ahead].filter((i) => i > done).sort((a, b) => a - b) };
+}
+
+// The Import node is locked (by the SET) only after the batch's rows are written, so that writers
+// running at once wait on each other for this record alone, and never while holding it: what it then
+// reads is what the writers before it committed.
+const LOCK_IMPORT = `MATCH (i:Import {id: $id})
+SET i.updatedAt = $now
+WITH i
+RETURN i.batchesDone AS done, coalesce(i.batchesAhead, []) AS ahead, i.counts AS counts`;
+
+const RECORD_BATCH = `MATCH (i:Import {id: $id})
+SET i.batchesDone = $done, i.batchesAhead = $ahead, i.counts = $counts`;
+
 /**
- * Writes one batch and advances the import in the same transaction: `batchesDone` becomes `index + 1`
- * and `counts` whatever `tally` makes of this batch's counts (pure: the transaction may be retried).
- * When every row of the batch is new, the batch's first query advances the import itself, with the
- * counts of that outcome; otherwise one more query does, with the counts that came.
+ * Writes one batch and records it on the Import node in the same transaction, with `counts` whatever
+ * `tally` makes of the stored counts (JSON) and this batch's (pure: the transaction may be retried).
  */
 export async function writeImportBatch(
   store: Store,
@@ -119,35 +157,40 @@ export async function writeImportBatch(
   index: number,
   batch: ImportBatch,
   meta: WriteMeta,
-  tally: (counts: WriteCounts) => string,
+  tally: (stored: string, counts: WriteCounts) => string,
 ): Promise<WriteCounts> {
-  // A retry after a commit whose answer was lost finds the batch done: it reports what that commit
+  // A retry after a commit whose answer was lost finds the batch written: it reports what that commit
   // wrote instead of writing again (which MERGE would count as unchanged).
   let written: WriteCounts | undefined;
   const input = batch.prepared ?? batch.rows;
-  const rows = batch.prepared?.rows.length;
   return withCreateFallback((createNew) =>
     runWrite(store, async (tx) => {
       if (written !== undefined) {
-        const done = await tx.run('MATCH (i:Import {id: $id}) RETURN i.batchesDone AS done', {
-          id: importId,
-        });
-        if (Number(done.records[0]?.get('done') ?? 0) > index) return written;
-      }
-      const now = new Date().toISOString();
-      const advance =
-        createNew && rows !== undefined
-          ? { importId, done: index + 1, now, counts: tally({ ...emptyCounts(), created: rows }) }
-          : null;
-      const { advanced, ...counts } =
-        batch.kind === 'entities'
-          ? await writeEntityBatch(tx, batch.label, input, meta, createNew, advance)
-          : await writeLinkBatch(tx, batch.type, batch.ends, input, meta, batch.newLinks, advance);
-      if (!advanced)
-        await tx.run(
-          'MATCH (i:Import {id: $id}) SET i.batchesDone = $done, i.counts = $counts, i.updatedAt = $now',
-          { id: importId, done: index + 1, counts: tally(counts), now },
+        const found = await tx.run(
+          'MATCH (i:Import {id: $id}) RETURN i.batchesDone AS done, coalesce(i.batchesAhead, []) AS ahead',
+          { id: importId },
         );
+        const [done, ahead] = [found.records[0]?.get('done'), found.records[0]?.get('ahead') ?? []];
+        if (batchWritten({ batchesDone: Number(done ?? 0), batchesAhead: ahead.map(Number) }, index))
+          return written;
+      }
+      const counts =
+        batch.kind === 'entities'
+          ? await writeEntityBatch(tx, batch.label, input, meta, createNew)
+          : await writeLinkBatch(tx, batch.type, batch.ends, input, meta, batch.newLinks);
+      const now = new Date().toISOString();
+      const stored = (await tx.run(LOCK_IMPORT, { id: importId, now })).records[0];
+      if (!stored) throw new Error(`import ${importId} is not recorded`);
+      const next = withBatch(
+        { batchesDone: Number(stored.get('done')), batchesAhead: stored.get('ahead').map(Number) },
+        index,
+      );
+      await tx.run(RECORD_BATCH, {
+        id: importId,
+        done: next.batchesDone,
+        ahead: next.batchesAhead,
+        counts: tally(String(stored.get('counts') ?? '{}'), counts),
+      });
       written = counts;
       return counts;
     }),

@@ -29,42 +29,23 @@ export async function withCreateFallback<T>(write: (createNew: boolean) => Promi
   }
 }
 
-/**
- * The Import node's advance folded into a batch's first query (see advanceImport in ingest-cypher.ts):
- * `counts` is the import's tally should every row of the batch be created.
- */
-export interface ImportAdvance {
-  importId: string;
-  done: number;
-  counts: string;
-  now: string;
-}
-
 // A row the database did not hold is CREATEd with everything a MERGE would give it (name keys
 // included), without comparing: there is nothing to compare with. The look-up, in the same query,
 // costs one index seek a row and spares the MERGE's locking seek, the comparison, and the read-back
-// of the name keys. Returns the rows the database held (to be MERGEd and compared), the ids it
-// created, and whether the import advanced (every row new).
+// of the name keys. Returns the rows the database held (to be MERGEd and compared) and the ids it
+// created.
 export async function createNewRows(
   tx: ManagedTransaction,
   label: EntityLabel,
   prepared: PreparedRows,
   meta: { user: string },
-  advance: ImportAdvance | null,
-): Promise<{ stored: Row[]; createdIds: string[]; advanced: boolean }> {
+): Promise<{ stored: Row[]; createdIds: string[] }> {
   const { rows, created, now } = prepared;
-  const result = await tx.run(createOrFindNodesCypher(label), {
-    rows: created,
-    advance,
-    now,
-    user: meta.user,
-  });
+  const result = await tx.run(createOrFindNodesCypher(label), { rows: created, now, user: meta.user });
   const existing = new Set(result.records[0]?.get('found') as string[]);
-  const advanced = result.records[0]?.get('advanced') === true;
-  if (existing.size === 0) return { stored: [], createdIds: rows.map((row) => row.id), advanced };
+  if (existing.size === 0) return { stored: [], createdIds: rows.map((row) => row.id) };
   return {
     stored: rows.filter((row) => existing.has(row.id)),
     createdIds: rows.filter((row) => !existing.has(row.id)).map((row) => row.id),
-    advanced,
   };
 }

@@ -66,32 +66,19 @@ function stamps(x: string, row: string): string {
 }
 
 /**
- * The tail that advances an import in the query that writes its batch, sparing the round trip of a
- * query of its own: with `$advance` ({importId, done, counts, now}, or null for none) and `expected`
- * true, the Import node takes the batch's number and the counts the caller computed for that outcome.
- * Otherwise it is left alone (`advanced` false) and the caller advances it with the counts that came.
- */
-function advanceImport(expected: string, returns: string): string {
-  return `
-OPTIONAL MATCH (i:Import {id: $advance.importId}) WHERE ${expected}
-SET i.batchesDone = $advance.done, i.counts = $advance.counts, i.updatedAt = $advance.now
-RETURN ${returns}, i IS NOT NULL AS advanced`;
-}
-
-/**
  * CREATE the nodes of a batch the label does not hold, each row being every stored property (as the
  * compare-and-set above would give a node it creates) but for the stamps the batch shares, and hand
  * back the ids it holds (`found`), to be MERGEd and compared. One index seek a row, which Neo4j plans
  * as a locking unique-index seek, so another writer's uncommitted node of the same id is waited for
  * and found; the id constraint still guards, and a clash all the same fails the transaction
- * (isIdClash), which then runs again through MERGE. The import advances here when every row was new.
+ * (isIdClash), which then runs again through MERGE.
  */
 export function createOrFindNodesCypher(label: EntityLabel): string {
   return `UNWIND $rows AS row
 OPTIONAL MATCH (x:${quoteLabel(label)} {id: row.id})
 FOREACH (_ IN CASE WHEN x IS NULL THEN [1] ELSE [] END |
   CREATE (n:${quoteLabel(label)}) SET n = row, ${stamps('n', 'row')})
-WITH collect(x.id) AS found${advanceImport('size(found) = 0', 'found')}`;
+RETURN collect(x.id) AS found`;
 }
 
 /** MERGE a batch of relationships of one type between nodes of known labels, matched on id. */
@@ -107,7 +94,7 @@ MERGE (a)-[x:${quoteType(type)} {id: row.id}]->(b)${compareAndSet(false)}`;
  * MERGE creates is given every stored property at once (`row.stored` and the stamps, as the
  * compare-and-set above would give it), without reading or comparing anything. The MERGE still locks
  * and looks, so a link another writer made meanwhile is found, not duplicated: its id is handed back
- * (`found`) to be compared as any stored link is. The import advances here when every row was created.
+ * (`found`) to be compared as any stored link is.
  */
 export function mergeNewLinksCypher(
   type: LinkType,
@@ -120,7 +107,7 @@ MATCH (b:${quoteLabel(targetLabel)} {id: row.target})
 MERGE (a)-[x:${quoteType(type)} {id: row.stored.id}]->(b)
 WITH x, row, size(keys(x)) = 1 AS created
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET x = row.stored, ${stamps('x', 'row.stored')})
-WITH sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, collect(CASE WHEN NOT created THEN row.stored.id END) AS found${advanceImport('created = size($rows)', 'created, found')}`;
+RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, collect(CASE WHEN NOT created THEN row.stored.id END) AS found`;
 }
 
 /** Appends conflict entries (JSON strings) to the history of nodes of one label. */

@@ -14,7 +14,7 @@ import {
   mergeNewLinksCypher,
   mergeNodesCypher,
 } from './ingest-cypher.ts';
-import { createNewRows, type ImportAdvance, withCreateFallback } from './ingest-create.ts';
+import { createNewRows, withCreateFallback } from './ingest-create.ts';
 import { type PreparedRows, prepareRows, type Row } from './ingest-rows.ts';
 import { lookupEntityLabels, runWrite } from './ingest-session.ts';
 import type { Store } from './store.ts';
@@ -99,9 +99,6 @@ function params(rows: Row[], meta: WriteMeta, now: string) {
   return { rows, now, user: meta.user };
 }
 
-/** What a batch write did, and whether it advanced the import in its first query (see ImportAdvance). */
-export type BatchCounts = WriteCounts & { advanced: boolean };
-
 function prepared(
   input: readonly Record<string, unknown>[] | PreparedRows,
   link: boolean,
@@ -113,8 +110,7 @@ function prepared(
 /**
  * Writes one batch of nodes of a label inside a transaction; returns what it did. With `createNew`,
  * the rows new to the database are CREATEd (withCreateFallback runs the batch again without it when
- * another writer created one meanwhile), and `advance`, if given, advances the import in the same
- * query when every row was new; the others are MERGEd and compared.
+ * another writer created one meanwhile); the others are MERGEd and compared.
  */
 export async function writeEntityBatch(
   tx: ManagedTransaction,
@@ -122,19 +118,14 @@ export async function writeEntityBatch(
   input: readonly Record<string, unknown>[] | PreparedRows,
   meta: WriteMeta,
   createNew = false,
-  advance: ImportAdvance | null = null,
-): Promise<BatchCounts> {
+): Promise<WriteCounts> {
   const batch = prepared(input, false, meta);
   const { now } = batch;
-  const {
-    stored: rows,
-    createdIds,
-    advanced,
-  } = createNew
-    ? await createNewRows(tx, label, batch, meta, advance)
-    : { stored: batch.rows, createdIds: [], advanced: false };
+  const { stored: rows, createdIds } = createNew
+    ? await createNewRows(tx, label, batch, meta)
+    : { stored: batch.rows, createdIds: [] };
   const created = createdIds.length;
-  if (rows.length === 0) return { ...emptyCounts(), created, createdIds, advanced };
+  if (rows.length === 0) return { ...emptyCounts(), created, createdIds };
   const result = await tx.run(mergeNodesCypher(label), params(rows, meta, now));
   const counts = readCounts(result.records[0] as never, label, rows, rows.length);
   if (counts.conflicts.length > 0)
@@ -147,15 +138,13 @@ export async function writeEntityBatch(
     label,
     named.map((row) => row.id),
   );
-  return { ...counts, created: counts.created + created, createdIds, advanced };
+  return { ...counts, created: counts.created + created, createdIds };
 }
 
 /**
  * Writes one batch of links of a type whose ends have the given labels, inside a transaction. The links
  * named in `newLinks` (one of their ends was created by this import) are MERGEd without comparing when
  * the MERGE creates them; any of them found already stored, and every other link, is MERGEd and compared.
- * `advance`, if given, advances the import in the first query when every link of the batch is in
- * `newLinks` and the MERGE created them all.
  */
 export async function writeLinkBatch(
   tx: ManagedTransaction,
@@ -164,8 +153,7 @@ export async function writeLinkBatch(
   input: readonly Record<string, unknown>[] | PreparedRows,
   meta: WriteMeta,
   newLinks: ReadonlySet<string> = new Set(),
-  advance: ImportAdvance | null = null,
-): Promise<BatchCounts> {
+): Promise<WriteCounts> {
   const batch = prepared(input, true, meta);
   const { now } = batch;
   const all = batch.rows;
@@ -179,29 +167,25 @@ export async function writeLinkBatch(
   let rows = fresh.length === 0 ? all : all.filter((row) => !newLinks.has(row.id));
   let created = 0;
   let missing = 0;
-  let advanced = false;
   if (fresh.length > 0) {
-    const only = fresh.length === all.length ? advance : null;
     const result = await tx.run(mergeNewLinksCypher(type, ends.source, ends.target), {
       rows: fresh,
-      advance: only,
       now,
       user: meta.user,
     });
     const found = new Set(result.records[0]?.get('found') as string[]);
     created = Number(result.records[0]?.get('created') ?? 0);
-    advanced = result.records[0]?.get('advanced') === true;
     missing = fresh.length - created - found.size;
     if (found.size > 0) rows = [...rows, ...freshRows.filter((row) => found.has(row.id))];
   }
-  if (rows.length === 0) return { ...emptyCounts(), created, missing, advanced };
+  if (rows.length === 0) return { ...emptyCounts(), created, missing };
   const result = await tx.run(mergeLinksCypher(type, ends.source, ends.target), params(rows, meta, now));
   const counts = readCounts(result.records[0] as never, type, rows, rows.length);
   if (counts.conflicts.length > 0) {
     const items = conflictItems(counts.conflicts, rows, now);
     await tx.run(appendLinkConflictsCypher(type, ends.source), { items });
   }
-  return { ...counts, created: counts.created + created, missing: counts.missing + missing, advanced };
+  return { ...counts, created: counts.created + created, missing: counts.missing + missing };
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

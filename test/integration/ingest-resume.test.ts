@@ -58,7 +58,10 @@ describe('an import interrupted by Neo4j stopping', () => {
     store = await start();
     const imports = await store.read('MATCH (i:Import) RETURN i.id AS id');
     importId = imports.records[0]?.get('id');
-    expect(await readImport(store, importId)).toMatchObject({ status: 'running', batchesDone: 3 });
+    // Batches are written two at a time: the one beside the third may have committed too.
+    const record = await readImport(store, importId);
+    expect(record).toMatchObject({ status: 'running' });
+    expect(record?.batchesDone).toBeGreaterThanOrEqual(3);
   });
 
   it('finishes when run again, and ends equal to a clean import of the same file', async () => {
@@ -92,9 +95,16 @@ describe('an import interrupted under an older way of cutting batches', () => {
     );
     // As an Import node written before batch plans were recorded looks.
     await store.write('MATCH (i:Import) REMOVE i.batchPlan');
+    const written = await store.read('MATCH (n) WHERE NOT n:Import RETURN count(n) AS n');
+    const before = Number(written.records[0]?.get('n'));
+    expect(before).toBeGreaterThanOrEqual(1_500);
     const again = await ingestFiles(store, [file], options);
     expect(again).toMatchObject({ status: 'complete', resumed: false });
-    expect(again.totals).toMatchObject({ created: 3_000 + 2_999 + 1 - 1_500, unchanged: 1_500, updated: 0 });
+    expect(again.totals).toMatchObject({
+      created: 3_000 + 2_999 + 1 - before,
+      unchanged: before,
+      updated: 0,
+    });
     const counts = await store.read('MATCH (n) WHERE NOT n:Import RETURN count(n) AS n');
     expect(counts.records[0]?.get('n')).toBe(3_001);
     const links = await store.read('MATCH ()-[r:ASSOCIATE_OF]->() RETURN count(r) AS n');
