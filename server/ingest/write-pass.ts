@@ -152,20 +152,24 @@ export async function writeAll(
 ): Promise<{ tally: Tally; conflicts: FieldConflict[]; storeMs: number }> {
   let done = 0;
   let tally = plan.tally;
+  // The time at least one batch was being written (the writers overlap).
   let storeMs = 0;
+  let writing = 0;
+  let writingSince = 0;
   const conflicts: FieldConflict[] = [];
   const meta = { importId: plan.importId, user: plan.user };
   const created = new IdTable();
   const write = async (index: number, given: ImportBatch, rows: number) => {
     const key = given.kind === 'entities' ? given.label : given.type;
     const batch = given.kind === 'links' ? { ...given, newLinks: linksToCreated(given, created) } : given;
-    const started = performance.now();
+    if (writing++ === 0) writingSince = performance.now();
     const counts = await writeImportBatch(store, plan.importId, index, batch, meta, (stored, c) =>
       JSON.stringify(addTally(parseTally(stored), key, c)),
-    );
+    ).finally(() => {
+      if (--writing === 0) storeMs += performance.now() - writingSince;
+    });
     // Only entities' ids are ever asked for: they are the links' ends.
     if (given.kind === 'entities') for (const id of counts.createdIds ?? []) created.add(id);
-    storeMs += performance.now() - started;
     tally = addTally(tally, key, counts);
     for (const conflict of counts.conflicts)
       if (conflicts.length < REPORTED_CONFLICTS) conflicts.push(conflict);
