@@ -3,7 +3,7 @@
  * (a label, or a link type between two labels) after another, each cut into full batches. Batches come
  * out in the same order for the same input, so an interrupted import skips the batches its Import node
  * says are written and writes the rest. Two batches are written at once (Neo4j runs each transaction
- * on a core of its own) while the next is read and prepared; they may commit out of order, which the
+ * on a core of its own) while the next is read; they may commit out of order, which the
  * Import node records (imports.ts). Every batch of one kind (entities, patches, links) is committed
  * before the first of the next kind starts: a patch finds its entity, a link its ends.
  * The ids of the entities this run CREATEd are kept, so that a link to one of them, which cannot have
@@ -140,7 +140,7 @@ async function* batchesOf(plan: WritePlan): AsyncGenerator<{ kind: Kind; batch: 
 function linksToCreated(batch: ImportBatch, created: IdTable): Set<string> {
   const ids = new Set<string>();
   if (created.size === 0) return ids;
-  for (const row of batch.rows)
+  for (const row of batch.prepared?.rows ?? batch.rows)
     if (created.get(String(row.source)) || created.get(String(row.target))) ids.add(String(row.id));
   return ids;
 }
@@ -177,7 +177,7 @@ export async function writeAll(
     plan.onProgress?.({ phase: 'write', done, total: plan.total, storeMs });
     await plan.afterBatch?.(index);
   };
-  // Up to WRITERS batches in flight, the next read, mapped and prepared meanwhile. A failed write
+  // Up to WRITERS batches in flight, the next read and mapped meanwhile. A failed write
   // stops the pass once the others in flight have settled, so that the Import node is final.
   const inFlight = new Set<Promise<void>>();
   let failed: { error: unknown } | undefined;
@@ -195,9 +195,12 @@ export async function writeAll(
         continue;
       }
       const mapped = plan.partition ? await plan.partition.mapBatch(given) : given;
-      const batch = { ...mapped, prepared: prepareRows(mapped.rows, mapped.kind === 'links', meta) };
       await settle(next === kind ? WRITERS - 1 : 0);
       kind = next;
+      // Prepared once a writer is free (the other still writing), and the spool's rows then let go:
+      // memory holds the batches being written and one more.
+      const prepared = prepareRows(mapped.rows, mapped.kind === 'links', meta);
+      const batch = { ...mapped, rows: [], prepared };
       const task: Promise<void> = write(current, batch, given.rows.length).then(
         () => void inFlight.delete(task),
         (error: unknown) => {
