@@ -5,7 +5,8 @@
  * says are written and writes the rest. Two batches are written at once (Neo4j runs each transaction
  * on a core of its own) while the next is read; they may commit out of order, which the
  * Import node records (imports.ts). Every batch of one kind (entities, patches, links) is committed
- * before the first of the next kind starts: a patch finds its entity, a link its ends.
+ * before the first of the next kind starts: a patch finds its entity, a link its ends. Patches are
+ * written one batch at a time, in order, as two may change the same entity.
  * The ids of the entities this run CREATEd are kept, so that a link to one of them, which cannot have
  * been stored before this run, is written without comparing (writeLinkBatch). A resumed run knows only
  * the entities it created itself: those of the run before it are treated as stored, and their links
@@ -195,7 +196,9 @@ export async function writeAll(
         continue;
       }
       const mapped = plan.partition ? await plan.partition.mapBatch(given) : given;
-      await settle(next === kind ? WRITERS - 1 : 0);
+      // Patches are written one at a time: two of them may change the same entity, and the later
+      // must land last.
+      await settle(next === kind && next !== 'patches' ? WRITERS - 1 : 0);
       kind = next;
       // Prepared once a writer is free (the other still writing), and the spool's rows then let go:
       // memory holds the batches being written and one more.
