@@ -6,7 +6,7 @@
  * on a core of its own) while the next is read; they may commit out of order, which the
  * Import node records (imports.ts). Every batch of one kind (entities, patches, links) is committed
  * before the first of the next kind starts: a patch finds its entity, a link its ends. Patches are
- * written one batch at a time, in order, as two may change the same entity.
+ * written one batch at a time, in order (WRITERS).
  * The ids of the entities this run CREATEd are kept, so that a link to one of them, which cannot have
  * been stored before this run, is written without comparing (writeLinkBatch). A resumed run knows only
  * the entities it created itself: those of the run before it are treated as stored, and their links
@@ -14,7 +14,7 @@
  */
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES } from '../schema/model.ts';
 import type { FieldConflict, WriteCounts } from '../store/ingest-writes.ts';
-import { batchWritten, type ImportBatch, type ImportRecord, writeImportBatch } from '../store/imports.ts';
+import { type BatchRecord, batchWritten, type ImportBatch, writeImportBatch } from '../store/imports.ts';
 import { prepareRows } from '../store/ingest-rows.ts';
 import type { Store } from '../store/store.ts';
 import { parseLinkGroupKey } from './check-pass.ts';
@@ -42,7 +42,7 @@ export interface WritePlan {
   user: string;
   batchSize: number;
   /** Batches already written by an earlier, interrupted run (its Import node's record of them). */
-  skip: Pick<ImportRecord, 'batchesDone' | 'batchesAhead'>;
+  skip: BatchRecord;
   /** Validated records to write, for progress. */
   total: number;
   tally: Tally;
@@ -61,8 +61,14 @@ export interface WritePlan {
  */
 export const WRITE_PLAN = 3;
 
-/** Batches written at once. */
-export const WRITERS = 2;
+type Kind = 'entities' | 'patches' | 'links';
+
+/**
+ * Batches of each kind written at once. An import's entities and links each have an id of their own
+ * (the validation pass refuses a second record under an id); patches do not: two may change the same
+ * entity, and the later must land last.
+ */
+export const WRITERS: Readonly<Record<Kind, number>> = { entities: 2, patches: 1, links: 2 };
 
 /** Conflicts kept for the report; the nodes keep them all. */
 const REPORTED_CONFLICTS = 1_000;
@@ -92,8 +98,6 @@ function addTally(tally: Tally, key: string, counts: WriteCounts): Tally {
   };
 }
 
-type Kind = 'entities' | 'patches' | 'links';
-
 /** The batches of every group in order, each with the shape its rows are written in and its kind. */
 async function* batchesOf(plan: WritePlan): AsyncGenerator<{ kind: Kind; batch: ImportBatch }> {
   const groups: {
@@ -101,15 +105,17 @@ async function* batchesOf(plan: WritePlan): AsyncGenerator<{ kind: Kind; batch: 
     group: SpoolGroup;
     make: (rows: Record<string, unknown>[]) => ImportBatch;
   }[] = [
-    ...[...plan.spools.entities, ...plan.spools.patches].map((group) => ({
-      kind: (plan.spools.entities.includes(group) ? 'entities' : 'patches') as Kind,
-      group,
-      make: (rows: Record<string, unknown>[]): ImportBatch => ({
-        kind: 'entities',
-        label: group.key as EntityLabel,
-        rows,
-      }),
-    })),
+    ...(['entities', 'patches'] as const).flatMap((kind) =>
+      plan.spools[kind].map((group) => ({
+        kind,
+        group,
+        make: (rows: Record<string, unknown>[]): ImportBatch => ({
+          kind: 'entities',
+          label: group.key as EntityLabel,
+          rows,
+        }),
+      })),
+    ),
     ...plan.spools.links.map((group) => {
       const { type, source, target } = parseLinkGroupKey(group.key);
       return {
@@ -178,7 +184,7 @@ export async function writeAll(
     plan.onProgress?.({ phase: 'write', done, total: plan.total, storeMs });
     await plan.afterBatch?.(index);
   };
-  // Up to WRITERS batches in flight, the next read and mapped meanwhile. A failed write
+  // Up to WRITERS of a kind in flight, the next read and mapped meanwhile. A failed write
   // stops the pass once the others in flight have settled, so that the Import node is final.
   const inFlight = new Set<Promise<void>>();
   let failed: { error: unknown } | undefined;
@@ -196,9 +202,7 @@ export async function writeAll(
         continue;
       }
       const mapped = plan.partition ? await plan.partition.mapBatch(given) : given;
-      // Patches are written one at a time: two of them may change the same entity, and the later
-      // must land last.
-      await settle(next === kind && next !== 'patches' ? WRITERS - 1 : 0);
+      await settle(next === kind ? WRITERS[next] - 1 : 0);
       kind = next;
       // Prepared once a writer is free (the other still writing), and the spool's rows then let go:
       // memory holds the batches being written and one more.

@@ -117,19 +117,24 @@ SET i.batchesDone = CASE WHEN resumed THEN i.batchesDone ELSE 0 END,
   return record;
 }
 
+/** What an Import node records of the batches written. */
+export type BatchRecord = Pick<ImportRecord, 'batchesDone' | 'batchesAhead'>;
+
+// The batches an Import node records, from a query's `done` and `ahead`.
+function batchRecord(row: { get(key: string): unknown } | undefined): BatchRecord {
+  const ahead = (row?.get('ahead') ?? []) as unknown[];
+  return { batchesDone: Number(row?.get('done') ?? 0), batchesAhead: ahead.map(Number) };
+}
+
+const BATCHES = 'i.batchesDone AS done, coalesce(i.batchesAhead, []) AS ahead';
+
 /** Whether an import's Import node records the batch as written. */
-export function batchWritten(
-  record: Pick<ImportRecord, 'batchesDone' | 'batchesAhead'>,
-  index: number,
-): boolean {
+export function batchWritten(record: BatchRecord, index: number): boolean {
   return index < record.batchesDone || record.batchesAhead.includes(index);
 }
 
 /** The Import node's record of batches once `index` is written too: the gapless count, and the rest. */
-export function withBatch(
-  record: Pick<ImportRecord, 'batchesDone' | 'batchesAhead'>,
-  index: number,
-): Pick<ImportRecord, 'batchesDone' | 'batchesAhead'> {
+export function withBatch(record: BatchRecord, index: number): BatchRecord {
   const ahead = new Set([...record.batchesAhead, index]);
   let done = record.batchesDone;
   while (ahead.has(done)) ahead.delete(done++);
@@ -142,7 +147,7 @@ export function withBatch(
 const LOCK_IMPORT = `MATCH (i:Import {id: $id})
 SET i.updatedAt = $now
 WITH i
-RETURN i.batchesDone AS done, coalesce(i.batchesAhead, []) AS ahead, i.counts AS counts`;
+RETURN ${BATCHES}, i.counts AS counts`;
 
 const RECORD_BATCH = `MATCH (i:Import {id: $id})
 SET i.batchesDone = $done, i.batchesAhead = $ahead, i.counts = $counts`;
@@ -166,13 +171,8 @@ export async function writeImportBatch(
   return withCreateFallback((createNew) =>
     runWrite(store, async (tx) => {
       if (written !== undefined) {
-        const found = await tx.run(
-          'MATCH (i:Import {id: $id}) RETURN i.batchesDone AS done, coalesce(i.batchesAhead, []) AS ahead',
-          { id: importId },
-        );
-        const [done, ahead] = [found.records[0]?.get('done'), found.records[0]?.get('ahead') ?? []];
-        if (batchWritten({ batchesDone: Number(done ?? 0), batchesAhead: ahead.map(Number) }, index))
-          return written;
+        const found = await tx.run(`MATCH (i:Import {id: $id}) RETURN ${BATCHES}`, { id: importId });
+        if (batchWritten(batchRecord(found.records[0]), index)) return written;
       }
       const counts =
         batch.kind === 'entities'
@@ -181,10 +181,7 @@ export async function writeImportBatch(
       const now = new Date().toISOString();
       const stored = (await tx.run(LOCK_IMPORT, { id: importId, now })).records[0];
       if (!stored) throw new Error(`import ${importId} is not recorded`);
-      const next = withBatch(
-        { batchesDone: Number(stored.get('done')), batchesAhead: stored.get('ahead').map(Number) },
-        index,
-      );
+      const next = withBatch(batchRecord(stored), index);
       await tx.run(RECORD_BATCH, {
         id: importId,
         done: next.batchesDone,
