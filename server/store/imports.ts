@@ -13,6 +13,10 @@ import type { PreparedRows } from './ingest-rows.ts';
 import { withCreateFallback } from './ingest-create.ts';
 import type { Store } from './store.ts';
 
+// An import's writes ride out a reset or refused connection this long beyond the driver's own 3 s:
+// a batch job of minutes should not fail on a moment's loss, and each of its writes may run again.
+const IMPORT_RETRY_MS = 15_000;
+
 /** The states of an import. */
 export type ImportStatus = 'running' | 'complete' | 'failed';
 
@@ -97,9 +101,11 @@ export async function beginImport(
     counts: string;
   },
 ): Promise<ImportRecord> {
-  await runWrite(store, (tx) =>
-    tx.run(
-      `MERGE (i:Import {id: $id})
+  await runWrite(
+    store,
+    (tx) =>
+      tx.run(
+        `MERGE (i:Import {id: $id})
 ON CREATE SET i.startedAt = $now, i.batchesDone = 0, i.batchesAhead = [], i.counts = '{}', i.createdBy = $user,
     i.createdAt = $now, i.batchPlan = $plan
 WITH i, i.batchPlan = $plan AND (i.batchesDone > 0 OR size(coalesce(i.batchesAhead, [])) > 0) AS resumed
@@ -109,8 +115,9 @@ SET i.batchesDone = CASE WHEN resumed THEN i.batchesDone ELSE 0 END,
     i.batchPlan = $plan,
     i.status = 'running', i.files = $files, i.sha256 = $sha256, i.options = $options, i.updatedAt = $now,
     i.error = null`,
-      { ...info, now: new Date().toISOString() },
-    ),
+        { ...info, now: new Date().toISOString() },
+      ),
+    IMPORT_RETRY_MS,
   );
   const record = await readImport(store, info.id);
   if (!record) throw new Error(`import ${info.id} was not recorded`);
@@ -169,28 +176,32 @@ export async function writeImportBatch(
   let written: WriteCounts | undefined;
   const input = batch.prepared ?? batch.rows;
   return withCreateFallback((createNew) =>
-    runWrite(store, async (tx) => {
-      if (written !== undefined) {
-        const found = await tx.run(`MATCH (i:Import {id: $id}) RETURN ${BATCHES}`, { id: importId });
-        if (batchWritten(batchRecord(found.records[0]), index)) return written;
-      }
-      const counts =
-        batch.kind === 'entities'
-          ? await writeEntityBatch(tx, batch.label, input, meta, createNew)
-          : await writeLinkBatch(tx, batch.type, batch.ends, input, meta, batch.newLinks);
-      const now = new Date().toISOString();
-      const stored = (await tx.run(LOCK_IMPORT, { id: importId, now })).records[0];
-      if (!stored) throw new Error(`import ${importId} is not recorded`);
-      const next = withBatch(batchRecord(stored), index);
-      await tx.run(RECORD_BATCH, {
-        id: importId,
-        done: next.batchesDone,
-        ahead: next.batchesAhead,
-        counts: tally(String(stored.get('counts') ?? '{}'), counts),
-      });
-      written = counts;
-      return counts;
-    }),
+    runWrite(
+      store,
+      async (tx) => {
+        if (written !== undefined) {
+          const found = await tx.run(`MATCH (i:Import {id: $id}) RETURN ${BATCHES}`, { id: importId });
+          if (batchWritten(batchRecord(found.records[0]), index)) return written;
+        }
+        const counts =
+          batch.kind === 'entities'
+            ? await writeEntityBatch(tx, batch.label, input, meta, createNew)
+            : await writeLinkBatch(tx, batch.type, batch.ends, input, meta, batch.newLinks);
+        const now = new Date().toISOString();
+        const stored = (await tx.run(LOCK_IMPORT, { id: importId, now })).records[0];
+        if (!stored) throw new Error(`import ${importId} is not recorded`);
+        const next = withBatch(batchRecord(stored), index);
+        await tx.run(RECORD_BATCH, {
+          id: importId,
+          done: next.batchesDone,
+          ahead: next.batchesAhead,
+          counts: tally(String(stored.get('counts') ?? '{}'), counts),
+        });
+        written = counts;
+        return counts;
+      },
+      IMPORT_RETRY_MS,
+    ),
   );
 }
 
@@ -200,18 +211,21 @@ export async function finishImport(
   id: string,
   outcome: { status: 'complete' | 'failed'; counts?: string; error?: string },
 ): Promise<void> {
-  await runWrite(store, (tx) =>
-    tx.run(
-      `MATCH (i:Import {id: $id})
+  await runWrite(
+    store,
+    (tx) =>
+      tx.run(
+        `MATCH (i:Import {id: $id})
 SET i.status = $status, i.counts = coalesce($counts, i.counts), i.error = $error, i.finishedAt = $now, i.updatedAt = $now`,
-      {
-        id,
-        status: outcome.status,
-        counts: outcome.counts ?? null,
-        error: outcome.error ?? null,
-        now: new Date().toISOString(),
-      },
-    ),
+        {
+          id,
+          status: outcome.status,
+          counts: outcome.counts ?? null,
+          error: outcome.error ?? null,
+          now: new Date().toISOString(),
+        },
+      ),
+    IMPORT_RETRY_MS,
   );
 }
 

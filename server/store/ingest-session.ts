@@ -5,7 +5,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { EntityLabel } from '../schema/model.ts';
 import { lookupLabelsCypher } from './ingest-cypher.ts';
-import { isConnectionFailure, type Store, StoreUnavailableError, unavailable } from './store.ts';
+import { isConnectionFailure, retried, type Store, StoreUnavailableError, unavailable } from './store.ts';
 
 /** Ids per look-up query. */
 const LOOKUP_BATCH = 5_000;
@@ -16,13 +16,27 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Runs a unit of work in a managed write transaction; a lost connection becomes StoreUnavailableError. */
-export async function runWrite<T>(store: Store, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+/**
+ * Runs a unit of work in a managed write transaction; a lost connection becomes StoreUnavailableError.
+ * `retryMs` keeps trying a write whose server went away for that long beyond the driver's own retries
+ * (3 s): an import's batch rides out a reset connection, where an API request answers 503 in time.
+ */
+export async function runWrite<T>(
+  store: Store,
+  work: (tx: ManagedTransaction) => Promise<T>,
+  retryMs = 0,
+): Promise<T> {
+  try {
+    return await retried(() => writeOnce(store, work), retryMs);
+  } catch (error) {
+    throw toStoreError(store, error);
+  }
+}
+
+async function writeOnce<T>(store: Store, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const session = store.driver.session({ database: store.database, defaultAccessMode: neo4j.session.WRITE });
   try {
     return await session.executeWrite(work);
-  } catch (error) {
-    throw toStoreError(store, error);
   } finally {
     await session.close().catch(() => {});
   }
