@@ -24,6 +24,8 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { cpus, loadavg } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import type { AlertList } from '../../server/schema/api/alerts.ts';
+import type { NoteTargets } from '../../server/schema/api/notes.ts';
 import { CHROMIUM, launchBrowser } from '../../test/helpers/browser.ts';
 import { readability, readDrawing, settle } from '../../test/helpers/readability.ts';
 import { buildBarePage } from './web-bare.ts';
@@ -54,6 +56,11 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+const NO_NOTES: NoteTargets = { targets: [], truncated: false };
+const NO_ALERTS: AlertList = { alerts: [], unread: 0, total: 0 };
+/** The stand-in API's fixed answers, by path. */
+const STAND_IN: Record<string, unknown> = { '/api/notes/targets': NO_NOTES, '/api/alerts': NO_ALERTS };
+
 /** Serves a folder plus the stand-in API answers. */
 function serve(
   folders: string[],
@@ -75,6 +82,12 @@ function serve(
       );
     }
     if (path === '/favicon.ico') return res.writeHead(204).end();
+    // What a real server answers a case without notes or alerts (the page asks as it starts).
+    const empty = STAND_IN[path];
+    if (empty) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(empty));
+    }
     if (path === '/api/web/graph' || path === '/graph.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(graphJson());

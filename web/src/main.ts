@@ -8,10 +8,9 @@ import { showLogin } from './auth/login-view.ts';
 import { forgetPrefetched, prefetchLoads } from './graph/loads.ts';
 import { decodeView } from './graph/url-state.ts';
 import { byId, h, replace } from './lib/dom.ts';
-import { startWorkspace } from './workspace/workspace.ts';
 
 function enter(viewer: Viewer): void {
-  startWorkspace(byId('app'), viewer).catch(showFailure);
+  workspace.then(({ startWorkspace }) => startWorkspace(byId('app'), viewer)).catch(showFailure);
 }
 
 function showFailure(error: unknown): void {
@@ -27,6 +26,11 @@ const session = whoAmI();
 // A view from a link: its data is asked for alongside the session check, and dropped without a session.
 const restored = decodeView(location.hash);
 if (restored) prefetchLoads(restored);
+// The workspace's code, most of the bundle, is a chunk of its own: it is fetched and compiled while
+// the session check and the view's data are on their way, not before they are asked for.
+const workspace = import('./workspace/workspace.ts');
+// A chunk that fails to load is reported when the workspace is entered, not as an unhandled rejection.
+workspace.catch(() => undefined);
 
 session
   .then((viewer) => {

@@ -24,21 +24,32 @@ const BorderedNodeProgram = createNodeBorderProgram({
   ],
 });
 
-// The type's icon, tinted (`iconColor`), drawn over the disc inside its ring; a node without an
-// `image` (a closed group) draws none.
-const IconProgram = createNodeImageProgram({
-  drawingMode: 'color',
-  keepWithinCircle: true,
-  padding: 0.3,
-  size: { mode: 'force', value: 128 },
-  correctCentering: true,
-  colorAttribute: 'iconColor',
-  imageAttribute: 'image',
-});
-
 /** The node program of small graphs: a bordered disc with its type's icon. */
 export const ICON_NODE_TYPE = 'iconic';
-const IconicNodeProgram = createNodeCompoundProgram([BorderedNodeProgram, IconProgram]);
+
+let iconicNodeProgram: ReturnType<typeof createNodeCompoundProgram> | undefined;
+
+/**
+ * The bordered disc with its type's icon, tinted (`iconColor`), inside its ring; a node without an
+ * `image` (a closed group) draws none. Made when first drawn: @sigma/node-image's factory opens a
+ * WebGL context of its own to read the texture size limit, which a page that opens a large graph
+ * (plain discs) would otherwise pay for while it starts.
+ */
+function iconicNodes(): ReturnType<typeof createNodeCompoundProgram> {
+  iconicNodeProgram ??= createNodeCompoundProgram([
+    BorderedNodeProgram,
+    createNodeImageProgram({
+      drawingMode: 'color',
+      keepWithinCircle: true,
+      padding: 0.3,
+      size: { mode: 'force', value: 128 },
+      correctCentering: true,
+      colorAttribute: 'iconColor',
+      imageAttribute: 'image',
+    }),
+  ]);
+  return iconicNodeProgram;
+}
 
 /** Past this many edges, nodes are plain discs and straight edges have no heads: the cheapest drawing. */
 export const LARGE_GRAPH_EDGES = 40_000;
@@ -48,7 +59,6 @@ export const LARGE_GRAPH_EDGES = 40_000;
 // graph registers neither bordered nodes nor arrowheads.
 const LARGE_NODES = { circle: NodeCircleProgram };
 const LARGE_EDGES = { line: EdgeRectangleProgram, curvedArrow: EdgeCurvedArrowProgram };
-const SMALL_NODES = { [ICON_NODE_TYPE]: IconicNodeProgram, circle: NodeCircleProgram };
 const SMALL_EDGES = { arrow: EdgeArrowProgram, ...LARGE_EDGES };
 
 /**
@@ -59,7 +69,7 @@ export function useLargeGraphDrawing(sigma: Sigma, large: boolean): void {
   sigma.setSettings({
     defaultNodeType: large ? 'circle' : ICON_NODE_TYPE,
     zIndex: !large,
-    nodeProgramClasses: large ? LARGE_NODES : SMALL_NODES,
+    nodeProgramClasses: large ? LARGE_NODES : { [ICON_NODE_TYPE]: iconicNodes(), circle: NodeCircleProgram },
     edgeProgramClasses: large ? LARGE_EDGES : SMALL_EDGES,
   });
 }
