@@ -1,11 +1,12 @@
 /** Tool panels behind tabs; only the chosen one is shown, and each is built the first time it opens. */
-import { h } from '../lib/dom.ts';
+import { h, replace } from '../lib/dom.ts';
 
 /** A tool panel: its tab title and how to build it into its container. */
 export interface ToolPanel {
   id: string;
   title: string;
-  mount(container: HTMLElement): void;
+  /** May load the panel's code first (a promise); a failure is shown in the container. */
+  mount(container: HTMLElement): void | Promise<void>;
 }
 
 /** Builds the tab strip and panel containers. */
@@ -21,7 +22,12 @@ export function buildTabs(panels: ToolPanel[]): HTMLElement {
       buttons.get(panel.id)?.setAttribute('aria-selected', String(open));
       if (open && !mounted.has(panel.id)) {
         mounted.add(panel.id);
-        panel.mount(container);
+        // A panel whose code did not load says so, and is tried again when its tab opens again.
+        panel.mount(container)?.catch((error: unknown) => {
+          mounted.delete(panel.id);
+          const message = `The ${panel.title} panel could not open: ${String(error)}`;
+          replace(container, h('p', { class: 'error', role: 'alert' }, message));
+        });
       }
     }
   };

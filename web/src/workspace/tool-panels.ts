@@ -1,13 +1,9 @@
-/** The tool panels in their tabs, and the timeline under the canvas. */
-import { mountAnalysesPanel } from '../panels/analyses-panel.ts';
-import { mountDocumentsPanel } from '../panels/documents-panel.ts';
-import { mountExportPanel } from '../panels/export-panel.ts';
+/**
+ * The tool panels in their tabs, and the timeline under the canvas. The Filters tab, open at start,
+ * is in the workspace's code; every other panel's code (the table's grid, the Sankey, the map) is
+ * fetched the first time its tab opens, so the page compiles less before it draws a case.
+ */
 import { mountFilterPanel } from '../panels/filter-panel.ts';
-import { mountMoneyPanel } from '../panels/money-panel.ts';
-import { mountPathsPanel } from '../panels/paths-panel.ts';
-import { mountReportPanel } from '../panels/report-panel.ts';
-import { mountRoutesPanel } from '../panels/routes-map.ts';
-import { mountTablePanel } from '../panels/table-panel.ts';
 import { buildTimeline } from '../panels/timeline.ts';
 import type { Workspace } from './context.ts';
 import { buildTabs } from './tabs.ts';
@@ -17,13 +13,45 @@ export function toolPanels(workspace: Workspace, centre: HTMLElement): HTMLEleme
   centre.append(buildTimeline(workspace));
   return buildTabs([
     { id: 'filters', title: 'Filters', mount: (c) => mountFilterPanel(c, workspace) },
-    { id: 'table', title: 'Table', mount: (c) => mountTablePanel(c, workspace) },
-    { id: 'analyses', title: 'Analyses', mount: (c) => mountAnalysesPanel(c, workspace) },
-    { id: 'money', title: 'Money', mount: (c) => mountMoneyPanel(c, workspace) },
-    { id: 'routes', title: 'Routes', mount: (c) => mountRoutesPanel(c, workspace) },
-    { id: 'documents', title: 'Documents', mount: (c) => mountDocumentsPanel(c, workspace) },
-    { id: 'paths', title: 'Paths', mount: (c) => mountPathsPanel(c, workspace) },
-    { id: 'export', title: 'Export', mount: (c) => mountExportPanel(c, workspace) },
-    { id: 'report', title: 'Report', mount: (c) => mountReportPanel(c, workspace) },
+    {
+      id: 'table',
+      title: 'Table',
+      mount: async (c) => (await import('../panels/table-panel.ts')).mountTablePanel(c, workspace),
+    },
+    {
+      id: 'analyses',
+      title: 'Analyses',
+      mount: async (c) => (await import('../panels/analyses-panel.ts')).mountAnalysesPanel(c, workspace),
+    },
+    {
+      id: 'money',
+      title: 'Money',
+      mount: async (c) => (await import('../panels/money-panel.ts')).mountMoneyPanel(c, workspace),
+    },
+    {
+      id: 'routes',
+      title: 'Routes',
+      mount: async (c) => (await import('../panels/routes-map.ts')).mountRoutesPanel(c, workspace),
+    },
+    {
+      id: 'documents',
+      title: 'Documents',
+      mount: async (c) => (await import('../panels/documents-panel.ts')).mountDocumentsPanel(c, workspace),
+    },
+    {
+      id: 'paths',
+      title: 'Paths',
+      mount: async (c) => (await import('../panels/paths-panel.ts')).mountPathsPanel(c, workspace),
+    },
+    {
+      id: 'export',
+      title: 'Export',
+      mount: async (c) => (await import('../panels/export-panel.ts')).mountExportPanel(c, workspace),
+    },
+    {
+      id: 'report',
+      title: 'Report',
+      mount: async (c) => (await import('../panels/report-panel.ts')).mountReportPanel(c, workspace),
+    },
   ]);
 }
