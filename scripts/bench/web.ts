@@ -2,7 +2,8 @@
  * Web benchmark: time to first frame and frame time while panning and zooming, in headless Chromium
  * (software WebGL), for the demo case and generated graphs of 10k nodes / 50k links and 50k / 150k,
  * each side by side with bare sigma.js drawing the same graph with default settings. The app is the
- * built web/dist behind a stand-in API (session and graph answers), so only the browser is measured.
+ * built web/dist behind a stand-in API (the session, the graph, the communities run, and no notes or
+ * alerts), so only the browser is measured.
  * Also reports the phases before the first frame, and for `--watch` seconds after it (the app laying
  * out, bare sigma idle) the longest time the page could not answer and the share of time it could not.
  * Opened grouped, the app's readability (nodes drawn, disc overlap, group labels shown, regions of

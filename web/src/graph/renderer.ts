@@ -13,6 +13,7 @@ import {
   EdgeArrowProgram,
   EdgeRectangleProgram,
   NodeCircleProgram,
+  type NodeProgramType,
 } from 'sigma/rendering';
 import type { DataGraph } from './data-graph.ts';
 import { type DrawContext, reduceEdge, reduceNode } from './reducers.ts';
@@ -27,28 +28,32 @@ const BorderedNodeProgram = createNodeBorderProgram({
 /** The node program of small graphs: a bordered disc with its type's icon. */
 export const ICON_NODE_TYPE = 'iconic';
 
-let iconicNodeProgram: ReturnType<typeof createNodeCompoundProgram> | undefined;
+/** The node programs of small graphs, made when first used (smallNodePrograms). */
+let smallNodes: Record<string, NodeProgramType> | undefined;
 
 /**
- * The bordered disc with its type's icon, tinted (`iconColor`), inside its ring; a node without an
- * `image` (a closed group) draws none. Made when first drawn: @sigma/node-image's factory opens a
- * WebGL context of its own to read the texture size limit, which a page that opens a large graph
- * (plain discs) would otherwise pay for while it starts.
+ * Bordered discs with their type's icon, tinted (`iconColor`), inside the ring (a node without an
+ * `image`, a closed group, draws none), and plain discs. Made when a small graph is first drawn:
+ * @sigma/node-image's factory opens a WebGL context of its own to read the texture size limit, which
+ * a page that opens a large graph (plain discs only) would otherwise pay for while it starts.
  */
-function iconicNodes(): ReturnType<typeof createNodeCompoundProgram> {
-  iconicNodeProgram ??= createNodeCompoundProgram([
-    BorderedNodeProgram,
-    createNodeImageProgram({
-      drawingMode: 'color',
-      keepWithinCircle: true,
-      padding: 0.3,
-      size: { mode: 'force', value: 128 },
-      correctCentering: true,
-      colorAttribute: 'iconColor',
-      imageAttribute: 'image',
-    }),
-  ]);
-  return iconicNodeProgram;
+function smallNodePrograms(): Record<string, NodeProgramType> {
+  smallNodes ??= {
+    [ICON_NODE_TYPE]: createNodeCompoundProgram([
+      BorderedNodeProgram,
+      createNodeImageProgram({
+        drawingMode: 'color',
+        keepWithinCircle: true,
+        padding: 0.3,
+        size: { mode: 'force', value: 128 },
+        correctCentering: true,
+        colorAttribute: 'iconColor',
+        imageAttribute: 'image',
+      }),
+    ]),
+    circle: NodeCircleProgram,
+  };
+  return smallNodes;
 }
 
 /** Past this many edges, nodes are plain discs and straight edges have no heads: the cheapest drawing. */
@@ -69,7 +74,7 @@ export function useLargeGraphDrawing(sigma: Sigma, large: boolean): void {
   sigma.setSettings({
     defaultNodeType: large ? 'circle' : ICON_NODE_TYPE,
     zIndex: !large,
-    nodeProgramClasses: large ? LARGE_NODES : { [ICON_NODE_TYPE]: iconicNodes(), circle: NodeCircleProgram },
+    nodeProgramClasses: large ? LARGE_NODES : smallNodePrograms(),
     edgeProgramClasses: large ? LARGE_EDGES : SMALL_EDGES,
   });
 }
