@@ -8,9 +8,11 @@
  * and migrated again), so that no run writes into the space another one's records left. With
  * `--rounds 2` or more the modes run again in the reverse order (naive, pipeline, bulk, then bulk,
  * pipeline, naive, ...), so that a machine growing busier or quieter weighs on each alike, and the
- * ratios are of the medians. `--scales 2500` (~10M) is the soak run.
+ * ratios are of the medians. `--scales 2500` (~10M) is the soak run. The child runs bundled as the
+ * `ariadne` command does (scripts/setup/cli-bundle.js), its threads from the CLI's bundle; `--tsx`
+ * runs its TypeScript through tsx instead (about 40 MB more per thread).
  * Usage: node --import tsx scripts/bench/ingest.ts [--scales 25,250] [--modes bare,pipeline,bulk]
- *   [--rounds 1] [--heap 2g] [--pagecache 512m]
+ *   [--rounds 1] [--heap 2g] [--pagecache 512m] [--tsx]
  * It prints figures; nothing here is a test.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +21,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeDemoFiles } from '../../seeds/demo/generate.ts';
+import { buildCliBundle, bundle } from '../setup/cli-bundle.js';
 import { localCredentials, startLocalNeo4j, stopLocalNeo4j } from '../../server/local/neo4j.ts';
 import { findFreePort } from '../../server/local/net.ts';
 import { openStore, type Store } from '../../server/store/store.ts';
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '1' },
     // `--modes bulk` alone, to look into one path; the table needs all three.
     modes: { type: 'string', default: 'bare,pipeline,bulk' },
+    tsx: { type: 'boolean', default: false },
   },
 });
 const scales = (values.scales ?? '25').split(',').map(Number);
@@ -38,7 +42,18 @@ const modes = (values.modes ?? '').split(',');
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds: give a whole number, 1 or more');
 const home = mkdtempSync(join(tmpdir(), 'ariadne-bench-ingest-'));
+const ROOT = join(import.meta.dirname, '..', '..');
 const CHILD = join(import.meta.dirname, 'ingest-child.ts');
+// The child's command line: its bundle (the CLI's made current first, for its threads), or tsx.
+async function childCommand(): Promise<string[]> {
+  if (values.tsx) return ['--import', 'tsx', CHILD];
+  await buildCliBundle();
+  // Inside the project (git-ignored), where the bundle's packages are found.
+  const outdir = join(ROOT, '.build', 'bench', 'ingest-child');
+  await bundle(ROOT, { 'ingest-child': 'scripts/bench/ingest-child.ts' }, outdir);
+  return [join(outdir, 'ingest-child.js')];
+}
+const childArgs = await childCommand();
 
 type Phases = { validateMs: number; checkMs: number; writeMs: number; storeMs: number };
 type Offline = { stop: number; importer: number; importerReported: number; start: number; migrate: number };
@@ -73,7 +88,7 @@ let neo4jPid: number | null = null;
 function runChild(mode: 'pipeline' | 'bare' | 'bulk', file: string, env: NodeJS.ProcessEnv): Run {
   const before = load();
   const neo4jBefore = cpuSeconds(neo4jPid);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CHILD, mode, file], {
+  const result = spawnSync(process.execPath, [...childArgs, mode, file], {
     env,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
@@ -153,7 +168,7 @@ try {
     }
   };
   process.stdout.write(
-    `Neo4j at ${uri} (heap ${values.heap}, page cache ${values.pagecache}); ${process.platform} ${process.arch}, node ${process.version}\n`,
+    `Neo4j at ${uri} (heap ${values.heap}, page cache ${values.pagecache}); ${process.platform} ${process.arch}, node ${process.version}; child ${values.tsx ? 'through tsx' : 'bundled'}\n`,
   );
   // A warm-up with the small case, so that the JVM's classes and the child's modules are on disk's
   // cache for every mode alike.

@@ -20,12 +20,13 @@ import { expandInput, hashFile, identityOptions, importIdOf } from './import-id.
 import { IssueSink } from './issue-sink.ts';
 import { writerPartition } from '../store/partition.ts';
 import { IdPartition } from './partition.ts';
-import { createReadStats, type ReadItem, type ReadStats, readRecords } from './readers/index.ts';
+import { createReadStats, type ReadItem, type ReadStats, readRecordBatches } from './readers/index.ts';
 import { buildReport, emptyReport } from './report.ts';
 import { GroupedSpool, type GroupSink, SpoolWriter } from './spool.ts';
 import { addOptionRecords, caseIdOf, defaultsOf } from './synthetic.ts';
 import type { IngestOptions, IngestReport } from './types.ts';
 import { type PassState, toRawRecord, validateAll } from './validate-pass.ts';
+import { defaultValidationThreads, ValidationThreads } from './validate-threads.ts';
 import { parseTally, type Tally, WRITE_PLAN, type WritePlan, writeAll } from './write-pass.ts';
 import type { FieldConflict } from '../store/ingest-writes.ts';
 
@@ -33,7 +34,7 @@ import type { FieldConflict } from '../store/ingest-writes.ts';
 interface Input {
   files: string[];
   sha256: string[];
-  items: (stats: ReadStats) => AsyncIterable<ReadItem>;
+  batches: (stats: ReadStats) => AsyncIterable<ReadItem[]>;
   /** For in-memory records, the hash of their content, complete once they have been read. */
   contentHash?: Hash;
   /** The input's size in bytes, when it comes from files: the validation pass's progress. */
@@ -101,13 +102,21 @@ export async function ingestFiles(
       files: [...paths],
       sha256,
       bytes: sizes.reduce((sum, size) => sum + size, 0),
-      items: (stats) => readRecords([...paths], { format: options.format ?? 'auto', stats }),
+      batches: (stats) => readRecordBatches([...paths], { format: options.format ?? 'auto', stats }),
       writesBeside: (file) => !file.startsWith('--') && existsSync(dirname(file)),
     },
     options,
     writer,
     direct,
   );
+}
+
+// Records handed over as objects are validated this many at a time, as lines read from a file are.
+const RECORDS_BATCH = 1024;
+
+function validationThreadsOf(input: Input, options: IngestOptions, state: PassState) {
+  const count = options.validationThreads ?? defaultValidationThreads(input.bytes);
+  return count > 0 ? new ValidationThreads(count, state.validate) : undefined;
 }
 
 /** Imports records handed over as objects (`{kind, type, ...fields}`), with the same guarantees. */
@@ -118,16 +127,22 @@ export async function importRecords(
 ): Promise<IngestReport> {
   const name = options.name ?? 'records';
   const contentHash = createHash('sha256');
-  async function* items(): AsyncGenerator<ReadItem> {
+  async function* batches(): AsyncGenerator<ReadItem[]> {
     let line = 0;
+    let batch: ReadItem[] = [];
     for await (const raw of records) {
       contentHash.update(`${JSON.stringify(raw)}\n`);
-      yield toRawRecord(raw, name, ++line);
+      batch.push(toRawRecord(raw, name, ++line));
+      if (batch.length === RECORDS_BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
   }
   return runImport(
     store,
-    { files: [name], sha256: [], items, contentHash, writesBeside: () => false },
+    { files: [name], sha256: [], batches, contentHash, writesBeside: () => false },
     options,
     writeImport,
   );
@@ -159,7 +174,12 @@ async function runImport(
     state.checkedLinks = links;
     const bytes = input.bytes;
     if (bytes) state.readFraction = () => Math.min(1, stats.bytes / bytes);
-    await validateAll(state, input.items(stats));
+    const threads = validationThreadsOf(input, options, state);
+    try {
+      await validateAll(state, input.batches(stats), threads);
+    } finally {
+      await threads?.close();
+    }
     if (state.records === 0 && state.sink.count === 0) await rejectEmpty(state, input.files, stats);
     const partition =
       options.clearance && writerPartition(options.clearance)

@@ -23,6 +23,11 @@ export interface IngestOptions {
   user: string;
   /** The clearance the import is made under (an API user's); absent for the operator, who sees all. */
   clearance?: Clearance | undefined;
+  /**
+   * Threads validating records beside the import's own (validate-threads.ts); by default two for an
+   * input of 32 MB or more, none below. The outcome is the same with any number.
+   */
+  validationThreads?: number;
   /** Rows per write batch (default 10,000). */
   batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;

@@ -6,13 +6,15 @@
 import { deriveLinkId } from '../schema/keys.ts';
 import { checkLinkEndpoints } from '../schema/link-endpoints.ts';
 import type { LinkType } from '../schema/model.ts';
-import { matchLinkType, type ValidateOptions, validateRecord } from '../schema/records.ts';
+import { matchLinkType, type ValidateOptions } from '../schema/records.ts';
 import { linkGroupKey } from './check-pass.ts';
-import { hashValues, type IdRegistry } from './id-registry.ts';
+import { type CheckedRecord, checkRecord, needsCheck } from './check-record.ts';
+import type { IdRegistry } from './id-registry.ts';
 import type { IssueSink } from './issue-sink.ts';
 import { isReadError, type RawRecord, type ReadItem } from './readers/index.ts';
 import type { GroupSink, SpoolWriter } from './spool.ts';
 import type { IngestProgress } from './types.ts';
+import type { ValidationThreads } from './validate-threads.ts';
 
 /** A validated link waiting for its ends to be checked. */
 export type SpooledLink = { type: string; file: string; line: number; properties: Record<string, unknown> };
@@ -80,9 +82,10 @@ async function acceptEntity(
   item: RawRecord,
   type: string,
   properties: Record<string, unknown>,
+  hash: number,
 ) {
   const id = String(properties.id);
-  const outcome = state.registry.addEntity(id, type as never, hashValues(properties), item);
+  const outcome = state.registry.addEntity(id, type as never, hash, item);
   if (outcome.kind === 'same') return;
   if (outcome.kind === 'clash') {
     const message = `id ${JSON.stringify(id)} is also used at ${outcome.earlier.file}:${outcome.earlier.line} with different values: give one of them another id, or make them equal`;
@@ -117,9 +120,10 @@ async function acceptLink(
   item: RawRecord,
   type: string,
   properties: Record<string, unknown>,
+  hash: number,
 ) {
   const id = String(properties.id);
-  const outcome = state.registry.addLink(id, type as never, hashValues(properties), item);
+  const outcome = state.registry.addLink(id, type as never, hash, item);
   if (outcome.kind === 'same') return;
   if (outcome.kind === 'clash') {
     const message = `link id ${JSON.stringify(id)} is also used at ${outcome.earlier.file}:${outcome.earlier.line} with different values: give one of them another id, or make them equal`;
@@ -150,8 +154,11 @@ async function spoolLink(state: PassState, link: SpooledLink): Promise<void> {
   } else await state.links.write(link);
 }
 
-/** Validates one record (or takes a read error) and spools it. */
-export async function takeItem(state: PassState, item: ReadItem): Promise<void> {
+/**
+ * Validates one record (or takes a read error) and spools it. `checked` is the record's checkRecord,
+ * when a validation thread has made it already.
+ */
+export async function takeItem(state: PassState, item: ReadItem, checked?: CheckedRecord): Promise<void> {
   state.seenFiles.add(item.file);
   if (isReadError(item)) {
     await state.sink.reject({
@@ -177,7 +184,7 @@ export async function takeItem(state: PassState, item: ReadItem): Promise<void> 
     } else await state.patches.write({ file: item.file, line: item.line, id, fields } satisfies SpooledPatch);
     return;
   }
-  const result = validateRecord(item, state.validate);
+  const result = checked ?? checkRecord(item, state.validate);
   if (!result.ok) {
     if (item.kind === 'entity' && typeof item.fields.id === 'string') state.rejected.add(item.fields.id);
     await state.sink.reject({
@@ -189,14 +196,40 @@ export async function takeItem(state: PassState, item: ReadItem): Promise<void> 
     });
     return;
   }
-  const { kind, type, properties } = result.record;
-  const props = properties as Record<string, unknown>;
-  if (kind === 'entity') await acceptEntity(state, item, type, props);
-  else await acceptLink(state, item, type, props);
+  const { kind, type, properties, hash } = result;
+  if (kind === 'entity') await acceptEntity(state, item, type, properties, hash);
+  else await acceptLink(state, item, type, properties, hash);
 }
 
-/** Runs pass 1 over every item. */
-export async function validateAll(state: PassState, items: AsyncIterable<ReadItem>): Promise<void> {
-  for await (const item of items) await takeItem(state, item);
+/**
+ * Runs pass 1 over every batch of items. With threads, the batches ahead are validated there while
+ * this thread takes the first in input order, so that the outcome is the one without threads.
+ */
+export async function validateAll(
+  state: PassState,
+  batches: AsyncIterable<ReadItem[]>,
+  threads?: ValidationThreads,
+): Promise<void> {
+  if (threads === undefined) {
+    for await (const batch of batches) for (const item of batch) await takeItem(state, item);
+  } else {
+    const ahead: { batch: ReadItem[]; checked: Promise<CheckedRecord[]> }[] = [];
+    const takeFirst = async () => {
+      const first = ahead.shift();
+      if (first === undefined) return;
+      const checked = await first.checked;
+      let next = 0;
+      for (const item of first.batch)
+        await takeItem(state, item, needsCheck(item) ? checked[next++] : undefined);
+    };
+    for await (const batch of batches) {
+      const checked = threads.check(batch.filter(needsCheck));
+      // Taken in turn below; a failure of a batch still waiting there is not an unhandled one meanwhile.
+      checked.catch(() => {});
+      ahead.push({ batch, checked });
+      if (ahead.length > threads.ahead) await takeFirst();
+    }
+    while (ahead.length > 0) await takeFirst();
+  }
   state.onProgress?.({ phase: 'validate', done: state.records, fraction: state.readFraction?.() });
 }

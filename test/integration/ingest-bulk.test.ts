@@ -226,9 +226,11 @@ describe('a bulk load', () => {
   const files = () => [at('demo/demo-case.ndjson'), at('edge.ndjson'), at('zala.ftm.json')];
 
   it('gives the same database as the transactional write of the same files', async () => {
+    // Validated in a thread beside the import's own (as a large input is), the write without one.
     const loaded = await bulkIngestFiles(bulk, localBulkTarget(config), files(), {
       ...OPTIONS,
       mode: 'bulk',
+      validationThreads: 1,
     });
     bulk = loaded.store;
     expect(loaded.bulk).toBe(true);

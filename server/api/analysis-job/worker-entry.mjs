@@ -1,6 +1,5 @@
-// The analysis worker's entry: the sources are TypeScript, loaded through tsx as scripts/ariadne.js does,
-// because a worker thread does not inherit the loader its parent was started with.
-import { register } from 'tsx/esm/api';
+// The analysis worker's entry: a worker thread does not inherit the loader its parent was started
+// with, so it loads its module from the CLI's bundle when current, or the TypeScript through tsx.
+import { loadWorker } from '../../../scripts/setup/cli-bundle.js';
 
-register();
-await import('./worker.ts');
+await loadWorker('analysis-worker', new URL('./worker.ts', import.meta.url).href);

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCliBundle, currentBundle } from '../../../scripts/setup/cli-bundle.js';
+import { buildCliBundle, currentBundle, loadWorker } from '../../../scripts/setup/cli-bundle.js';
 
 // A project of two modules, the second finding its own folder as the CLI's modules do.
 let root: string;
@@ -51,5 +52,22 @@ describe('the CLI bundle', () => {
     expect(readdirSync(join(root, '.build', 'cli')).filter((f) => f.startsWith('build-'))).toHaveLength(3);
     rmSync(join(cliDir(), 'here.ts'));
     expect(currentBundle(root)).toBeUndefined();
+  });
+
+  it("bundles a worker thread's module beside the entry, and loads it from there or from its source", async () => {
+    const source = join(root, 'server', 'ingest', 'validate-worker.ts');
+    mkdirSync(dirname(source), { recursive: true });
+    writeFileSync(source, 'export const from = (): string => import.meta.filename;\n');
+    type Worker = { from: () => string };
+    // No bundle yet: the source itself.
+    const unbundled = (await loadWorker('validate-worker', pathToFileURL(source).href, root)) as Worker;
+    expect(unbundled.from()).toBe(source);
+    await buildCliBundle(root);
+    const chunk = join(dirname(currentBundle(root) as string), 'validate-worker.js');
+    expect(existsSync(chunk)).toBe(true);
+    // The chunk is loaded (a module of its own, not the source's), and still names its source.
+    const bundled = (await loadWorker('validate-worker', pathToFileURL(source).href, root)) as Worker;
+    expect(bundled).not.toBe(unbundled);
+    expect(bundled.from()).toBe(source);
   });
 });
