@@ -2,7 +2,7 @@
  * The rows of the ingest's writes: validated properties split into what Neo4j stores and what the
  * store keeps itself, and the properties a record is given when it is created.
  */
-import { type PropertyValue, splitProperties } from './ingest-values.ts';
+import { type PropertyValue, STORE_FIELDS, splitProperties } from './ingest-values.ts';
 import { keyRows, NAME_KEYS, NAMED_PROPERTIES } from './name-keys.ts';
 
 /** One record as the write queries take it. */
@@ -14,15 +14,22 @@ export type Row = ReturnType<typeof splitProperties> & { id: string; source?: st
  * from the names (name-keys.ts).
  */
 const STORE_KEPT = ['version', NAME_KEYS] as const;
+// What a row's plain properties leave out: the store's fields and those above; for a link, its ends too.
+const ENTITY_OMITTED: ReadonlySet<string> = new Set([...STORE_FIELDS, ...STORE_KEPT]);
+const LINK_OMITTED: ReadonlySet<string> = new Set([...ENTITY_OMITTED, 'source', 'target']);
 
 /** A batch's rows; an id appears once, later rows adding to earlier ones as a second MERGE would. */
 export function toRows(rows: readonly Record<string, unknown>[], link: boolean): Row[] {
   const byId = new Map<string, Row>();
   for (const input of rows) {
-    const { source, target, ...rest } = input;
-    const row: Row = { id: String(input.id), ...splitProperties(link ? rest : input) };
-    for (const key of STORE_KEPT) delete row.props[key];
-    if (link) Object.assign(row, { source: String(source), target: String(target) });
+    const row: Row = {
+      id: String(input.id),
+      ...splitProperties(input, link ? LINK_OMITTED : ENTITY_OMITTED),
+    };
+    if (link) {
+      row.source = String(input.source);
+      row.target = String(input.target);
+    }
     const earlier = byId.get(row.id);
     if (earlier) {
       Object.assign(earlier.props, row.props);

@@ -48,8 +48,16 @@ export function checkKey(key: string): string {
   return key;
 }
 
-/** Splits a record's properties into the plain ones and the fields the store manages. */
-export function splitProperties(input: Record<string, unknown>): {
+const STORE_FIELD_SET: ReadonlySet<string> = new Set(STORE_FIELDS);
+
+/**
+ * Splits a record's properties into the plain ones and the fields the store manages; keys in `omit`
+ * (by default the store's fields) are left out of the plain ones.
+ */
+export function splitProperties(
+  input: Record<string, unknown>,
+  omit: ReadonlySet<string> = STORE_FIELD_SET,
+): {
   props: Properties;
   sources: string[];
   createdAt?: string;
@@ -57,18 +65,17 @@ export function splitProperties(input: Record<string, unknown>): {
   createdBy?: string;
 } {
   const props: Properties = {};
-  for (const [key, raw] of Object.entries(input)) {
-    if ((STORE_FIELDS as readonly string[]).includes(key)) continue;
-    const value = toPropertyValue(raw);
+  for (const key of Object.keys(input)) {
+    if (omit.has(key)) continue;
+    const value = toPropertyValue(input[key]);
     if (value !== undefined) props[checkKey(key)] = value;
   }
   const sources = Array.isArray(input.sources) ? input.sources.filter((s) => typeof s === 'string') : [];
-  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-  return {
-    props,
-    sources,
-    ...(text(input.createdAt) ? { createdAt: text(input.createdAt) } : {}),
-    ...(text(input.updatedAt) ? { updatedAt: text(input.updatedAt) } : {}),
-    ...(text(input.createdBy) ? { createdBy: text(input.createdBy) } : {}),
-  };
+  const split: ReturnType<typeof splitProperties> = { props, sources };
+  if (isText(input.createdAt)) split.createdAt = input.createdAt;
+  if (isText(input.updatedAt)) split.updatedAt = input.updatedAt;
+  if (isText(input.createdBy)) split.createdBy = input.createdBy;
+  return split;
 }
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
