@@ -53,7 +53,7 @@ function plain(text: string): boolean {
 }
 
 function quote(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
+  return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 }
 
 function scalarCell(value: string | number | boolean): string | undefined {
@@ -95,9 +95,11 @@ function recordOf(row: Record<string, unknown>, link: boolean, meta: { user: str
 
 /** Adds a column for each property not seen before, typed by its value (an empty list has no type). */
 function addColumns(columns: Map<string, ColumnType>, props: Record<string, PropertyValue>): void {
-  for (const [key, value] of Object.entries(props))
+  for (const key of Object.keys(props)) {
+    const value = props[key] as PropertyValue;
     if (key !== 'id' && !columns.has(key) && !(Array.isArray(value) && value.length === 0))
       columns.set(key, typeOf(value));
+  }
 }
 
 /** The values of one record that no cell could carry, to set after the load. */
@@ -145,11 +147,13 @@ class CsvGroup {
       }
       cells.push(cell ?? '');
     }
-    for (const [key, value] of Object.entries(props))
+    for (const key of Object.keys(props)) {
+      const value = props[key] as PropertyValue;
       if (Array.isArray(value) && value.length === 0) {
         aside[key] = value;
         asideAny = true;
       }
+    }
     // A row ends at its last value: the importer reads the columns after it as empty, but misreads
     // a short row that ends in an empty cell (it takes the next line's first value for the next).
     while (cells.at(-1) === '') cells.pop();
