@@ -87,6 +87,7 @@ export async function buildCliBundle(root = ROOT) {
   const name = `build-${startedAt}-${process.pid}`;
   const entries = {
     main: ENTRY,
+    // Those the project holds (a test's small project has none).
     ...Object.fromEntries(Object.entries(WORKERS).filter(([, path]) => existsSync(join(root, path)))),
   };
   const inputs = await bundle(root, entries, join(builds, name));

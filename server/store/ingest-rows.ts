@@ -2,11 +2,11 @@
  * The rows of the ingest's writes: validated properties split into what Neo4j stores and what the
  * store keeps itself, and the properties a record is given when it is created.
  */
-import { type PropertyValue, STORE_FIELDS, splitProperties } from './ingest-values.ts';
+import { type PropertyValue, STORE_FIELDS, type SplitProperties, splitProperties } from './ingest-values.ts';
 import { keyRows, NAME_KEYS, NAMED_PROPERTIES } from './name-keys.ts';
 
 /** One record as the write queries take it. */
-export type Row = ReturnType<typeof splitProperties> & { id: string; source?: string; target?: string };
+export type Row = SplitProperties & { id: string; source?: string; target?: string };
 
 /**
  * Kept by the store, never taken from a file: an export carries `version`, and a re-import must not

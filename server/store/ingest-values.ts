@@ -50,6 +50,15 @@ export function checkKey(key: string): string {
 
 const STORE_FIELD_SET: ReadonlySet<string> = new Set(STORE_FIELDS);
 
+/** A record's plain properties, and the fields the store manages that the record gave. */
+export type SplitProperties = {
+  props: Properties;
+  sources: string[];
+  createdAt?: string;
+  updatedAt?: string;
+  createdBy?: string;
+};
+
 /**
  * Splits a record's properties into the plain ones and the fields the store manages; keys in `omit`
  * (by default the store's fields) are left out of the plain ones.
@@ -57,13 +66,7 @@ const STORE_FIELD_SET: ReadonlySet<string> = new Set(STORE_FIELDS);
 export function splitProperties(
   input: Record<string, unknown>,
   omit: ReadonlySet<string> = STORE_FIELD_SET,
-): {
-  props: Properties;
-  sources: string[];
-  createdAt?: string;
-  updatedAt?: string;
-  createdBy?: string;
-} {
+): SplitProperties {
   const props: Properties = {};
   for (const key of Object.keys(input)) {
     if (omit.has(key)) continue;
@@ -71,7 +74,7 @@ export function splitProperties(
     if (value !== undefined) props[checkKey(key)] = value;
   }
   const sources = Array.isArray(input.sources) ? input.sources.filter((s) => typeof s === 'string') : [];
-  const split: ReturnType<typeof splitProperties> = { props, sources };
+  const split: SplitProperties = { props, sources };
   if (isText(input.createdAt)) split.createdAt = input.createdAt;
   if (isText(input.updatedAt)) split.updatedAt = input.updatedAt;
   if (isText(input.createdBy)) split.createdBy = input.createdBy;
