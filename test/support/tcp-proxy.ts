@@ -25,6 +25,8 @@ export interface TcpProxy {
   readonly port: number;
   /** `bolt://127.0.0.1:<port>`. */
   readonly uri: string;
+  /** False between `down` and `up`. */
+  readonly listening: boolean;
   /** Connections accepted so far, and connections reset by a fault. */
   readonly stats: { accepted: number; reset: number; open: number };
   /** Delays every chunk, each way, by `ms` (0 to stop). */
@@ -133,6 +135,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     get uri() {
       return `bolt://127.0.0.1:${port}`;
+    },
+    get listening() {
+      return listener.listening;
     },
     stats,
     latency(ms) {
