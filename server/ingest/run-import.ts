@@ -18,6 +18,7 @@ import { checkLinks, checkPatches, LabelResolver } from './check-pass.ts';
 import { IdRegistry } from './id-registry.ts';
 import { expandInput, hashFile, identityOptions, importIdOf } from './import-id.ts';
 import { IssueSink } from './issue-sink.ts';
+import { STREAM_BOUNDS, ValidationMemo } from '../schema/records.ts';
 import { writerPartition } from '../store/partition.ts';
 import { IdPartition } from './partition.ts';
 import { createReadStats, type ReadItem, type ReadStats, readRecordBatches } from './readers/index.ts';
@@ -278,7 +279,12 @@ function newState(tmp: string, options: IngestOptions, entities?: GroupSink): Pa
     valid: {},
     seenFiles: new Set(),
     records: 0,
-    validate: { dateFormat: options.dateFormat, defaults: defaultsOf(options) },
+    // The rows of a file repeat their values (types, grades, sources, dates): each is parsed once.
+    validate: {
+      dateFormat: options.dateFormat,
+      defaults: defaultsOf(options),
+      memo: new ValidationMemo(STREAM_BOUNDS),
+    },
     caseId: options.caseName === undefined ? undefined : caseIdOf(options.caseName),
     onProgress: options.onProgress,
   };

@@ -3,11 +3,15 @@
  * checkRecord outcomes go back in the same order, under the same number.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ValidateOptions } from '../schema/records.ts';
+import { STREAM_BOUNDS, type ValidateOptions, ValidationMemo } from '../schema/records.ts';
 import { checkRecord } from './check-record.ts';
 import type { RawRecord } from './readers/index.ts';
 
-const options = workerData as ValidateOptions;
+// A memo of the thread's own: the main thread's cannot be handed over, and each remembers what it saw.
+const options: ValidateOptions = {
+  ...(workerData as ValidateOptions),
+  memo: new ValidationMemo(STREAM_BOUNDS),
+};
 parentPort?.on('message', ({ seq, items }: { seq: number; items: RawRecord[] }) => {
   parentPort?.postMessage({ seq, results: items.map((item) => checkRecord(item, options)) });
 });

@@ -15,7 +15,7 @@ import { UNANSWERED, type ValidationMemo } from './validation-memo.ts';
 
 export { ENTITY_LOOKUP_KEYS, FULLTEXT_PROPERTIES } from './indexes.ts';
 export { matchEntityLabel, matchLinkType, type RecordIssue } from './record-input.ts';
-export { ValidationMemo } from './validation-memo.ts';
+export { STREAM_BOUNDS, ValidationMemo } from './validation-memo.ts';
 
 /**
  * A validated entity: its label and its properties. Properties stay in their own object because an

@@ -17,8 +17,24 @@ export const UNANSWERED: unique symbol = Symbol('unanswered');
 const FAILED = Symbol('failed');
 const UNDEFINED = Symbol('undefined');
 
-// A table that answers less than one lookup in 8 past this size (unique ids, free text) stops growing.
-const FIRST_REVIEW = 1 << 16;
+/**
+ * How much each field's table may hold. A table that answers less than one lookup in 8 when it reaches
+ * `firstReview` answers (unique ids, free text), or at each doubling after, stops growing; none grows
+ * past `maxEntries`.
+ */
+export interface MemoBounds {
+  firstReview: number;
+  maxEntries: number;
+}
+
+/** For a load held in memory anyway (`analyse --file`): tables as large as they are useful. */
+export const IN_MEMORY_BOUNDS: MemoBounds = { firstReview: 1 << 16, maxEntries: Number.POSITIVE_INFINITY };
+
+/**
+ * For a stream of any length (an import): a table of unique values stops early, and none grows with
+ * the input beyond a few MB, so that the import's memory stays flat.
+ */
+export const STREAM_BOUNDS: MemoBounds = { firstReview: 1 << 12, maxEntries: 1 << 16 };
 
 type Check = {
   _zod: { def: { when?: (payload: Payload) => boolean }; check: (payload: Payload) => unknown };
@@ -52,12 +68,17 @@ class FieldTable {
   hits = 0;
   private growing = true;
   private size = 0;
-  private nextReview = FIRST_REVIEW;
+  private nextReview: number;
+
+  constructor(private readonly bounds: MemoBounds) {
+    this.nextReview = bounds.firstReview;
+  }
 
   remember(table: Map<unknown, unknown>, key: unknown, answer: unknown): void {
     if (!this.growing) return;
     table.set(key, answer);
-    if (++this.size < this.nextReview) return;
+    if (++this.size >= this.bounds.maxEntries) this.growing = false;
+    if (this.size < this.nextReview) return;
     this.nextReview *= 2;
     if (this.hits * 8 < this.size) this.growing = false;
   }
@@ -94,7 +115,7 @@ function planOf(schema: z.ZodType): Plan | null {
     optional,
     keySet: new Set(keys),
     catchall: open ? catchall : undefined,
-    catchallTable: new FieldTable(),
+    catchallTable: new FieldTable(IN_MEMORY_BOUNDS),
     checks,
   };
 }
@@ -104,6 +125,8 @@ export class ValidationMemo {
   private readonly tables = new Map<z.ZodType, FieldTable>();
   private readonly plans = new Map<z.ZodType, Plan | null>();
   private readonly safeKeys = new Set<string>();
+
+  constructor(private readonly bounds: MemoBounds = IN_MEMORY_BOUNDS) {}
 
   /** Whether a property name was found safe before (see extras.ts). */
   knowsSafeKey(key: string): boolean {
@@ -163,7 +186,7 @@ export class ValidationMemo {
   private tableOf(field: z.ZodType): FieldTable {
     let table = this.tables.get(field);
     if (table === undefined) {
-      table = new FieldTable();
+      table = new FieldTable(this.bounds);
       this.tables.set(field, table);
     }
     return table;

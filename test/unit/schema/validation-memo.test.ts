@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ValidateOptions, ValidationMemo, validateRecord } from '../../../server/schema/records.ts';
+import {
+  STREAM_BOUNDS,
+  type ValidateOptions,
+  ValidationMemo,
+  validateRecord,
+} from '../../../server/schema/records.ts';
 
 // Values drawn from small pools, good and bad, so that a run repeats them (the memo answers) and
 // mixes rows that pass with rows that fail on one field, on several, or only on a record-level rule.
@@ -60,8 +65,14 @@ const arbitraryRecord = fc.integer({ min: 0, max: shapes.length - 1 }).chain((s)
 describe('validateRecord with a ValidationMemo', () => {
   it('accepts and rejects exactly as the schemas do, with the same output and the same issues', () => {
     const options: ValidateOptions[] = [{}, { defaults: { sources: ['src:file'], handling: 'H0' } }];
-    for (const base of options) {
-      const memo = new ValidationMemo();
+    // Unbounded, an import's bounds, and bounds so tight that every table stops growing early on.
+    const memos = [
+      () => new ValidationMemo(),
+      () => new ValidationMemo(STREAM_BOUNDS),
+      () => new ValidationMemo({ firstReview: 4, maxEntries: 8 }),
+    ];
+    for (const [base, makeMemo] of options.flatMap((o) => memos.map((m) => [o, m] as const))) {
+      const memo = makeMemo();
       fc.assert(
         fc.property(arbitraryRecord, (raw) => {
           const plain = validateRecord(structuredClone(raw), base);
