@@ -34,7 +34,7 @@ export const IN_MEMORY_BOUNDS: MemoBounds = { firstReview: 1 << 16, maxEntries: 
  * For a stream of any length (an import): a table of unique values stops early, and none grows with
  * the input beyond a few MB, so that the import's memory stays flat.
  */
-export const STREAM_BOUNDS: MemoBounds = { firstReview: 1 << 12, maxEntries: 1 << 16 };
+export const STREAM_BOUNDS: MemoBounds = { firstReview: 1 << 12, maxEntries: 1 << 14 };
 
 type Check = {
   _zod: { def: { when?: (payload: Payload) => boolean }; check: (payload: Payload) => unknown };
