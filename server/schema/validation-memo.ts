@@ -55,8 +55,8 @@ interface Plan {
   tables: FieldTable[];
   optional: boolean[];
   keySet: Set<string>;
-  catchall: z.ZodType | undefined;
-  catchallTable: FieldTable;
+  /** The schema of extra properties and its table, when the record schema takes any. */
+  catchall: { field: z.ZodType; table: FieldTable } | undefined;
   checks: Check[];
 }
 
@@ -95,7 +95,7 @@ function isStringList(value: unknown): value is string[] {
   return true;
 }
 
-function planOf(schema: z.ZodType): Plan | null {
+function planOf(schema: z.ZodType, tableOf: (field: z.ZodType) => FieldTable): Plan | null {
   const def = (schema as unknown as Internals)._zod.def;
   if (def.type !== 'object' || def.shape === undefined) return null;
   const checks = def.checks ?? [];
@@ -111,11 +111,10 @@ function planOf(schema: z.ZodType): Plan | null {
   return {
     keys,
     fields,
-    tables: [],
+    tables: fields.map(tableOf),
     optional,
     keySet: new Set(keys),
-    catchall: open ? catchall : undefined,
-    catchallTable: new FieldTable(IN_MEMORY_BOUNDS),
+    catchall: open ? { field: catchall, table: tableOf(catchall) } : undefined,
     checks,
   };
 }
@@ -176,7 +175,7 @@ export class ValidationMemo {
     for (const key in fields) {
       if (plan.keySet.has(key)) continue;
       if (plan.catchall === undefined || key === '__proto__') return undefined;
-      const parsed = answerOf(plan.catchallTable, plan.catchall, fields[key]);
+      const parsed = answerOf(plan.catchall.table, plan.catchall.field, fields[key]);
       if (parsed === UNANSWERED || parsed === undefined) return undefined;
       out[key] = parsed;
     }
@@ -196,11 +195,7 @@ export class ValidationMemo {
   private planOf(schema: z.ZodType): Plan | null {
     let plan = this.plans.get(schema);
     if (plan === undefined) {
-      plan = planOf(schema);
-      if (plan !== null) {
-        for (const field of plan.fields) plan.tables.push(this.tableOf(field));
-        if (plan.catchall !== undefined) plan.catchallTable = this.tableOf(plan.catchall);
-      }
+      plan = planOf(schema, (field) => this.tableOf(field));
       this.plans.set(schema, plan);
     }
     return plan;
