@@ -28,7 +28,7 @@ import { addOptionRecords, caseIdOf, defaultsOf } from './synthetic.ts';
 import type { IngestOptions, IngestReport } from './types.ts';
 import { type PassState, toRawRecord, validateAll } from './validate-pass.ts';
 import { defaultValidationThreads, ValidationThreads } from './validate-threads.ts';
-import { parseTally, type Tally, WRITE_PLAN, type WritePlan, writeAll } from './write-pass.ts';
+import { batchPlanOf, parseTally, type Tally, type WritePlan, writeAll } from './write-pass.ts';
 import type { FieldConflict } from '../store/ingest-writes.ts';
 
 /** Where records come from: files (with their checksums), or objects handed over in memory. */
@@ -53,6 +53,8 @@ export interface PreparedImport {
   /** Checked records to write. */
   total: number;
   partition: IdPartition | undefined;
+  /** The ids of the records its options added (synthetic.ts), kept on its Import node. */
+  optionRecords: string[];
 }
 
 /** What a write pass did: the tally, the first conflicts, whether it finished an interrupted run. */
@@ -188,17 +190,18 @@ async function runImport(
         : undefined;
     const resolver = new LabelResolver(direct ? undefined : store, state, partition);
     tables.push(resolver, ...(partition ? [partition] : []));
-    await addOptionRecords(state, resolver, options);
-    await Promise.all([state.entities.close(), state.links.close(), state.patches.close()]);
-    const patches = new GroupedSpool(tmp, 'patches-checked');
-    await checkPatches(state, resolver, patches);
-    await checkLinks(state, resolver, links);
-    await Promise.all([links.close(), patches.close()]);
     if (input.contentHash) {
       importId = importIdOf([input.contentHash.digest('hex')], options);
       const done = await alreadyImported(store, importId, input.files);
       if (done) return done;
     }
+    const resuming = direct ? undefined : await optionRecordsOf(store, importId);
+    const optionRecords = await addOptionRecords(state, resolver, options, resuming);
+    await Promise.all([state.entities.close(), state.links.close(), state.patches.close()]);
+    const patches = new GroupedSpool(tmp, 'patches-checked');
+    await checkPatches(state, resolver, patches);
+    await checkLinks(state, resolver, links);
+    await Promise.all([links.close(), patches.close()]);
     const warnings = Object.entries(stats.unmapped).map(
       ([schema, n]) =>
         `${n} FollowTheMoney record(s) of schema ${schema} have no Ariadne counterpart and were skipped`,
@@ -222,6 +225,7 @@ async function runImport(
       spools,
       total,
       partition,
+      optionRecords,
     });
     // The one hook of the alerts into imports: after the commit, with the records it wrote.
     const alerting = alert ? await alertOnImport(store, spools, partition) : undefined;
@@ -290,6 +294,13 @@ function newState(tmp: string, options: IngestOptions, entities?: GroupSink): Pa
   };
 }
 
+// The records an interrupted run of the import added for its options, which a resumed run adds too.
+async function optionRecordsOf(store: Store, importId: string): Promise<string[] | undefined> {
+  const existing = await readImport(store, importId);
+  if (!existing || (existing.batchesDone === 0 && existing.batchesAhead.length === 0)) return undefined;
+  return existing.optionRecords;
+}
+
 async function alreadyImported(
   store: Store,
   importId: string,
@@ -320,8 +331,9 @@ export async function writeImport(
     sha256: input.sha256,
     options: JSON.stringify(identityOptions(options)),
     user: options.user,
-    plan: WRITE_PLAN,
+    plan: batchPlanOf(job.spools),
     counts: JSON.stringify(given),
+    optionRecords: job.optionRecords,
   });
   const resumed = record.batchesDone > 0 || record.batchesAhead.length > 0;
   const start: Tally = resumed ? parseTally(record.counts) : given;

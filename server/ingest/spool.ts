@@ -77,7 +77,7 @@ const GROUP_FLUSH_AT = 1 << 16;
 
 /**
  * One spool file per key (a label, or a link type with its ends' labels), so that the write pass can
- * read each group whole and write it in full batches, in the same order for the same input.
+ * read each group whole and write it in batches of even size, in the same order for the same input.
  */
 export class GroupedSpool implements GroupSink {
   private readonly groups = new Map<string, SpoolWriter>();

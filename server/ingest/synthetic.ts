@@ -38,31 +38,42 @@ async function isKnown(state: PassState, resolver: LabelResolver, id: string): P
   return resolver.labelOf(id) !== undefined;
 }
 
-/** Adds the --source Source and the --case Case to the import when they exist nowhere yet. */
+/**
+ * Adds the --source Source and the --case Case to the import when they exist nowhere yet, and returns
+ * the ids it added. An import resumed after an interruption adds those its first run added (`added`,
+ * from its Import node), whether or not that run wrote them before it stopped: its batches are then
+ * the same as the first run's, so that the batches recorded as written are the ones skipped.
+ */
 export async function addOptionRecords(
   state: PassState,
   resolver: LabelResolver,
   options: IngestOptions,
-): Promise<void> {
+  added?: readonly string[],
+): Promise<string[]> {
+  const adds = async (id: string) => (added ? added.includes(id) : !(await isKnown(state, resolver, id)));
+  const ids: string[] = [];
   if (options.source !== undefined) {
     const id = sourceIdOf(options.source);
     const reference = id.slice('src:'.length);
-    if (!(await isKnown(state, resolver, id))) {
+    if (await adds(id)) {
       const fields = { id, reference, name: reference, sources: [id] };
       await takeItem(state, { file: '--source', line: 0, kind: 'entity', type: 'Source', fields });
+      ids.push(id);
     }
   }
   if (options.caseName !== undefined && state.caseId !== undefined) {
     const id = state.caseId;
     // Without --source and --handling, the case carries the provenance of the first record it gathers.
     const hasDefaults = options.source !== undefined && options.handling !== undefined;
-    if (!hasDefaults && state.firstProvenance === undefined) return;
-    if (!(await isKnown(state, resolver, id))) {
+    if (!hasDefaults && state.firstProvenance === undefined) return ids;
+    if (await adds(id)) {
       const own = hasDefaults ? {} : pickCaseProvenance(state.firstProvenance ?? {});
       const fields = { id, name: options.caseName, ...own };
       await takeItem(state, { file: '--case', line: 0, kind: 'entity', type: 'Case', fields });
+      ids.push(id);
     }
   }
+  return ids;
 }
 
 // The whole of the record's need-to-know: a case restricted less than its first record would show

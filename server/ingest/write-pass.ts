@@ -1,8 +1,8 @@
 /**
  * Pass 2: the checked spools are written in batches, nodes before patches before links, one group
- * (a label, or a link type between two labels) after another, each cut into full batches. Batches come
- * out in the same order for the same input, so an interrupted import skips the batches its Import node
- * says are written and writes the rest. Two batches are written at once (Neo4j runs each transaction
+ * (a label, or a link type between two labels) after another, each cut into batches of even size.
+ * Batches come out in the same order for the same input, so an interrupted import skips the batches
+ * its Import node says are written and writes the rest. Two batches are written at once (Neo4j runs each transaction
  * on a core of its own) while the next is read; they may commit out of order, which the
  * Import node records (imports.ts). Every batch of one kind (entities, patches, links) is committed
  * before the first of the next kind starts: a patch finds its entity, a link its ends. Patches are
@@ -12,6 +12,7 @@
  * the entities it created itself: those of the run before it are treated as stored, and their links
  * compared.
  */
+import { createHash } from 'node:crypto';
 import { ENTITY_LABELS, type EntityLabel, LINK_TYPES } from '../schema/model.ts';
 import type { FieldConflict, WriteCounts } from '../store/ingest-writes.ts';
 import { type BatchRecord, batchWritten, type ImportBatch, writeImportBatch } from '../store/imports.ts';
@@ -54,14 +55,29 @@ export interface WritePlan {
 }
 
 /**
- * How this write pass cuts batches (kept on the Import node): 3 is one group after another in full
- * batches, each group's links checked during validation first, then those of the check pass; 2 was
+ * How this write pass cuts batches (kept on the Import node): 4 is one group after another in batches
+ * of even size (evenBatchSize), each group's links checked during validation first, then those of the
+ * check pass; 3 was the same in full batches and a last one with the rest; 2 was
  * the same with every link in the order of the check pass; 1 was groups interleaved by a bounded
  * batcher.
  */
-export const WRITE_PLAN = 3;
+export const WRITE_PLAN = 4;
 
 type Kind = 'entities' | 'patches' | 'links';
+
+/**
+ * The name of an import's batches, kept on its Import node: the way they are cut and a digest of the
+ * groups cut (each kind's keys and counts). A resumed run whose groups differ from its first run's
+ * (its input or its options' records changed meanwhile) would skip other batches than those written:
+ * under another name it writes every batch again, which MERGE makes harmless.
+ */
+export function batchPlanOf(spools: WritePlan['spools']): string {
+  const groups = (['entities', 'patches', 'links'] as const).map((kind) =>
+    spools[kind].map(({ key, count }) => [key, count]),
+  );
+  const digest = createHash('sha256').update(JSON.stringify(groups)).digest('hex').slice(0, 16);
+  return `${WRITE_PLAN}:${digest}`;
+}
 
 /**
  * Batches of each kind written at once. An import's entities and links each have an id of their own
@@ -98,6 +114,18 @@ function addTally(tally: Tally, key: string, counts: WriteCounts): Tally {
   };
 }
 
+/**
+ * The size of a group's batch `index` when its `count` rows are cut into as few batches of at most
+ * `batchSize` as can hold them, of even size (none smaller than half a batch but a group's only one).
+ * Neo4j keys a query's plan on the length of a list parameter rounded up to a power of ten, so a last
+ * batch of 38 rows after full ones would have the group's query planned a second time (tens of
+ * milliseconds of Neo4j's CPU, for each such group).
+ */
+export function evenBatchSize(count: number, batchSize: number, index: number): number {
+  const batches = Math.max(1, Math.ceil(count / batchSize));
+  return Math.max(1, Math.floor(count / batches) + (index < count % batches ? 1 : 0));
+}
+
 /** The batches of every group in order, each with the shape its rows are written in and its kind. */
 async function* batchesOf(plan: WritePlan): AsyncGenerator<{ kind: Kind; batch: ImportBatch }> {
   const groups: {
@@ -131,12 +159,14 @@ async function* batchesOf(plan: WritePlan): AsyncGenerator<{ kind: Kind; batch: 
     }),
   ];
   for (const { kind, group, make } of groups) {
+    let batch = 0;
     let rows: Record<string, unknown>[] = [];
     for await (const row of readSpool<Record<string, unknown>>(group.path)) {
       rows.push(row);
-      if (rows.length >= plan.batchSize) {
+      if (rows.length >= evenBatchSize(group.count, plan.batchSize, batch)) {
         yield { kind, batch: make(rows) };
         rows = [];
+        batch++;
       }
     }
     if (rows.length > 0) yield { kind, batch: make(rows) };

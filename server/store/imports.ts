@@ -11,6 +11,7 @@ import { runWrite, toStoreError } from './ingest-session.ts';
 import { type WriteCounts, type WriteMeta, writeEntityBatch, writeLinkBatch } from './ingest-writes.ts';
 import type { PreparedRows } from './ingest-rows.ts';
 import { withCreateFallback } from './ingest-create.ts';
+import { KEEP_PLAN } from './ingest-cypher.ts';
 import type { Store } from './store.ts';
 
 // An import's writes ride out a reset or refused connection this long beyond the driver's own 3 s:
@@ -35,6 +36,8 @@ export interface ImportRecord {
   finishedAt: string | null;
   createdBy: string;
   error: string | null;
+  /** The ids of the records the import's options added (its --source Source, its --case Case). */
+  optionRecords: string[];
 }
 
 /** One batch of the write pass: nodes of one label, or links of one type between two labels. */
@@ -79,14 +82,15 @@ export async function readImport(store: Store, id: string): Promise<ImportRecord
     finishedAt: props.finishedAt ?? null,
     createdBy: props.createdBy ?? '',
     error: props.error ?? null,
+    optionRecords: props.optionRecords ?? [],
   };
 }
 
 /**
  * Records an import as running (created, or resumed with its batches and counts kept). `plan` names the
- * way the write pass cuts batches: an import begun under another plan (an older version) starts its
- * batches again from the first, since its count of batches done means other batches now; MERGE makes
- * writing them again harmless. An import that starts with no batch written takes `counts` (what was
+ * batches the write pass cuts (their way of cutting and the groups cut): an import begun under another
+ * plan (an older version, or other groups) starts its batches again from the first, since its count
+ * of batches done means other batches now; MERGE makes writing them again harmless. An import that starts with no batch written takes `counts` (what was
  * written before its batches by other means, as JSON) as its tally.
  */
 export async function beginImport(
@@ -97,8 +101,9 @@ export async function beginImport(
     sha256: string[];
     options: string;
     user: string;
-    plan: number;
+    plan: string;
     counts: string;
+    optionRecords: string[];
   },
 ): Promise<ImportRecord> {
   await runWrite(
@@ -114,7 +119,7 @@ SET i.batchesDone = CASE WHEN resumed THEN i.batchesDone ELSE 0 END,
     i.counts = CASE WHEN resumed THEN i.counts ELSE $counts END,
     i.batchPlan = $plan,
     i.status = 'running', i.files = $files, i.sha256 = $sha256, i.options = $options, i.updatedAt = $now,
-    i.error = null`,
+    i.error = null, i.optionRecords = $optionRecords`,
         { ...info, now: new Date().toISOString() },
       ),
     IMPORT_RETRY_MS,
@@ -151,12 +156,12 @@ export function withBatch(record: BatchRecord, index: number): BatchRecord {
 // The Import node is locked (by the SET) only after the batch's rows are written, so that writers
 // running at once wait on each other for this record alone, and never while holding it: what it then
 // reads is what the writers before it committed.
-const LOCK_IMPORT = `MATCH (i:Import {id: $id})
+const LOCK_IMPORT = `${KEEP_PLAN}MATCH (i:Import {id: $id})
 SET i.updatedAt = $now
 WITH i
 RETURN ${BATCHES}, i.counts AS counts`;
 
-const RECORD_BATCH = `MATCH (i:Import {id: $id})
+const RECORD_BATCH = `${KEEP_PLAN}MATCH (i:Import {id: $id})
 SET i.batchesDone = $done, i.batchesAhead = $ahead, i.counts = $counts`;
 
 /**

@@ -84,6 +84,26 @@ describe('an import interrupted by Neo4j stopping', () => {
   });
 });
 
+describe('an import interrupted after it wrote the Source its options add', () => {
+  it('adds that Source again when resumed, so that it skips only the batches written', async () => {
+    await clearDatabase(store);
+    // Persons are batches 0-5, the --source Source batch 6, the links 7-12: the run stops in the links.
+    const failInLinks = (index: number) => {
+      if (index === 7) throw new Error('interrupted');
+    };
+    await expect(ingestFiles(store, [file], { ...options, afterBatch: failInLinks })).rejects.toThrow(
+      'interrupted',
+    );
+    const source = await store.read("MATCH (s:Source {id: 'src:r1'}) RETURN count(s) AS n");
+    expect(Number(source.records[0]?.get('n'))).toBe(1);
+    const resumed = await ingestFiles(store, [file], options);
+    expect(resumed).toMatchObject({ status: 'complete', resumed: true });
+    expect(resumed.totals).toMatchObject({ created: 3_000 + 2_999 + 1, updated: 0, unchanged: 0 });
+    const links = await store.read('MATCH ()-[r:ASSOCIATE_OF]->() RETURN count(r) AS n');
+    expect(Number(links.records[0]?.get('n'))).toBe(2_999);
+  });
+});
+
 describe('an import interrupted under an older way of cutting batches', () => {
   it('starts its batches again from the first, and ends with every record written once', async () => {
     await clearDatabase(store);
