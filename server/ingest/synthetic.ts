@@ -40,9 +40,9 @@ async function isKnown(state: PassState, resolver: LabelResolver, id: string): P
 
 /**
  * Adds the --source Source and the --case Case to the import when they exist nowhere yet, and returns
- * the ids it added. An import resumed after an interruption adds those its first run added (`added`,
- * from its Import node), whether or not that run wrote them before it stopped: its batches are then
- * the same as the first run's, so that the batches recorded as written are the ones skipped.
+ * the ids it added. An import resumed after an interruption also adds those its first run added
+ * (`added`, from its Import node), whether or not that run wrote them before it stopped: its batches
+ * are then the same as the first run's, so that the batches recorded as written are the ones skipped.
  */
 export async function addOptionRecords(
   state: PassState,
@@ -50,7 +50,7 @@ export async function addOptionRecords(
   options: IngestOptions,
   added?: readonly string[],
 ): Promise<string[]> {
-  const adds = async (id: string) => (added ? added.includes(id) : !(await isKnown(state, resolver, id)));
+  const adds = async (id: string) => added?.includes(id) === true || !(await isKnown(state, resolver, id));
   const ids: string[] = [];
   if (options.source !== undefined) {
     const id = sourceIdOf(options.source);

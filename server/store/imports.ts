@@ -37,7 +37,7 @@ export interface ImportRecord {
   createdBy: string;
   error: string | null;
   /** The ids of the records the import's options added (its --source Source, its --case Case). */
-  optionRecords: string[];
+  optionRecords?: string[] | undefined;
 }
 
 /** One batch of the write pass: nodes of one label, or links of one type between two labels. */
@@ -82,7 +82,7 @@ export async function readImport(store: Store, id: string): Promise<ImportRecord
     finishedAt: props.finishedAt ?? null,
     createdBy: props.createdBy ?? '',
     error: props.error ?? null,
-    optionRecords: props.optionRecords ?? [],
+    optionRecords: props.optionRecords,
   };
 }
 
@@ -90,8 +90,9 @@ export async function readImport(store: Store, id: string): Promise<ImportRecord
  * Records an import as running (created, or resumed with its batches and counts kept). `plan` names the
  * batches the write pass cuts (their way of cutting and the groups cut): an import begun under another
  * plan (an older version, or other groups) starts its batches again from the first, since its count
- * of batches done means other batches now; MERGE makes writing them again harmless. An import that starts with no batch written takes `counts` (what was
- * written before its batches by other means, as JSON) as its tally.
+ * of batches done means other batches now; MERGE makes writing them again harmless. An import that
+ * starts with no batch written takes `counts` (what was written before its batches by other means, as
+ * JSON) as its tally.
  */
 export async function beginImport(
   store: Store,
