@@ -84,16 +84,19 @@ describe('an import interrupted by Neo4j stopping', () => {
   });
 });
 
+// Empties the database, then runs the import until batch `index` is written, where it fails.
+async function interruptAfter(index: number): Promise<void> {
+  await clearDatabase(store);
+  const fail = (written: number) => {
+    if (written === index) throw new Error('interrupted');
+  };
+  await expect(ingestFiles(store, [file], { ...options, afterBatch: fail })).rejects.toThrow('interrupted');
+}
+
 describe('an import interrupted after it wrote the Source its options add', () => {
   it('adds that Source again when resumed, so that it skips only the batches written', async () => {
-    await clearDatabase(store);
     // Persons are batches 0-5, the --source Source batch 6, the links 7-12: the run stops in the links.
-    const failInLinks = (index: number) => {
-      if (index === 7) throw new Error('interrupted');
-    };
-    await expect(ingestFiles(store, [file], { ...options, afterBatch: failInLinks })).rejects.toThrow(
-      'interrupted',
-    );
+    await interruptAfter(7);
     const source = await store.read("MATCH (s:Source {id: 'src:r1'}) RETURN count(s) AS n");
     expect(Number(source.records[0]?.get('n'))).toBe(1);
     const resumed = await ingestFiles(store, [file], options);
@@ -106,13 +109,7 @@ describe('an import interrupted after it wrote the Source its options add', () =
 
 describe('an import interrupted under an older way of cutting batches', () => {
   it('starts its batches again from the first, and ends with every record written once', async () => {
-    await clearDatabase(store);
-    const failAfterThird = (index: number) => {
-      if (index === 2) throw new Error('interrupted');
-    };
-    await expect(ingestFiles(store, [file], { ...options, afterBatch: failAfterThird })).rejects.toThrow(
-      'interrupted',
-    );
+    await interruptAfter(2);
     // As an Import node written before batch plans were recorded looks.
     await store.write('MATCH (i:Import) REMOVE i.batchPlan');
     const written = await store.read('MATCH (n) WHERE NOT n:Import RETURN count(n) AS n');
