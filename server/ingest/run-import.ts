@@ -61,6 +61,8 @@ export interface PreparedImport {
 export interface WriteOutcome {
   tally: Tally;
   conflicts: FieldConflict[];
+  /** Links not written because an end they name was deleted from the database during the import. */
+  missing: number;
   resumed: boolean;
   /** Whether the written records should be matched against the watches (none exist in a new database). */
   alert: boolean;
@@ -217,7 +219,7 @@ async function runImport(
     const spools = { entities: state.entities.files(), patches: patches.files(), links: links.files() };
     const total = state.entities.count + patches.count + links.count;
     handedOver = true;
-    const { tally, conflicts, resumed, alert } = await writer(store, {
+    const { tally, conflicts, resumed, alert, missing } = await writer(store, {
       importId,
       input,
       options,
@@ -231,7 +233,11 @@ async function runImport(
     const alerting = alert ? await alertOnImport(store, spools, partition) : undefined;
     return buildReport({
       ...base,
-      warnings: alerting === undefined ? warnings : [...warnings, alerting],
+      warnings: [
+        ...warnings,
+        ...(missing > 0 ? [missingWarning(missing)] : []),
+        ...(alerting ? [alerting] : []),
+      ],
       status: 'complete',
       tally,
       conflicts,
@@ -242,6 +248,11 @@ async function runImport(
     if (!handedOver) await direct?.abandon();
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+// Links the check pass found ends for, whose end was deleted before its batch was written.
+function missingWarning(missing: number): string {
+  return `${missing} link(s) were not written: an entity they link was deleted from the database while the import ran; restore it and import those links again`;
 }
 
 // An import that finds nothing to import is a mistake (an empty or wrong file), not a success.

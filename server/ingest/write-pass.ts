@@ -182,12 +182,17 @@ function linksToCreated(batch: ImportBatch, created: IdTable): Set<string> {
   return ids;
 }
 
-/** Writes every batch not yet done; returns the final tally, the first conflicts and Neo4j's time. */
+/**
+ * Writes every batch not yet done; returns the final tally, the first conflicts, Neo4j's time, and how
+ * many links this run could not write because an end was gone (deleted since the check pass).
+ */
 export async function writeAll(
   store: Store,
   plan: WritePlan,
-): Promise<{ tally: Tally; conflicts: FieldConflict[]; storeMs: number }> {
+): Promise<{ tally: Tally; conflicts: FieldConflict[]; storeMs: number; missing: number }> {
   let done = 0;
+  // Links not written because an end checked before the write pass was gone by then.
+  let missing = 0;
   let tally = plan.tally;
   // The time at least one batch was being written (the writers overlap).
   let storeMs = 0;
@@ -208,6 +213,7 @@ export async function writeAll(
     // Only entities' ids are ever asked for: they are the links' ends.
     if (given.kind === 'entities') for (const id of counts.createdIds ?? []) created.add(id);
     tally = addTally(tally, key, counts);
+    missing += counts.missing;
     for (const conflict of counts.conflicts)
       if (conflicts.length < REPORTED_CONFLICTS) conflicts.push(conflict);
     done += rows;
@@ -255,5 +261,5 @@ export async function writeAll(
   } finally {
     created.close();
   }
-  return { tally, conflicts, storeMs };
+  return { tally, conflicts, storeMs, missing };
 }

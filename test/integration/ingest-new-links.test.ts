@@ -207,3 +207,22 @@ describe('links checked as they come and in the check pass', () => {
     expect(await count('MATCH (:Person {id: "m1"})-[r:MEMBER_OF]->(:Organisation) RETURN count(r)')).toBe(2);
   });
 });
+
+describe('a link whose end is deleted while the import runs', () => {
+  it('is not written, and the report says how many and why', async () => {
+    await clearDatabase(store);
+    const people = Array.from({ length: 10 }, (_, i) => person(`d${i}`));
+    const links = Array.from({ length: 9 }, (_, i) => link(`d${i}`, `d${i + 1}`, 'chain'));
+    const file = writeLines('deleted-end.ndjson', [...people, ...links]);
+    // Persons are batches 0 and 1, the --source Source batch 2; the links come after all three.
+    const deleteOne = async (index: number) => {
+      if (index === 2) await store.write("MATCH (p:Person {id: 'd5'}) DETACH DELETE p");
+    };
+    const report = await ingestFiles(store, [file], { ...options, batchSize: 5, afterBatch: deleteOne });
+    expect(report.status).toBe('complete');
+    expect(await count('MATCH ()-[r:ASSOCIATE_OF]->() RETURN count(r)')).toBe(7);
+    expect(report.warnings.join('\n')).toMatch(
+      /^2 link\(s\) were not written: an entity they link was deleted/m,
+    );
+  });
+});
