@@ -2,9 +2,9 @@
  * Pass 2: the checked spools are written in batches, nodes before patches before links, one group
  * (a label, or a link type between two labels) after another, each cut into batches of even size.
  * Batches come out in the same order for the same input, so an interrupted import skips the batches
- * its Import node says are written and writes the rest. Two batches are written at once (Neo4j runs each transaction
- * on a core of its own) while the next is read; they may commit out of order, which the
- * Import node records (imports.ts). Every batch of one kind (entities, patches, links) is committed
+ * its Import node says are written and writes the rest. Two batches are written at once (Neo4j runs
+ * each transaction on a core of its own) while the next is read; they may commit out of order, which
+ * the Import node records (imports.ts). Every batch of one kind (entities, patches, links) is committed
  * before the first of the next kind starts: a patch finds its entity, a link its ends. Patches are
  * written one batch at a time, in order (WRITERS).
  * The ids of the entities this run CREATEd are kept, so that a link to one of them, which cannot have
