@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { alertOnChange } from '../alerts/index.ts';
 import { anyActiveWatch } from '../store/watches.ts';
 import { StoreUnavailableError } from '../store/store.ts';
-import { beginImport, finishImport, readImport } from '../store/imports.ts';
+import { beginImport, finishImport, type ImportRecord, readImport } from '../store/imports.ts';
 import type { Store } from '../store/store.ts';
 import { changedRecordChunks } from './changed-records.ts';
 import { checkLinks, checkPatches, LabelResolver } from './check-pass.ts';
@@ -161,10 +161,9 @@ async function runImport(
   direct?: DirectWrite,
 ): Promise<IngestReport> {
   let importId = input.contentHash ? '' : importIdOf(input.sha256, options);
-  if (importId !== '') {
-    const done = await alreadyImported(store, importId, input.files);
-    if (done) return done;
-  }
+  // The Import node of an earlier run of the same import, if any: done, or interrupted.
+  let earlier = importId === '' ? null : await readImport(store, importId);
+  if (earlier?.status === 'complete') return alreadyImported(earlier, input.files);
   const tmp = await mkdtemp(join(tmpdir(), 'ariadne-ingest-'));
   // Until the write pass has the import, a direct write's preparations are undone on every way out.
   let handedOver = direct === undefined;
@@ -194,10 +193,10 @@ async function runImport(
     tables.push(resolver, ...(partition ? [partition] : []));
     if (input.contentHash) {
       importId = importIdOf([input.contentHash.digest('hex')], options);
-      const done = await alreadyImported(store, importId, input.files);
-      if (done) return done;
+      earlier = await readImport(store, importId);
+      if (earlier?.status === 'complete') return alreadyImported(earlier, input.files);
     }
-    const resuming = direct ? undefined : await optionRecordsOf(store, importId);
+    const resuming = direct ? undefined : optionRecordsOf(earlier);
     const optionRecords = await addOptionRecords(state, resolver, options, resuming);
     await Promise.all([state.entities.close(), state.links.close(), state.patches.close()]);
     const patches = new GroupedSpool(tmp, 'patches-checked');
@@ -306,23 +305,16 @@ function newState(tmp: string, options: IngestOptions, entities?: GroupSink): Pa
 }
 
 // The records an interrupted run of the import added for its options, which a resumed run adds too.
-async function optionRecordsOf(store: Store, importId: string): Promise<string[] | undefined> {
-  const existing = await readImport(store, importId);
-  if (!existing || (existing.batchesDone === 0 && existing.batchesAhead.length === 0)) return undefined;
-  return existing.optionRecords;
+function optionRecordsOf(earlier: ImportRecord | null): string[] | undefined {
+  if (!earlier || (earlier.batchesDone === 0 && earlier.batchesAhead.length === 0)) return undefined;
+  return earlier.optionRecords;
 }
 
-async function alreadyImported(
-  store: Store,
-  importId: string,
-  files: string[],
-): Promise<IngestReport | null> {
-  const existing = await readImport(store, importId);
-  if (existing?.status !== 'complete') return null;
+function alreadyImported(done: ImportRecord, files: string[]): IngestReport {
   return {
-    ...emptyReport(importId, files),
+    ...emptyReport(done.id, files),
     status: 'already-imported',
-    importedAt: existing.finishedAt ?? existing.startedAt,
+    importedAt: done.finishedAt ?? done.startedAt,
   };
 }
 

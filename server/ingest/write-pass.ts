@@ -61,7 +61,7 @@ export interface WritePlan {
  * the same with every link in the order of the check pass; 1 was groups interleaved by a bounded
  * batcher.
  */
-export const WRITE_PLAN = 4;
+const WRITE_PLAN = 4;
 
 type Kind = 'entities' | 'patches' | 'links';
 
@@ -160,13 +160,14 @@ async function* batchesOf(plan: WritePlan): AsyncGenerator<{ kind: Kind; batch: 
   ];
   for (const { kind, group, make } of groups) {
     let batch = 0;
+    let size = evenBatchSize(group.count, plan.batchSize, batch);
     let rows: Record<string, unknown>[] = [];
     for await (const row of readSpool<Record<string, unknown>>(group.path)) {
       rows.push(row);
-      if (rows.length >= evenBatchSize(group.count, plan.batchSize, batch)) {
+      if (rows.length >= size) {
         yield { kind, batch: make(rows) };
         rows = [];
-        batch++;
+        size = evenBatchSize(group.count, plan.batchSize, ++batch);
       }
     }
     if (rows.length > 0) yield { kind, batch: make(rows) };
@@ -213,7 +214,7 @@ export async function writeAll(
     // Only entities' ids are ever asked for: they are the links' ends.
     if (given.kind === 'entities') for (const id of counts.createdIds ?? []) created.add(id);
     tally = addTally(tally, key, counts);
-    missing += counts.missing;
+    if (given.kind === 'links') missing += counts.missing;
     for (const conflict of counts.conflicts)
       if (conflicts.length < REPORTED_CONFLICTS) conflicts.push(conflict);
     done += rows;
